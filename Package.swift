@@ -1,0 +1,63 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Layers, dependencies pointing down:
+//   articled (executable: command line, thin)
+//     -> ArticledCore (configuration, the daemon service, wiring)
+//          -> ArticleAnalysis (pure: bytes in, Analysis out)   + ArticleModels (bundled model files)
+//          -> Spool (inotify, inbox/processing/outbox/failed, claiming, atomic writes, recovery)
+//          -> SystemdSupport (sd_notify, watchdog, journald log handler) -> CSystemd (libsystemd)
+let package = Package(
+    name: "articled",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "articled", targets: ["articled"]),
+        .library(name: "ArticleAnalysis", targets: ["ArticleAnalysis"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+    ],
+    targets: [
+        // Pure analysis: no file system, no clocks, no globals.
+        .target(name: "ArticleAnalysis"),
+        // The trained models shipped as package resources; the only place that reads them from disk.
+        .target(
+            name: "ArticleModels",
+            dependencies: ["ArticleAnalysis"],
+            resources: [.copy("Resources")]
+        ),
+        .target(name: "Spool"),
+        .systemLibrary(
+            name: "CSystemd",
+            pkgConfig: "libsystemd",
+            providers: [.apt(["libsystemd-dev"])]
+        ),
+        .target(
+            name: "SystemdSupport",
+            dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "ArticledCore",
+            dependencies: [
+                "ArticleAnalysis", "ArticleModels", "Spool", "SystemdSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .executableTarget(
+            name: "articled",
+            dependencies: [
+                "ArticledCore", "ArticleAnalysis", "ArticleModels",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "ArticleAnalysisTests", dependencies: ["ArticleAnalysis", "ArticleModels"]),
+        .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
+        .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "ArticledCoreTests", dependencies: ["ArticledCore"]),
+        .testTarget(name: "ArticledIntegrationTests", dependencies: ["ArticleAnalysis"]),
+    ]
+)

@@ -1,0 +1,53 @@
+/// Chains the analysis stages: bytes in, `Analysis` out.
+///
+/// Each stage is a value with one job, in its own folder with its own tests; this type only
+/// decides their order and what each one sees. It holds loaded models, so build it once and
+/// share it between workers (it is immutable and `Sendable`).
+public struct AnalysisPipeline: Sendable {
+    public var decoder = ArticleDecoder()
+    public var cleaner = ArticleCleaner()
+    public var segmenter = Segmenter()
+    public var languageDetector = LanguageDetector()
+    public var entityRecognizer: EntityRecognizer
+    public var quoteFinder = QuoteFinder()
+    public var keyphraseExtractor = KeyphraseExtractor()
+    public var summarizer = Summarizer()
+    public var toneScorer = ToneScorer()
+    public var dateFinder = DateFinder()
+
+    public init(entityRecognizer: EntityRecognizer) {
+        self.entityRecognizer = entityRecognizer
+    }
+
+    public func analyze(_ input: ArticleInput, clock: (any StageClock)? = nil) throws(AnalysisError) -> Analysis {
+        var stages = StageRecorder(clock: clock)
+        let decoded = try stages.run("decode") { () throws(AnalysisError) in try decoder.decode(input.bytes) }
+        let cleaned = stages.run("clean") { cleaner.clean(decoded.text) }
+        let text = ScalarText(cleaned.body)
+        let segmentation = stages.run("segment") { segmenter.segment(text) }
+        let language = stages.run("language") { languageDetector.detect(text) }
+
+        var analysis = Analysis(
+            source: SourceInfo(
+                name: input.name, bytes: input.bytes.count, sha256: SHA256.hex(input.bytes),
+                encoding: decoded.encoding, encodingFallback: decoded.isFallback, format: "text/plain",
+                received: input.received),
+            title: cleaned.title, dateline: cleaned.dateline, text: text, removed: cleaned.removed,
+            segmentation: segmentation, language: language, skipped: [],
+            entities: [], quotes: [], keyphrases: [], summary: [], tone: nil, dates: [], timings: StageTimings())
+
+        let reference = cleaned.dateline?.date ?? input.received
+        analysis.dates = stages.run("dates") { dateFinder.find(text, segmentation, reference: reference) }
+        if language.code == "en" {
+            analysis.entities = stages.run("entities") { entityRecognizer.recognize(text, segmentation) }
+            analysis.quotes = stages.run("quotes") { quoteFinder.find(text, segmentation, analysis.entities) }
+            analysis.keyphrases = stages.run("keyphrases") { keyphraseExtractor.extract(text, segmentation, analysis.entities) }
+            analysis.summary = stages.run("summary") { summarizer.summarize(text, segmentation, analysis.entities) }
+            analysis.tone = stages.run("tone") { toneScorer.score(text, segmentation) }
+        } else {
+            analysis.skipped = ["entities", "quotes", "keyphrases", "summary", "tone"]
+        }
+        analysis.timings = stages.timings
+        return analysis
+    }
+}

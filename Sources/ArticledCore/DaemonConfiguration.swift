@@ -1,0 +1,35 @@
+import Logging
+
+// INTERFACE STUB by the lead: the fields are fixed; the lead writes the file parser and
+// check-config (ConfigurationFile.swift) beside it.
+
+/// What the daemon reads from /etc/articled/articled.conf, with defaults for every key.
+public struct DaemonConfiguration: Sendable, Equatable {
+    /// What happens to an input after its result is written.
+    public enum AfterSuccess: String, Sendable { case move, delete }
+
+    /// Root of the spool; inbox, processing, outbox, processed and failed live beneath it so
+    /// that every rename stays on one file system (no EXDEV).
+    public var spoolRoot: String = "/var/spool/articled"
+    /// Worker count; 0 means the number of cores.
+    public var workers: Int = 0
+    /// Inputs larger than this go to failed/ unread.
+    public var maxBytes: Int = 16 * 1024 * 1024
+    public var afterSuccess: AfterSuccess = .move
+    /// Seconds between full scans of the inbox (inotify events are hints; this catches misses).
+    public var rescanSeconds: Double = 30
+    /// Upper bound of files queued in memory ahead of the workers (backpressure).
+    public var queueLimit: Int = 256
+    public var logLevel: Logger.Level = .info
+
+    public init() {}
+
+    public var inbox: String { spoolRoot + "/inbox" }
+    public var processing: String { spoolRoot + "/processing" }
+    public var outbox: String { spoolRoot + "/outbox" }
+    public var processed: String { spoolRoot + "/processed" }
+    public var failed: String { spoolRoot + "/failed" }
+
+    /// Worker count with 0 resolved to the number of active cores.
+    public func resolvedWorkers(cores: Int) -> Int { workers > 0 ? workers : max(1, cores) }
+}

@@ -1,0 +1,24 @@
+import XCTest
+@testable import ArticleAnalysis
+
+final class JSONWriterTests: XCTestCase {
+    func testNestedContainersGetCommasAndEscapes() {
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("a", "x\"y\n\u{1}")
+        json.array("b") { json in json.int(1); json.int(-20); json.null() }
+        json.field("c", 1.25)
+        json.field("d", -0.0004)
+        json.endObject()
+        XCTAssertEqual(json.string, #"{"a":"x\"y\n\u0001","b":[1,-20,null],"c":1.25,"d":0}"#)
+    }
+}
+
+final class SHA256Tests: XCTestCase {
+    func testKnownDigests() {
+        XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let long = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
+        XCTAssertEqual(SHA256.hex(long), "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}
