@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "articled", targets: ["articled"]),
         .library(name: "ArticleAnalysis", targets: ["ArticleAnalysis"]),
+        .library(name: "ArticleModels", targets: ["ArticleModels"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

@@ -1,5 +1,5 @@
 /// The encoding an article's bytes were read in.
-public enum SourceEncoding: String, Sendable {
+public enum SourceEncoding: String, Sendable, CaseIterable {
     case utf8 = "utf-8"
     case utf8WithBOM = "utf-8-bom"
     case utf16LittleEndian = "utf-16le"
@@ -9,16 +9,27 @@ public enum SourceEncoding: String, Sendable {
 
 /// Text decoded from bytes, with how it was decoded.
 public struct DecodedText: Sendable {
+    /// The text, byte-order mark removed, every line ending (CRLF, CR) turned into LF.
     public var text: String
     public var encoding: SourceEncoding
+    /// True when the bytes were not valid UTF-8 and were read as Windows-1252.
     public var isFallback: Bool
 }
 
-/// Turns article bytes into text: UTF-8 (with or without BOM), UTF-16 with a BOM, and otherwise
-/// Windows-1252, flagged as a fallback.
+/// Turns article bytes into text.
 ///
-/// Text that decodes but is mostly control characters, or holds NUL bytes, is binary and refused:
-/// an analysis of an executable or an image helps nobody, and the daemon files it under `failed/`.
+/// Order of decisions:
+/// 1. No bytes: `.empty`.
+/// 2. A byte-order mark decides: EF BB BF is UTF-8, FF FE UTF-16 little-endian, FE FF UTF-16
+///    big-endian. Bytes invalid in the marked encoding are `.undecodable` (a marker that lies is
+///    not guessed around).
+/// 3. Without a marker: a NUL byte means `.binary` (no text format here has them; UTF-16 without a
+///    marker is not accepted). Valid UTF-8 is UTF-8.
+/// 4. Otherwise Windows-1252, flagged `isFallback`; bytes it leaves undefined (0x81, 0x8D, 0x8F,
+///    0x90, 0x9D) make the input `.undecodable` instead, since no guess would be honest.
+/// 5. The decoded text is refused as `.binary` when it holds U+0000 or more than `maxControlShare`
+///    control characters (other than tab, LF, CR, FF), and as `.empty` when it holds only white space.
+/// 6. CRLF and lone CR become LF.
 public struct ArticleDecoder: Sendable {
     /// The largest share of control characters (other than tab, CR, LF, FF) a text may hold.
     public var maxControlShare = 0.01
@@ -27,17 +38,21 @@ public struct ArticleDecoder: Sendable {
 
     public func decode(_ bytes: [UInt8]) throws(AnalysisError) -> DecodedText {
         if bytes.isEmpty { throw .empty }
-        let decoded: DecodedText
+        var decoded: DecodedText
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            guard let text = Self.strictUTF8(bytes[3...]) else { throw .undecodable("invalid UTF-8 after a UTF-8 byte-order mark") }
+            guard let text = String(validating: bytes[3...], as: UTF8.self) else {
+                throw .undecodable("invalid UTF-8 after a UTF-8 byte-order mark")
+            }
             decoded = DecodedText(text: text, encoding: .utf8WithBOM, isFallback: false)
         } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let little = bytes[0] == 0xFF
-            guard let text = Self.utf16(bytes[2...], littleEndian: little) else { throw .undecodable("invalid UTF-16 after a byte-order mark") }
+            guard let text = Self.utf16(bytes[2...], littleEndian: little) else {
+                throw .undecodable("invalid UTF-16 after a byte-order mark")
+            }
             decoded = DecodedText(text: text, encoding: little ? .utf16LittleEndian : .utf16BigEndian, isFallback: false)
         } else {
             if bytes.contains(0) { throw .binary("it contains NUL bytes") }
-            if let text = Self.strictUTF8(bytes[...]) {
+            if let text = String(validating: bytes, as: UTF8.self) {
                 decoded = DecodedText(text: text, encoding: .utf8, isFallback: false)
             } else {
                 guard let text = Self.windows1252(bytes) else {
@@ -47,36 +62,56 @@ public struct ArticleDecoder: Sendable {
             }
         }
         try check(decoded.text)
+        decoded.text = Self.normalizingLineEndings(decoded.text)
         return decoded
     }
 
+    /// Refuses binary and blank text. Works on the UTF-8 bytes: C0 controls and DEL are single
+    /// bytes, C1 controls are C2 80–C2 9F, U+FFFD is EF BF BD; a code point starts at every byte
+    /// that is not a continuation byte.
     private func check(_ text: String) throws(AnalysisError) {
-        var controls = 0, total = 0, visible = 0
-        for scalar in text.unicodeScalars {
-            total += 1
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0C, 0x0D: break
-            case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0xFFFD: controls += 1
-            default: if !scalar.properties.isWhitespace { visible += 1 }
+        var controls = 0, total = 0
+        var visible = false
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            if byte & 0xC0 != 0x80 { total += 1 }
+            switch byte {
+            case 0x00: throw .binary("it contains NUL characters")
+            case 0x09, 0x0A, 0x0C, 0x0D, 0x20: break
+            case 0x01..<0x20, 0x7F: controls += 1
+            case 0x21..<0x7F: visible = true
+            case 0x80...0x9F where previous == 0xC2: controls += 1
+            case 0xBD where previous == 0xBF && beforePrevious == 0xEF: controls += 1
+            default: break
             }
+            beforePrevious = previous
+            previous = byte
         }
-        if visible == 0 { throw .empty }
+        if !visible {
+            // No visible ASCII: look for a visible character among the others.
+            visible = text.unicodeScalars.contains { !$0.properties.isWhitespace && $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
+            if !visible { throw .empty }
+        }
         if Double(controls) > Double(total) * maxControlShare {
             throw .binary("\(controls) of its \(total) characters are control characters")
         }
     }
 
-    private static func strictUTF8(_ bytes: ArraySlice<UInt8>) -> String? {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        var scalars = String.UnicodeScalarView()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): scalars.append(scalar)
-            case .emptyInput: return String(scalars)
-            case .error: return nil
+    /// CRLF and lone CR become LF; text without CR is returned as it is.
+    static func normalizingLineEndings(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var previousWasCR = false
+        for byte in text.utf8 {
+            if byte == 0x0D {
+                out.append(0x0A); previousWasCR = true
+            } else {
+                if !(byte == 0x0A && previousWasCR) { out.append(byte) }
+                previousWasCR = false
             }
         }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {
@@ -89,16 +124,7 @@ public struct ArticleDecoder: Sendable {
             units.append(littleEndian ? a | b << 8 : a << 8 | b)
             index += 2
         }
-        var iterator = units.makeIterator()
-        var decoder = UTF16()
-        var scalars = String.UnicodeScalarView()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue(let scalar): scalars.append(scalar)
-            case .emptyInput: return String(scalars)
-            case .error: return nil
-            }
-        }
+        return String(validating: units, as: UTF16.self)
     }
 
     /// Windows-1252's 0x80–0x9F row; 0 marks the five bytes it leaves undefined.

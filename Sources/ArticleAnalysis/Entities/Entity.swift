@@ -30,8 +30,110 @@ public struct Entity: Sendable, Equatable {
     }
 }
 
-/// Finds and resolves the named entities of an article. (Placeholder until the entities stage lands.)
+/// Finds and resolves the named entities of an article.
+///
+/// Three steps: `NERTokenizer` makes CoNLL-style tokens inside the segmenter's sentences,
+/// `NERTagger` labels them with the trained model (`NERModel`), and `EntityResolver` groups the
+/// mentions into entities (aliases, acronyms, spelling variants), reconciles their types and
+/// ranks them by salience. Immutable and `Sendable`: load the model once and share the value.
 public struct EntityRecognizer: Sendable {
-    public init() {}
-    public func recognize(_ text: ScalarText, _ segmentation: Segmentation) -> [Entity] { [] }
+    let tagger: NERTagger
+    public var resolver = EntityResolver()
+
+    /// A recognizer without a model: finds no entities. For pipelines built without model files.
+    public init() { tagger = NERTagger(model: .empty) }
+
+    public init(model: NERModel) { tagger = NERTagger(model: model) }
+
+    public func recognize(_ text: ScalarText, _ segmentation: Segmentation) -> [Entity] {
+        resolver.resolve(tagMentions(text, segmentation))
+    }
+
+    /// The tagged mentions before resolution, in text order, with their context.
+    func tagMentions(_ text: ScalarText, _ segmentation: Segmentation) -> TaggedText {
+        let tokens = NERTokenizer().tokenize(text, segmentation)
+        var lexemes: [NERLexeme] = []
+        lexemes.reserveCapacity(tokens.spans.count)
+        for span in tokens.spans { lexemes.append(NERLexeme(text.scalars[span.start..<span.end])) }
+        let document = NERDocument(lexemes: lexemes, sentences: tokens.sentences, gazetteer: tagger.model.gazetteer)
+        let labels = tagger.tag(document)
+        var mentions: [TaggedMention] = []
+        for (index, sentence) in tokens.sentences.enumerated() {
+            for span in NERLabel.spans(labels[sentence]) {
+                guard let range = EntityRecognizer.trimmed(span.range, lexemes) else { continue }
+                mentions.append(TaggedMention(tokens: range, type: NERLabel.types[span.type], sentence: index))
+            }
+        }
+        return TaggedText(text: text, tokens: tokens.spans, lexemes: lexemes, sentences: tokens.sentences,
+                          context: document.context, paragraphs: segmentation.paragraphs, mentions: mentions)
+    }
+
+    /// A mention cut before its first word without any capital that cannot sit inside a name
+    /// ("Al-Nusra Front doesn't" -> "Al-Nusra Front"), with function words trimmed from its end.
+    /// Greedy decoding sometimes runs a name on; a name never continues through "does" or "and
+    /// capturing". Mentions without any capital are left as they are.
+    static func trimmed(_ range: Range<Int>, _ lexemes: [NERLexeme]) -> Range<Int>? {
+        func hasCapital(_ l: NERLexeme) -> Bool { l.flags.contains(.hasCapital) }
+        guard range.contains(where: { hasCapital(lexemes[$0]) }) else { return range }
+        var start = range.lowerBound
+        while start < range.upperBound - 1 && EntityRecognizer.sentenceWords.contains(lexemes[start].lower) { start += 1 }
+        var end = start
+        for t in start..<range.upperBound {
+            let l = lexemes[t]
+            if l.flags.contains(.hasLetter) && !hasCapital(l) && !l.flags.contains(.particle) && !EntityRecognizer.insideName.contains(l.lower) { break }
+            end = t + 1
+        }
+        while end > start && !hasCapital(lexemes[end - 1]) && !lexemes[end - 1].flags.contains(.hasDigit) { end -= 1 }
+        return end > start ? start..<end : nil
+    }
+
+    /// Words that start sentences but never names ("Maybe al-Qaeda does that").
+    static let sentenceWords: Set<UInt64> = Set(["maybe", "perhaps", "but", "and", "if", "when", "while", "however", "yet",
+                                                 "so", "despite", "although", "though", "because", "since", "after", "before",
+                                                 "meanwhile", "also", "then", "still", "now", "why", "how", "what"]
+        .map { NERHash.string($0) })
+
+    /// Lower-case words found inside names: "University of Texas", "Bosnia and Herzegovina".
+    static let insideName: Set<UInt64> = Set(["of", "and", "the", "for", "on", "upon", "y", "&", "'s", "de", "du", "la", "le",
+                                              "del", "von", "van", "der", "den", "da", "di", "al", "el", "bin", "ibn", "in", "at", "on", "to"]
+        .map { NERHash.string($0) })
+
+    /// Text tokenised and analysed for the tagger, to time the tagger alone (benchmarks).
+    public struct PreparedText: Sendable {
+        let document: NERDocument
+        /// Tokens the tagger labels.
+        public var tokenCount: Int { document.lexemes.count }
+    }
+
+    /// Tokenises `text` and computes its lexemes: everything before tagging.
+    public func prepare(_ text: ScalarText, _ segmentation: Segmentation) -> PreparedText {
+        let tokens = NERTokenizer().tokenize(text, segmentation)
+        var lexemes: [NERLexeme] = []
+        lexemes.reserveCapacity(tokens.spans.count)
+        for span in tokens.spans { lexemes.append(NERLexeme(text.scalars[span.start..<span.end])) }
+        return PreparedText(document: NERDocument(lexemes: lexemes, sentences: tokens.sentences, gazetteer: tagger.model.gazetteer))
+    }
+
+    /// Runs the tagger alone on prepared text; returns the number of tokens labelled as part of a name.
+    public func tag(_ prepared: PreparedText) -> Int {
+        tagger.tag(prepared.document).reduce(0) { $0 + ($1 == 0 ? 0 : 1) }
+    }
+}
+
+/// A mention as the tagger found it: a token range with a type.
+struct TaggedMention: Sendable {
+    var tokens: Range<Int>
+    var type: EntityType
+    var sentence: Int
+}
+
+/// The tagged text handed to the resolver.
+struct TaggedText {
+    var text: ScalarText
+    var tokens: [TextSpan]
+    var lexemes: [NERLexeme]
+    var sentences: [Range<Int>]
+    var context: [UInt8]
+    var paragraphs: [TextSpan]
+    var mentions: [TaggedMention]
 }

@@ -24,8 +24,35 @@ public struct Quote: Sendable, Equatable {
     }
 }
 
-/// Finds quotes and their speakers. (Placeholder until the quotes stage lands.)
+/// Finds quotes and their speakers: direct quotes (between quotation marks), indirect speech and
+/// claims, each with the entity that said it.
+///
+/// Speakers come from the entities stage's mentions; where no mention covers a name near a speech
+/// verb, a run of capitalised words stands in (speaker with `entity` nil). See docs/quotes.md.
 public struct QuoteFinder: Sendable {
     public init() {}
-    public func find(_ text: ScalarText, _ segmentation: Segmentation, _ entities: [Entity]) -> [Quote] { [] }
+
+    /// Quotes in text order. Offsets are code points into `text`; a direct quote's span and text
+    /// exclude its marks (a multi-paragraph quote's span covers the marks between its paragraphs,
+    /// its text leaves them out).
+    public func find(_ text: ScalarText, _ segmentation: Segmentation, _ entities: [Entity]) -> [Quote] {
+        let doc = QuoteDocument(text: text, paragraphs: QuoteDocument.paragraphs(of: text, segmentation))
+        let candidates = SpeakerCandidate.find(in: doc, entities: entities)
+        let resolver = SpeakerResolver(doc: doc, candidates: candidates)
+
+        var quotes: [Quote] = []
+        var cueTokens = Set<Int>()
+        for found in DirectQuotes(doc: doc, resolver: resolver).find() {
+            let passage = doc.passages[found.passage]
+            var flags: [String] = []
+            if passage.isUnclosed { flags.append("unclosed") }
+            if passage.segments.count > 1 { flags.append("multi-paragraph") }
+            if let cue = found.cueToken { cueTokens.insert(cue) }
+            quotes.append(Quote(kind: .direct, text: passage.text(text), span: passage.span,
+                                speaker: found.speaker, cue: found.cue, flags: flags))
+        }
+        quotes.append(contentsOf: ReportedSpeech(doc: doc, resolver: resolver).find(skipping: cueTokens))
+        quotes.sort { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.kind.rawValue < $1.kind.rawValue }
+        return quotes
+    }
 }

@@ -10,8 +10,194 @@ public struct Tone: Sendable, Equatable {
     }
 }
 
-/// Scores tone. (Placeholder until the tone stage lands.)
+/// Scores tone with VADER (Hutto & Gilbert, 2014): each sentence gets VADER's compound score,
+/// paragraphs and the article get the mean of their sentences' scores (VADER's advice for text
+/// longer than a sentence), and the label uses VADER's thresholds (>= 0.05 positive,
+/// <= -0.05 negative). The most negative and most positive sentences are reported when their
+/// score has that sign.
+///
+/// The sentence rules follow vaderSentiment 3.3.2: booster and dampener words up to three words
+/// before a sentiment word (scaled down with distance), negation within three words ("not",
+/// "never", "n't" words) multiplying by -0.74, "no" before a word, "least", the contrastive "but"
+/// (words before it count half, words after it 1.5 times), ALL-CAPS emphasis in mixed-case text,
+/// special-case phrases, and "!"/"?" emphasis. Words are the text's words with inner apostrophes
+/// kept, so "doesn’t" is one word, as in VADER's whitespace split.
 public struct ToneScorer: Sendable {
-    public init() {}
-    public func score(_ text: ScalarText, _ segmentation: Segmentation) -> Tone? { nil }
+    public var lexicon: ToneLexicon
+
+    public init(lexicon: ToneLexicon = .empty) { self.lexicon = lexicon }
+
+    public func score(_ text: ScalarText, _ segmentation: Segmentation) -> Tone? {
+        let sentences = segmentation.sentences
+        guard !sentences.isEmpty, !lexicon.valences.isEmpty else { return nil }
+        var scores = [Double](repeating: 0, count: sentences.count)
+        var tokens: [ReaderToken] = []
+        var words: [SentenceWord] = []
+        for (n, sentence) in sentences.enumerated() {
+            scores[n] = compound(text.scalars, sentence.span, &tokens, &words)
+        }
+        var sums = [Double](repeating: 0, count: segmentation.paragraphs.count)
+        var counts = [Int](repeating: 0, count: segmentation.paragraphs.count)
+        for (n, sentence) in sentences.enumerated() where sentence.paragraph < sums.count {
+            sums[sentence.paragraph] += scores[n]
+            counts[sentence.paragraph] += 1
+        }
+        let paragraphs = zip(sums, counts).map { $1 == 0 ? 0 : $0 / Double($1) }
+        let overall = scores.reduce(0, +) / Double(scores.count)
+        let label = overall >= 0.05 ? "positive" : (overall <= -0.05 ? "negative" : "neutral")
+        var lowest = 0, highest = 0
+        for n in scores.indices {
+            if scores[n] < scores[lowest] { lowest = n }
+            if scores[n] > scores[highest] { highest = n }
+        }
+        func sentence(_ n: Int) -> SummarySentence { SummarySentence(span: sentences[n].span, text: text[sentences[n].span]) }
+        return Tone(overall: overall, label: label, paragraphs: paragraphs,
+                    mostNegative: scores[lowest] < 0 ? sentence(lowest) : nil,
+                    mostPositive: scores[highest] > 0 ? sentence(highest) : nil)
+    }
+
+    /// A word of a sentence: where it is, its `WordHash`, and whether it is written in capitals.
+    struct SentenceWord {
+        var start: Int
+        var end: Int
+        var hash: UInt64
+        var isUpper: Bool
+        /// Holds "n't" ("doesn't", "doesn’t"): a negation even when not in the list.
+        var hasNegatedContraction: Bool
+    }
+
+    static let boosterIncrement = 0.293
+    static let capsIncrement = 0.733
+    static let negationScalar = -0.74
+
+    enum Word {
+        static let no = WordHash.of("no"), but = WordHash.of("but"), kind = WordHash.of("kind"), of = WordHash.of("of")
+        static let least = WordHash.of("least"), at = WordHash.of("at"), very = WordHash.of("very")
+        static let never = WordHash.of("never"), so = WordHash.of("so"), this = WordHash.of("this")
+        static let without = WordHash.of("without"), doubt = WordHash.of("doubt"), or = WordHash.of("or"), nor = WordHash.of("nor")
+    }
+
+    /// VADER's compound score of the sentence at `span`, from -1 to 1.
+    func compound(_ s: [Unicode.Scalar], _ span: TextSpan, _ tokens: inout [ReaderToken], _ words: inout [SentenceWord]) -> Double {
+        tokens.removeAll(keepingCapacity: true)
+        words.removeAll(keepingCapacity: true)
+        WordScanner.scan(s, span.start..<span.end, into: &tokens)
+        var exclamations = 0, questions = 0
+        for t in tokens {
+            if t.kind == .punctuation {
+                if s[t.start] == "!" { exclamations += 1 } else if s[t.start] == "?" { questions += 1 }
+                continue
+            }
+            var contraction = false
+            if t.end - t.start >= 3 {
+                for k in (t.start + 1)..<(t.end - 1) where (s[k] == "'" || s[k] == "\u{2019}") && s[k - 1] == "n" && s[k + 1] == "t" {
+                    contraction = true
+                }
+            }
+            words.append(SentenceWord(start: t.start, end: t.end, hash: WordHash.of(s, t.start, t.end),
+                                      isUpper: WordScanner.isAllCaps(s, t.start, t.end), hasNegatedContraction: contraction))
+        }
+        if words.isEmpty { return 0 }
+        let upper = words.reduce(0) { $0 + ($1.isUpper ? 1 : 0) }
+        let isCapDifferent = upper > 0 && upper < words.count
+        var sentiments = [Double](repeating: 0, count: words.count)
+        var anyValence = false
+        for i in words.indices {
+            let hash = words[i].hash
+            if lexicon.boosterByHash[hash] != nil { continue }
+            if hash == Word.kind, i + 1 < words.count, words[i + 1].hash == Word.of { continue }
+            sentiments[i] = valence(s, i, words, isCapDifferent)
+            if sentiments[i] != 0 { anyValence = true }
+        }
+        guard anyValence else { return 0 }
+        if let but = words.firstIndex(where: { $0.hash == Word.but }) {
+            for i in sentiments.indices where i != but { sentiments[i] *= i < but ? 0.5 : 1.5 }
+        }
+        var sum = sentiments.reduce(0, +)
+        let emphasis = Double(min(exclamations, 4)) * 0.292 + (questions > 1 ? (questions <= 3 ? Double(questions) * 0.18 : 0.96) : 0)
+        if sum > 0 { sum += emphasis } else if sum < 0 { sum -= emphasis }
+        let normalized = sum / (sum * sum + 15).squareRoot()
+        return min(1, max(-1, normalized))
+    }
+
+    func isInLexicon(_ word: SentenceWord) -> Bool { lexicon.valenceByHash[word.hash] != nil }
+
+    /// The valence of word `i` after VADER's rules for the words before it.
+    func valence(_ s: [Unicode.Scalar], _ i: Int, _ words: [SentenceWord], _ isCapDifferent: Bool) -> Double {
+        let hash = words[i].hash
+        guard let base = lexicon.valenceByHash[hash] else { return 0 }
+        var valence = base
+        if hash == Word.no, i + 1 < words.count, isInLexicon(words[i + 1]) { valence = 0 }
+        if (i > 0 && words[i - 1].hash == Word.no) || (i > 1 && words[i - 2].hash == Word.no)
+            || (i > 2 && words[i - 3].hash == Word.no && (words[i - 1].hash == Word.or || words[i - 1].hash == Word.nor)) {
+            valence = base * ToneScorer.negationScalar
+        }
+        if words[i].isUpper && isCapDifferent { valence += valence > 0 ? ToneScorer.capsIncrement : -ToneScorer.capsIncrement }
+        for distance in 0..<3 where i > distance {
+            let before = words[i - distance - 1]
+            if isInLexicon(before) { continue }
+            var scalar = boost(before, valence, isCapDifferent)
+            if distance == 1 { scalar *= 0.95 } else if distance == 2 { scalar *= 0.9 }
+            valence += scalar
+            valence = negationCheck(valence, words, distance, i)
+            if distance == 2 { valence = specialCaseCheck(s, valence, words, i) }
+        }
+        // "least" negates, except in "at least" and "very least".
+        if i > 1, !isInLexicon(words[i - 1]), words[i - 1].hash == Word.least {
+            if words[i - 2].hash != Word.at && words[i - 2].hash != Word.very { valence *= ToneScorer.negationScalar }
+        } else if i > 0, !isInLexicon(words[i - 1]), words[i - 1].hash == Word.least {
+            valence *= ToneScorer.negationScalar
+        }
+        return valence
+    }
+
+    func boost(_ word: SentenceWord, _ valence: Double, _ isCapDifferent: Bool) -> Double {
+        guard var scalar = lexicon.boosterByHash[word.hash] else { return 0 }
+        if valence < 0 { scalar = -scalar }
+        if word.isUpper && isCapDifferent { scalar += valence > 0 ? ToneScorer.capsIncrement : -ToneScorer.capsIncrement }
+        return scalar
+    }
+
+    func isNegation(_ word: SentenceWord) -> Bool { lexicon.negationHashes.contains(word.hash) || word.hasNegatedContraction }
+
+    func negationCheck(_ valence: Double, _ words: [SentenceWord], _ distance: Int, _ i: Int) -> Double {
+        let w1 = words[i - 1].hash
+        switch distance {
+        case 0:
+            return isNegation(words[i - 1]) ? valence * ToneScorer.negationScalar : valence
+        case 1:
+            let w2 = words[i - 2].hash
+            if w2 == Word.never && (w1 == Word.so || w1 == Word.this) { return valence * 1.25 }
+            if w2 == Word.without && w1 == Word.doubt { return valence }
+            return isNegation(words[i - 2]) ? valence * ToneScorer.negationScalar : valence
+        default:
+            let w2 = words[i - 2].hash, w3 = words[i - 3].hash
+            if (w3 == Word.never && (w2 == Word.so || w2 == Word.this)) || w1 == Word.so || w1 == Word.this { return valence * 1.25 }
+            if w3 == Word.without && (w2 == Word.doubt || w1 == Word.doubt) { return valence }
+            return isNegation(words[i - 3]) ? valence * ToneScorer.negationScalar : valence
+        }
+    }
+
+    /// The hash of the words `from...to` joined by spaces.
+    func phrase(_ s: [Unicode.Scalar], _ words: [SentenceWord], _ from: Int, _ to: Int) -> UInt64 {
+        var h = words[from].hash
+        for k in (from + 1)...to { h = WordHash.extend(h, s, words[k].start, words[k].end) }
+        return h
+    }
+
+    /// Special-case phrases around word `i` replace its valence; two- and three-word boosters
+    /// before it ("kind of", "sort of") add theirs.
+    func specialCaseCheck(_ s: [Unicode.Scalar], _ valence: Double, _ words: [SentenceWord], _ i: Int) -> Double {
+        var valence = valence
+        let special = lexicon.specialCaseByHash
+        for (from, to) in [(i - 1, i), (i - 2, i), (i - 2, i - 1), (i - 3, i - 1), (i - 3, i - 2)] {
+            if let v = special[phrase(s, words, from, to)] { valence = v; break }
+        }
+        if i + 1 < words.count, let v = special[phrase(s, words, i, i + 1)] { valence = v }
+        if i + 2 < words.count, let v = special[phrase(s, words, i, i + 2)] { valence = v }
+        for (from, to) in [(i - 3, i - 1), (i - 3, i - 2), (i - 2, i - 1)] {
+            if let v = lexicon.boosterByHash[phrase(s, words, from, to)] { valence += v }
+        }
+        return valence
+    }
 }

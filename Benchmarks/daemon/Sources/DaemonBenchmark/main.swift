@@ -1,0 +1,256 @@
+import Foundation
+import Glibc
+
+// Drives `articled run` on temporary spools and prints latency, throughput and memory figures.
+
+struct Options {
+    var articled = ""
+    var corpus = ""
+    var latencyRuns = 200
+    var backlog = 5_000
+    var burst = 10_000
+    var workers = 0
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            let value = iterator.next() ?? ""
+            switch argument {
+            case "--articled": articled = value
+            case "--corpus": corpus = value
+            case "--latency": latencyRuns = Int(value) ?? latencyRuns
+            case "--backlog": backlog = Int(value) ?? backlog
+            case "--burst": burst = Int(value) ?? burst
+            case "--workers": workers = Int(value) ?? workers
+            default: fatalError("unknown option \(argument)")
+            }
+        }
+    }
+}
+
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+func percentile(_ sorted: [Double], _ p: Double) -> Double {
+    sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+}
+
+/// A temporary spool plus a staging folder on the same file system.
+final class BenchSpool {
+    let base: String
+    var root: String { base + "/spool" }
+    var inbox: String { root + "/inbox" }
+    var outbox: String { root + "/outbox" }
+    var staging: String { base + "/staging" }
+
+    init() {
+        var template = Array("/tmp/articled-bench-XXXXXX".utf8CString)
+        base = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }
+        for folder in [root, inbox, outbox, staging] { try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: base) }
+
+    func stage(_ name: String, _ data: Data) { _ = FileManager.default.createFile(atPath: staging + "/" + name, contents: data) }
+    func publish(_ name: String) { rename(staging + "/" + name, inbox + "/" + name) }
+}
+
+/// Counts results renamed into the outbox (IN_MOVED_TO of *.json).
+final class OutboxWatch {
+    let fd: Int32
+    var buffer = [UInt8](repeating: 0, count: 256 * 1024)
+
+    init(_ outbox: String) {
+        fd = inotify_init1(Int32(IN_CLOEXEC))
+        precondition(inotify_add_watch(fd, outbox, UInt32(IN_MOVED_TO)) >= 0)
+    }
+
+    deinit { close(fd) }
+
+    /// Blocks until at least one result arrives; returns how many arrived.
+    func next() -> Int {
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
+        var offset = 0, results = 0
+        while offset + 16 <= count {
+            let length = buffer.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self)) }
+            let name = buffer[(offset + 16)..<(offset + 16 + length)].prefix { $0 != 0 }
+            if name.first != UInt8(ascii: ".") && name.suffix(5).elementsEqual(".json".utf8) { results += 1 }
+            offset += 16 + length
+        }
+        return results
+    }
+}
+
+/// A NOTIFY_SOCKET for the daemon, to know when it is ready. It keeps reading on its own thread:
+/// a datagram socket nobody reads fills up and makes the daemon's sd_notify block, as it would
+/// under a systemd that stopped listening.
+final class NotifyListener: @unchecked Sendable {
+    let path: String
+    let fd: Int32
+    private let lock = NSLock()
+    private var ready = false
+    private var closed = false
+
+    init(_ path: String) {
+        self.path = path
+        fd = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue), 0)
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        withUnsafeMutableBytes(of: &address.sun_path) { raw in
+            let bytes = Array(path.utf8)
+            raw.copyBytes(from: bytes)
+            raw[bytes.count] = 0
+        }
+        _ = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) } }
+        var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        Thread { [self] in
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            while !lock.withLock({ closed }) {
+                let count = recv(fd, &buffer, buffer.count, 0)
+                if count > 0, String(decoding: buffer[0..<count], as: UTF8.self).split(separator: "\n").contains("READY=1") {
+                    lock.withLock { ready = true }
+                }
+            }
+        }.start()
+    }
+
+    deinit {
+        lock.withLock { closed = true }
+        usleep(300_000)
+        close(fd)
+    }
+
+    func waitForReady() {
+        while !lock.withLock({ ready }) { usleep(1_000) }
+    }
+}
+
+func startDaemon(_ options: Options, _ spool: BenchSpool, bare: Bool, notify: NotifyListener) -> Process {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: options.articled)
+    let config = spool.base + "/articled.conf"
+    let level = ProcessInfo.processInfo.environment["BENCH_LOG_LEVEL"] ?? "warning"
+    try! "[processing]\nworkers = \(options.workers)\n[logging]\nlevel = \(level)\n".write(toFile: config, atomically: true, encoding: .utf8)
+    process.arguments = ["run", "--spool", spool.root, "--config", config] + (bare ? ["--bare-file-work"] : [])
+    var environment = ProcessInfo.processInfo.environment
+    environment.removeValue(forKey: "JOURNAL_STREAM")
+    environment["NOTIFY_SOCKET"] = notify.path
+    process.environment = environment
+    let log = ProcessInfo.processInfo.environment["BENCH_DAEMON_LOG"] ?? "/dev/null"
+    if !FileManager.default.fileExists(atPath: log) { _ = FileManager.default.createFile(atPath: log, contents: nil) }
+    let handle = FileHandle(forWritingAtPath: log)!
+    handle.seekToEndOfFile()
+    process.standardError = handle
+    try! process.run()
+    return process
+}
+
+func stop(_ process: Process) {
+    process.terminate()
+    process.waitUntilExit()
+}
+
+func latency(_ options: Options, reference: Data, bare: Bool) -> (p50: Double, p99: Double, mean: Double) {
+    let spool = BenchSpool()
+    let notify = NotifyListener(spool.base + "/notify")
+    let daemon = startDaemon(options, spool, bare: bare, notify: notify)
+    notify.waitForReady()
+    let watch = OutboxWatch(spool.outbox)
+    var samples: [Double] = []
+    for run in 0..<(options.latencyRuns + 10) {
+        let name = "latency-\(run).txt"
+        spool.stage(name, reference)
+        let start = now()
+        spool.publish(name)
+        _ = watch.next()
+        if run >= 10 { samples.append((now() - start) * 1000) }  // the first ten warm up
+        usleep(5_000)
+    }
+    stop(daemon)
+    samples.sort()
+    return (percentile(samples, 0.5), percentile(samples, 0.99), samples.reduce(0, +) / Double(samples.count))
+}
+
+func articles(_ corpus: String) -> [Data] {
+    let folder = corpus + "/wikinews-2019"
+    return try! FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") }.sorted()
+        .map { FileManager.default.contents(atPath: folder + "/" + $0)! }
+}
+
+func backlog(_ options: Options, texts: [Data], bare: Bool) -> (seconds: Double, perSecond: Double) {
+    let spool = BenchSpool()
+    for index in 0..<options.backlog {
+        _ = FileManager.default.createFile(atPath: spool.inbox + "/backlog-\(index).txt", contents: texts[index % texts.count])
+    }
+    let notify = NotifyListener(spool.base + "/notify")
+    let watch = OutboxWatch(spool.outbox)
+    let daemon = startDaemon(options, spool, bare: bare, notify: notify)
+    notify.waitForReady()
+    let start = now()
+    var done = 0
+    while done < options.backlog { done += watch.next() }
+    let seconds = now() - start
+    stop(daemon)
+    return (seconds, Double(options.backlog) / seconds)
+}
+
+func status(_ pid: Int32, _ key: String) -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
+    for line in text.split(separator: "\n") where line.hasPrefix(key + ":") {
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "0") ?? 0
+    }
+    return 0
+}
+
+func burst(_ options: Options, texts: [Data]) -> (seconds: Double, peakKiB: Int, idleKiB: Int, maxDescriptors: Int) {
+    let spool = BenchSpool()
+    for index in 0..<options.burst { spool.stage("burst-\(index).txt", texts[index % texts.count]) }
+    let notify = NotifyListener(spool.base + "/notify")
+    let daemon = startDaemon(options, spool, bare: false, notify: notify)
+    notify.waitForReady()
+    let pid = daemon.processIdentifier
+    let idle = status(pid, "VmRSS")
+    let watch = OutboxWatch(spool.outbox)
+    let start = now()
+    for index in 0..<options.burst { spool.publish("burst-\(index).txt") }
+    var done = 0, maxDescriptors = 0
+    while done < options.burst {
+        done += watch.next()
+        if done % 100 == 0 {
+            let descriptors = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").count) ?? 0
+            maxDescriptors = max(maxDescriptors, descriptors)
+        }
+    }
+    let seconds = now() - start
+    let peak = status(pid, "VmHWM")
+    stop(daemon)
+    return (seconds, peak, idle, maxDescriptors)
+}
+
+let options = Options(CommandLine.arguments)
+let reference = FileManager.default.contents(atPath: options.corpus + "/seed/al-nusrah-interview.txt")!
+let texts = articles(options.corpus)
+func report(_ line: String) {
+    print(line)
+    fflush(nil)
+}
+func ms(_ value: Double) -> String { String(format: "%.2f ms", value) }
+report("articled daemon benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, workers=\(options.workers == 0 ? "cores" : String(options.workers))")
+
+let analysed = latency(options, reference: reference, bare: false)
+report("latency, reference article (\(reference.count) bytes), \(options.latencyRuns) drops on an idle daemon: p50 \(ms(analysed.p50)), p99 \(ms(analysed.p99)), mean \(ms(analysed.mean))")
+let bareLatency = latency(options, reference: reference, bare: true)
+report("latency, bare file work (no analysis):                        p50 \(ms(bareLatency.p50)), p99 \(ms(bareLatency.p99)), mean \(ms(bareLatency.mean))")
+
+let throughput = backlog(options, texts: texts, bare: false)
+report(String(format: "backlog of %d articles (Wikinews, cycled): %.2f s, %.0f articles/s", options.backlog, throughput.seconds, throughput.perSecond))
+let bareThroughput = backlog(options, texts: texts, bare: true)
+report(String(format: "backlog of %d, bare file work (no analysis): %.2f s, %.0f files/s", options.backlog, bareThroughput.seconds, bareThroughput.perSecond))
+
+let peak = burst(options, texts: texts)
+report(String(format: "burst of %d files renamed into a running daemon: %.2f s; RSS idle %.1f MiB, peak %.1f MiB; at most %d open descriptors",
+             options.burst, peak.seconds, Double(peak.idleKiB) / 1024, Double(peak.peakKiB) / 1024, peak.maxDescriptors))

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Turns the JSON lines Benchmarks/run.sh collected into medians, ratios and a dated table."""
+import datetime, json, os, platform, statistics, subprocess, sys
+
+out_dir, doc = sys.argv[1], sys.argv[2]
+
+def rows(name):
+    path = os.path.join(out_dir, name)
+    if not os.path.exists(path):
+        return []
+    return [json.loads(l) for l in open(path) if l.strip().startswith("{")]
+
+def med(rs, key):
+    values = [r[key] for r in rs if key in r]
+    return statistics.median(values) if values else float("nan")
+
+art, noq, full, ner = rows("articled.jsonl"), rows("articled-noquotes.jsonl"), rows("spacy-full.jsonl"), rows("spacy-ner.jsonl")
+daemon = (rows("daemon.jsonl") or [{}])[-1]
+
+a1, a2 = med(art, "articles_per_s_1w"), med(art, "articles_per_s_2w")
+sf, sn = med(full, "articles_per_s"), med(ner, "articles_per_s")
+stages = {}
+for r in art:
+    for k, v in r.get("stage_ms_per_article", {}).items():
+        stages.setdefault(k, []).append(v)
+stage_ms = {k: statistics.median(v) for k, v in stages.items()}
+total_ms = sum(stage_ms.values()) or float("nan")
+reader = sum(stage_ms.get(k, 0) for k in ("keyphrases", "summary", "tone", "dates", "language"))
+quotes = stage_ms.get("quotes", 0)
+
+def cpu():
+    try:
+        for line in open("/proc/cpuinfo"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()
+lines = [
+    f"## {datetime.datetime.utcnow():%Y-%m-%d %H:%M} UTC",
+    "",
+    f"Machine: {cpu()}, {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') // 2**30} GiB, "
+    f"Linux {platform.release()}, {swift[0] if swift else 'swift ?'}. Corpus: {art[0]['articles'] if art else '?'} Wikinews articles, "
+    f"{art[0]['words_per_article'] if art else '?'} words each on average. Medians of {len(art)} alternating rounds.",
+    "",
+    "| what | articles/s | words/s | peak RSS MiB | articled ÷ peer |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    f"| articled, 1 worker | {a1:.0f} | {med(art, 'words_per_s_1w'):.0f} | {med(art, 'peak_rss_kib') / 1024:.0f} | |",
+    f"| articled, 2 workers | {a2:.0f} | {med(art, 'words_per_s_2w'):.0f} | | ×{a2 / a1:.2f} of 1 worker |",
+    f"| spaCy en_core_web_sm, full pipeline | {sf:.1f} | {med(full, 'words_per_s'):.0f} | {med(full, 'peak_rss_kib') / 1024:.0f} | ×{a1 / sf:.0f} |",
+    f"| spaCy en_core_web_sm, NER only | {sn:.1f} | {med(ner, 'words_per_s'):.0f} | {med(ner, 'peak_rss_kib') / 1024:.0f} | ×{a1 / sn:.0f} |",
+    "",
+    f"Model load: articled {med(art, 'model_load_ms'):.0f} ms, spaCy {med(full, 'model_load_ms'):.0f} ms. "
+    f"Quotes stage: {100 * quotes / total_ms:.1f}% of analysis time (1 worker without it: {med(noq, 'articles_per_s_1w'):.0f} articles/s). "
+    f"Reader stages (keyphrases, summary, tone, dates, language): {100 * reader / (total_ms - reader):.1f}% on top of the rest.",
+    "",
+    "Per stage, ms per article: " + ", ".join(f"{k} {v:.3f}" for k, v in stage_ms.items()),
+    "",
+]
+if daemon:
+    lines += ["Daemon: " + ", ".join(f"{k} {v}" for k, v in daemon.items()), ""]
+text = "\n".join(lines)
+print(text)
+header = "# Benchmarks\n\nProduced by `make bench` (Benchmarks/run.sh); newest first.\n\n"
+old = open(doc).read() if os.path.exists(doc) else header
+body = old[len(header):] if old.startswith(header) else old
+with open(doc, "w") as f:
+    f.write(header + text + "\n" + body)

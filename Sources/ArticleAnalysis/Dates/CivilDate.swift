@@ -1,0 +1,81 @@
+/// A day of the proleptic Gregorian calendar, with the arithmetic the dates stage needs.
+///
+/// The analysis library uses no Foundation, so days are counted here: `dayNumber` is the number of
+/// days since 1970-01-01 (Howard Hinnant's `days_from_civil`), which makes "three days earlier"
+/// and "which weekday" simple integer arithmetic.
+struct CivilDate: Sendable, Equatable {
+    var year: Int
+    var month: Int
+    var day: Int
+
+    /// Days since 1970-01-01 (negative before).
+    var dayNumber: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let m = month
+        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    init(year: Int, month: Int, day: Int) {
+        self.year = year; self.month = month; self.day = day
+    }
+
+    /// The date `dayNumber` days after 1970-01-01.
+    init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        day = dayOfYear - (153 * mp + 2) / 5 + 1
+        month = mp < 10 ? mp + 3 : mp - 9
+        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    }
+
+    /// 0 = Sunday ... 6 = Saturday (1970-01-01 was a Thursday).
+    var weekday: Int {
+        let r = (dayNumber + 4) % 7
+        return r < 0 ? r + 7 : r
+    }
+
+    func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+
+    static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        (1...12).contains(month) && day >= 1 && day <= daysIn(month: month, year: year)
+    }
+
+    /// Reads the date at the start of an ISO 8601 value ("2019-01-04", "2026-11-25T12:04:00Z").
+    init?(iso: String) {
+        var digits: [Int] = []
+        for c in iso.utf8.prefix(10) { digits.append(Int(c) - 48) }
+        guard digits.count == 10, digits[4] == -3, digits[7] == -3 else { return nil }  // '-' is 45 = 48 - 3
+        for i in [0, 1, 2, 3, 5, 6, 8, 9] where !(0...9).contains(digits[i]) { return nil }
+        let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
+        let m = digits[5] * 10 + digits[6]
+        let d = digits[8] * 10 + digits[9]
+        guard CivilDate.isValid(year: y, month: m, day: d) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    /// "2019-01-03".
+    var iso: String { "\(CivilDate.pad(year, 4))-\(CivilDate.pad(month, 2))-\(CivilDate.pad(day, 2))" }
+
+    static func pad(_ value: Int, _ width: Int) -> String {
+        let s = String(value)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+}

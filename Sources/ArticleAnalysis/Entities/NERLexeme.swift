@@ -1,0 +1,180 @@
+/// What the tagger knows about one token on its own: hashes of its forms plus a few flags.
+///
+/// Computed once per token from its scalars, so the feature templates only mix integers. Forms
+/// are taken after `NERLexeme.normalized(_:)`, which folds typographic apostrophes, quotes and
+/// dashes to the ASCII ones the CoNLL training text uses: "al-Qaeda’s" and "al-Qaeda's" look the
+/// same to the model.
+struct NERLexeme: Sendable {
+    /// The exact (normalised) form.
+    var word: UInt64
+    /// The lower-case form.
+    var lower: UInt64
+    /// The collapsed word shape: "Xx", "X.X.", "xx-Xx", "d-d" ("Jabhat" -> "Xx", "US" -> "X").
+    var shape: UInt64
+    /// Lower-case prefixes and suffixes of 1...4 scalars (0 when the token is shorter).
+    var prefix: (UInt64, UInt64, UInt64, UInt64)
+    var suffix: (UInt64, UInt64, UInt64, UInt64)
+    var flags: Flags
+    /// Scalars in the token.
+    var length: Int
+
+    struct Flags: OptionSet, Sendable {
+        let rawValue: UInt16
+        /// First scalar is an upper-case letter.
+        static let initialCapital = Flags(rawValue: 1 << 0)
+        /// At least one letter and no lower-case letter.
+        static let allCapitals = Flags(rawValue: 1 << 1)
+        static let hasDigit = Flags(rawValue: 1 << 2)
+        static let hasLetter = Flags(rawValue: 1 << 3)
+        /// No letter or digit at all ("," "(" "'s" is not this: it has a letter).
+        static let punctuation = Flags(rawValue: 1 << 4)
+        /// A name particle: al, bin, ibn, abu, van, de, ... (alone or as "al-" before a capital).
+        static let particle = Flags(rawValue: 1 << 5)
+        static let hasHyphen = Flags(rawValue: 1 << 6)
+        /// Has a lower-case letter after the first scalar ("McDonald", "Nusrah").
+        static let hasLower = Flags(rawValue: 1 << 7)
+        /// At least one upper-case letter anywhere ("al-Qaeda", "McDonald", "US").
+        static let hasCapital = Flags(rawValue: 1 << 8)
+    }
+
+    /// Folds typographic punctuation to ASCII: ’ ‘ ` -> ', “ ” „ -> ", – — -> -.
+    @inline(__always)
+    static func normalized(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        switch s.value {
+        case 0x2019, 0x2018, 0x0060, 0x02BC, 0x2032: return "'"
+        case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: return "\""
+        case 0x2013, 0x2014, 0x2012, 0x2010, 0x2011: return "-"
+        default: return s
+        }
+    }
+
+    /// The lower-case form of a scalar; ASCII without a table look-up.
+    @inline(__always)
+    static func lowercased(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v < 0x80 { return v >= 65 && v <= 90 ? Unicode.Scalar(UInt8(v + 32)) : s }
+        guard s.properties.isUppercase else { return s }
+        return s.properties.lowercaseMapping.unicodeScalars.first ?? s
+    }
+
+    @inline(__always)
+    static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 65 && v <= 90 }
+        return s.properties.isUppercase
+    }
+
+    @inline(__always)
+    static func isLower(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 97 && v <= 122 }
+        return s.properties.isLowercase
+    }
+
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 48 && v <= 57 }
+        return s.properties.numericType != nil
+    }
+
+    @inline(__always)
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v | 0x20) >= 97 && (v | 0x20) <= 122 }
+        return s.properties.isAlphabetic
+    }
+
+    /// Analyses one token. `scalars` may hold typographic forms; they are normalised here.
+    init<C: Collection>(_ scalars: C) where C.Element == Unicode.Scalar {
+        var word = NERHash.seed, lower = NERHash.seed, shape = NERHash.seed
+        var lastShape: UInt32 = 0
+        var flags: Flags = []
+        var count = 0
+        var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        var upperCount = 0, lowerCount = 0
+        // A ring of the last four lower-case scalars gives the suffixes without a second pass.
+        var ring: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+        for raw in scalars {
+            let s = NERLexeme.normalized(raw)
+            let l = NERLexeme.lowercased(s)
+            word = NERHash.add(word, s.value)
+            lower = NERHash.add(lower, l.value)
+            let shapeValue: UInt32
+            if NERLexeme.isUpper(s) {
+                shapeValue = 88; upperCount += 1; flags.insert(.hasLetter)
+                if count == 0 { flags.insert(.initialCapital) }
+            } else if NERLexeme.isLower(s) {
+                shapeValue = 120; lowerCount += 1; flags.insert(.hasLetter)
+                if count > 0 { flags.insert(.hasLower) }
+            } else if NERLexeme.isDigit(s) {
+                shapeValue = 100; flags.insert(.hasDigit)
+            } else if NERLexeme.isLetter(s) {
+                shapeValue = 120; lowerCount += 1; flags.insert(.hasLetter)
+            } else {
+                shapeValue = s.value
+                if s == "-" { flags.insert(.hasHyphen) }
+            }
+            if shapeValue != lastShape { shape = NERHash.add(shape, shapeValue); lastShape = shapeValue }
+            switch count {
+            case 0: prefixes.0 = lower
+            case 1: prefixes.1 = lower
+            case 2: prefixes.2 = lower
+            case 3: prefixes.3 = lower
+            default: break
+            }
+            ring = (ring.1, ring.2, ring.3, l.value)
+            count += 1
+        }
+        if upperCount > 0 && lowerCount == 0 { flags.insert(.allCapitals) }
+        if upperCount > 0 { flags.insert(.hasCapital) }
+        if !flags.contains(.hasLetter) && !flags.contains(.hasDigit) { flags.insert(.punctuation) }
+        var suffix: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        if count >= 1 { suffix.0 = NERHash.add(NERHash.seed, ring.3) }
+        if count >= 2 { suffix.1 = NERHash.add(NERHash.add(NERHash.seed, ring.2), ring.3) }
+        if count >= 3 { suffix.2 = NERHash.add(NERHash.add(NERHash.add(NERHash.seed, ring.1), ring.2), ring.3) }
+        if count >= 4 { suffix.3 = NERHash.add(NERHash.add(NERHash.add(NERHash.add(NERHash.seed, ring.0), ring.1), ring.2), ring.3) }
+        if NERLexeme.particles.contains(lower) || (count > 3 && NERLexeme.particlePrefixes.contains(prefixes.2)) {
+            flags.insert(.particle)
+        }
+        self.word = word; self.lower = lower; self.shape = shape
+        self.prefix = prefixes; self.suffix = suffix
+        self.flags = flags; self.length = count
+    }
+
+    /// The lexeme of a missing neighbour (before the first or after the last token of a sentence).
+    static let none = NERLexeme(EmptyCollection<Unicode.Scalar>())
+
+    /// Lower-case name particles that sit inside names: "Osama bin Laden", "Ludwig van Beethoven".
+    static let particles: Set<UInt64> = Set(
+        ["al", "el", "bin", "ibn", "abu", "abou", "umm", "bint", "ben", "van", "von", "de", "da", "del", "della", "der",
+         "den", "di", "du", "dos", "das", "la", "le", "ter", "ten", "zu", "ul", "ad", "ash", "az"].map { NERHash.string($0) })
+    /// Particles written joined with a hyphen: the hash of the first three scalars ("al-", "el-", "ad-").
+    static let particlePrefixes: Set<UInt64> = Set(["al-", "el-", "ad-", "an-", "ar-", "as-", "ash", "az-", "at-"].map { NERHash.string($0) })
+}
+
+/// FNV-1a style hashing of scalar sequences and a strong 64-bit mix for feature conjunctions.
+enum NERHash {
+    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    @inline(__always)
+    static func add(_ h: UInt64, _ v: UInt32) -> UInt64 { (h ^ UInt64(v)) &* 0x0000_0100_0000_01B3 }
+
+    static func string(_ s: String) -> UInt64 {
+        var h = seed
+        for scalar in s.unicodeScalars { h = add(h, scalar.value) }
+        return h
+    }
+
+    /// Mixes two values into one well-spread 64-bit hash (splitmix64 finaliser).
+    @inline(__always)
+    static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        var z = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &+ 0x632B_E59B_D9B4_E019 &+ (a << 6) &+ (a >> 2))
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    @inline(__always)
+    static func mix3(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 { mix(mix(a, b), c) }
+}

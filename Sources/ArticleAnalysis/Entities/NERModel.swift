@@ -1,0 +1,187 @@
+/// The trained weights of the entity tagger, and their compact binary file format.
+///
+/// Features are hashed into `1 << rowBits` rows; each row holds one 16-bit weight per label
+/// (`NERLabel.count`). Hashing keeps the table a fixed size whatever the vocabulary, and 16-bit
+/// weights keep it small enough to stay mostly in cache while tagging.
+///
+/// File format (little-endian), "ANER" version 2:
+/// `magic "ANER"`, `u32 version`, `u32 featureVersion`, `u32 rowBits`, `u32 labels`,
+/// `f32 scale` (weight = stored / scale; informative only, decoding compares integers),
+/// `u32 rowCount`, then `rowCount` non-empty rows in increasing order, each as
+/// `varint (row - previousRow)`, `u24 label mask`, one `i16` per set bit of the mask.
+/// Empty rows are left out, so the file holds only what training learnt. Then the gazetteer:
+/// `u32 count` and `count` entries in increasing key order, each `u64 key`, `u8 type bits`.
+public struct NERModel: Sendable {
+    public static let fileName = "ner.model"
+
+    /// Why bytes could not be read as a model.
+    public enum FormatError: Error, Sendable, Equatable, CustomStringConvertible {
+        case badMagic, unsupportedVersion(UInt32), featureVersionMismatch(model: UInt32, code: UInt32)
+        case truncated, malformed(String)
+        public var description: String {
+            switch self {
+            case .badMagic: "not an articled NER model (bad magic)"
+            case .unsupportedVersion(let v): "unsupported NER model version \(v)"
+            case .featureVersionMismatch(let model, let code):
+                "NER model was trained with feature version \(model), this build computes version \(code); retrain it"
+            case .truncated: "NER model file is truncated"
+            case .malformed(let why): "NER model file is malformed: \(why)"
+            }
+        }
+    }
+
+    let rowBits: Int
+    /// `(1 << rowBits) * NERLabel.count` weights, row-major.
+    let weights: [Int16]
+    let scale: Float
+    /// Names of the training data (see `NERGazetteer`).
+    let gazetteer: NERGazetteer
+
+    /// Number of rows holding at least one non-zero weight.
+    public var nonEmptyRows: Int {
+        var n = 0
+        weights.withUnsafeBufferPointer { w in
+            for row in 0..<(1 << rowBits) {
+                let base = row * NERLabel.count
+                for k in 0..<NERLabel.count where w[base + k] != 0 { n += 1; break }
+            }
+        }
+        return n
+    }
+
+    /// Bytes held by the weight table in memory.
+    public var memoryBytes: Int { weights.count * MemoryLayout<Int16>.stride }
+
+    init(rowBits: Int, weights: [Int16], scale: Float, gazetteer: NERGazetteer = NERGazetteer()) {
+        precondition(weights.count == (1 << rowBits) * NERLabel.count)
+        self.rowBits = rowBits
+        self.weights = weights
+        self.scale = scale
+        self.gazetteer = gazetteer
+    }
+
+    /// An empty model: tags nothing. Used when no model file is available.
+    static let empty = NERModel(rowBits: 1, weights: [Int16](repeating: 0, count: 2 * NERLabel.count), scale: 1)
+
+    /// Reads a model from the bytes of its file.
+    public init(bytes: [UInt8]) throws(FormatError) {
+        var reader = ByteReader(bytes: bytes)
+        guard bytes.count >= 4, bytes[0] == 0x41, bytes[1] == 0x4E, bytes[2] == 0x45, bytes[3] == 0x52 else { throw .badMagic }
+        reader.offset = 4
+        let version = try reader.u32()
+        guard version == 2 else { throw .unsupportedVersion(version) }
+        let featureVersion = try reader.u32()
+        guard featureVersion == NERFeatures.version else {
+            throw .featureVersionMismatch(model: featureVersion, code: NERFeatures.version)
+        }
+        let rowBits = Int(try reader.u32())
+        guard rowBits >= 1 && rowBits <= 24 else { throw .malformed("row bits \(rowBits)") }
+        let labels = Int(try reader.u32())
+        guard labels == NERLabel.count else { throw .malformed("\(labels) labels, expected \(NERLabel.count)") }
+        let scale = Float(bitPattern: try reader.u32())
+        let rowCount = Int(try reader.u32())
+        let rows = 1 << rowBits
+        var weights = [Int16](repeating: 0, count: rows * labels)
+        try weights.withUnsafeMutableBufferPointer { (w: inout UnsafeMutableBufferPointer<Int16>) throws(FormatError) in
+            var row = -1
+            for _ in 0..<rowCount {
+                row += Int(try reader.varint())
+                guard row < rows else { throw .malformed("row \(row) out of range") }
+                let mask = try reader.u24()
+                let base = row * labels
+                var bits = mask
+                while bits != 0 {
+                    let k = bits.trailingZeroBitCount
+                    guard k < labels else { throw .malformed("label bit \(k)") }
+                    w[base + k] = Int16(bitPattern: try reader.u16())
+                    bits &= bits - 1
+                }
+            }
+        }
+        var gazetteer = NERGazetteer()
+        let names = Int(try reader.u32())
+        gazetteer.entries.reserveCapacity(names)
+        for _ in 0..<names {
+            let key = UInt64(try reader.u32()) | UInt64(try reader.u32()) << 32
+            gazetteer.entries[key] = try reader.u8()
+        }
+        guard reader.offset == bytes.count else { throw .malformed("\(bytes.count - reader.offset) trailing bytes") }
+        self.init(rowBits: rowBits, weights: weights, scale: scale, gazetteer: gazetteer)
+    }
+
+    /// The file bytes of this model (the format described on the type).
+    public func serialized() -> [UInt8] {
+        var out: [UInt8] = [0x41, 0x4E, 0x45, 0x52]
+        func u32(_ v: UInt32) { for i in 0..<4 { out.append(UInt8(truncatingIfNeeded: v >> (8 * UInt32(i)))) } }
+        u32(2); u32(NERFeatures.version); u32(UInt32(rowBits)); u32(UInt32(NERLabel.count)); u32(scale.bitPattern)
+        let countOffset = out.count
+        u32(0)
+        var rowCount: UInt32 = 0
+        var previous = -1
+        for row in 0..<(1 << rowBits) {
+            let base = row * NERLabel.count
+            var mask: UInt32 = 0
+            for k in 0..<NERLabel.count where weights[base + k] != 0 { mask |= 1 << UInt32(k) }
+            guard mask != 0 else { continue }
+            var delta = UInt64(row - previous)
+            previous = row
+            while delta >= 0x80 { out.append(UInt8(delta & 0x7F) | 0x80); delta >>= 7 }
+            out.append(UInt8(delta))
+            out.append(UInt8(mask & 0xFF)); out.append(UInt8((mask >> 8) & 0xFF)); out.append(UInt8((mask >> 16) & 0xFF))
+            for k in 0..<NERLabel.count where weights[base + k] != 0 {
+                let v = UInt16(bitPattern: weights[base + k])
+                out.append(UInt8(v & 0xFF)); out.append(UInt8(v >> 8))
+            }
+            rowCount += 1
+        }
+        for i in 0..<4 { out[countOffset + i] = UInt8(truncatingIfNeeded: rowCount >> (8 * UInt32(i))) }
+        u32(UInt32(gazetteer.count))
+        for key in gazetteer.entries.keys.sorted() {
+            u32(UInt32(truncatingIfNeeded: key)); u32(UInt32(truncatingIfNeeded: key >> 32))
+            out.append(gazetteer.entries[key]!)
+        }
+        return out
+    }
+}
+
+/// Sequential little-endian reads over a byte array.
+private struct ByteReader {
+    let bytes: [UInt8]
+    var offset = 0
+
+    mutating func u8() throws(NERModel.FormatError) -> UInt8 {
+        guard offset < bytes.count else { throw .truncated }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    mutating func u16() throws(NERModel.FormatError) -> UInt16 {
+        guard offset + 2 <= bytes.count else { throw .truncated }
+        defer { offset += 2 }
+        return UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
+    }
+
+    mutating func u24() throws(NERModel.FormatError) -> UInt32 {
+        guard offset + 3 <= bytes.count else { throw .truncated }
+        defer { offset += 3 }
+        return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
+    }
+
+    mutating func u32() throws(NERModel.FormatError) -> UInt32 {
+        guard offset + 4 <= bytes.count else { throw .truncated }
+        defer { offset += 4 }
+        return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
+    }
+
+    mutating func varint() throws(NERModel.FormatError) -> UInt64 {
+        var value: UInt64 = 0, shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count else { throw .truncated }
+            let b = bytes[offset]; offset += 1
+            value |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return value }
+            shift += 7
+            guard shift < 64 else { throw .malformed("varint too long") }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+/// A map from 64-bit word hashes (`WordHash`) to small integers: open addressing with linear
+/// probing and a multiplicative hash.
+///
+/// The reader stages look up every word of an article several times (stop words, lexicons,
+/// terms, candidate phrases); `Dictionary` hashes each key with SipHash, which made those
+/// lookups the largest cost of the stages. The keys here are already good hashes, so one
+/// multiply picks the slot. Key 0 marks an empty slot (a real `WordHash` is never 0 in practice;
+/// it is remapped if it is).
+struct HashIndex: Sendable {
+    private var keys: [UInt64]
+    private var values: [Int32]
+    private var shift: UInt64
+    private(set) var count = 0
+
+    init(capacity: Int = 16) {
+        var bits: UInt64 = 4
+        while (1 << bits) < capacity * 2 { bits += 1 }
+        keys = [UInt64](repeating: 0, count: 1 << bits)
+        values = [Int32](repeating: 0, count: 1 << bits)
+        shift = 64 - bits
+    }
+
+    /// An index of `keys`, each mapped to its position in the sequence.
+    init<S: Sequence>(_ keys: S) where S.Element == UInt64 {
+        let list = Array(keys)
+        self.init(capacity: list.count)
+        for (n, key) in list.enumerated() where self[key] == nil { insert(key, Int32(n)) }
+    }
+
+    @inline(__always)
+    private static func fix(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
+
+    @inline(__always)
+    subscript(_ key: UInt64) -> Int32? {
+        let key = HashIndex.fix(key)
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let k = keys[slot]
+            if k == key { return values[slot] }
+            if k == 0 { return nil }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    func contains(_ key: UInt64) -> Bool { self[key] != nil }
+
+    /// Sets the value of `key` (adding it when new).
+    mutating func insert(_ key: UInt64, _ value: Int32) {
+        if (count + 1) * 2 > keys.count { grow() }
+        let key = HashIndex.fix(key)
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
+        if keys[slot] == 0 { count += 1 }
+        keys[slot] = key
+        values[slot] = value
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+        values = [Int32](repeating: 0, count: oldKeys.count * 2)
+        shift -= 1
+        count = 0
+        for (slot, key) in oldKeys.enumerated() where key != 0 { insert(key, oldValues[slot]) }
+    }
+}

@@ -1,0 +1,101 @@
+/// Character trigram profiles of the languages the detector knows.
+///
+/// Built at build time by scripts/convert-langdetect.py from the profiles that ship with the
+/// Apache-2.0 `langdetect` package (the `language-profiles.tsv` resource; ArticleModels loads it
+/// once and passes the bytes here). Each language keeps its most frequent trigrams of lower-cased
+/// text, words padded with a space (" th", "the", "he "), with ln p(trigram | language).
+public struct LanguageProfiles: Sendable {
+    /// ISO 639-1 codes, in the order of each row of `logProbabilities`.
+    public let codes: [String]
+    /// Row index of each known trigram (three scalars packed by `LanguageProfiles.pack`).
+    let rows: [UInt64: Int]
+    /// The same as an open-addressing table (power-of-two size, linear probing), which is what
+    /// the detector reads: one multiply and usually one probe per trigram.
+    let slotKeys: [UInt64]
+    let slotRows: [Int32]
+    let slotShift: UInt64
+    /// `rows.count * codes.count` log-probabilities, quantised: ln p = `quantumBase` +
+    /// `quantum` x value. A language without the trigram has its floor. One byte a value keeps
+    /// the table small enough to stay in cache, which is most of the detector's speed.
+    let logProbabilities: [UInt8]
+    static let quantum = 0.05
+    static let quantumBase = -14.0
+
+    @inline(__always)
+    static func quantize(_ logp: Float) -> UInt8 {
+        UInt8(max(0, min(255, ((Double(logp) - quantumBase) / quantum).rounded())))
+    }
+
+    public struct FormatError: Error, Sendable, CustomStringConvertible {
+        public var line: Int
+        public var description: String { "language profiles: malformed line \(line)" }
+    }
+
+    /// The empty set: the detector then reports "und".
+    public static let empty = LanguageProfiles(codes: [], rows: [:], logProbabilities: [])
+
+    init(codes: [String], rows: [UInt64: Int], logProbabilities: [UInt8]) {
+        self.codes = codes; self.rows = rows; self.logProbabilities = logProbabilities
+        var bits: UInt64 = 4
+        while (1 << bits) < rows.count * 2 { bits += 1 }
+        var keys = [UInt64](repeating: 0, count: 1 << bits)
+        var slots = [Int32](repeating: -1, count: 1 << bits)
+        let mask = (1 << Int(bits)) - 1
+        for (key, row) in rows {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            slots[slot] = Int32(row)
+        }
+        slotKeys = keys; slotRows = slots; slotShift = 64 - bits
+    }
+
+    /// The row of a trigram, or -1 when no language has it.
+    @inline(__always)
+    func row(_ key: UInt64) -> Int {
+        let mask = slotKeys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> slotShift)
+        while true {
+            let k = slotKeys[slot]
+            if k == key { return Int(slotRows[slot]) }
+            if k == 0 { return -1 }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Reads `language <TAB> trigram <TAB> ln p` lines; an empty trigram gives the language's floor.
+    public init(tsv bytes: [UInt8]) throws(FormatError) {
+        var codes: [String] = [], floors: [Float] = []
+        var entries: [(language: Int, gram: UInt64, logp: Float)] = []
+        var lineNumber = 0
+        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            guard fields.count == 3, let logp = Float(String(decoding: fields[2], as: UTF8.self)) else {
+                throw FormatError(line: lineNumber)
+            }
+            let code = String(decoding: fields[0], as: UTF8.self)
+            if codes.last != code { codes.append(code); floors.append(-20) }
+            let language = codes.count - 1
+            if fields[1].isEmpty { floors[language] = logp; continue }
+            let scalars = Array(String(decoding: fields[1], as: UTF8.self).unicodeScalars)
+            guard scalars.count == 3 else { throw FormatError(line: lineNumber) }
+            entries.append((language, LanguageProfiles.pack(scalars[0], scalars[1], scalars[2]), logp))
+        }
+        var rows: [UInt64: Int] = [:]
+        for entry in entries where rows[entry.gram] == nil { rows[entry.gram] = rows.count }
+        var table = [UInt8](repeating: 0, count: rows.count * codes.count)
+        for row in 0..<rows.count {
+            for language in codes.indices { table[row * codes.count + language] = LanguageProfiles.quantize(floors[language]) }
+        }
+        for entry in entries { table[rows[entry.gram]! * codes.count + entry.language] = LanguageProfiles.quantize(entry.logp) }
+        self.init(codes: codes, rows: rows, logProbabilities: table)
+    }
+
+    /// Three scalars as one key (21 bits each).
+    @inline(__always)
+    static func pack(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> UInt64 {
+        UInt64(a.value) << 42 | UInt64(b.value) << 21 | UInt64(c.value)
+    }
+}

@@ -1,0 +1,245 @@
+/// Turns quoted passages into direct quotes: keeps the ones that are speech and finds who said them.
+///
+/// A passage is speech when a speech verb is next to it ("said, "...", "...," she said), when it
+/// opens its paragraph or follows a colon, when it runs over paragraphs or never closes, or when it
+/// is long (six words or more). It is not speech when it reads like a title or a name (every
+/// content word capitalised: "Person of the Year", "Welcome To Video"), and short quoted phrases
+/// without a speech verb next to them are scare quotes or terms ("road load", "major").
+struct DirectQuotes {
+    let doc: QuoteDocument
+    let resolver: SpeakerResolver
+
+    /// One found direct quote and the verb that attributed it.
+    struct Found {
+        var passage: Int
+        var speaker: Speaker?
+        var cue: String?
+        var cueToken: Int?
+    }
+
+    func find() -> [Found] {
+        var found: [Found] = []
+        var speakerOf = [Speaker?](repeating: nil, count: doc.passages.count)
+        var accepted = [Bool](repeating: false, count: doc.passages.count)
+        for p in doc.passages.indices {
+            let post = postCue(p)
+            guard isSpeech(p, post: post) else { continue }
+            accepted[p] = true
+            var result = Found(passage: p, speaker: nil, cue: nil, cueToken: nil)
+            attribute(p, post: post, into: &result, previous: { q in
+                var k = q - 1
+                while k >= 0 && !accepted[k] { k -= 1 }
+                guard k >= 0, doc.passages[q].firstParagraph - doc.passages[k].lastParagraph <= 1 else { return nil }
+                return speakerOf[k]
+            })
+            speakerOf[p] = result.speaker
+            found.append(result)
+        }
+        return found
+    }
+
+    // MARK: Is it speech?
+
+    private func isSpeech(_ p: Int, post: (token: Int, adjacent: Bool, words: Int)?) -> Bool {
+        let passage = doc.passages[p]
+        let inside = insideTokens(p)
+        let words = inside.filter { doc.tokens[$0].isWord }.count
+        guard words > 0 else { return false }
+        if isTitleLike(inside) { return false }
+        if passage.isUnclosed || passage.segments.count > 1 { return true }
+        if words >= 6 { return true }
+        if let post, post.words <= (words <= 3 ? 6 : 9) { return true }
+        let open = doc.openToken[p]
+        if open >= 0 {
+            if open == 0 || doc.tokens[open - 1].paragraph != doc.tokens[open].paragraph { return words >= 2 }
+            // A speech verb among the last four words before the opening mark, or a colon.
+            var t = open - 1, seen = 0
+            if doc.tokens[t].lower == ":" { return true }
+            while t >= 0 && seen < 4 && doc.tokens[t].paragraph == doc.tokens[open].paragraph {
+                let token = doc.tokens[t]
+                if token.passage >= 0 || token.closesPassage >= 0 || doc.isTerminator(t) { break }
+                if token.isWord {
+                    if SpeechLexicon.speechVerbs.contains(token.lower) || SpeechLexicon.shortQuoteVerbs.contains(token.lower) { return true }
+                    seen += 1
+                }
+                t -= 1
+            }
+        }
+        return false
+    }
+
+    private func insideTokens(_ p: Int) -> [Int] {
+        let open = doc.openToken[p]
+        var t = open >= 0 ? open + 1 : 0
+        while t < doc.tokens.count && doc.tokens[t].passage != p { t += 1 }
+        var result: [Int] = []
+        while t < doc.tokens.count && doc.tokens[t].passage == p { result.append(t); t += 1 }
+        return result
+    }
+
+    /// Every content word capitalised and no sentence inside: a title or a name.
+    private func isTitleLike(_ inside: [Int]) -> Bool {
+        var content = 0
+        for (k, t) in inside.enumerated() {
+            let token = doc.tokens[t]
+            if !token.isWord {
+                if (token.lower == "." || token.lower == "?" || token.lower == "!"), k + 1 < inside.count,
+                   doc.tokens[inside[k + 1]].isCapitalized, !(token.lower == "." && k > 0 && doc.isAbbreviation(inside[k - 1])) { return false }
+                continue
+            }
+            let first = doc.text.scalars[token.start]
+            if !QuoteScalars.isUppercase(first) && !QuoteScalars.isLowercase(first) { continue }  // numbers
+            if SpeechLexicon.titleCaseSmallWords.contains(token.lower) { continue }
+            if !token.isCapitalized { return false }
+            content += 1
+        }
+        return content >= 2
+    }
+
+    // MARK: Who said it?
+
+    /// A speech verb after the closing mark, within nine words and before the clause ends.
+    /// `adjacent` when only punctuation stands between the mark and the verb ("," said X).
+    private func postCue(_ p: Int) -> (token: Int, adjacent: Bool, words: Int)? {
+        let close = doc.closeToken[p]
+        guard close >= 0 else { return nil }
+        let tokens = doc.tokens
+        // After a quotation that ends a sentence, only a short attribution counts ("..." Ford said.)
+        let endsSentence = close + 1 < tokens.count && tokens[close + 1].sentence != tokens[close].sentence
+        var u = close + 1, words = 0
+        var subjectLike = false
+        while u < tokens.count && tokens[u].paragraph == tokens[close].paragraph && words < (endsSentence ? 4 : 9) {
+            if tokens[u].opensPassage >= 0 || doc.isTerminator(u) || tokens[u].lower == ":" { break }
+            if let w = doc.word(u) {
+                if isCue(u, w) {
+                    // Only a subject may stand between: a name, a pronoun or a description.
+                    return words == 0 || subjectLike ? (u, words == 0, words) : nil
+                }
+                if Self.clauseWords.contains(w) { return nil }
+                if tokens[u].isCapitalized || SpeechLexicon.personPronouns.contains(w) || SpeechLexicon.groupPronouns.contains(w)
+                    || SpeechLexicon.personRoles.contains(w) || SpeechLexicon.organizationNouns.contains(w) {
+                    subjectLike = true
+                }
+                words += 1
+            }
+            u += 1
+        }
+        return nil
+    }
+
+    /// Words that start a new clause: a speech verb after them is not the quotation's attribution.
+    private static let clauseWords: Set<String> = [
+        "as", "while", "when", "after", "before", "because", "and", "but", "which", "that", "who",
+        "where", "if", "although", "though", "since", "until", "or", "so", "whose", "whom",
+    ]
+
+    private func isCue(_ u: Int, _ w: String) -> Bool {
+        guard SpeechLexicon.speechVerbs.contains(w) else { return false }
+        if w == "according" { return doc.word(u + 1) == "to" }
+        if doc.tokens[u].isCapitalized { return false }  // "United States", "Says Who"
+        if let before = doc.word(u - 1), before == "as" { return false }  // "as reported by"
+        return true
+    }
+
+    private func attribute(_ p: Int, post: (token: Int, adjacent: Bool, words: Int)?, into result: inout Found,
+                           previous: (Int) -> Speaker?) {
+        let passage = doc.passages[p]
+        let tokens = doc.tokens
+        let open = doc.openToken[p]
+        let close = doc.closeToken[p]
+
+        func take(_ speaker: Speaker?, _ cue: Int?) -> Bool {
+            guard let speaker else { return false }
+            result.speaker = speaker
+            if let cue {
+                result.cueToken = cue
+                result.cue = doc.word(cue) == "according" ? "according to" : doc.string(cue, through: cue)
+            }
+            return true
+        }
+        func viaPost(_ cue: Int, adjacent: Bool) -> Speaker? {
+            let sentenceEnd = doc.sentenceRange(of: cue).upperBound
+            if let agent = passiveAgent(cue, limit: sentenceEnd) { return agent }
+            if doc.word(cue) == "according" { return resolver.subjectAfter(cue + 1, limit: sentenceEnd) }
+            if adjacent {
+                return resolver.subjectAfter(cue, limit: sentenceEnd) ?? resolver.subjectBefore(cue, from: close + 1)
+            }
+            return resolver.subjectBefore(cue, from: close + 1) ?? resolver.subjectAfter(cue, limit: sentenceEnd)
+        }
+        func viaPre(_ cue: Int, limit: Int) -> Speaker? {
+            if let agent = passiveAgent(cue, limit: limit) { return agent }
+            if doc.word(cue) == "according" { return resolver.subjectAfter(cue + 1, limit: limit) }
+            // "X emphasized the need ..., saying "...": the participle shares the main clause's subject.
+            if let w = doc.word(cue), w.hasSuffix("ing"), cue > 0, tokens[cue - 1].lower == "," {
+                let sentence = doc.sentenceRange(of: cue)
+                if let subject = resolver.firstSubject(in: sentence.lowerBound..<cue) { return subject }
+            }
+            return resolver.subjectBefore(cue, from: doc.sentenceRange(of: cue).lowerBound)
+                ?? resolver.subjectAfter(cue, limit: limit)
+        }
+
+        // 1. "...," she said — the usual order when the quotation ends with a comma.
+        let innerEnd = passage.span.end - 1
+        let commaStyle = close >= 0 && (
+            [",", "?", "!", "\u{2014}"].contains(String(doc.text.scalars[innerEnd]))
+            || (close + 1 < tokens.count && (tokens[close + 1].lower == "," || tokens[close + 1].lower == "\u{2014}")))
+        if let post, commaStyle, take(viaPost(post.token, adjacent: post.adjacent), post.token) { return }
+
+        // 2. She said, "..." — a speech verb earlier in the same clause.
+        var regionStart = 0
+        if open >= 0 {
+            regionStart = doc.sentenceRange(of: open).lowerBound
+            var t = open - 1
+            while t >= regionStart {
+                if tokens[t].closesPassage >= 0 || tokens[t].passage >= 0 { regionStart = t + 1; break }
+                t -= 1
+            }
+            var u = open - 1
+            while u >= regionStart {
+                if let w = doc.word(u), isCue(u, w), take(viaPre(u, limit: open), u) { return }
+                u -= 1
+            }
+            if open > regionStart && tokens[open - 1].lower == ":" && take(resolver.firstSubject(in: regionStart..<open), nil) { return }
+        }
+
+        // 3. "..." Ford said. — a speech verb after a quotation that ends a sentence.
+        if let post, take(viaPost(post.token, adjacent: post.adjacent), post.token) { return }
+
+        // 4. "al-Julani said:" / "He continued:" ending the paragraph before.
+        if open >= 0, open > 0, tokens[open - 1].paragraph != tokens[open].paragraph, tokens[open - 1].lower == ":" {
+            let lead = doc.sentenceRange(of: open - 1)
+            var u = open - 2
+            while u >= lead.lowerBound {
+                if let w = doc.word(u), isCue(u, w), take(viaPre(u, limit: open - 1), u) { return }
+                u -= 1
+            }
+            if take(resolver.firstSubject(in: lead.lowerBound..<(open - 1)), nil) { return }
+        }
+
+        // 5. The nearest speech verb earlier in the paragraph ("Zapata said, adding ... . "It's ...").
+        if open >= 0 {
+            var u = regionStart - 1
+            while u >= 0 && tokens[u].paragraph == tokens[open].paragraph {
+                if tokens[u].passage < 0, let w = doc.word(u), isCue(u, w) {
+                    let sentence = doc.sentenceRange(of: u)
+                    if take(viaPre(u, limit: sentence.upperBound), u) { return }
+                }
+                u -= 1
+            }
+        }
+
+        // 6. A quotation that follows another one without its own verb: the same speaker.
+        if take(previous(p), nil) { return }
+    }
+
+    /// "was told by X": the speaker is the agent after "by".
+    private func passiveAgent(_ cue: Int, limit: Int) -> Speaker? {
+        guard let before = doc.word(cue - 1), ["was", "were", "been", "being", "is", "are"].contains(before) else { return nil }
+        var u = cue + 1
+        while u < min(limit, cue + 4) {
+            if doc.word(u) == "by" { return resolver.subjectAfter(u, limit: limit) }
+            u += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,96 @@
+/// The word lists of `SpeechLexicon` as bits per word, looked up once per token.
+///
+/// Each word token gets a 64-bit FNV-1a key of its lower-cased scalars while it is tokenised; a
+/// small open-addressing table maps keys to the lists the word is on. One integer probe per token
+/// replaces the several `Set<String>` look-ups (each a SipHash of the word) the rules would
+/// otherwise make, which is most of the stage's cost.
+struct LexiconFlags: OptionSet, Sendable {
+    let rawValue: UInt32
+    static let speechVerb = LexiconFlags(rawValue: 1 << 0)
+    static let reportVerb = LexiconFlags(rawValue: 1 << 1)
+    static let claimVerb = LexiconFlags(rawValue: 1 << 2)
+    static let shortQuoteVerb = LexiconFlags(rawValue: 1 << 3)
+    static let notName = LexiconFlags(rawValue: 1 << 4)
+    static let titleWord = LexiconFlags(rawValue: 1 << 5)
+    static let organizationWord = LexiconFlags(rawValue: 1 << 6)
+    static let nameParticle = LexiconFlags(rawValue: 1 << 7)
+    static let personRole = LexiconFlags(rawValue: 1 << 8)
+    static let organizationNoun = LexiconFlags(rawValue: 1 << 9)
+    static let abbreviation = LexiconFlags(rawValue: 1 << 10)
+    static let notASubjectVerbBefore = LexiconFlags(rawValue: 1 << 11)
+}
+
+struct LexiconTable: Sendable {
+    private var keys: [UInt64]
+    private var values: [UInt32]
+    private let mask: Int
+
+    /// FNV-1a over the scalar values.
+    @inline(__always)
+    static func key<S: Sequence>(_ scalars: S) -> UInt64 where S.Element == Unicode.Scalar {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for s in scalars { hash = (hash ^ UInt64(s.value)) &* 0x0000_0100_0000_01B3 }
+        return hash == 0 ? 1 : hash
+    }
+
+    /// The key of the lower-cased form of `scalars`, computed the way `QuoteScalars.lowered`
+    /// lower-cases: ASCII folded, the typographic apostrophe as "'"; other letters lower-cased by
+    /// their Unicode mapping.
+    @inline(__always)
+    static func loweredKey(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for s in scalars {
+            var v = s.value
+            if v < 0x80 {
+                if v >= 0x41 && v <= 0x5A { v += 32 }
+            } else if v == 0x2019 {
+                v = 0x27
+            } else {
+                for l in s.properties.lowercaseMapping.unicodeScalars { hash = (hash ^ UInt64(l.value)) &* 0x0000_0100_0000_01B3 }
+                continue
+            }
+            hash = (hash ^ UInt64(v)) &* 0x0000_0100_0000_01B3
+        }
+        return hash == 0 ? 1 : hash
+    }
+
+    static let according = key("according".unicodeScalars)
+
+    init(_ lists: [(Set<String>, LexiconFlags)]) {
+        var capacity = 1024
+        let total = lists.reduce(0) { $0 + $1.0.count }
+        while capacity < total * 4 { capacity *= 2 }
+        keys = [UInt64](repeating: 0, count: capacity)
+        values = [UInt32](repeating: 0, count: capacity)
+        mask = capacity - 1
+        for (words, flag) in lists {
+            for word in words {
+                let k = Self.key(word.unicodeScalars)
+                var i = Int(truncatingIfNeeded: k) & mask
+                while keys[i] != 0 && keys[i] != k { i = (i + 1) & mask }
+                keys[i] = k
+                values[i] |= flag.rawValue
+            }
+        }
+    }
+
+    @inline(__always)
+    func flags(_ k: UInt64) -> LexiconFlags {
+        var i = Int(truncatingIfNeeded: k) & mask
+        while true {
+            let stored = keys[i]
+            if stored == k { return LexiconFlags(rawValue: values[i]) }
+            if stored == 0 { return [] }
+            i = (i + 1) & mask
+        }
+    }
+
+    static let shared = LexiconTable([
+        (SpeechLexicon.speechVerbs, .speechVerb), (SpeechLexicon.reportVerbs, .reportVerb),
+        (SpeechLexicon.claimVerbs, .claimVerb), (SpeechLexicon.shortQuoteVerbs, .shortQuoteVerb),
+        (SpeechLexicon.notNames, .notName), (SpeechLexicon.titleWords, .titleWord),
+        (SpeechLexicon.organizationWords, .organizationWord), (SpeechLexicon.nameParticles, .nameParticle),
+        (SpeechLexicon.personRoles, .personRole), (SpeechLexicon.organizationNouns, .organizationNoun),
+        (SpeechLexicon.abbreviations, .abbreviation), (SpeechLexicon.notASubjectVerbBefore, .notASubjectVerbBefore),
+    ])
+}

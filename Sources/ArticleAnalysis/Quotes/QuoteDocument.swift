@@ -1,0 +1,214 @@
+/// A word or punctuation mark as the quote stage sees it.
+struct QuoteToken {
+    var start: Int
+    var end: Int
+    /// Lower-cased text (see `QuoteScalars.lowered`); the mark itself for punctuation.
+    var lower: String
+    var isWord: Bool
+    /// Starts with a capital letter, or is a name with a particle prefix ("al-Julani").
+    var isCapitalized: Bool
+    var paragraph: Int
+    var sentence = 0
+    /// Index of the quoted passage this token is inside, or -1.
+    var passage = -1
+    /// Index of the passage this token opens or closes, or -1.
+    var opensPassage = -1
+    var closesPassage = -1
+    /// First word of a sentence or of a quotation: capitalised for grammar, not for being a name.
+    var isInitial = false
+    /// FNV-1a key of `lower` (see `LexiconTable`) and the word lists it is on.
+    var key: UInt64 = 0
+    var flags: LexiconFlags = []
+    /// The scalar value of a punctuation token (0 for words): cheaper to compare than `lower`.
+    var mark: UInt32 = 0
+}
+
+/// The article prepared for finding quotes: tokens, sentences and quoted passages.
+///
+/// The stage builds its own light tokens and sentence breaks instead of using `Segmentation`'s,
+/// because it needs to know which words stand inside quotation marks and it treats a quotation
+/// as part of the narrative sentence around it ("It is hard," she said.). Only the paragraphs come
+/// from the segmentation.
+struct QuoteDocument {
+    let text: ScalarText
+    let paragraphs: [TextSpan]
+    var tokens: [QuoteToken] = []
+    var passages: [QuotedPassage] = []
+    /// Token index ranges of the sentences, in order.
+    var sentences: [Range<Int>] = []
+    /// For each passage, the token index of its opening and closing marks (-1 when unclosed).
+    var openToken: [Int] = []
+    var closeToken: [Int] = []
+
+    init(text: ScalarText, paragraphs: [TextSpan]) {
+        self.text = text
+        self.paragraphs = paragraphs
+        passages = QuotedPassage.scan(text, paragraphs: paragraphs)
+        tokenize()
+        markPassages()
+        splitSentences()
+    }
+
+    /// The paragraphs of the segmentation, or the text split at blank lines when it has none.
+    static func paragraphs(of text: ScalarText, _ segmentation: Segmentation) -> [TextSpan] {
+        if !segmentation.paragraphs.isEmpty { return segmentation.paragraphs }
+        let s = text.scalars
+        var spans: [TextSpan] = []
+        var start = 0, i = 0
+        while i < s.count {
+            if s[i] == "\n" && i + 1 < s.count && s[i + 1] == "\n" {
+                if i > start { spans.append(TextSpan(start: start, end: i)) }
+                i += 2
+                while i < s.count && s[i] == "\n" { i += 1 }
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        if s.count > start { spans.append(TextSpan(start: start, end: s.count)) }
+        return spans
+    }
+
+    private mutating func tokenize() {
+        let s = text.scalars
+        let table = LexiconTable.shared
+        tokens.reserveCapacity(s.count / 5)
+        for (p, paragraph) in paragraphs.enumerated() {
+            var i = paragraph.start
+            while i < paragraph.end {
+                let c = s[i]
+                if QuoteScalars.isSpace(c) { i += 1; continue }
+                let start = i
+                if QuoteScalars.isWordScalar(c) {
+                    i += 1
+                    while i < paragraph.end {
+                        if QuoteScalars.isWordScalar(s[i]) { i += 1; continue }
+                        if QuoteScalars.isWordJoiner(s[i]) && i + 1 < paragraph.end && QuoteScalars.isWordScalar(s[i + 1]) {
+                            i += 2; continue
+                        }
+                        break
+                    }
+                    let lower = QuoteScalars.lowered(s[start..<i])
+                    var token = QuoteToken(start: start, end: i, lower: lower, isWord: true,
+                                           isCapitalized: Self.isCapitalized(s[start..<i]), paragraph: p)
+                    token.key = LexiconTable.loweredKey(s[start..<i])
+                    token.flags = table.flags(token.key)
+                    tokens.append(token)
+                } else {
+                    i += 1
+                    var token = QuoteToken(start: start, end: i, lower: String(c), isWord: false,
+                                           isCapitalized: false, paragraph: p)
+                    token.mark = c.value
+                    tokens.append(token)
+                }
+            }
+        }
+    }
+
+    private static func isCapitalized(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
+        guard let first = word.first else { return false }
+        if QuoteScalars.isUppercase(first) { return true }
+        // "al-Julani", "bin-Laden": a short lower-case particle, a hyphen, then a capital.
+        var i = word.startIndex, letters = 0
+        while i < word.endIndex && QuoteScalars.isLowercase(word[i]) { i += 1; letters += 1 }
+        return letters <= 3 && i + 1 < word.endIndex && (word[i] == "-" || word[i] == "\u{2010}")
+            && QuoteScalars.isUppercase(word[i + 1])
+    }
+
+    private mutating func markPassages() {
+        openToken = Array(repeating: -1, count: passages.count)
+        closeToken = Array(repeating: -1, count: passages.count)
+        var t = 0
+        for (index, passage) in passages.enumerated() {
+            while t < tokens.count && tokens[t].start < passage.openMark { t += 1 }
+            if t < tokens.count && tokens[t].start == passage.openMark {
+                tokens[t].opensPassage = index; openToken[index] = t; t += 1
+            }
+            let end = passage.closeMark ?? passage.span.end
+            while t < tokens.count && tokens[t].start < end {
+                if tokens[t].start > passage.openMark { tokens[t].passage = index }
+                t += 1
+            }
+            if let close = passage.closeMark, t < tokens.count, tokens[t].start == close {
+                tokens[t].closesPassage = index; closeToken[index] = t; t += 1
+            }
+        }
+    }
+
+    /// Sentence breaks outside quotation marks: a full stop, question or exclamation mark (or a
+    /// closing mark right after one) followed by a capital, a digit or an opening mark; and every
+    /// paragraph break.
+    private mutating func splitSentences() {
+        var start = 0
+        var sentence = 0
+        func close(_ end: Int) {
+            guard end > start else { return }
+            for t in start..<end { tokens[t].sentence = sentence }
+            sentences.append(start..<end)
+            sentence += 1
+            start = end
+        }
+        for t in tokens.indices {
+            if t > start && tokens[t].paragraph != tokens[t - 1].paragraph
+                && !(tokens[t].passage >= 0 && tokens[t].passage == tokens[t - 1].passage) {
+                close(t)
+            }
+            guard t + 1 < tokens.count, tokens[t + 1].paragraph == tokens[t].paragraph else { continue }
+            let token = tokens[t]
+            var ends = false
+            if token.passage < 0 && token.opensPassage < 0 && (token.mark == 0x2E || token.mark == 0x21 || token.mark == 0x3F) {
+                ends = t == 0 || !isAbbreviation(t - 1)
+            } else if token.closesPassage >= 0 && t > 0 {
+                let before = tokens[t - 1].mark
+                ends = before == 0x2E || before == 0x21 || before == 0x3F
+            }
+            if ends {
+                let next = tokens[t + 1]
+                if next.isCapitalized || next.opensPassage >= 0 || (next.isWord && QuoteScalars.isWordScalar(text.scalars[next.start]) && !QuoteScalars.isLowercase(text.scalars[next.start]) && !QuoteScalars.isUppercase(text.scalars[next.start])) {
+                    close(t + 1)
+                }
+            }
+        }
+        close(tokens.count)
+        // Initial words: first of a sentence, or first after an opening mark, colon or dash.
+        for range in sentences {
+            guard let first = range.first else { continue }
+            tokens[first].isInitial = true
+        }
+        for t in tokens.indices where t > 0 && tokens[t].isWord {
+            let before = tokens[t - 1]
+            let m = before.mark
+            if before.opensPassage >= 0 || m == 0x3A || m == 0x28 || m == 0x2014 || m == 0x5B
+                || (before.passage >= 0 && (m == 0x2E || m == 0x3F || m == 0x21)) {
+                tokens[t].isInitial = true
+            }
+        }
+    }
+
+    func isAbbreviation(_ t: Int) -> Bool {
+        let token = tokens[t]
+        guard token.isWord else { return false }
+        if token.flags.contains(.abbreviation) { return true }
+        // An initial: "Jessie K. Liu".
+        return token.end - token.start == 1 && token.isCapitalized
+    }
+
+    // MARK: Queries
+
+    func word(_ t: Int) -> String? { t >= 0 && t < tokens.count && tokens[t].isWord ? tokens[t].lower : nil }
+
+    /// The first and last token of the sentence that holds token `t`.
+    func sentenceRange(of t: Int) -> Range<Int> { sentences[tokens[t].sentence] }
+
+    /// True when the token ends a sentence-level clause: . ! ? ;
+    func isTerminator(_ t: Int) -> Bool {
+        let token = tokens[t]
+        guard token.passage < 0 && !token.isWord else { return false }
+        if token.mark == 0x2E { return t == 0 || !isAbbreviation(t - 1) }
+        return token.mark == 0x21 || token.mark == 0x3F || token.mark == 0x3B
+    }
+
+    func string(_ first: Int, through last: Int) -> String {
+        text[TextSpan(start: tokens[first].start, end: tokens[last].end)]
+    }
+}

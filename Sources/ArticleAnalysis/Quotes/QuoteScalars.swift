@@ -1,0 +1,96 @@
+/// Scalar questions the quote stage asks, with an ASCII fast path.
+///
+/// Kept private to the stage so that it does not depend on helpers other stages are still shaping.
+enum QuoteScalars {
+    /// A letter, combining mark or digit: the stuff words are made of.
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 {
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+        }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    @inline(__always)
+    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        let category = s.properties.generalCategory
+        return category == .uppercaseLetter || category == .titlecaseLetter
+    }
+
+    @inline(__always)
+    static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        return s.properties.generalCategory == .lowercaseLetter
+    }
+
+    /// Any white space, including line breaks, no-break and thin spaces.
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return s.properties.isWhitespace || v == 0x200B
+    }
+
+    /// Double quotation marks that open a quote: “ „ « and the straight ".
+    @inline(__always)
+    static func isOpeningMark(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 0x22 || v == 0x201C || v == 0x201E || v == 0xAB
+    }
+
+    /// Double quotation marks that close a quote: ” » and the straight ".
+    @inline(__always)
+    static func isClosingMark(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 0x22 || v == 0x201D || v == 0xBB
+    }
+
+    /// Characters inside a word that join its parts: apostrophes, hyphens, and the full stop of
+    /// "U.S" or "Znak.com" (only when a letter follows).
+    @inline(__always)
+    static func isWordJoiner(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 0x27 || v == 0x2019 || v == 0x2D || v == 0x2010 || v == 0x2E
+    }
+
+    /// Lower-cases ASCII letters and folds the typographic apostrophe to "'", so lexicon look-ups
+    /// are plain `String` comparisons.
+    static func lowered(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        if scalars.allSatisfy({ $0.value < 0x80 }) {
+            // ASCII: write the bytes directly (short words stay small strings, no allocation).
+            return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+                var i = 0
+                for s in scalars {
+                    let v = UInt8(truncatingIfNeeded: s.value)
+                    buffer[i] = v >= 0x41 && v <= 0x5A ? v + 32 : v
+                    i += 1
+                }
+                return i
+            }
+        }
+        var view = String.UnicodeScalarView()
+        for s in scalars {
+            let v = s.value
+            if v >= 0x41 && v <= 0x5A {
+                view.append(Unicode.Scalar(v + 32)!)
+            } else if v == 0x2019 {
+                view.append("'")
+            } else if v < 0x80 {
+                view.append(s)
+            } else {
+                for l in s.properties.lowercaseMapping.unicodeScalars { view.append(l) }
+            }
+        }
+        return String(view)
+    }
+}

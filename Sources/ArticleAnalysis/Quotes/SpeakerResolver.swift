@@ -1,0 +1,263 @@
+/// Finds who a speech verb belongs to.
+///
+/// The subject is looked for before the verb ("Pelosi said") and after it ("said Pelosi", after a
+/// quotation). Pronouns and descriptions ("he", "the spokeswoman", "the company") stand for the
+/// most prominent compatible name of the current or a recent sentence: the leftmost one that is
+/// not an object ("speaking to X"), a place ("in X"), a possessive ("X's admission") or inside a
+/// quotation — in news prose that is usually the subject the pronoun continues.
+struct SpeakerResolver {
+    let doc: QuoteDocument
+    let candidates: [SpeakerCandidate]
+    /// For each token, the candidate covering it, or -1.
+    private var cover: [Int]
+    /// For each sentence, its candidates in text order.
+    private var bySentence: [[Int]]
+
+    init(doc: QuoteDocument, candidates: [SpeakerCandidate]) {
+        self.doc = doc
+        self.candidates = candidates
+        cover = [Int](repeating: -1, count: doc.tokens.count)
+        bySentence = [[Int]](repeating: [], count: doc.sentences.count)
+        for (c, candidate) in candidates.enumerated() {
+            for t in candidate.firstToken...candidate.lastToken where cover[t] < 0 { cover[t] = c }
+            bySentence[doc.tokens[candidate.firstToken].sentence].append(c)
+        }
+    }
+
+    private var tokens: [QuoteToken] { doc.tokens }
+
+    /// The subject of the verb at `cue`, looked for between `lowerBound` and the verb.
+    func subjectBefore(_ cue: Int, from lowerBound: Int) -> Speaker? {
+        var t = cue - 1
+        while t >= lowerBound, cover[t] < 0, let w = doc.word(t),
+              SpeechLexicon.betweenSubjectAndVerb.contains(w) || (w.hasSuffix("ly") && !tokens[t].isCapitalized) {
+            t -= 1
+        }
+        if t >= lowerBound && tokens[t].lower == "," {
+            // "Steffen Seibert, said"; "Al-Julani, who sat for the interview, said"
+            t = relativeClauseStart(endingAt: t, lowerBound: lowerBound) ?? t - 1
+        }
+        guard t >= lowerBound else { return nil }
+        if cover[t] < 0, let w = doc.word(t) {
+            if isPronoun(w) { return resolvePronoun(at: t) }
+            if SpeechLexicon.organizationNouns.contains(w) && !SpeechLexicon.personRoles.contains(w),
+               t > 0, cover[t - 1] >= 0, !candidates[cover[t - 1]].isPossessive, !candidates[cover[t - 1]].inQuote {
+                return candidates[cover[t - 1]].speaker  // "Time magazine announced"
+            }
+            if SpeechLexicon.personRoles.contains(w) || SpeechLexicon.organizationNouns.contains(w) {
+                return resolveDescription(at: t, head: w)
+            }
+        }
+        var u = t, steps = 0
+        while u >= lowerBound && steps < 30 {
+            let token = tokens[u]
+            if token.passage >= 0 || token.opensPassage >= 0 || token.closesPassage >= 0 { break }
+            let c = cover[u]
+            if c >= 0 {
+                if !candidates[c].inQuote && !isObject(c) && canSpeak(c) {
+                    return candidates[followingOf(c)].speaker
+                }
+                u = candidates[c].firstToken - 1; steps += 1
+                continue
+            }
+            if tokens[u].lower == ",", let before = relativeClauseStart(endingAt: u, lowerBound: lowerBound) {
+                // A relative clause ("X, who sat for the interview, said"): its names are not the subject.
+                u = before; steps += 1
+                continue
+            }
+            if let w = doc.word(u), isPronoun(w), u == doc.sentenceRange(of: u).lowerBound || tokens[u - 1].lower == "," || !tokens[u - 1].isWord {
+                return resolvePronoun(at: u)
+            }
+            u -= 1; steps += 1
+        }
+        return nil
+    }
+
+    /// When the comma at `comma` closes a relative clause (", who ...,"), the token before the
+    /// clause's opening comma.
+    private func relativeClauseStart(endingAt comma: Int, lowerBound: Int) -> Int? {
+        var u = comma - 1
+        while u > lowerBound && comma - u < 25 {
+            if tokens[u].lower == "," || tokens[u].passage >= 0 {
+                guard tokens[u].lower == ",", let w = doc.word(u + 1), w == "who" || w == "which" || w == "whose" || w == "where" else { return nil }
+                return u - 1
+            }
+            u -= 1
+        }
+        return nil
+    }
+
+    /// The subject after the verb at `cue` ("said his father, Abdullah Kurdi"), before `limit`.
+    func subjectAfter(_ cue: Int, limit: Int) -> Speaker? {
+        var u = cue + 1, words = 0
+        var role: (token: Int, head: String)? = nil
+        while u < min(limit, tokens.count) && words < 12 {
+            let token = tokens[u]
+            if token.opensPassage >= 0 || token.passage >= 0 || doc.isTerminator(u) || token.lower == ":" { break }
+            if token.paragraph != tokens[cue].paragraph { break }
+            let c = cover[u]
+            if c >= 0 {
+                // Right after "according to" the object of "to" is the source.
+                let object = isObject(c) && !(doc.word(cue) == "to" && candidates[c].firstToken <= cue + 2)
+                if !candidates[c].inQuote && !object && canSpeak(c) {
+                    return candidates[personAfterAffiliation(c)].speaker
+                }
+                u = candidates[c].lastToken + 1; words += 1
+                continue
+            }
+            if let w = doc.word(u) {
+                if role == nil && isPronoun(w) && w != "it" { return resolvePronoun(at: u) }
+                if role == nil && (SpeechLexicon.personRoles.contains(w) || SpeechLexicon.organizationNouns.contains(w)) {
+                    role = (u, w)
+                }
+                if w == "that" { break }
+                words += 1
+            }
+            u += 1
+        }
+        if let role { return resolveDescription(at: role.token, head: role.head) }
+        return nil
+    }
+
+    /// The first name in tokens `range` that is not an object: the speaker of a colon lead-in
+    /// without a speech verb ("Governor John Bel Edwards addressed the public:").
+    func firstSubject(in range: Range<Int>) -> Speaker? {
+        for t in range {
+            let c = cover[t]
+            if c >= 0 && !candidates[c].inQuote && !isObject(c) && canSpeak(c) && !candidates[c].isPossessive {
+                return candidates[followingOf(c)].speaker
+            }
+            if let w = doc.word(t), isPronoun(w), w != "it" { return resolvePronoun(at: t) }
+        }
+        return nil
+    }
+
+    /// What "he", "she", "it" or "they" at token `p` stands for.
+    func resolvePronoun(at p: Int) -> Speaker? {
+        let w = tokens[p].lower
+        let wantsPerson = SpeechLexicon.personPronouns.contains(w)
+        if w == "they" {
+            // "US intelligence, where they claim ...": a name followed by a group noun.
+            let range = doc.sentenceRange(of: p)
+            var u = p - 1
+            while u > range.lowerBound {
+                if let noun = doc.word(u), SpeechLexicon.collectiveNouns.contains(noun), cover[u - 1] >= 0 {
+                    let c = cover[u - 1]
+                    if candidates[c].entity == nil || candidates[c].kind == .place || candidates[c].kind == .other {
+                        return Speaker(entity: nil, name: doc.string(candidates[c].firstToken, through: u))
+                    }
+                    return candidates[c].speaker
+                }
+                u -= 1
+            }
+        }
+        return recent(before: p) { wantsPerson ? $0.isPersonLike : $0.isGroupLike }
+    }
+
+    /// What a description ("the spokeswoman", "the Wooster professor", "the ministry") at token
+    /// `t` stands for: a recent name of the same kind, preferring one that contains the noun.
+    func resolveDescription(at noun: Int, head: String) -> Speaker? {
+        // Names inside the description itself ("the Wooster professor") are not what it refers to.
+        var t = noun
+        while t > 0, noun - t < 4, tokens[t - 1].isWord, tokens[t - 1].passage < 0,
+              !["the", "a", "an", "his", "her", "its", "their", "our", "this", "that"].contains(tokens[t - 1].lower),
+              !SpeechLexicon.speechVerbs.contains(tokens[t - 1].lower), tokens[t].sentence == tokens[t - 1].sentence {
+            t -= 1
+        }
+        if SpeechLexicon.organizationNouns.contains(head) && !SpeechLexicon.personRoles.contains(head) {
+            if let named = recent(before: t, where: { $0.words.contains(head) }) { return named }
+            return recent(before: t) { $0.isGroupLike }
+        }
+        return recent(before: t) { $0.kind == .person || ($0.kind == .unknown && $0.entity == nil) }
+            ?? recent(before: t) { $0.isPersonLike }
+    }
+
+    /// The leftmost suitable candidate of the sentence holding `t` (before `t`), else of the
+    /// previous sentences, up to four back.
+    private func recent(before t: Int, where accept: (SpeakerCandidate) -> Bool) -> Speaker? {
+        let sentence = tokens[t].sentence
+        for back in 0..<5 {
+            let s = sentence - back
+            guard s >= 0 else { break }
+            for c in bySentence[s] {
+                let candidate = candidates[c]
+                if back == 0 && candidate.firstToken >= t { break }
+                guard !candidate.inQuote, !candidate.isPossessive, !isObject(c), !isAffiliation(c) else { continue }
+                if accept(candidate) { return candidate.speaker }
+            }
+        }
+        return nil
+    }
+
+    /// "UCL astronomer Angelos Tsiaras": an organisation, one to three lower-case role words, then
+    /// a person — the person is meant.
+    private func personAfterAffiliation(_ c: Int) -> Int {
+        guard !candidates[c].isPersonLike || candidates[c].entity == nil && candidates[c].words.count == 1 else { return c }
+        var u = candidates[c].lastToken + 1, lowerWords = 0
+        while u < tokens.count && lowerWords <= 3 {
+            if cover[u] >= 0 {
+                return lowerWords > 0 && candidates[cover[u]].isPersonLike && !candidates[cover[u]].isGroupLike ? cover[u] : c
+            }
+            guard let w = doc.word(u), !tokens[u].isCapitalized, !SpeechLexicon.speechVerbs.contains(w) else { return c }
+            lowerWords += 1
+            u += 1
+        }
+        return c
+    }
+
+    /// "X of (the) Y said": the speaker is X, Y is where X works.
+    private func followingOf(_ start: Int) -> Int {
+        var c = start
+        var rounds = 0
+        while rounds < 3 {
+            rounds += 1
+            var u = candidates[c].firstToken - 1, lowerWords = 0
+            var switched = false
+            while u > 0 && candidates[c].firstToken - u <= 7 {
+                let token = tokens[u]
+                if token.passage >= 0 { break }
+                if let w = doc.word(u) {
+                    if w == "of" || w == "from" || w == "at" {
+                        let before = cover[u - 1]
+                        if before >= 0 && candidates[before].isPersonLike && !candidates[before].inQuote {
+                            c = before; switched = true
+                        }
+                        break
+                    }
+                    if cover[u] >= 0 { u = candidates[cover[u]].firstToken - 1; continue }
+                    if token.isCapitalized { break }
+                    lowerWords += 1
+                    if lowerWords > 3 { break }
+                } else if token.lower != "(" && token.lower != ")" {
+                    break
+                }
+                u -= 1
+            }
+            if !switched { break }
+        }
+        return c
+    }
+
+    /// A place or a MISC entity (a nationality, an event) does not speak.
+    private func canSpeak(_ c: Int) -> Bool { candidates[c].kind != .place && candidates[c].kind != .other }
+
+    /// The word before candidate `c`, skipping articles.
+    private func wordBefore(_ c: Int) -> String? {
+        var u = candidates[c].firstToken - 1
+        while u >= 0, let w = doc.word(u), w == "the" || w == "a" || w == "an" { u -= 1 }
+        return doc.word(u)
+    }
+
+    /// The candidate is the object of a preposition ("speaking to X", "in X").
+    private func isObject(_ c: Int) -> Bool {
+        guard let w = wordBefore(c) else { return false }
+        return w != "of" && SpeechLexicon.objectPrepositions.contains(w)
+    }
+
+    /// The candidate follows "of" ("the leader of X").
+    private func isAffiliation(_ c: Int) -> Bool { wordBefore(c) == "of" }
+
+    private func isPronoun(_ w: String) -> Bool {
+        SpeechLexicon.personPronouns.contains(w) || SpeechLexicon.groupPronouns.contains(w)
+    }
+}

@@ -1,0 +1,90 @@
+/// Decides whether a sentence is article prose that may stand in a summary.
+///
+/// The cleaning stage takes titles, datelines and furniture lines out of the text; this is the
+/// summary's own guard for what slips through, so a summary never shows a reader "Share.",
+/// "Image: Nicholas Moreau.", "—Troy Roberts" or "Friday, January 4, 2019".
+enum SummaryEligibility {
+    /// Lower-cased openings of furniture lines seen on news pages.
+    static let furniturePrefixes: [String] = [
+        "share", "disclosure", "location", "comments are closed", "image:", "photo:", "file photo",
+        "related news", "sources", "external links", "see also", "read more", "click here", "subscribe",
+        "follow us", "advertisement", "copyright", "all rights reserved", "this article", "have an opinion",
+        "published", "updated", "posted", "tags:", "filed under", "print", "email", "tweet",
+        "((wikinews))", "wikinews ",
+    ]
+
+    static func isProse(_ s: [Unicode.Scalar], _ span: TextSpan, _ tokens: [ReaderToken]) -> Bool {
+        var words = 0, lowercaseWords = 0, months = 0, weekdays = 0, numbers = 0
+        for token in tokens {
+            switch token.kind {
+            case .word:
+                words += 1
+                if WordScanner.isLowercase(s[token.start]) { lowercaseWords += 1 }
+                // Only a short line can be a dateline; only capitalised words can be its names.
+                if tokens.count <= 16 && WordScanner.isUppercase(s[token.start]) {
+                    let hash = WordHash.of(s, token.start, token.end)
+                    if DateTokenReader.monthHashes[hash] != nil { months += 1 }
+                    if DateTokenReader.weekdayHashes[hash] != nil { weekdays += 1 }
+                }
+            case .number: numbers += 1
+            case .punctuation: break
+            }
+        }
+        // Too short to say anything, or a heading/byline in title case.
+        guard words >= 6, lowercaseWords * 3 >= words else { return false }
+        // A dateline: a weekday and a month with numbers and little else.
+        if weekdays > 0 && months > 0 && numbers > 0 && words < 8 { return false }
+        // Prose ends like a sentence: . ! ? possibly followed by closing quotes or brackets.
+        var end = span.end - 1
+        while end > span.start, isClosing(s[end]) || WordScanner.isSpace(s[end]) { end -= 1 }
+        guard end >= span.start, s[end] == "." || s[end] == "!" || s[end] == "?" else { return false }
+        // Attribution lines of pull quotes start with a dash ("—Zinichev calling ...").
+        let first = s[span.start]
+        if first == "\u{2014}" || first == "\u{2013}" || first == "-" { return false }
+        for prefix in furniturePrefixScalars where SummaryEligibility.starts(s, span, with: prefix) {
+            // "Sources said ..." is prose; "Sources" alone or with a colon is a heading.
+            let last = prefix[prefix.count - 1]
+            if last == 0x3A || last == 0x20 || last == 0x29 { return false }  // ":", " ", ")"
+            let next = span.start + prefix.count
+            if next >= span.end || s[next] == ":" || s[next] == "." { return false }
+        }
+        // Captions credit an image anywhere in the line.
+        if containsImageCredit(s, span) { return false }
+        return true
+    }
+
+    /// `furniturePrefixes` as lower-cased scalar values, compared without building strings.
+    static let furniturePrefixScalars: [[UInt32]] = furniturePrefixes.map { $0.unicodeScalars.map(\.value) }
+
+    /// True when the sentence starts with `prefix`, ignoring case.
+    static func starts(_ s: [Unicode.Scalar], _ span: TextSpan, with prefix: [UInt32]) -> Bool {
+        guard span.length >= prefix.count else { return false }
+        for k in 0..<prefix.count where WordHash.fold(s[span.start + k]) != prefix[k] { return false }
+        return true
+    }
+
+    static func isClosing(_ c: Unicode.Scalar) -> Bool {
+        c == "\"" || c == "'" || c == ")" || c == "]" || c == "\u{201D}" || c == "\u{2019}" || c == "\u{00BB}"
+    }
+
+    /// "Image: ", "Photo: " or "Credit: " inside the sentence.
+    static let creditMarkers: [[Unicode.Scalar]] = ["Image: ", "Photo: ", "Credit: "].map { Array($0.unicodeScalars) }
+
+    static func containsImageCredit(_ s: [Unicode.Scalar], _ span: TextSpan) -> Bool {
+        // Every marker is a capitalised word and ": ": look for ":" first.
+        var i = span.start
+        while i < span.end {
+            if s[i] == ":" {
+                for marker in creditMarkers {
+                    let start = i - (marker.count - 2)
+                    guard start >= span.start, i + 1 < span.end else { continue }
+                    var k = 0
+                    while k < marker.count && s[start + k] == marker[k] { k += 1 }
+                    if k == marker.count { return true }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+}

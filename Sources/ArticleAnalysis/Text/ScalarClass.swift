@@ -1,0 +1,150 @@
+/// Character classes on `Unicode.Scalar`, with an ASCII fast path.
+///
+/// Cleaning and segmentation ask these questions once or twice per scalar; most news text is
+/// ASCII, so the common case is a couple of integer comparisons and Unicode properties are only
+/// consulted above U+007F.
+enum ScalarClass {
+    /// A letter (or a combining mark, which belongs to the letter before it).
+    @inline(__always)
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// A decimal digit 0–9 in any script.
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        return s.properties.generalCategory == .decimalNumber
+    }
+
+    @inline(__always)
+    static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool { isLetter(s) || isDigit(s) }
+
+    @inline(__always)
+    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        let category = s.properties.generalCategory
+        return category == .uppercaseLetter || category == .titlecaseLetter
+    }
+
+    @inline(__always)
+    static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        return s.properties.generalCategory == .lowercaseLetter
+    }
+
+    /// White space other than line breaks: spaces, tabs, no-break and typographic spaces.
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || v == 0x09 || v == 0x0B || v == 0x0C }
+        if v == 0x85 || v == 0x2028 || v == 0x2029 { return false }
+        return s.properties.isWhitespace
+    }
+
+    /// A line or paragraph break: LF, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
+    @inline(__always)
+    static func isLineBreak(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 0x0A || v == 0x0D || v == 0x85 || v == 0x2028 || v == 0x2029
+    }
+
+    /// Any white space, line breaks included.
+    @inline(__always)
+    static func isWhitespace(_ s: Unicode.Scalar) -> Bool { isSpace(s) || isLineBreak(s) }
+
+    /// Invisible format characters (zero-width space/joiners, word joiner, BOM) that scraping leaves.
+    @inline(__always)
+    static func isInvisible(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return true
+        default: return false
+        }
+    }
+
+    /// Apostrophes that can sit inside a word: ' and ’ (and the modifier letter apostrophe ʼ).
+    @inline(__always)
+    static func isApostrophe(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 0x27 || v == 0x2019 || v == 0x02BC
+    }
+
+    /// Hyphens that join word parts: - and the Unicode hyphen and non-breaking hyphen (not dashes).
+    @inline(__always)
+    static func isHyphen(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 0x2D || v == 0x2010 || v == 0x2011
+    }
+
+    /// Dashes used as punctuation: en dash, em dash, horizontal bar, figure dash.
+    @inline(__always)
+    static func isDash(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        return v == 0x2012 || v == 0x2013 || v == 0x2014 || v == 0x2015
+    }
+
+    /// Characters that close a quotation or a bracket and may follow a sentence's final period.
+    @inline(__always)
+    static func isClosing(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x22, 0x27, 0x29, 0x5D, 0x7D, 0x2019, 0x201D, 0x00BB, 0x203A: return true
+        default: return false
+        }
+    }
+
+    /// Unicode punctuation (general category P*), as opposed to symbols such as $ or +.
+    @inline(__always)
+    static func isPunctuation(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 {
+            switch v {
+            case 0x21...0x23, 0x25...0x2A, 0x2C...0x2F, 0x3A, 0x3B, 0x3F, 0x40, 0x5B...0x5D, 0x5F, 0x7B, 0x7D: return true
+            default: return false
+            }
+        }
+        switch s.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// ASCII lower-casing of a scalar value (other scalars unchanged); enough for matching word lists.
+    @inline(__always)
+    static func asciiLower(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v >= 0x41 && v <= 0x5A { return Unicode.Scalar(UInt8(v + 0x20)) }
+        return s
+    }
+}
+
+extension Array where Element == Unicode.Scalar {
+    /// The scalars in `range` lower-cased (ASCII) as a `String`, for comparing against word lists.
+    func lowercasedString(_ range: Range<Int>) -> String {
+        var view = String.UnicodeScalarView()
+        for i in range { view.append(ScalarClass.asciiLower(self[i])) }
+        return String(view)
+    }
+
+    /// The scalars in `range` as a `String` (encoded to UTF-8 in one buffer: appending scalars to
+    /// a `String.UnicodeScalarView` one by one is several times slower).
+    func string(_ range: Range<Int>) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(range.count + range.count / 4)
+        for i in range { UTF8.encode(self[i]) { utf8.append($0) } }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+}

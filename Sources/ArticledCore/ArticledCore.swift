@@ -1,3 +1,0 @@
-import ArticleAnalysis
-/// Placeholder: configuration and the daemon service land with the daemon issue.
-public enum ArticledCorePlaceholder {}

@@ -1,0 +1,267 @@
+import ArticleAnalysis
+import Foundation
+import Glibc
+import Logging
+import Spool
+import Synchronization
+import SystemdSupport
+
+/// The daemon's engine: one control thread that watches and scans the inbox and talks to
+/// systemd, and a pool of worker threads that claim and analyse articles.
+///
+/// Analysis is CPU-bound and synchronous, so it runs on dedicated threads rather than on the
+/// Swift concurrency pool. The control loop:
+/// - at start recovers what is left in `processing/`, arms the inotify watch, then scans the
+///   inbox (oldest first) and only then sends READY=1;
+/// - feeds inotify names and scan results into the bounded `WorkQueue`, rescanning when the queue
+///   drains after refusing names, on IN_Q_OVERFLOW, and every `rescanSeconds` (that periodic scan
+///   also recovers files in `processing/` that no live process holds);
+/// - when the inbox is deleted or moved away, re-creates it (with its original mode) and watches
+///   it again; if that fails, `run()` throws and the process exits non-zero for systemd to
+///   restart it;
+/// - sends WATCHDOG=1 from the loop itself, so a wedged loop stops the pings, and keeps STATUS=
+///   current;
+/// - on `requestReload()` (SIGHUP) sends RELOADING=1, re-reads the configuration, applies what can
+///   change live (workers, max_bytes, after_success, queue_limit, rescan_seconds, logging level),
+///   keeps the old configuration when the new one is broken, and sends READY=1;
+/// - on `requestStop()` (SIGTERM) sends STOPPING=1, takes no new files, lets the workers finish
+///   the articles they are analysing (a file claimed after the stop is renamed back to the inbox)
+///   and returns.
+public final class SpoolDaemon: @unchecked Sendable {
+    public typealias ConfigurationLoader = @Sendable () throws -> DaemonConfiguration
+
+    private var configuration: DaemonConfiguration
+    private let loadConfiguration: ConfigurationLoader
+    private let spool: Spool
+    private let watcher: InboxWatcher
+    private let queue: WorkQueue
+    private let settings: LiveSettings
+    private let counters = DaemonCounters()
+    private let processor: ArticleProcessor
+    private let notifier: ServiceNotifier
+    private var logger: Logger
+    private let stopRequested = Atomic<Bool>(false)
+    private let reloadRequested = Atomic<Bool>(false)
+
+    /// Creates the spool folders, removes stale temporary files and arms the inotify watch.
+    public init(
+        configuration: DaemonConfiguration,
+        loadConfiguration: @escaping ConfigurationLoader,
+        pipeline: AnalysisPipeline,
+        notifier: ServiceNotifier = ServiceNotifier(),
+        logger: Logger,
+        bareFileWork: Bool = false
+    ) throws {
+        self.configuration = configuration
+        self.loadConfiguration = loadConfiguration
+        self.notifier = notifier
+        self.logger = logger
+        self.logger.logLevel = configuration.logLevel
+        spool = try Spool(layout: SpoolLayout(root: configuration.spoolRoot))
+        watcher = try InboxWatcher(path: spool.layout.inbox)
+        queue = WorkQueue(capacity: configuration.queueLimit)
+        settings = LiveSettings(configuration)
+        processor = ArticleProcessor(spool: spool, pipeline: pipeline, settings: settings, logger: logger, bareFileWork: bareFileWork)
+        queue.onLowWater = { [watcher] in watcher.wake() }
+    }
+
+    /// Asks the daemon to stop (SIGTERM). Safe from any thread.
+    public func requestStop() {
+        stopRequested.store(true, ordering: .sequentiallyConsistent)
+        watcher.wake()
+    }
+
+    /// Asks the daemon to reload its configuration (SIGHUP). Safe from any thread.
+    public func requestReload() {
+        reloadRequested.store(true, ordering: .sequentiallyConsistent)
+        watcher.wake()
+    }
+
+    private var isStopping: Bool { stopRequested.load(ordering: .relaxed) }
+
+    /// Runs until `requestStop()`; blocks the calling thread.
+    public func run() throws {
+        var recoverProcessing = true
+        scan(recoverProcessing: &recoverProcessing)
+        startWorkers()
+        notifier.ready(status: statusText())
+        logger.notice("articled is watching \(spool.layout.inbox)", metadata: [
+            "workers": .stringConvertible(workerCount), "max_bytes": .stringConvertible(configuration.maxBytes),
+        ])
+
+        var lastStatus = ""
+        var nextScan = Self.now() + configuration.rescanSeconds
+        var nextPing = Self.now()
+        defer { shutDown() }
+        while !isStopping {
+            if reloadRequested.exchange(false, ordering: .sequentiallyConsistent) {
+                reload()
+                nextScan = min(nextScan, Self.now() + configuration.rescanSeconds)
+            }
+            var wantsScan = queue.isStarved && queue.isBelowLowWater
+            if Self.now() >= nextScan {
+                wantsScan = true
+                recoverProcessing = true
+                nextScan = Self.now() + configuration.rescanSeconds
+            }
+
+            let interval = notifier.watchdogInterval
+            if interval != nil, Self.now() >= nextPing {
+                notifier.watchdogPing()
+                nextPing = Self.now() + Self.seconds(interval!)
+            }
+            let status = statusText()
+            if status != lastStatus {
+                notifier.status(status)
+                lastStatus = status
+            }
+
+            if wantsScan {
+                scan(recoverProcessing: &recoverProcessing)
+                continue
+            }
+            var timeout = min(1.0, max(0, nextScan - Self.now()))
+            if interval != nil { timeout = min(timeout, max(0, nextPing - Self.now())) }
+            for event in watcher.wait(timeoutMilliseconds: Int32(timeout * 1000)) {
+                switch event {
+                case .completed(let name):
+                    if !name.isIgnored { queue.add(WorkItem(name: name, origin: .inboxEvent)) }
+                case .created(let name):
+                    // Regular files wait for their close; links, FIFOs and the like get no other event.
+                    if !name.isIgnored, !Self.isRegularFileOrFolder(spool.layout.inbox, name) {
+                        queue.add(WorkItem(name: name, origin: .inboxEvent))
+                    }
+                case .overflow:
+                    logger.warning("inotify queue overflowed; rescanning the inbox")
+                    nextScan = Self.now()
+                case .inboxGone:
+                    try rearm()
+                    nextScan = Self.now()
+                }
+            }
+        }
+    }
+
+    private var workerCount: Int { configuration.resolvedWorkers(cores: ProcessInfo.processInfo.activeProcessorCount) }
+
+    private func startWorkers() {
+        let missing = queue.setWorkers(workerCount)
+        for _ in 0..<missing {
+            let thread = Thread { [self] in workerLoop() }
+            thread.name = "articled-worker"
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    private func workerLoop() {
+        while let item = queue.take() {
+            let outcome = processor.process(item) { isStopping || queue.isClosed }
+            switch outcome {
+            case .analysed: counters.countAnalysed()
+            case .failed: counters.countFailed()
+            case .released, .busy, .skipped, .spoolError: break
+            }
+            queue.finish(item)
+        }
+    }
+
+    /// Queues names from `processing/` (when asked) and from the inbox, oldest first, until the
+    /// queue is full; a full queue leaves the queue starved, so the loop scans again once it drains.
+    private func scan(recoverProcessing: inout Bool) {
+        queue.clearStarved()
+        do {
+            if recoverProcessing {
+                for name in try spool.scanProcessing() where !queue.add(WorkItem(name: name, origin: .processing)) { return }
+                recoverProcessing = false
+            }
+            for name in try spool.scanInbox() where !queue.add(WorkItem(name: name, origin: .inboxScan)) { return }
+        } catch {
+            logger.error("cannot scan the spool", metadata: ["error": .string(error.description)])
+        }
+    }
+
+    /// The inbox was deleted or moved away: re-create it and watch it again, or give up (throw)
+    /// so that systemd restarts the service.
+    private func rearm() throws {
+        logger.error("the inbox \(spool.layout.inbox) was deleted or moved; re-creating it and watching it again")
+        var lastError: SpoolError?
+        for _ in 0..<50 {
+            do {
+                try watcher.rearm(mode: spool.inboxMode)
+                try spool.layout.createFolders()
+                return
+            } catch {
+                lastError = error
+                usleep(100_000)
+            }
+        }
+        logger.critical("cannot re-create or watch the inbox; exiting so that systemd restarts articled", metadata: [
+            "error": .string(lastError?.description ?? "unknown"),
+        ])
+        throw lastError ?? SpoolError("inotify_add_watch", path: spool.layout.inbox, errno: ENOENT)
+    }
+
+    private func reload() {
+        notifier.reloading()
+        do {
+            var updated = try loadConfiguration()
+            if updated.spoolRoot != configuration.spoolRoot {
+                logger.warning("the spool root cannot change while running; restart articled to use it", metadata: [
+                    "error": .string("spool root \(updated.spoolRoot) ignored, keeping \(configuration.spoolRoot)"),
+                ])
+                updated.spoolRoot = configuration.spoolRoot
+            }
+            configuration = updated
+            settings.update(from: updated)
+            logger.logLevel = updated.logLevel
+            queue.capacity = updated.queueLimit
+            startWorkers()
+            logger.notice("configuration reloaded", metadata: [
+                "workers": .stringConvertible(workerCount), "max_bytes": .stringConvertible(updated.maxBytes),
+                "after_success": .string(updated.afterSuccess.rawValue), "queue_limit": .stringConvertible(updated.queueLimit),
+                "rescan_seconds": .stringConvertible(updated.rescanSeconds), "level": .string(updated.logLevel.rawValue),
+            ])
+        } catch {
+            logger.error("configuration rejected; keeping the running configuration", metadata: ["error": .string("\(error)")])
+        }
+        notifier.ready(status: statusText())
+    }
+
+    private func shutDown() {
+        notifier.stopping()
+        logger.notice("stopping: finishing the articles being analysed")
+        queue.close()
+        queue.waitForWorkers()
+        notifier.status(statusText())
+        logger.notice("stopped", metadata: [
+            "analysed": .stringConvertible(counters.analysed), "failed": .stringConvertible(counters.failed),
+        ])
+    }
+
+    private func statusText() -> String {
+        let counts = queue.counts
+        return StatusLine.watching(inbox: spool.layout.inbox, analysed: counters.analysed, failed: counters.failed, queued: counts.waiting + counts.inFlight)
+    }
+
+    private static func isRegularFileOrFolder(_ folder: String, _ name: FileName) -> Bool {
+        var info = stat()
+        var path = Array(folder.utf8) + [UInt8(ascii: "/")] + name.bytes
+        path.append(0)
+        let found = path.withUnsafeBufferPointer { $0.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) } } == 0
+        guard found else { return true }  // gone: nothing to do
+        let type = info.st_mode & S_IFMT
+        return type == S_IFREG || type == S_IFDIR
+    }
+
+    private static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}

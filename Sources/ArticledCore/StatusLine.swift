@@ -1,0 +1,20 @@
+/// The one-line summary systemd shows in `systemctl status` (STATUS=).
+public enum StatusLine {
+    /// "Watching /var/spool/articled/inbox: 1,204 analysed, 3 failed, 0 queued". Queued counts
+    /// names waiting in memory and articles being analysed; files beyond the queue limit wait in
+    /// the inbox and are not counted.
+    public static func watching(inbox: String, analysed: Int, failed: Int, queued: Int) -> String {
+        "Watching \(inbox): \(grouped(analysed)) analysed, \(grouped(failed)) failed, \(grouped(queued)) queued"
+    }
+
+    /// An integer with thousands separators: 1204 -> "1,204".
+    public static func grouped(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return value < 0 ? "-" + out : out
+    }
+}

@@ -1,0 +1,101 @@
+@testable import ArticleAnalysis
+import ArticleModels
+import XCTest
+
+final class LanguageDetectorTests: XCTestCase {
+    static let profiles: Result<LanguageProfiles, any Error> = Result { try BundledModels.languageProfiles() }
+
+    func detect(_ string: String) throws -> LanguageGuess {
+        LanguageDetector(profiles: try Self.profiles.get()).detect(ScalarText(string))
+    }
+
+    // Written for these tests.
+    static let french = """
+        Le conseil municipal a voté mardi soir un nouveau plan pour les transports publics. Selon le maire, \
+        les travaux commenceront au printemps et dureront deux ans. Les habitants du quartier ont exprimé leurs \
+        inquiétudes lors d'une réunion publique, mais la plupart se disent favorables au projet.
+        """
+    static let german = """
+        Der Stadtrat hat am Dienstagabend einen neuen Plan für den öffentlichen Nahverkehr beschlossen. Nach \
+        Angaben des Bürgermeisters beginnen die Arbeiten im Frühjahr und dauern zwei Jahre. Die Anwohner äußerten \
+        bei einer Bürgerversammlung ihre Sorgen, doch die meisten unterstützen das Vorhaben.
+        """
+    static let spanish = """
+        El ayuntamiento aprobó el martes por la noche un nuevo plan para el transporte público. Según el alcalde, \
+        las obras comenzarán en primavera y durarán dos años. Los vecinos del barrio expresaron su preocupación \
+        en una reunión pública, pero la mayoría apoya el proyecto.
+        """
+    static let english = """
+        The city council approved a new plan for public transport on Tuesday evening. According to the mayor, \
+        work will begin in the spring and last two years. Residents voiced their concerns at a public meeting, \
+        but most of them support the project.
+        """
+
+    func testProfilesLoad() throws {
+        let profiles = try Self.profiles.get()
+        XCTAssertGreaterThanOrEqual(profiles.codes.count, 15)
+        for code in ["en", "fr", "de", "es", "it", "pt", "nl", "ru"] { XCTAssert(profiles.codes.contains(code), code) }
+        XCTAssertThrowsError(try LanguageProfiles(tsv: Array("en\tthe\n".utf8)))
+    }
+
+    func testDetectsCommonLanguages() throws {
+        for (text, code) in [(Self.english, "en"), (Self.french, "fr"), (Self.german, "de"), (Self.spanish, "es")] {
+            let guess = try detect(text)
+            XCTAssertEqual(guess.code, code)
+            XCTAssertGreaterThan(guess.confidence, 0.9, code)
+            XCTAssertLessThanOrEqual(guess.confidence, 1, code)
+        }
+        XCTAssertEqual(try detect("Il presidente ha detto che il governo non cambierà la legge sulle pensioni quest'anno.").code, "it")
+        XCTAssertEqual(try detect("O governo anunciou que não vai mudar a lei das pensões este ano, disse o ministro.").code, "pt")
+        XCTAssertEqual(try detect("Президент заявил, что правительство не будет менять закон о пенсиях в этом году.").code, "ru")
+    }
+
+    func testCapitalsAndPunctuationDoNotMatter() throws {
+        XCTAssertEqual(try detect(Self.french.uppercased()).code, "fr")
+        XCTAssertEqual(try detect("«" + Self.german + "» — 2019!").code, "de")
+    }
+
+    func testTooLittleTextIsUndetermined() throws {
+        XCTAssertEqual(try detect("").code, "und")
+        XCTAssertEqual(try detect("12 345 — 678").code, "und")
+        XCTAssertEqual(try detect("").confidence, 0)
+    }
+
+    func testWithoutProfilesEverythingIsEnglish() {
+        XCTAssertEqual(LanguageDetector().detect(ScalarText(Self.french)), LanguageGuess(code: "en", confidence: 0))
+    }
+
+    func testReferenceArticleIsEnglish() throws {
+        let analysis = try ReaderFixtures.bundledPipeline().analyze(
+            ArticleInput(bytes: try ReaderFixtures.referenceArticle(), name: "al-nusrah-interview.txt"))
+        XCTAssertEqual(analysis.language.code, "en")
+        XCTAssertGreaterThan(analysis.language.confidence, 0.99)
+        XCTAssertEqual(analysis.skipped, [])
+    }
+
+    /// A French article still gets a language, dates and the rest; the English-only stages are
+    /// skipped and the JSON says so.
+    func testNonEnglishArticleSkipsEnglishOnlyStages() throws {
+        let analysis = try ReaderFixtures.analyze(Self.french + "\n\nLe projet coûtera 40 millions d'euros en 2020.", received: "2019-01-05T10:00:00Z")
+        XCTAssertEqual(analysis.language.code, "fr")
+        for stage in ["keyphrases", "summary", "tone"] { XCTAssert(analysis.skipped.contains(stage), stage) }
+        XCTAssertEqual(analysis.keyphrases, [])
+        XCTAssertEqual(analysis.summary, [])
+        XCTAssertNil(analysis.tone)
+        XCTAssert(analysis.dates.contains { $0.value == "2020" })
+        let json = String(decoding: analysis.jsonBytes(), as: UTF8.self)
+        XCTAssert(json.contains("\"code\":\"fr\"") || json.contains("\"code\": \"fr\""), json)
+        XCTAssert(json.contains("\"keyphrases\""))
+        XCTAssert(json.contains("\"skipped\""))
+    }
+
+    /// Every Wikinews article is English, with high confidence.
+    func testWikinewsArticlesAreEnglish() throws {
+        let detector = LanguageDetector(profiles: try Self.profiles.get())
+        for article in try ReaderFixtures.wikinews() {
+            let guess = detector.detect(ScalarText(String(decoding: article.bytes, as: UTF8.self)))
+            XCTAssertEqual(guess.code, "en", article.file)
+            XCTAssertGreaterThan(guess.confidence, 0.9, article.file)
+        }
+    }
+}

@@ -1,0 +1,147 @@
+@testable import ArticleAnalysis
+import ArticleModels
+import XCTest
+
+/// The tagger's pieces: labels, tokeniser, model file format, training determinism, resolution.
+final class NERModelTests: XCTestCase {
+    func testBILOUConstraints() {
+        let bPer = NERLabel.make(type: 0, .begin), iPer = NERLabel.make(type: 0, .inside)
+        let lPer = NERLabel.make(type: 0, .last), uOrg = NERLabel.make(type: 1, .unit), lOrg = NERLabel.make(type: 1, .last)
+        XCTAssertTrue(NERLabel.allowed(bPer, after: 0, isLast: false))
+        XCTAssertFalse(NERLabel.allowed(bPer, after: 0, isLast: true))
+        XCTAssertTrue(NERLabel.allowed(lPer, after: bPer, isLast: true))
+        XCTAssertFalse(NERLabel.allowed(lOrg, after: bPer, isLast: false))
+        XCTAssertFalse(NERLabel.allowed(0, after: iPer, isLast: false))
+        XCTAssertTrue(NERLabel.allowed(uOrg, after: lPer, isLast: false))
+        let labels = NERLabel.labels(count: 5, spans: [(0..<3, 0), (4..<5, 1)])
+        XCTAssertEqual(labels, [bPer, iPer, lPer, 0, uOrg])
+        XCTAssertEqual(NERLabel.spans(labels[...]).map { $0.range }, [0..<3, 4..<5])
+    }
+
+    func testGreedyRepairClosesANameInsteadOfRunningOn() {
+        // Previous label I-PER; O scores best among the allowed labels: the name ends before.
+        var scores = [Int32](repeating: -10, count: NERLabel.count)
+        scores[0] = 5
+        scores[Int(NERLabel.make(type: 1, .inside))] = 50   // forbidden after I-PER: ignored
+        let iPer = NERLabel.make(type: 0, .inside)
+        let choice = scores.withUnsafeMutableBufferPointer { NERLabel.choose($0.baseAddress!, after: iPer, isLast: false) }
+        XCTAssertEqual(choice.label, 0)
+        XCTAssertEqual(choice.previous, NERLabel.make(type: 0, .last))
+    }
+
+    private func tokens(_ string: String) -> [String] {
+        let text = ScalarText(string)
+        let result = NERTokenizer().tokenize(text, Segmenter().segment(text))
+        return result.spans.map { text[$0] }
+    }
+
+    func testTokenizerFollowsCoNLLConventions() {
+        XCTAssertEqual(tokens("al-Qaeda’s offshoot in Syria."), ["al-Qaeda", "’s", "offshoot", "in", "Syria", "."])
+        XCTAssertEqual(tokens("“Al-Nusra Front doesn’t plan,” he said."),
+                       ["“", "Al-Nusra", "Front", "does", "n’t", "plan", ",", "”", "he", "said", "."])
+        XCTAssertEqual(tokens("The U.S. and Mr. Smith (Reuters) met on 1996-08-22 -- twice"),
+                       ["The", "U.S.", "and", "Mr.", "Smith", "(", "Reuters", ")", "met", "on", "1996-08-22", "--", "twice"])
+        XCTAssertEqual(tokens("the rebels’ base"), ["the", "rebels", "’", "base"])
+    }
+
+    func testTokenizerSentencesCoverEveryToken() {
+        let text = ScalarText("First one here. Second one.\n\nA new paragraph without a stop")
+        let result = NERTokenizer().tokenize(text, Segmenter().segment(text))
+        XCTAssertEqual(result.sentences.first?.lowerBound, 0)
+        XCTAssertEqual(result.sentences.last?.upperBound, result.spans.count)
+        for (a, b) in zip(result.sentences, result.sentences.dropFirst()) { XCTAssertEqual(a.upperBound, b.lowerBound) }
+        XCTAssertGreaterThanOrEqual(result.sentences.count, 3)
+    }
+
+    func testNormalisedFormsMatchTypographicOnes() {
+        let typographic = NERLexeme("’s".unicodeScalars), ascii = NERLexeme("'s".unicodeScalars)
+        XCTAssertEqual(typographic.word, ascii.word)
+        let name = NERLexeme("al-Nusrah".unicodeScalars)
+        XCTAssertTrue(name.flags.contains(.particle))
+        XCTAssertTrue(name.flags.contains(.hasCapital))
+        XCTAssertTrue(NERLexeme("US".unicodeScalars).flags.contains(.allCapitals))
+    }
+
+    func testFoldingMatchesSpellingVariants() {
+        XCTAssertEqual(EntityResolver.fold("al-Nusrah".unicodeScalars), EntityResolver.fold("Al-Nusra".unicodeScalars))
+        XCTAssertEqual(EntityResolver.fold("Mohammed".unicodeScalars), EntityResolver.fold("Mohamed".unicodeScalars))
+        XCTAssertEqual(EntityResolver.fold("U.S.".unicodeScalars), "us")
+        XCTAssertNotEqual(EntityResolver.fold("Syria".unicodeScalars), EntityResolver.fold("Syrian".unicodeScalars))
+    }
+
+    func testModelFileRoundTrips() throws {
+        var weights = [Int16](repeating: 0, count: (1 << 10) * NERLabel.count)
+        weights[5] = 7; weights[17 * 300 + 16] = -32000; weights[17 * 1023] = 1
+        let model = NERModel(rowBits: 10, weights: weights, scale: 2.5)
+        let bytes = model.serialized()
+        let read = try NERModel(bytes: bytes)
+        XCTAssertEqual(read.weights, weights)
+        XCTAssertEqual(read.rowBits, 10)
+        XCTAssertEqual(read.nonEmptyRows, 3)
+        XCTAssertThrowsError(try NERModel(bytes: Array(bytes.dropLast())))
+        XCTAssertThrowsError(try NERModel(bytes: [0x41, 0x42, 0x43, 0x44]))
+    }
+
+    func testCoNLLReaderReadsIOB1Spans() {
+        let file = """
+        -DOCSTART- -X- O O
+
+        EU NNP I-NP I-ORG
+        rejects VBZ I-VP O
+        German JJ I-NP I-MISC
+        call NN I-NP O
+        Peter NNP I-NP I-PER
+        Blackburn NNP I-NP I-PER
+        Jim NNP I-NP B-PER
+
+        """
+        let docs = CoNLLCorpus.parse(Array(file.utf8))
+        XCTAssertEqual(docs.count, 1)
+        XCTAssertEqual(docs[0].entities.map { $0.range }, [0..<1, 2..<3, 4..<6, 6..<7])
+        XCTAssertEqual(docs[0].entities.map { $0.type }, ["ORG", "MISC", "PER", "PER"])
+        let (text, spans) = docs[0].articleText()
+        XCTAssertEqual(ScalarText(text)[spans[5]], "Blackburn")
+    }
+
+    func testTrainingIsDeterministicAndLearns() {
+        // A tiny synthetic corpus: capitalised words after "Mr" are people, after "in" places.
+        var lines = ["-DOCSTART- -X- O O", ""]
+        let people = ["Smith", "Jones", "Brown", "Green"], places = ["Paris", "Berlin", "Madrid", "Rome"]
+        for i in 0..<40 {
+            lines += ["Mr x x O", "\(people[i % 4]) x x I-PER", "went x x O", "to x x O", "\(places[(i / 4) % 4]) x x I-LOC", ". x x O", ""]
+        }
+        let docs = CoNLLCorpus.parse(Array(lines.joined(separator: "\n").utf8))
+        let trainer = NERTrainer(epochs: 3, seed: 7, rowBits: 12)
+        let a = trainer.train(docs, dev: []) { _ in }
+        let b = trainer.train(docs, dev: []) { _ in }
+        XCTAssertEqual(a.serialized(), b.serialized())
+        let score = NERTrainer.evaluate(a, docs)
+        XCTAssertEqual(score.prf(["PER", "LOC"]).f1, 1, accuracy: 0.001)
+    }
+
+    func testEmptyRecognizerFindsNothing() {
+        let text = ScalarText("Barack Obama visited Paris.")
+        XCTAssertTrue(EntityRecognizer().recognize(text, Segmenter().segment(text)).isEmpty)
+    }
+
+    func testBundledModelLoadsAndTagsNames() throws {
+        let recognizer = try BundledModels.entityRecognizer()
+        let text = ScalarText("German Chancellor Helmut Kohl met officials of the European Commission in Brussels on Monday. Kohl said the talks went well.")
+        let entities = recognizer.recognize(text, Segmenter().segment(text))
+        let byName = Dictionary(entities.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        XCTAssertEqual(byName["Helmut Kohl"]?.type, .person)
+        XCTAssertEqual(byName["Helmut Kohl"]?.aliases, ["Kohl"])
+        XCTAssertEqual(byName["Brussels"]?.type, .location)
+        XCTAssertEqual(byName["European Commission"]?.type, .organization)
+    }
+
+    func testAllCapitalHeadlineAndSentenceInitialCapitals() throws {
+        let recognizer = try BundledModels.entityRecognizer()
+        let text = ScalarText("RUSSIA SAYS TALKS WITH NATO WILL CONTINUE\n\nMoscow said on Tuesday that talks with NATO would go on. Then officials left.")
+        let entities = recognizer.recognize(text, Segmenter().segment(text))
+        XCTAssertTrue(entities.contains { $0.name == "Moscow" && $0.type == .location })
+        XCTAssertTrue(entities.contains { ($0.name == "NATO" || $0.aliases.contains("NATO")) && $0.type == .organization })
+        XCTAssertFalse(entities.contains { $0.name == "Then" })
+        XCTAssertFalse(entities.contains { $0.name == "Tuesday" })
+    }
+}

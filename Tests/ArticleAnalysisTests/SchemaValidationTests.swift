@@ -1,0 +1,131 @@
+import ArticleModels
+import Foundation
+import XCTest
+@testable import ArticleAnalysis
+
+/// Validates the JSON the pipeline writes against docs/analysis.schema.json with Python's
+/// `jsonschema` (Tests/schema/validate.py), on the reference article, 20 corpus articles and a few
+/// odd inputs.
+final class SchemaValidationTests: XCTestCase {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let schema = repository.appendingPathComponent("docs/analysis.schema.json")
+    static let validator = repository.appendingPathComponent("Tests/schema/validate.py")
+
+    /// A clock that advances 1.5 ms per reading, so `timing_ms` holds every stage.
+    struct SteppingClock: StageClock {
+        final class Counter: @unchecked Sendable { var now: UInt64 = 0 }
+        let counter = Counter()
+        func nanoseconds() -> UInt64 { counter.now += 1_500_000; return counter.now }
+    }
+
+    private func pipeline() throws -> AnalysisPipeline {
+        do {
+            return try AnalysisPipeline.bundled()
+        } catch {
+            XCTFail("the bundled pipeline does not load (\(error)); validating without models")
+            return AnalysisPipeline(entityRecognizer: EntityRecognizer())
+        }
+    }
+
+    /// Runs validate.py on `files`; skips when python3 or jsonschema is missing.
+    private func validate(_ files: [URL], file: StaticString = #filePath, line: UInt = #line) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.validator.path, Self.schema.path] + files.map(\.path)
+        let output = Pipe(), errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do { try process.run() } catch { throw XCTSkip("python3 cannot be started (\(error)); schema validation skipped") }
+        let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let outputText = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if process.terminationStatus == 127 { throw XCTSkip("python3 is not installed; schema validation skipped") }
+        if process.terminationStatus == 2 && errorText.contains("jsonschema is missing") {
+            throw XCTSkip("python3 has no jsonschema package (pip install jsonschema); schema validation skipped")
+        }
+        XCTAssertEqual(process.terminationStatus, 0, "validate.py:\n\(outputText)\(errorText)", file: file, line: line)
+    }
+
+    private func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("articled-schema-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+
+    func testReferenceAndCorpusArticlesValidateAgainstTheSchema() throws {
+        try CorpusFiles.requireCorpus()
+        let pipeline = try pipeline()
+        let folder = try temporaryFolder()
+        var inputs: [(String, [UInt8])] = [("al-nusrah-interview.txt", try XCTUnwrap(CorpusFiles.reference()))]
+        let corpus = CorpusFiles.wikinews()
+        for i in stride(from: 0, to: corpus.count, by: max(1, corpus.count / 20)).prefix(20) { inputs.append(corpus[i]) }
+        XCTAssertEqual(inputs.count, 21)
+        var files: [URL] = []
+        for (n, (name, bytes)) in inputs.enumerated() {
+            let clock: (any StageClock)? = n % 2 == 0 ? SteppingClock() : nil
+            let analysis = try pipeline.analyze(ArticleInput(bytes: bytes, name: name, received: "2026-11-25T12:04:00Z"), clock: clock)
+            let url = folder.appendingPathComponent(name + ".json")
+            try Data(analysis.jsonBytes()).write(to: url)
+            files.append(url)
+        }
+        try validate(files)
+    }
+
+    func testOddInputsValidateAgainstTheSchema() throws {
+        let pipeline = try pipeline()
+        let folder = try temporaryFolder()
+        let inputs: [(String, [UInt8])] = [
+            ("one-word.txt", Array("Hello".utf8)),
+            ("french.txt", Array("Le gouvernement français a annoncé mardi une série de mesures pour soutenir les agriculteurs touchés par la sécheresse. Les syndicats ont salué ces annonces, tout en demandant des aides plus rapides.".utf8)),
+            ("windows-1252.txt", Array("Caf".utf8) + [0xE9, 0x20, 0x93] + Array("quoted".utf8) + [0x94] + Array(" said Mr. Smith on Jan. 5, 2019.".utf8)),
+            ("furniture-only.txt", Array("Share.\nDisclosure:\n\nLocation\n\nComments are closed.".utf8)),
+            ("emoji.txt", Array("Fans cheered 🎉 when the U.S. team won. “We did it,” the captain said.\n\nShare.".utf8)),
+        ]
+        var files: [URL] = []
+        for (name, bytes) in inputs {
+            let analysis = try pipeline.analyze(ArticleInput(bytes: bytes, name: name), clock: SteppingClock())
+            let url = folder.appendingPathComponent(name + ".json")
+            try Data(analysis.jsonBytes()).write(to: url)
+            files.append(url)
+        }
+        try validate(files)
+    }
+
+    func testValidatorRejectsADocumentThatBreaksTheSchema() throws {
+        let pipeline = try pipeline()
+        let folder = try temporaryFolder()
+        let analysis = try pipeline.analyze(ArticleInput(bytes: Array("A short article. It has two sentences.".utf8), name: "x.txt"))
+        var object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(analysis.jsonBytes())) as? [String: Any])
+        object["stats"] = ["paragraphs": 1, "sentences": "two", "words": 7]
+        let url = folder.appendingPathComponent("broken.json")
+        try JSONSerialization.data(withJSONObject: object).write(to: url)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.validator.path, Self.schema.path, url.path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { throw XCTSkip("python3 cannot be started; skipped") }
+        process.waitUntilExit()
+        if process.terminationStatus == 2 || process.terminationStatus == 127 { throw XCTSkip("python3 or jsonschema missing; skipped") }
+        XCTAssertEqual(process.terminationStatus, 1)
+    }
+
+    /// The schema's list of furniture rules is the code's.
+    func testSchemaListsEveryFurnitureRule() throws {
+        let data = try Data(contentsOf: Self.schema)
+        let schema = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let properties = try XCTUnwrap(schema["properties"] as? [String: Any])
+        let removed = try XCTUnwrap(properties["removed"] as? [String: Any])
+        let items = try XCTUnwrap(removed["items"] as? [String: Any])
+        let itemProperties = try XCTUnwrap(items["properties"] as? [String: Any])
+        let rule = try XCTUnwrap(itemProperties["rule"] as? [String: Any])
+        XCTAssertEqual(Set(try XCTUnwrap(rule["enum"] as? [String])), Set(FurnitureRule.allCases.map(\.rawValue)))
+        let encoding = try XCTUnwrap((properties["source"] as? [String: Any])?["properties"] as? [String: Any])
+        let encodings = try XCTUnwrap((encoding["encoding"] as? [String: Any])?["enum"] as? [String])
+        XCTAssertEqual(Set(encodings), Set(SourceEncoding.allCases.map(\.rawValue)))
+        XCTAssertEqual((properties["schema"] as? [String: Any])?["const"] as? String, Analysis.schemaVersion)
+    }
+}

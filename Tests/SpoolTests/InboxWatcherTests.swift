@@ -1,0 +1,44 @@
+import Glibc
+import XCTest
+@testable import Spool
+
+final class InboxWatcherTests: XCTestCase {
+    func testReportsClosedAndMovedInFiles() throws {
+        let fixture = SpoolFixture()
+        try fixture.layout.createFolders()
+        let watcher = try InboxWatcher(path: fixture.layout.inbox)
+        fixture.write(fixture.layout.inbox, "written.txt", "text")
+        fixture.write(fixture.layout.root, "moved.txt", "text")
+        rename(fixture.layout.root + "/moved.txt", fixture.layout.inbox + "/moved.txt")
+        let events = collect(watcher) { $0.contains(.completed(FileName("moved.txt"))) }
+        XCTAssertTrue(events.contains(.completed(FileName("written.txt"))))
+        XCTAssertTrue(events.contains(.completed(FileName("moved.txt"))))
+    }
+
+    func testReportsTheInboxGoneAndWatchesItAgainAfterRearm() throws {
+        let fixture = SpoolFixture()
+        try fixture.layout.createFolders()
+        let watcher = try InboxWatcher(path: fixture.layout.inbox)
+        rmdir(fixture.layout.inbox)
+        XCTAssertTrue(collect(watcher) { $0.contains(.inboxGone) }.contains(.inboxGone))
+        try watcher.rearm(mode: 0o2775)
+        XCTAssertTrue(FileSystem.isDirectory(fixture.layout.inbox))
+        fixture.write(fixture.layout.inbox, "after.txt", "text")
+        XCTAssertTrue(collect(watcher) { $0.contains(.completed(FileName("after.txt"))) }.contains(.completed(FileName("after.txt"))))
+    }
+
+    func testWakeInterruptsAWait() throws {
+        let fixture = SpoolFixture()
+        try fixture.layout.createFolders()
+        let watcher = try InboxWatcher(path: fixture.layout.inbox)
+        watcher.wake()
+        XCTAssertEqual(watcher.wait(timeoutMilliseconds: 60_000), [])
+    }
+
+    /// Waits (a bounded number of rounds, not a timing assertion) until `done` holds.
+    private func collect(_ watcher: InboxWatcher, until done: ([InboxWatcher.Event]) -> Bool) -> [InboxWatcher.Event] {
+        var events: [InboxWatcher.Event] = []
+        for _ in 0..<50 where !done(events) { events += watcher.wait(timeoutMilliseconds: 100) }
+        return events
+    }
+}
