@@ -30,7 +30,7 @@ struct EvalQuotesCommand: ParsableCommand {
 
     func run() throws {
         let articles = try QuoteGoldFile.load(gold)
-        let pipeline = try AnalysisPipeline.bundled()
+        let pipeline = noEntities ? AnalysisPipeline(entityRecognizer: EntityRecognizer()) : try AnalysisPipeline.bundled()
         var score = QuoteEvaluation()
         for article in articles {
             let path = corpus + "/" + article.file

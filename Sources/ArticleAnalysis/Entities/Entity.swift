@@ -59,9 +59,28 @@ public struct EntityRecognizer: Sendable {
         let labels = tagger.tag(document)
         var mentions: [TaggedMention] = []
         for (index, sentence) in tokens.sentences.enumerated() {
+            let first = mentions.count
             for span in NERLabel.spans(labels[sentence]) {
                 guard let range = EntityRecognizer.trimmed(span.range, lexemes) else { continue }
-                mentions.append(TaggedMention(tokens: range, type: NERLabel.types[span.type], sentence: index))
+                let mention = TaggedMention(tokens: range, type: NERLabel.types[span.type], sentence: index)
+                // Two names back to back joined by a particle are one name: "Abu Mohammed" +
+                // "al-Julani". The longer part decides the type.
+                if mentions.count > first, let previous = mentions.last, previous.tokens.upperBound == range.lowerBound,
+                   lexemes[range.lowerBound].flags.contains(.particle) || lexemes[previous.tokens.upperBound - 1].flags.contains(.particle) {
+                    mentions[mentions.count - 1].tokens = previous.tokens.lowerBound..<range.upperBound
+                    if range.count > previous.tokens.count { mentions[mentions.count - 1].type = mention.type }
+                    continue
+                }
+                mentions.append(mention)
+            }
+            // An organisation's designator written after its name belongs to it: "Al-Nusra Front".
+            for m in first..<mentions.count {
+                let next = mentions[m].tokens.upperBound
+                if next < sentence.upperBound, lexemes[next].flags.contains(.initialCapital),
+                   EntityRecognizer.designators.contains(lexemes[next].lower),
+                   m + 1 == mentions.count || mentions[m + 1].tokens.lowerBound > next {
+                    mentions[m].tokens = mentions[m].tokens.lowerBound..<(next + 1)
+                }
             }
         }
         return TaggedText(text: text, tokens: tokens.spans, lexemes: lexemes, sentences: tokens.sentences,
@@ -86,6 +105,11 @@ public struct EntityRecognizer: Sendable {
         while end > start && !hasCapital(lexemes[end - 1]) && !lexemes[end - 1].flags.contains(.hasDigit) { end -= 1 }
         return end > start ? start..<end : nil
     }
+
+    /// Capitalised words that end organisation names.
+    static let designators: Set<UInt64> = Set(["front", "group", "party", "movement", "brigade", "brigades", "army",
+                                               "council", "committee", "organisation", "organization", "alliance", "union"]
+        .map { NERHash.string($0) })
 
     /// Words that start sentences but never names ("Maybe al-Qaeda does that").
     static let sentenceWords: Set<UInt64> = Set(["maybe", "perhaps", "but", "and", "if", "when", "while", "however", "yet",

@@ -75,7 +75,13 @@ enum EnglishWords {
     /// The hash of the stem of the word at `start..<end`, or nil when it is a stop word or a
     /// single letter: one pass of lower-casing for both questions.
     static func contentStemHash(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, _ buffer: inout [UInt32]) -> UInt64? {
-        guard end - start >= 2 else { return nil }
+        var wordHash: UInt64 = 0
+        return contentStemHash(scalars, start, end, &buffer, wordHash: &wordHash)
+    }
+
+    /// As `contentStemHash`, also giving the word's own hash (set even for stop words).
+    static func contentStemHash(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, _ buffer: inout [UInt32],
+                                wordHash: inout UInt64) -> UInt64? {
         buffer.removeAll(keepingCapacity: true)
         var h = WordHash.seed
         for i in start..<end {
@@ -83,7 +89,8 @@ enum EnglishWords {
             buffer.append(v)
             h = WordHash.step(h, v)
         }
-        if stopHashes.contains(h) { return nil }
+        wordHash = h
+        if end - start < 2 || stopHashes.contains(h) { return nil }
         stem(&buffer)
         h = WordHash.seed
         for v in buffer { h = WordHash.step(h, v) }

@@ -116,14 +116,11 @@ struct KeyphraseDocument {
                     continue
                 }
                 let end = WordScanner.endWithoutPossessive(scalars, token)
-                let hash = WordHash.of(scalars, token.start, end)
                 let isNameLike = WordScanner.containsUppercase(scalars, token.start, end)
                 var term = Int.min
-                if let connector = EnglishWords.connectorHashes[hash] {
-                    term = -1 - Int(connector)
-                } else if !EnglishWords.isStop(scalars, token.start, end, hash: hash) {
+                var hash: UInt64 = 0
+                if let stem = EnglishWords.contentStemHash(scalars, token.start, end, &buffer, wordHash: &hash) {
                     // Content words are counted by stem, so "attack" and "attacks" share statistics.
-                    let stem = EnglishWords.stemHash(scalars, token.start, end, &buffer)
                     if let t = termIndex[stem] {
                         term = Int(t)
                     } else {
@@ -137,6 +134,8 @@ struct KeyphraseDocument {
                     } else if isNameLike && (!firstInSentence || !WordScanner.isUppercase(scalars[token.start])) {
                         terms[term].nameCount += 1  // "Syria" mid-sentence, "al-Qaeda" anywhere
                     }
+                } else if let connector = EnglishWords.connectorHashes[hash] {
+                    term = -1 - Int(connector)
                 }
                 let lowerCase = !isNameLike
                 words.append(Word(start: token.start, end: end, term: term, sentence: sentence, segment: segment,

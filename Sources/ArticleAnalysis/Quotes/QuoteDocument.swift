@@ -29,7 +29,9 @@ struct QuoteToken {
 /// because it needs to know which words stand inside quotation marks and it treats a quotation
 /// as part of the narrative sentence around it ("It is hard," she said.). Only the paragraphs come
 /// from the segmentation.
-struct QuoteDocument {
+///
+/// A class so that the finders sharing it hold one reference instead of copying its arrays.
+final class QuoteDocument {
     let text: ScalarText
     let paragraphs: [TextSpan]
     var tokens: [QuoteToken] = []
@@ -69,7 +71,7 @@ struct QuoteDocument {
         return spans
     }
 
-    private mutating func tokenize() {
+    private func tokenize() {
         let s = text.scalars
         let table = LexiconTable.shared
         tokens.reserveCapacity(s.count / 5)
@@ -115,7 +117,7 @@ struct QuoteDocument {
             && QuoteScalars.isUppercase(word[i + 1])
     }
 
-    private mutating func markPassages() {
+    private func markPassages() {
         openToken = Array(repeating: -1, count: passages.count)
         closeToken = Array(repeating: -1, count: passages.count)
         var t = 0
@@ -138,7 +140,7 @@ struct QuoteDocument {
     /// Sentence breaks outside quotation marks: a full stop, question or exclamation mark (or a
     /// closing mark right after one) followed by a capital, a digit or an opening mark; and every
     /// paragraph break.
-    private mutating func splitSentences() {
+    private func splitSentences() {
         var start = 0
         var sentence = 0
         func close(_ end: Int) {
@@ -209,6 +211,6 @@ struct QuoteDocument {
     }
 
     func string(_ first: Int, through last: Int) -> String {
-        text[TextSpan(start: tokens[first].start, end: tokens[last].end)]
+        QuoteScalars.string(text.scalars[tokens[first].start..<tokens[last].end])
     }
 }

@@ -9,6 +9,10 @@ enum QuoteScalars {
         if v < 0x80 {
             return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
         }
+        // Latin-1 letters and the General Punctuation block (quotes, dashes, spaces) without a
+        // Unicode property look-up: they are most of the non-ASCII scalars in news text.
+        if v < 0x100 { return v >= 0xC0 && v != 0xD7 && v != 0xF7 }
+        if v >= 0x2000 && v <= 0x206F { return false }
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
@@ -38,7 +42,9 @@ enum QuoteScalars {
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        return s.properties.isWhitespace || v == 0x200B
+        if v < 0x100 { return v == 0xA0 || v == 0x85 }
+        if v >= 0x2000 && v <= 0x206F { return v <= 0x200B || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F }
+        return s.properties.isWhitespace
     }
 
     /// Double quotation marks that open a quote: “ „ « and the straight ".
@@ -61,6 +67,28 @@ enum QuoteScalars {
     static func isWordJoiner(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         return v == 0x27 || v == 0x2019 || v == 0x2D || v == 0x2010 || v == 0x2E
+    }
+
+    /// The scalars as a `String`, encoded to UTF-8 in one buffer (appending scalars one by one to a
+    /// `String.UnicodeScalarView` is several times slower).
+    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count + scalars.count / 4)
+        for s in scalars {
+            let v = s.value
+            if v < 0x80 {
+                bytes.append(UInt8(v))
+            } else if v < 0x800 {
+                bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                bytes.append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Lower-cases ASCII letters and folds the typographic apostrophe to "'", so lexicon look-ups

@@ -21,12 +21,10 @@ struct QuotedPassage {
     /// The quoted words, paragraphs joined by a blank line and the opening marks of continued
     /// paragraphs left out.
     func text(_ text: ScalarText) -> String {
-        var view = String.UnicodeScalarView()
-        for (i, segment) in segments.enumerated() {
-            if i > 0 { view.append("\n"); view.append("\n") }
-            view.append(contentsOf: text.scalars[segment.start..<segment.end])
-        }
-        return String(view)
+        if segments.count == 1 { return QuoteScalars.string(text.scalars[segments[0].start..<segments[0].end]) }
+        var parts: [String] = []
+        for segment in segments { parts.append(QuoteScalars.string(text.scalars[segment.start..<segment.end])) }
+        return parts.joined(separator: "\n\n")
     }
 
     /// Finds every passage in the text, paragraph by paragraph.

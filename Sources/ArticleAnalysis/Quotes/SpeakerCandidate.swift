@@ -99,7 +99,12 @@ struct SpeakerCandidate {
                 }
                 break
             }
-            let coveredAfter = j + 1 < tokens.count && covered[j + 1]
+            // A mention right after the run, or after "of X" / "to X" ("Secretary of State Mike Pompeo").
+            var coveredAfter = false
+            for k in (j + 1)..<min(j + 4, tokens.count) where covered[k] && tokens[k].sentence == tokens[j].sentence {
+                coveredAfter = k == j + 1 || tokens[j + 1].lower == "of" || tokens[j + 1].lower == "to"
+                break
+            }
             if let run = makeRun(doc, i, j, coveredAfter: coveredAfter, lowerWords: lowerWords, capitalizedInside: capitalizedInside) {
                 runs.append(run)
             }
@@ -107,17 +112,28 @@ struct SpeakerCandidate {
         }
 
         // The longest form of each fallback name in the article: "Pelosi" -> "Nancy Pelosi".
-        let runKeys = runs.map { run in run.words.map { LexiconTable.key($0.unicodeScalars) } }
-        for r in runs.indices {
-            var best = r
-            for o in runs.indices where runKeys[o].count > runKeys[best].count && contains(runKeys[o], runKeys[r]) {
-                best = o
+        // Compared once per distinct name, not per run: names repeat.
+        var distinct: [[UInt64]] = [], firstRun: [Int] = [], nameOfRun: [Int] = []
+        var index: [[UInt64]: Int] = [:]
+        for (r, run) in runs.enumerated() {
+            let keys = run.words.map { LexiconTable.key($0.unicodeScalars) }
+            if let d = index[keys] { nameOfRun.append(d); continue }
+            index[keys] = distinct.count
+            nameOfRun.append(distinct.count)
+            distinct.append(keys)
+            firstRun.append(r)
+        }
+        var longest = Array(distinct.indices)
+        for d in distinct.indices {
+            for o in distinct.indices where distinct[o].count > distinct[longest[d]].count && contains(distinct[o], distinct[d]) {
+                longest[d] = o
             }
-            if best != r {
-                runs[r].name = runs[best].name
-                runs[r].words = runs[best].words
-                if runs[r].kind == .unknown { runs[r].kind = runs[best].kind }
-            }
+        }
+        for r in runs.indices where longest[nameOfRun[r]] != nameOfRun[r] {
+            let best = runs[firstRun[longest[nameOfRun[r]]]]
+            runs[r].name = best.name
+            runs[r].words = best.words
+            if runs[r].kind == .unknown { runs[r].kind = best.kind }
         }
         found.append(contentsOf: runs)
         found.sort { $0.firstToken < $1.firstToken }
@@ -175,7 +191,7 @@ struct SpeakerCandidate {
             if nameStart > last {
                 // Only a title: the title of the name that follows ("Attorney General" + an entity
                 // mention "Xavier Becerra"), or a name on its own ("the Pope").
-                if last + 1 < tokens.count && coveredAfter { return nil }
+                if coveredAfter { return nil }
                 nameStart = a
             } else if nameStart > a {
                 // "United States President Donald Trump": what follows the title decides the kind.

@@ -5,7 +5,7 @@
 /// most prominent compatible name of the current or a recent sentence: the leftmost one that is
 /// not an object ("speaking to X"), a place ("in X"), a possessive ("X's admission") or inside a
 /// quotation — in news prose that is usually the subject the pronoun continues.
-struct SpeakerResolver {
+final class SpeakerResolver {
     let doc: QuoteDocument
     let candidates: [SpeakerCandidate]
     /// For each token, the candidate covering it, or -1.
@@ -239,7 +239,12 @@ struct SpeakerResolver {
     }
 
     /// A place or a MISC entity (a nationality, an event) does not speak.
-    private func canSpeak(_ c: Int) -> Bool { candidates[c].kind != .place && candidates[c].kind != .other }
+    /// A name right after a role or title ("co-author Karen Alley") is a person whatever its type.
+    private func canSpeak(_ c: Int) -> Bool {
+        if candidates[c].kind != .place && candidates[c].kind != .other { return true }
+        let before = candidates[c].firstToken - 1
+        return before >= 0 && !tokens[before].flags.isDisjoint(with: [.personRole, .titleWord])
+    }
 
     /// The word before candidate `c`, skipping articles.
     private func wordBefore(_ c: Int) -> String? {
