@@ -48,7 +48,8 @@ def main():
     with tempfile.TemporaryDirectory() as work:
         with tarfile.open(archive_path(work)) as archive:
             archive.extractall(work, filter="data") if hasattr(tarfile, "data_filter") else archive.extractall(work)
-        source = next(os.path.join(work, d) for d in os.listdir(work) if d.startswith("langdetect-"))
+        source = next(os.path.join(work, d) for d in os.listdir(work)
+                      if d.startswith("langdetect-") and os.path.isdir(os.path.join(work, d)))
         lines = [f"# Character trigram profiles converted by scripts/convert-langdetect.py from langdetect {VERSION}",
                  "# (Cybozu Labs / Michal Danilak, Apache-2.0: see language-profiles.LICENSE.txt).",
                  f"# language, trigram, ln p(trigram | language) for the {TOP} most frequent; empty trigram = floor"]

@@ -68,7 +68,8 @@ public final class InboxWatcher: @unchecked Sendable {
         watch = -1
         if !FileSystem.isDirectory(path) {
             try FileSystem.makeDirectories(path)
-            chmod(path, mode)
+            // Under RestrictSUIDSGID= the setgid bit cannot be set: keep at least the permissions.
+            if chmod(path, mode) != 0 { _ = chmod(path, mode & 0o777) }
         }
         try arm()
     }

@@ -7,9 +7,23 @@ import XCTest
 /// The binary is the one built beside this test bundle (same scratch path, so it works with
 /// `swift test --scratch-path X`); `ARTICLED_BINARY` overrides it. Logs go to a file in the
 /// spool's parent folder, shown when a test fails.
-final class DaemonProcess {
+final class DaemonProcess: @unchecked Sendable {
     let process = Process()
     let logPath: String
+    /// Set when the test stops the daemon itself; any other exit is a failure.
+    private(set) var stopRequested = false
+
+    /// Daemons of the running test, so that `waitUntil` fails at once when one dies.
+    private struct Entry { weak var daemon: DaemonProcess? }
+    nonisolated(unsafe) private static var running: [Entry] = []
+    static let runningLock = NSLock()
+
+    /// The first daemon that exited without being asked to, with its log.
+    static var unexpectedExit: (pid: Int32, log: String)? {
+        runningLock.withLock {
+            running.compactMap(\.daemon).first { !$0.stopRequested && !$0.process.isRunning }.map { ($0.pid, $0.log) }
+        }
+    }
 
     static var binaryPath: String {
         if let path = ProcessInfo.processInfo.environment["ARTICLED_BINARY"] { return path }
@@ -40,6 +54,7 @@ final class DaemonProcess {
         process.standardOutput = FileHandle(forWritingAtPath: logPath)
         process.standardError = FileHandle(forWritingAtPath: logPath)
         try process.run()
+        Self.runningLock.withLock { Self.running.append(Entry(daemon: self)) }
     }
 
     deinit {
@@ -58,13 +73,24 @@ final class DaemonProcess {
 
     /// Sends SIGTERM and waits for the exit; returns the exit status (nil when killed by a signal).
     func terminate() -> Int32? {
+        stopRequested = true
         signal(SIGTERM)
-        return waitForExit()
+        let status = waitForExit()
+        forget()
+        return status
     }
 
     func killHard() {
+        stopRequested = true
         signal(SIGKILL)
         process.waitUntilExit()
+        forget()
+    }
+
+    static func forgetAll() { runningLock.withLock { running.removeAll() } }
+
+    private func forget() {
+        Self.runningLock.withLock { Self.running.removeAll { $0.daemon == nil || $0.daemon === self } }
     }
 
     func waitForExit(seconds: Double = 120) -> Int32? {
@@ -80,6 +106,11 @@ final class DaemonProcess {
 func waitUntil(_ what: String, seconds: Double = 150, file: StaticString = #filePath, line: UInt = #line, _ condition: () -> Bool) {
     let deadline = Date().addingTimeInterval(seconds)
     while !condition() {
+        if let dead = DaemonProcess.unexpectedExit {
+            XCTFail("articled (pid \(dead.pid)) exited while waiting until \(what):\n\(dead.log)", file: file, line: line)
+            DaemonProcess.forgetAll()
+            return
+        }
         if Date() > deadline {
             XCTFail("timed out waiting until \(what)", file: file, line: line)
             return

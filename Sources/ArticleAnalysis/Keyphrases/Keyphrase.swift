@@ -244,7 +244,11 @@ struct KeyphraseDocument {
         var entityKeys: [UInt64: (entity: Int, salience: Double, mentions: Int)] = [:]
         for (n, entity) in entities.enumerated() {
             let salience = topSalience > 0 ? max(0, entity.salience) / topSalience : 0
-            for name in [entity.name] + entity.aliases + entity.mentions.map(\.text) {
+            // Mentions mostly repeat the name and aliases: key each distinct form once.
+            var forms: Set<String> = [entity.name]
+            forms.formUnion(entity.aliases)
+            for mention in entity.mentions { forms.insert(mention.text) }
+            for name in forms {
                 if let key = phraseKey(name), entityKeys[key] == nil { entityKeys[key] = (n, salience, entity.mentions.count) }
             }
         }

@@ -94,24 +94,6 @@ enum WordScanner {
         return c.properties.isLowercase
     }
 
-    /// The lower-cased form of `scalars[start..<end]`, with the typographic apostrophe as "'".
-    static func key(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-        var view = String.UnicodeScalarView()
-        for i in start..<end {
-            let c = scalars[i]
-            if c.value < 0x80 {
-                view.append(c.value >= 0x41 && c.value <= 0x5A ? Unicode.Scalar(c.value + 32)! : c)
-            } else if c == "\u{2019}" {
-                view.append("'")
-            } else if c.properties.isUppercase {
-                view.append(contentsOf: c.properties.lowercaseMapping.unicodeScalars)
-            } else {
-                view.append(c)
-            }
-        }
-        return String(view)
-    }
-
     /// The end of a word without its possessive ending ("al-Qaeda’s" -> "al-Qaeda").
     static func endWithoutPossessive(_ scalars: [Unicode.Scalar], _ token: ReaderToken) -> Int {
         let e = token.end

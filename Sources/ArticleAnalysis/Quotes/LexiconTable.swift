@@ -21,16 +21,22 @@ struct LexiconFlags: OptionSet, Sendable {
 }
 
 struct LexiconTable: Sendable {
-    private var keys: [UInt64]
-    private var values: [UInt32]
+    /// Open addressing; each slot holds a key's upper 52 bits with the word's flags in the low 12
+    /// bits (one 16 KiB array, so a probe touches one cache line). 0 is an empty slot.
+    private var slots: [UInt64]
     private let mask: Int
+    /// One bit per key hash (8192 bits, 1 KiB): most words are on no list, and this small filter
+    /// answers them without touching the table, which other stages push out of the cache.
+    private var filter: [UInt64]
+
+    private static let flagBits: UInt64 = 0xFFF
 
     /// FNV-1a over the scalar values.
     @inline(__always)
     static func key<S: Sequence>(_ scalars: S) -> UInt64 where S.Element == Unicode.Scalar {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for s in scalars { hash = (hash ^ UInt64(s.value)) &* 0x0000_0100_0000_01B3 }
-        return hash == 0 ? 1 : hash
+        return hash | 0x1000  // never 0 in the upper bits
     }
 
     /// The key of the lower-cased form of `scalars`, computed the way `QuoteScalars.lowered`
@@ -51,36 +57,40 @@ struct LexiconTable: Sendable {
             }
             hash = (hash ^ UInt64(v)) &* 0x0000_0100_0000_01B3
         }
-        return hash == 0 ? 1 : hash
+        return hash | 0x1000
     }
 
     static let according = key("according".unicodeScalars)
 
     init(_ lists: [(Set<String>, LexiconFlags)]) {
-        var capacity = 1024
+        var capacity = 512
         let total = lists.reduce(0) { $0 + $1.0.count }
-        while capacity < total * 4 { capacity *= 2 }
-        keys = [UInt64](repeating: 0, count: capacity)
-        values = [UInt32](repeating: 0, count: capacity)
+        while capacity < total * 2 { capacity *= 2 }
+        slots = [UInt64](repeating: 0, count: capacity)
         mask = capacity - 1
+        filter = [UInt64](repeating: 0, count: 128)
         for (words, flag) in lists {
             for word in words {
                 let k = Self.key(word.unicodeScalars)
-                var i = Int(truncatingIfNeeded: k) & mask
-                while keys[i] != 0 && keys[i] != k { i = (i + 1) & mask }
-                keys[i] = k
-                values[i] |= flag.rawValue
+                let bit = Int(truncatingIfNeeded: k >> 40) & 8191
+                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+                var i = Int(truncatingIfNeeded: k >> 12) & mask
+                while slots[i] != 0 && slots[i] & ~Self.flagBits != k & ~Self.flagBits { i = (i + 1) & mask }
+                slots[i] = (k & ~Self.flagBits) | (slots[i] & Self.flagBits) | UInt64(flag.rawValue)
             }
         }
     }
 
     @inline(__always)
     func flags(_ k: UInt64) -> LexiconFlags {
-        var i = Int(truncatingIfNeeded: k) & mask
+        let bit = Int(truncatingIfNeeded: k >> 40) & 8191
+        if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return [] }
+        var i = Int(truncatingIfNeeded: k >> 12) & mask
+        let wanted = k & ~Self.flagBits
         while true {
-            let stored = keys[i]
-            if stored == k { return LexiconFlags(rawValue: values[i]) }
-            if stored == 0 { return [] }
+            let slot = slots[i]
+            if slot & ~Self.flagBits == wanted { return LexiconFlags(rawValue: UInt32(slot & Self.flagBits)) }
+            if slot == 0 { return [] }
             i = (i + 1) & mask
         }
     }

@@ -1,26 +1,39 @@
 /// A word or punctuation mark as the quote stage sees it.
+///
+/// Positions are stored as 32-bit integers (an article is far below 2^31 code points) to keep the
+/// token small: the token array is the stage's largest allocation.
 struct QuoteToken {
-    var start: Int
-    var end: Int
+    private var _start: Int32, _end: Int32, _paragraph: Int32
+    private var _sentence: Int32 = 0
+    private var _passage: Int32 = -1, _opensPassage: Int32 = -1, _closesPassage: Int32 = -1
+
+    var start: Int { Int(_start) }
+    var end: Int { Int(_end) }
+    var paragraph: Int { Int(_paragraph) }
+    var sentence: Int { get { Int(_sentence) } set { _sentence = Int32(truncatingIfNeeded: newValue) } }
+    /// Index of the quoted passage this token is inside, or -1.
+    var passage: Int { get { Int(_passage) } set { _passage = Int32(truncatingIfNeeded: newValue) } }
+    /// Index of the passage this token opens or closes, or -1.
+    var opensPassage: Int { get { Int(_opensPassage) } set { _opensPassage = Int32(truncatingIfNeeded: newValue) } }
+    var closesPassage: Int { get { Int(_closesPassage) } set { _closesPassage = Int32(truncatingIfNeeded: newValue) } }
     /// Lower-cased text (see `QuoteScalars.lowered`); the mark itself for punctuation.
     var lower: String
-    var isWord: Bool
-    /// Starts with a capital letter, or is a name with a particle prefix ("al-Julani").
-    var isCapitalized: Bool
-    var paragraph: Int
-    var sentence = 0
-    /// Index of the quoted passage this token is inside, or -1.
-    var passage = -1
-    /// Index of the passage this token opens or closes, or -1.
-    var opensPassage = -1
-    var closesPassage = -1
-    /// First word of a sentence or of a quotation: capitalised for grammar, not for being a name.
-    var isInitial = false
     /// FNV-1a key of `lower` (see `LexiconTable`) and the word lists it is on.
     var key: UInt64 = 0
     var flags: LexiconFlags = []
     /// The scalar value of a punctuation token (0 for words): cheaper to compare than `lower`.
     var mark: UInt32 = 0
+    var isWord: Bool
+    /// Starts with a capital letter, or is a name with a particle prefix ("al-Julani").
+    var isCapitalized: Bool
+    /// First word of a sentence or of a quotation: capitalised for grammar, not for being a name.
+    var isInitial = false
+
+    init(start: Int, end: Int, lower: String, isWord: Bool, isCapitalized: Bool, paragraph: Int) {
+        _start = Int32(truncatingIfNeeded: start); _end = Int32(truncatingIfNeeded: end)
+        _paragraph = Int32(truncatingIfNeeded: paragraph)
+        self.lower = lower; self.isWord = isWord; self.isCapitalized = isCapitalized
+    }
 }
 
 /// The article prepared for finding quotes: tokens, sentences and quoted passages.

@@ -35,7 +35,7 @@ struct SpeakerCandidate {
         }
         mentions.sort { $0.span.start < $1.span.start }
         let entityWords = entities.map { entity in
-            entity.name.split(separator: " ").map { QuoteScalars.lowered(ArraySlice($0.unicodeScalars)) }
+            entity.name.unicodeScalars.split(separator: " ").map { QuoteScalars.lowered(ArraySlice($0)) }
         }
         var t = 0
         for mention in mentions {
@@ -64,13 +64,19 @@ struct SpeakerCandidate {
         // then a common word, not a name.
         // Only sentence-initial capitalised words need the answer; keys keep the scan cheap.
         var initialKeys: [UInt64] = []
-        for token in tokens where token.isWord && token.isInitial && token.isCapitalized { initialKeys.append(token.key) }
+        var initialFilter = [UInt64](repeating: 0, count: 16)  // 1024 bits: most words skip the search
+        for token in tokens where token.isWord && token.isInitial && token.isCapitalized {
+            initialKeys.append(token.key)
+            let bit = Int(truncatingIfNeeded: token.key >> 20) & 1023
+            initialFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+        }
         initialKeys.sort()
         var lowerWords = Set<String>()
         var capitalizedInside = Set<String>()
         if !initialKeys.isEmpty {
             for token in tokens where token.isWord && (!token.isInitial || !token.isCapitalized) {
-                guard Self.sortedContains(initialKeys, token.key) else { continue }
+                let bit = Int(truncatingIfNeeded: token.key >> 20) & 1023
+                guard initialFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, Self.sortedContains(initialKeys, token.key) else { continue }
                 if token.isCapitalized { capitalizedInside.insert(token.lower) } else { lowerWords.insert(token.lower) }
             }
         }

@@ -194,6 +194,11 @@ final class SpeakerResolver {
     private func personAfterAffiliation(_ c: Int) -> Int {
         guard !candidates[c].isPersonLike || candidates[c].entity == nil && candidates[c].words.count == 1 else { return c }
         var u = candidates[c].lastToken + 1, lowerWords = 0
+        // "US Secretary of State Mike Pompeo": a name ending in a title, "of"/"to" and one word.
+        if tokens[candidates[c].lastToken].flags.contains(.titleWord), u + 2 < tokens.count,
+           tokens[u].lower == "of" || tokens[u].lower == "to", cover[u + 2] >= 0, candidates[cover[u + 2]].kind == .person {
+            return cover[u + 2]
+        }
         while u < tokens.count && lowerWords <= 3 {
             if cover[u] >= 0 {
                 return lowerWords > 0 && candidates[cover[u]].isPersonLike && !candidates[cover[u]].isGroupLike ? cover[u] : c

@@ -33,8 +33,9 @@ public struct ToneScorer: Sendable {
         var scores = [Double](repeating: 0, count: sentences.count)
         var tokens: [ReaderToken] = []
         var words: [SentenceWord] = []
+        var sentiments: [Double] = []
         for (n, sentence) in sentences.enumerated() {
-            scores[n] = compound(text.scalars, sentence.span, &tokens, &words)
+            scores[n] = compound(text.scalars, sentence.span, &tokens, &words, &sentiments)
         }
         var sums = [Double](repeating: 0, count: segmentation.paragraphs.count)
         var counts = [Int](repeating: 0, count: segmentation.paragraphs.count)
@@ -79,6 +80,13 @@ public struct ToneScorer: Sendable {
 
     /// VADER's compound score of the sentence at `span`, from -1 to 1.
     func compound(_ s: [Unicode.Scalar], _ span: TextSpan, _ tokens: inout [ReaderToken], _ words: inout [SentenceWord]) -> Double {
+        var sentiments: [Double] = []
+        return compound(s, span, &tokens, &words, &sentiments)
+    }
+
+    /// As above, with a scratch buffer for the word sentiments (reused across sentences).
+    func compound(_ s: [Unicode.Scalar], _ span: TextSpan, _ tokens: inout [ReaderToken], _ words: inout [SentenceWord],
+                  _ sentiments: inout [Double]) -> Double {
         tokens.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
         WordScanner.scan(s, span.start..<span.end, into: &tokens)
@@ -100,7 +108,8 @@ public struct ToneScorer: Sendable {
         if words.isEmpty { return 0 }
         let upper = words.reduce(0) { $0 + ($1.isUpper ? 1 : 0) }
         let isCapDifferent = upper > 0 && upper < words.count
-        var sentiments = [Double](repeating: 0, count: words.count)
+        sentiments.removeAll(keepingCapacity: true)
+        sentiments.append(contentsOf: repeatElement(0, count: words.count))
         var anyValence = false
         for i in words.indices {
             let hash = words[i].hash

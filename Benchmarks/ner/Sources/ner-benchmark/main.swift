@@ -23,6 +23,9 @@ let arguments = CommandLine.arguments
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../..").standardized.path
 let conll = arguments.count > 1 ? arguments[1] : root + "/../shared/data/conll2003/eng.testa"
 guard let data = FileManager.default.contents(atPath: conll) else { fatalError("cannot read \(conll)") }
+let startResident = residentBytes()
+let firstModel = try NERModel(bytes: try BundledModels.bytes(of: NERModel.fileName))
+let loadedResident = residentBytes()
 let modelPath = try BundledModels.path(of: NERModel.fileName)
 let modelBytes = [UInt8](FileManager.default.contents(atPath: modelPath)!)
 
@@ -33,9 +36,7 @@ var model: NERModel? = nil
 for _ in 0..<21 { loads.append(try seconds { model = try NERModel(bytes: modelBytes) }) }
 loads.sort()
 let readTime = try seconds { _ = try BundledModels.bytes(of: NERModel.fileName) }
-let before = residentBytes()
-let loaded = try NERModel(bytes: try BundledModels.bytes(of: NERModel.fileName))
-let after = residentBytes()
+let loaded = firstModel
 let recognizer = EntityRecognizer(model: loaded)
 _ = model
 
@@ -63,7 +64,7 @@ func rate(_ label: String, _ body: () -> Int) -> Double {
 
 print("model \(modelPath): \(modelBytes.count) bytes on disk, \(loaded.nonEmptyRows) non-empty rows")
 print("load: median \(String(format: "%.1f", loads[loads.count / 2] * 1000)) ms parse (min \(String(format: "%.1f", loads[0] * 1000)) ms), file read \(String(format: "%.1f", readTime * 1000)) ms")
-print("memory: weight table \(loaded.memoryBytes / 1024) KiB; resident growth on load \((after - before) / 1024) KiB")
+print("memory: weight table \(loaded.memoryBytes / 1024) KiB; resident growth on the first load \((loadedResident - startResident) / 1024) KiB")
 _ = rate("tagger alone (features + greedy decoding)") { prepared.reduce(0) { $0 + recognizer.tag($1) } }
 _ = rate("tokeniser + tagger") { texts.reduce(0) { $0 + recognizer.tag(recognizer.prepare($1.0, $1.1)) } }
 _ = rate("entities stage (tokeniser + tagger + resolution)") { texts.reduce(0) { $0 + recognizer.recognize($1.0, $1.1).count } }
