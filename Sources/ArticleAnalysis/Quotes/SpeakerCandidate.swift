@@ -84,7 +84,8 @@ struct SpeakerCandidate {
         var runs: [SpeakerCandidate] = []
         var i = 0
         while i < tokens.count {
-            guard isNameWord(tokens[i], covered[i]) else { i += 1; continue }
+            // Names inside quotations never speak: no fallback runs there.
+            guard tokens[i].passage < 0, isNameWord(tokens[i], covered[i]) else { i += 1; continue }
             var j = i
             while j + 1 < tokens.count {
                 let next = tokens[j + 1]
