@@ -27,6 +27,20 @@ final class InboxWatcherTests: XCTestCase {
         XCTAssertTrue(collect(watcher) { $0.contains(.completed(FileName("after.txt"))) }.contains(.completed(FileName("after.txt"))))
     }
 
+    func testReportsOverflowWhenTheKernelQueueFills() throws {
+        let limit = Int((try? String(contentsOfFile: "/proc/sys/fs/inotify/max_queued_events", encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+        try XCTSkipIf(limit == 0 || limit > 100_000, "max_queued_events is \(limit)")
+        let fixture = SpoolFixture()
+        try fixture.layout.createFolders()
+        let watcher = try InboxWatcher(path: fixture.layout.inbox)
+        for index in 0...limit {
+            let fd = open(fixture.layout.inbox + "/f\(index)", O_WRONLY | O_CREAT, 0o644)
+            close(fd)
+        }
+        XCTAssertTrue(collect(watcher) { $0.contains(.overflow) }.contains(.overflow))
+    }
+
     func testWakeInterruptsAWait() throws {
         let fixture = SpoolFixture()
         try fixture.layout.createFolders()

@@ -74,6 +74,9 @@ struct DateTokenReader {
     static let year = WordHash.of("year"), month = WordHash.of("month")
     static let ordinalSuffixes = HashIndex(["st", "nd", "rd", "th"].map { WordHash.of($0) })
     static let june = WordHash.of("june"), july = WordHash.of("july")
+    /// First letters of the words recognised in lower case: yesterday, today, tonight, tomorrow,
+    /// last, this, next (and weekdays after "last"/"next" are capitalised anyway).
+    static let lowerCaseInitials: Set<Unicode.Scalar> = ["y", "t", "l", "n"]
 
     /// The table by `WordHash`: the index gives the position of the value in `values`.
     struct Hashed: Sendable {
@@ -162,6 +165,12 @@ struct DateTokenReader {
         }
         guard t.kind == .word else { return nil }
         if WordScanner.isASCIIDigit(scalars[t.start]) { return dayMonth(at: i) }
+        // Every word this stage knows has 3 to 9 letters and starts with a capital or with one of
+        // the first letters of the lower-case ones; most words are skipped without hashing.
+        let length = t.end - t.start
+        guard length >= 3 && length <= 9 else { return nil }
+        let first = scalars[t.start]
+        guard WordScanner.isUppercase(first) || DateTokenReader.lowerCaseInitials.contains(first) else { return nil }
         let k = hash(i)
         if let weekday = DateTokenReader.weekdayHashes[k], isCapitalized(i) {
             // "Friday, January 4, 2019": the weekday belongs to the full date that follows.
