@@ -88,7 +88,7 @@ struct DirectQuotes {
                 continue
             }
             let first = doc.text.scalars[token.start]
-            if !QuoteScalars.isUppercase(first) && !QuoteScalars.isLowercase(first) { continue }  // numbers
+            if !ScalarClass.isUppercase(first) && !ScalarClass.isLowercase(first) { continue }  // numbers
             if SpeechLexicon.titleCaseSmallWords.contains(token.lower) { continue }
             if !token.isCapitalized { return false }
             content += 1

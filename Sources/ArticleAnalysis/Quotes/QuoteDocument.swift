@@ -122,12 +122,12 @@ final class QuoteDocument {
 
     private static func isCapitalized(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
         guard let first = word.first else { return false }
-        if QuoteScalars.isUppercase(first) { return true }
+        if ScalarClass.isUppercase(first) { return true }
         // "al-Julani", "bin-Laden": a short lower-case particle, a hyphen, then a capital.
         var i = word.startIndex, letters = 0
-        while i < word.endIndex && QuoteScalars.isLowercase(word[i]) { i += 1; letters += 1 }
+        while i < word.endIndex && ScalarClass.isLowercase(word[i]) { i += 1; letters += 1 }
         return letters <= 3 && i + 1 < word.endIndex && (word[i] == "-" || word[i] == "\u{2010}")
-            && QuoteScalars.isUppercase(word[i + 1])
+            && ScalarClass.isUppercase(word[i + 1])
     }
 
     private func markPassages() {
@@ -179,7 +179,7 @@ final class QuoteDocument {
             }
             if ends {
                 let next = tokens[t + 1]
-                if next.isCapitalized || next.opensPassage >= 0 || (next.isWord && QuoteScalars.isWordScalar(text.scalars[next.start]) && !QuoteScalars.isLowercase(text.scalars[next.start]) && !QuoteScalars.isUppercase(text.scalars[next.start])) {
+                if next.isCapitalized || next.opensPassage >= 0 || (next.isWord && QuoteScalars.isWordScalar(text.scalars[next.start]) && !ScalarClass.isLowercase(text.scalars[next.start]) && !ScalarClass.isUppercase(text.scalars[next.start])) {
                     close(t + 1)
                 }
             }
@@ -224,6 +224,6 @@ final class QuoteDocument {
     }
 
     func string(_ first: Int, through last: Int) -> String {
-        QuoteScalars.string(text.scalars[tokens[first].start..<tokens[last].end])
+        text.scalars.string(tokens[first].start..<tokens[last].end)
     }
 }

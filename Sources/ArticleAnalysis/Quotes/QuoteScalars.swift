@@ -1,6 +1,6 @@
 /// Scalar questions the quote stage asks, with an ASCII fast path.
 ///
-/// Kept private to the stage so that it does not depend on helpers other stages are still shaping.
+/// The quote-specific questions; general classes (case, digits) come from `ScalarClass`.
 enum QuoteScalars {
     /// A letter, combining mark or digit: the stuff words are made of.
     @inline(__always)
@@ -22,20 +22,7 @@ enum QuoteScalars {
         }
     }
 
-    @inline(__always)
-    static func isUppercase(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
-        let category = s.properties.generalCategory
-        return category == .uppercaseLetter || category == .titlecaseLetter
-    }
 
-    @inline(__always)
-    static func isLowercase(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return v >= 0x61 && v <= 0x7A }
-        return s.properties.generalCategory == .lowercaseLetter
-    }
 
     /// Any white space, including line breaks, no-break and thin spaces.
     @inline(__always)
@@ -69,27 +56,6 @@ enum QuoteScalars {
         return v == 0x27 || v == 0x2019 || v == 0x2D || v == 0x2010 || v == 0x2E
     }
 
-    /// The scalars as a `String`, encoded to UTF-8 in one buffer (appending scalars one by one to a
-    /// `String.UnicodeScalarView` is several times slower).
-    static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count + scalars.count / 4)
-        for s in scalars {
-            let v = s.value
-            if v < 0x80 {
-                bytes.append(UInt8(v))
-            } else if v < 0x800 {
-                bytes.append(UInt8(0xC0 | (v >> 6))); bytes.append(UInt8(0x80 | (v & 0x3F)))
-            } else if v < 0x10000 {
-                bytes.append(UInt8(0xE0 | (v >> 12))); bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-                bytes.append(UInt8(0x80 | (v & 0x3F)))
-            } else {
-                bytes.append(UInt8(0xF0 | (v >> 18))); bytes.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-                bytes.append(UInt8(0x80 | ((v >> 6) & 0x3F))); bytes.append(UInt8(0x80 | (v & 0x3F)))
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
 
     /// Lower-cases ASCII letters and folds the typographic apostrophe to "'", so lexicon look-ups
     /// are plain `String` comparisons.

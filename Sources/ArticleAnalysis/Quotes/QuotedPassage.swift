@@ -21,9 +21,9 @@ struct QuotedPassage {
     /// The quoted words, paragraphs joined by a blank line and the opening marks of continued
     /// paragraphs left out.
     func text(_ text: ScalarText) -> String {
-        if segments.count == 1 { return QuoteScalars.string(text.scalars[segments[0].start..<segments[0].end]) }
+        if segments.count == 1 { return text.scalars.string(segments[0].start..<segments[0].end) }
         var parts: [String] = []
-        for segment in segments { parts.append(QuoteScalars.string(text.scalars[segment.start..<segment.end])) }
+        for segment in segments { parts.append(text.scalars.string(segment.start..<segment.end)) }
         return parts.joined(separator: "\n\n")
     }
 

@@ -118,6 +118,6 @@ struct ReportedSpeech {
 
     private func quote(_ kind: Quote.Kind, _ first: Int, _ last: Int, _ speaker: Speaker, cue: String) -> Quote {
         let span = TextSpan(start: doc.tokens[first].start, end: doc.tokens[last].end)
-        return Quote(kind: kind, text: QuoteScalars.string(doc.text.scalars[span.start..<span.end]), span: span, speaker: speaker, cue: cue, flags: [])
+        return Quote(kind: kind, text: doc.text.scalars.string(span.start..<span.end), span: span, speaker: speaker, cue: cue, flags: [])
     }
 }

@@ -160,7 +160,7 @@ struct SpeakerCandidate {
         if tokens[a].isInitial {
             let word = tokens[a].lower
             let common = lowerWords.contains(word) || (word.contains("-") && !tokens[a].lower.isEmpty
-                && !doc.text.scalars[tokens[a].start..<tokens[a].end].dropFirst().contains(where: QuoteScalars.isUppercase))
+                && !doc.text.scalars[tokens[a].start..<tokens[a].end].dropFirst().contains(where: ScalarClass.isUppercase))
             if a == last {
                 if !capitalizedInside.contains(word) || common { return nil }
             } else if common && !capitalizedInside.contains(word) {
@@ -177,7 +177,7 @@ struct SpeakerCandidate {
         if a == last {
             // An acronym ("FSB", "NASA") is an organisation.
             let scalars = doc.text.scalars[tokens[a].start..<tokens[a].end]
-            if scalars.count >= 2 && !scalars.contains(where: QuoteScalars.isLowercase) { kind = .organization }
+            if scalars.count >= 2 && !scalars.contains(where: ScalarClass.isLowercase) { kind = .organization }
         }
         if a > 0, kind == .unknown, let before = doc.word(a - 1),
            ["in", "at", "from", "near", "across", "into", "throughout", "outside", "towards", "toward"].contains(before) {
