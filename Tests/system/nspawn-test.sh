@@ -39,7 +39,8 @@ skip() {
     [[ "${ARTICLED_NSPAWN_REQUIRED:-0}" == 1 ]] && exit 1
     exit 0
 }
-ok() { echo "ok - $*"; }
+CHECKS_PASSED=0
+ok() { CHECKS_PASSED=$((CHECKS_PASSED + 1)); echo "ok - $*"; }
 
 [[ "$(id -u)" -eq 0 ]] || skip "needs root (systemd-nspawn boots a container)"
 command -v systemd-nspawn >/dev/null || skip "systemd-nspawn missing (apt-get install systemd-container)"
@@ -73,6 +74,7 @@ diagnostics() {
 fail() {
     echo "FAIL nspawn-test: $*" >&2
     diagnostics
+    echo "nspawn: $CHECKS_PASSED passed, 1 failed"
     exit 1
 }
 
@@ -330,3 +332,4 @@ timeout 90 nsenter --target "$CONTAINER_PID" --all -- systemctl stop articled ||
 ok "no restarts; systemctl stop: exit status 0, result success"
 
 echo "PASS nspawn-test ($BINARY)"
+echo "nspawn: $CHECKS_PASSED passed, 0 failed"
