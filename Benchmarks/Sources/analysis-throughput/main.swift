@@ -80,11 +80,16 @@ for article in articles {
 }
 let wordsPerArticle = Double(wordsPerPass) / Double(articles.count)
 
+/// One counter per worker; each worker writes only its own slot, so no lock is needed.
+struct WorkerCounts: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<Int>
+}
+
 /// Analyses articles on `workers` threads for about `seconds`; returns articles per second.
 func run(workers: Int, seconds: Double) -> Double {
-    let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: workers)
-    counts.initialize(repeating: 0)
-    defer { counts.deallocate() }
+    let counts = WorkerCounts(slots: .allocate(capacity: workers))
+    counts.slots.initialize(repeating: 0)
+    defer { counts.slots.deallocate() }
     let start = DispatchTime.now().uptimeNanoseconds
     let deadline = start + UInt64(seconds * 1e9)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -95,10 +100,10 @@ func run(workers: Int, seconds: Double) -> Double {
             index += 1
             done += 1
         }
-        counts[worker] = done
+        counts.slots[worker] = done
     }
     let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    return Double(counts.reduce(0, +)) / elapsed
+    return Double(counts.slots.reduce(0, +)) / elapsed
 }
 
 var results: [Int: [Double]] = [:]
