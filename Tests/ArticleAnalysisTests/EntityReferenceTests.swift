@@ -1,4 +1,4 @@
-import ArticleAnalysis
+@testable import ArticleAnalysis
 import ArticleModels
 import XCTest
 
@@ -80,6 +80,54 @@ final class EntityReferenceTests: XCTestCase {
                 forms[form] = e.id
             }
         }
+    }
+
+    func testGroupNamesAndTitlesAreTypedByTheirForm() throws {
+        let entities = try referenceEntities()
+        // "the Islamic State" ... "the IS was quick to declare a Caliphate": a group, not a place.
+        let state = try XCTUnwrap(entity("Islamic State", in: entities))
+        XCTAssertEqual(state.type, .organization)
+        XCTAssertEqual(state.aliases, ["IS"])
+        // "declare its leader the Caliph of the whole Muslim world": a title, not a name.
+        XCTAssertFalse(entities.contains { $0.name == "Caliph" || $0.aliases.contains("Caliph") },
+                       "\(entities.map { "\($0.type.rawValue) \($0.name)" })")
+    }
+
+    /// Resolves hand-made mentions over space-separated words in one sentence.
+    private func resolve(_ words: [String], _ mentions: [(Range<Int>, EntityType)]) -> [Entity] {
+        let text = ScalarText(words.joined(separator: " "))
+        var tokens: [TextSpan] = []
+        var offset = 0
+        for word in words {
+            let length = word.unicodeScalars.count
+            tokens.append(TextSpan(start: offset, end: offset + length))
+            offset += length + 1
+        }
+        let lexemes = tokens.map { NERLexeme(text.scalars[$0.start..<$0.end]) }
+        let tagged = TaggedText(text: text, tokens: tokens, lexemes: lexemes, sentences: [0..<words.count],
+                                context: [UInt8](repeating: 0, count: words.count),
+                                paragraphs: [TextSpan(start: 0, end: text.count)],
+                                mentions: mentions.map { TaggedMention(tokens: $0.0, type: $0.1, sentence: 0) })
+        return EntityResolver().resolve(tagged)
+    }
+
+    func testLoneTitleIsNotAnEntityButATitledNameAndASurnameAre() {
+        let titled = resolve(["Aides", "of", "the", "Caliph", "met", "King", "Abdullah", "and", "the", "President", "today"],
+                             [(3..<4, .organization), (5..<7, .person), (9..<10, .person)])
+        XCTAssertEqual(titled.map(\.name), ["King Abdullah"])
+        let surname = resolve(["Billie", "Jean", "King", "won", "and", "King", "smiled"],
+                              [(0..<3, .person), (5..<6, .person)])
+        XCTAssertEqual(surname.map(\.name), ["Billie Jean King"])
+        XCTAssertEqual(surname.first?.aliases, ["King"])
+    }
+
+    func testAdjectiveAndOrganisationalHeadNameAGroup() {
+        let entities = resolve(["Fighters", "of", "the", "Islamic", "State", "left", "Ohio", "State", "and", "the", "Soviet", "Union"],
+                               [(3..<5, .location), (6..<8, .location), (10..<12, .location)])
+        let types = Dictionary(uniqueKeysWithValues: entities.map { ($0.name, $0.type) })
+        XCTAssertEqual(types["Islamic State"], .organization)
+        XCTAssertEqual(types["Ohio State"], .location)
+        XCTAssertEqual(types["Soviet Union"], .location)
     }
 
     func testSalienceOrdersTheStorySubjectsFirst() throws {

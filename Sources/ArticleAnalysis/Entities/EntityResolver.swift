@@ -9,8 +9,11 @@
 ///    form (case, particles "al-", spelling variants "Nusrah"/"Nusra", designators such as
 ///    "Front" or "Jabhat" ignored), whose words include all of its words with the same type
 ///    ("Assad" in "Bashar al-Assad"), or whose initials it spells ("IS", "US").
-/// 4. Types are reconciled by a vote of the mentions (longer mentions weigh more), the canonical
-///    name is the most complete form, the other forms are aliases.
+/// 4. Types are reconciled by a vote of the mentions (longer mentions weigh more); a place whose
+///    name is an adjective and an organisational head noun ("Islamic State", "Syrian Army") is an
+///    organisation. The canonical name is the most complete form, the other forms are aliases.
+///    Lone title words ("the Caliph", "the President") are dropped before all this: they name an
+///    office, not a person.
 /// 5. Salience: mentions weighted by role (starting a sentence, followed by "said"), the lede
 ///    and how early the entity first appears; places and other names weigh less than people and
 ///    organisations, since they are more often the setting than the subject. Scores sum to 1.
@@ -53,6 +56,7 @@ public struct EntityResolver: Sendable {
             return !(m.tokens.count == 1 && EntityResolver.pronouns.contains(first.lower)
                      && (!first.flags.contains(.allCapitals) || first.length == 1))
         }
+        mentions = EntityResolver.withoutLoneTitles(mentions, tagged)
         var covered = [Bool](repeating: false, count: tagged.tokens.count)
         for m in mentions { for t in m.tokens { covered[t] = true } }
         var sentenceOf = [Int](repeating: 0, count: tagged.tokens.count)
@@ -218,6 +222,12 @@ public struct EntityResolver: Sendable {
                 let current = (name.isAllCapitals ? 0 : 1000) + name.words.count * 10 + name.tokens.count
                 if better > current { name = m }
             }
+            // An adjective and an organisational head noun name a group, not a place:
+            // "Islamic State", "Free Syrian Army", "Popular Front". (Only places are retyped:
+            // other names so formed are as often events or ideas, e.g. "Islamic Revolution".)
+            if type == .location, EntityResolver.isAdjectivalGroupName(name.tokens, tagged) {
+                type = .organization
+            }
             let nameText = tagged.text[name.span]
             var aliases: [String] = []
             var seen: Set<String> = [nameText]
@@ -270,6 +280,53 @@ public struct EntityResolver: Sendable {
         if m.span.start < firstParagraphEnd { w += 0.5 }
         return w
     }
+
+    // MARK: - Titles and group names
+
+    /// The mentions without lone title words: "the Caliph of the whole Muslim world", "the
+    /// President said" name an office, not a person. A title inside a longer name ("King
+    /// Abdullah") stays, and so does a title word that is also a word of a longer name of the
+    /// document ("Billie Jean King" ... "King"), where it is a surname.
+    static func withoutLoneTitles(_ mentions: [TaggedMention], _ tagged: TaggedText) -> [TaggedMention] {
+        var inLongerNames: Set<UInt64> = []
+        for m in mentions where m.tokens.count >= 2 { for t in m.tokens { inLongerNames.insert(tagged.lexemes[t].lower) } }
+        return mentions.filter { m in
+            guard m.tokens.count == 1 else { return true }
+            let lexeme = tagged.lexemes[m.tokens.lowerBound]
+            return !titles.contains(lexeme.lower) || inLongerNames.contains(lexeme.lower)
+        }
+    }
+
+    /// Whether a name is an adjective followed by a noun that heads names of organisations
+    /// ("Islamic State", "Syrian Army", "Democratic Front", "European Union"). A place before the
+    /// head ("Ohio State", "Soviet Union") does not have an adjective's ending and is left alone.
+    static func isAdjectivalGroupName(_ tokens: Range<Int>, _ tagged: TaggedText) -> Bool {
+        guard tokens.count >= 2 else { return false }
+        let last = tokens.upperBound - 1
+        guard organisationHeads.contains(tagged.lexemes[last].lower) else { return false }
+        let modifier = tagged.lexemes[last - 1]
+        guard modifier.flags.contains(.initialCapital), !modifier.flags.contains(.allCapitals), modifier.length >= 5 else {
+            return false
+        }
+        let word = fold(tagged.text.scalars[tagged.tokens[last - 1].start..<tagged.tokens[last - 1].end])
+        return adjectiveEndings.contains { word.hasSuffix($0) }
+    }
+
+    /// Words naming an office or rank, not a person, when they stand alone.
+    static let titles: Set<UInt64> = Set(["caliph", "president", "minister", "king", "queen", "emperor", "empress", "pope",
+                                          "prince", "princess", "sultan", "emir", "sheikh", "ayatollah", "imam", "chancellor",
+                                          "premier", "governor", "senator", "chairman", "ambassador", "prime", "mayor",
+                                          "general", "colonel", "commander", "archbishop", "bishop", "cardinal", "patriarch",
+                                          "secretary-general", "vice-president", "dictator", "pharaoh", "tsar", "czar", "shah",
+                                          "khalifa", "mullah", "rabbi", "monarch", "regent"]
+        .map { NERHash.string($0) })
+    /// Nouns that head names of organisations (and, after an adjective, only of organisations).
+    static let organisationHeads: Set<UInt64> = Set(["state", "front", "army", "group", "party", "movement", "brigade",
+                                                     "brigades", "council", "committee", "league", "alliance", "organisation",
+                                                     "organization", "union", "congress", "network", "militia", "guard"]
+        .map { NERHash.string($0) })
+    /// Endings of adjectives of nationality, religion and ideology (folded: double letters single).
+    static let adjectiveEndings = ["ic", "ist", "ian", "ish", "ese", "an", "al", "ive"]
 
     // MARK: - Folding and word lists
 
