@@ -41,9 +41,14 @@ public struct AnalysisPipeline: Sendable {
         if language.code == "en" {
             analysis.entities = stages.run("entities") { entityRecognizer.recognize(text, segmentation) }
             analysis.quotes = stages.run("quotes") { quoteFinder.find(text, segmentation, analysis.entities) }
-            analysis.keyphrases = stages.run("keyphrases") { keyphraseExtractor.extract(text, segmentation, analysis.entities) }
-            analysis.summary = stages.run("summary") { summarizer.summarize(text, segmentation, analysis.entities) }
-            analysis.tone = stages.run("tone") { toneScorer.score(text, segmentation) }
+            // Keyphrases, summary and tone share one scan of the words (timed with keyphrases).
+            let (readerWords, keyphrases) = stages.run("keyphrases") {
+                let words = ReaderWords(text.scalars, segmentation)
+                return (words, keyphraseExtractor.extract(text, words, analysis.entities))
+            }
+            analysis.keyphrases = keyphrases
+            analysis.summary = stages.run("summary") { summarizer.summarize(text, segmentation, readerWords, analysis.entities) }
+            analysis.tone = stages.run("tone") { toneScorer.score(text, segmentation, readerWords) }
         } else {
             analysis.skipped = ["entities", "quotes", "keyphrases", "summary", "tone"]
         }

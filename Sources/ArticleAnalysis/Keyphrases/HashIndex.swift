@@ -57,6 +57,13 @@ struct HashIndex: Sendable {
         values[slot] = value
     }
 
+    /// Empties the index, keeping its capacity.
+    mutating func removeAll() {
+        guard count > 0 else { return }
+        for slot in keys.indices { keys[slot] = 0 }
+        count = 0
+    }
+
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
         keys = [UInt64](repeating: 0, count: oldKeys.count * 2)

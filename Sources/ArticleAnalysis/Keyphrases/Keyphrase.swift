@@ -35,7 +35,12 @@ public struct KeyphraseExtractor: Sendable {
     public init() {}
 
     public func extract(_ text: ScalarText, _ segmentation: Segmentation, _ entities: [Entity]) -> [Keyphrase] {
-        var document = KeyphraseDocument(text.scalars, segmentation, maximumWords: maximumWords)
+        extract(text, ReaderWords(text.scalars, segmentation), entities)
+    }
+
+    /// As above, with the article's words already scanned (shared with summary and tone).
+    func extract(_ text: ScalarText, _ words: ReaderWords, _ entities: [Entity]) -> [Keyphrase] {
+        var document = KeyphraseDocument(text.scalars, words, maximumWords: maximumWords)
         document.scoreWords()
         return document.select(count: count, entities: entities, text: text)
     }
@@ -97,29 +102,28 @@ struct KeyphraseDocument {
     var candidateIndex = HashIndex(capacity: 2048)
 
     init(_ scalars: [Unicode.Scalar], _ segmentation: Segmentation, maximumWords: Int) {
+        self.init(scalars, ReaderWords(scalars, segmentation), maximumWords: maximumWords)
+    }
+
+    init(_ scalars: [Unicode.Scalar], _ readerWords: ReaderWords, maximumWords: Int) {
         self.scalars = scalars
-        var spans = segmentation.sentences.map(\.span)
-        if spans.isEmpty { spans = segmentation.paragraphs }
-        if spans.isEmpty { spans = [TextSpan(start: 0, end: scalars.count)] }
-        var tokens: [ReaderToken] = []
-        var buffer: [UInt32] = []
         var segment = 0
-        words.reserveCapacity(scalars.count / 5)
-        for (sentence, span) in spans.enumerated() {
-            tokens.removeAll(keepingCapacity: true)
-            WordScanner.scan(scalars, span.start..<span.end, into: &tokens)
+        words.reserveCapacity(readerWords.words.count)
+        for sentence in readerWords.spans.indices {
             segment += 1
             var firstInSentence = true
-            for token in tokens {
+            for index in readerWords.range(sentence) {
+                let readerWord = readerWords.words[index]
+                let token = readerWord.token
                 guard token.kind == .word else {
                     segment += 1  // punctuation and numbers end a phrase
                     continue
                 }
-                let end = WordScanner.endWithoutPossessive(scalars, token)
+                let end = readerWord.strippedEnd
                 let isNameLike = WordScanner.containsUppercase(scalars, token.start, end)
                 var term = Int.min
-                var hash: UInt64 = 0
-                if let stem = EnglishWords.contentStemHash(scalars, token.start, end, &buffer, wordHash: &hash) {
+                if readerWord.isContent {
+                    let stem = readerWord.stemHash
                     // Content words are counted by stem, so "attack" and "attacks" share statistics.
                     if let t = termIndex[stem] {
                         term = Int(t)
@@ -134,7 +138,7 @@ struct KeyphraseDocument {
                     } else if isNameLike && (!firstInSentence || !WordScanner.isUppercase(scalars[token.start])) {
                         terms[term].nameCount += 1  // "Syria" mid-sentence, "al-Qaeda" anywhere
                     }
-                } else if let connector = EnglishWords.connectorHashes[hash] {
+                } else if let connector = EnglishWords.connectorHashes[readerWord.strippedHash] {
                     term = -1 - Int(connector)
                 }
                 let lowerCase = !isNameLike
@@ -241,16 +245,30 @@ struct KeyphraseDocument {
         // Salience is taken relative to the most salient entity, so the boost does not depend on
         // how the entity stage scales it.
         let topSalience = entities.map(\.salience).max() ?? 0
-        var entityKeys: [UInt64: (entity: Int, salience: Double, mentions: Int)] = [:]
+        var entityKeyIndex = HashIndex(capacity: 64)
+        var entityKeyValues: [(entity: Int, salience: Double, mentions: Int)] = []
+        var forms = HashIndex(capacity: 64)
         for (n, entity) in entities.enumerated() {
             let salience = topSalience > 0 ? max(0, entity.salience) / topSalience : 0
-            // Mentions mostly repeat the name and aliases: key each distinct form once.
-            var forms: Set<String> = [entity.name]
-            forms.formUnion(entity.aliases)
-            for mention in entity.mentions { forms.insert(mention.text) }
-            for name in forms {
-                if let key = phraseKey(name), entityKeys[key] == nil { entityKeys[key] = (n, salience, entity.mentions.count) }
+            // Mentions mostly repeat the name and aliases: key each distinct form once. A form's
+            // key ignores case like `WordHash`, so forms are told apart by their `WordHash`.
+            forms.removeAll()
+            func add(_ name: String) {
+                let formHash = WordHash.of(name)
+                guard !forms.contains(formHash) else { return }
+                forms.insert(formHash, 0)
+                if let key = phraseKey(name), !entityKeyIndex.contains(key) {
+                    entityKeyIndex.insert(key, Int32(entityKeyValues.count))
+                    entityKeyValues.append((n, salience, entity.mentions.count))
+                }
             }
+            add(entity.name)
+            for alias in entity.aliases { add(alias) }
+            for mention in entity.mentions { add(mention.text) }
+        }
+        func entityKey(_ key: UInt64) -> (entity: Int, salience: Double, mentions: Int)? {
+            guard let k = entityKeyIndex[key] else { return nil }
+            return entityKeyValues[Int(k)]
         }
         for c in candidates.indices {
             let candidate = candidates[c]
@@ -268,10 +286,10 @@ struct KeyphraseDocument {
                 for w in candidate.first...candidate.last where words[w].isContent { logSum += terms[words[w].term].logScore }
                 mean = ReaderMath.exp(logSum / Double(candidate.contentWords))
             }
-            let lengthBonus = [1.0, 1.0, 1.2, 1.2, 1.1][min(candidate.contentWords, 4)]
+            let lengthBonus = candidate.contentWords == 2 || candidate.contentWords == 3 ? 1.2 : (candidate.contentWords >= 4 ? 1.1 : 1.0)
             var recurrence = Double(candidate.count)
             var specificity = 1.0
-            if let entity = entityKeys[candidate.key] {
+            if let entity = entityKey(candidate.key) {
                 // An entity recurs under all its names ("Islamic State" and "IS").
                 recurrence = max(recurrence, Double(entity.mentions))
                 specificity = 1.5 + 1.5 * entity.salience
@@ -302,7 +320,7 @@ struct KeyphraseDocument {
             let sequence = sequence(candidate)
             let stems = Set(sequence.filter { $0 >= 0 })
             if chosenStems.contains(stems) { continue }
-            let entity = entityKeys[candidate.key]?.entity
+            let entity = entityKey(candidate.key)?.entity
             if let entity, chosenEntities.contains(entity) { continue }
             // A name and a part of it ("Khashoggi", "Jamal Khashoggi") name one thing: keep the better.
             let isName = isName(candidate)

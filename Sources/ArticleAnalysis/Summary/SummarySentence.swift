@@ -27,22 +27,25 @@ public struct Summarizer: Sendable {
     public init() {}
 
     public func summarize(_ text: ScalarText, _ segmentation: Segmentation, _ entities: [Entity]) -> [SummarySentence] {
+        guard !segmentation.sentences.isEmpty else { return [] }
+        return summarize(text, segmentation, ReaderWords(text.scalars, segmentation), entities)
+    }
+
+    /// As above, with the article's words already scanned (shared with keyphrases and tone).
+    func summarize(_ text: ScalarText, _ segmentation: Segmentation, _ words: ReaderWords, _ entities: [Entity]) -> [SummarySentence] {
+        guard words.spansAreSentences else { return [] }
         let s = text.scalars
-        var tokens: [ReaderToken] = []
-        var buffer: [UInt32] = []
         var termIndex = HashIndex(capacity: 512)
         var documentFrequency: [Int] = []
         var ids: [Int] = []
         // Candidate sentences as sparse term-frequency vectors (term numbers ascending).
         var candidates: [(index: Int, vector: [(term: Int, weight: Double)])] = []
         for (index, sentence) in segmentation.sentences.enumerated() {
-            tokens.removeAll(keepingCapacity: true)
-            WordScanner.scan(s, sentence.span.start..<sentence.span.end, into: &tokens)
-            guard SummaryEligibility.isProse(s, sentence.span, tokens) else { continue }
+            let range = words.range(index)
+            guard SummaryEligibility.isProse(s, sentence.span, words.words[range]) else { continue }
             ids.removeAll(keepingCapacity: true)
-            for token in tokens where token.kind == .word {
-                let end = WordScanner.endWithoutPossessive(s, token)
-                guard let stem = EnglishWords.contentStemHash(s, token.start, end, &buffer) else { continue }
+            for k in range where words.words[k].isContent {
+                let stem = words.words[k].stemHash
                 let id: Int
                 if let known = termIndex[stem] { id = Int(known) } else {
                     id = documentFrequency.count
@@ -82,11 +85,13 @@ public struct Summarizer: Sendable {
 
         // Salience of the entities each sentence mentions.
         var entityBonus = [Double](repeating: 0, count: segmentation.sentences.count)
-        for entity in entities {
-            var seen: Set<Int> = []
+        // The last entity that added to each sentence, so an entity adds once per sentence.
+        var addedBy = [Int](repeating: -1, count: segmentation.sentences.count)
+        for (e, entity) in entities.enumerated() {
             for mention in entity.mentions {
                 guard let sentence = Summarizer.sentence(containing: mention.span.start, segmentation.sentences),
-                      seen.insert(sentence).inserted else { continue }
+                      addedBy[sentence] != e else { continue }
+                addedBy[sentence] = e
                 entityBonus[sentence] += max(0, entity.salience)
             }
         }

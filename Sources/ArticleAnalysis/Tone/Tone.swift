@@ -28,14 +28,31 @@ public struct ToneScorer: Sendable {
     public init(lexicon: ToneLexicon = .empty) { self.lexicon = lexicon }
 
     public func score(_ text: ScalarText, _ segmentation: Segmentation) -> Tone? {
+        guard !segmentation.sentences.isEmpty, !lexicon.valences.isEmpty else { return nil }
+        return score(text, segmentation, ReaderWords(text.scalars, segmentation))
+    }
+
+    /// As above, with the article's words already scanned (shared with keyphrases and summary).
+    func score(_ text: ScalarText, _ segmentation: Segmentation, _ readerWords: ReaderWords) -> Tone? {
         let sentences = segmentation.sentences
-        guard !sentences.isEmpty, !lexicon.valences.isEmpty else { return nil }
+        guard !sentences.isEmpty, !lexicon.valences.isEmpty, readerWords.spansAreSentences else { return nil }
         var scores = [Double](repeating: 0, count: sentences.count)
-        var tokens: [ReaderToken] = []
         var words: [SentenceWord] = []
         var sentiments: [Double] = []
-        for (n, sentence) in sentences.enumerated() {
-            scores[n] = compound(text.scalars, sentence.span, &tokens, &words, &sentiments)
+        let s = text.scalars
+        for n in sentences.indices {
+            words.removeAll(keepingCapacity: true)
+            var exclamations = 0, questions = 0
+            for k in readerWords.range(n) {
+                let word = readerWords.words[k]
+                let t = word.token
+                if t.kind == .punctuation {
+                    if s[t.start] == "!" { exclamations += 1 } else if s[t.start] == "?" { questions += 1 }
+                    continue
+                }
+                words.append(sentenceWord(s, t, hash: word.hash))
+            }
+            scores[n] = compound(s, words, exclamations: exclamations, questions: questions, &sentiments)
         }
         var sums = [Double](repeating: 0, count: segmentation.paragraphs.count)
         var counts = [Int](repeating: 0, count: segmentation.paragraphs.count)
@@ -65,6 +82,9 @@ public struct ToneScorer: Sendable {
         var isUpper: Bool
         /// Holds "n't" ("doesn't", "doesn’t"): a negation even when not in the list.
         var hasNegatedContraction: Bool
+        /// The word's lexicon valence and booster value, looked up once.
+        var valence: Double?
+        var booster: Double?
     }
 
     static let boosterIncrement = 0.293
@@ -96,15 +116,29 @@ public struct ToneScorer: Sendable {
                 if s[t.start] == "!" { exclamations += 1 } else if s[t.start] == "?" { questions += 1 }
                 continue
             }
-            var contraction = false
-            if t.end - t.start >= 3 {
-                for k in (t.start + 1)..<(t.end - 1) where (s[k] == "'" || s[k] == "\u{2019}") && s[k - 1] == "n" && s[k + 1] == "t" {
-                    contraction = true
-                }
-            }
-            words.append(SentenceWord(start: t.start, end: t.end, hash: WordHash.of(s, t.start, t.end),
-                                      isUpper: WordScanner.isAllCaps(s, t.start, t.end), hasNegatedContraction: contraction))
+            words.append(sentenceWord(s, t, hash: WordHash.of(s, t.start, t.end)))
         }
+        return compound(s, words, exclamations: exclamations, questions: questions, &sentiments)
+    }
+
+    /// A word or number token as tone reads it; `hash` is its `WordHash`.
+    @inline(__always)
+    func sentenceWord(_ s: [Unicode.Scalar], _ t: ReaderToken, hash: UInt64) -> SentenceWord {
+        var contraction = false
+        if t.end - t.start >= 3 {
+            for k in (t.start + 1)..<(t.end - 1) where (s[k] == "'" || s[k] == "\u{2019}") && s[k - 1] == "n" && s[k + 1] == "t" {
+                contraction = true
+            }
+        }
+        let entry = lexicon.wordIndex[hash].map { lexicon.wordEntries[Int($0)] }
+        return SentenceWord(start: t.start, end: t.end, hash: hash,
+                            isUpper: WordScanner.isAllCaps(s, t.start, t.end), hasNegatedContraction: contraction,
+                            valence: entry?.valence, booster: entry?.booster)
+    }
+
+    /// VADER's compound score of a sentence's words and its count of "!" and "?".
+    func compound(_ s: [Unicode.Scalar], _ words: [SentenceWord], exclamations: Int, questions: Int,
+                  _ sentiments: inout [Double]) -> Double {
         if words.isEmpty { return 0 }
         let upper = words.reduce(0) { $0 + ($1.isUpper ? 1 : 0) }
         let isCapDifferent = upper > 0 && upper < words.count
@@ -113,7 +147,7 @@ public struct ToneScorer: Sendable {
         var anyValence = false
         for i in words.indices {
             let hash = words[i].hash
-            if lexicon.boosterByHash[hash] != nil { continue }
+            if words[i].booster != nil { continue }
             if hash == Word.kind, i + 1 < words.count, words[i + 1].hash == Word.of { continue }
             sentiments[i] = valence(s, i, words, isCapDifferent)
             if sentiments[i] != 0 { anyValence = true }
@@ -129,12 +163,12 @@ public struct ToneScorer: Sendable {
         return min(1, max(-1, normalized))
     }
 
-    func isInLexicon(_ word: SentenceWord) -> Bool { lexicon.valenceByHash[word.hash] != nil }
+    func isInLexicon(_ word: SentenceWord) -> Bool { word.valence != nil }
 
     /// The valence of word `i` after VADER's rules for the words before it.
     func valence(_ s: [Unicode.Scalar], _ i: Int, _ words: [SentenceWord], _ isCapDifferent: Bool) -> Double {
         let hash = words[i].hash
-        guard let base = lexicon.valenceByHash[hash] else { return 0 }
+        guard let base = words[i].valence else { return 0 }
         var valence = base
         if hash == Word.no, i + 1 < words.count, isInLexicon(words[i + 1]) { valence = 0 }
         if (i > 0 && words[i - 1].hash == Word.no) || (i > 1 && words[i - 2].hash == Word.no)
@@ -161,7 +195,7 @@ public struct ToneScorer: Sendable {
     }
 
     func boost(_ word: SentenceWord, _ valence: Double, _ isCapDifferent: Bool) -> Double {
-        guard var scalar = lexicon.boosterByHash[word.hash] else { return 0 }
+        guard var scalar = word.booster else { return 0 }
         if valence < 0 { scalar = -scalar }
         if word.isUpper && isCapDifferent { scalar += valence > 0 ? ToneScorer.capsIncrement : -ToneScorer.capsIncrement }
         return scalar

@@ -18,6 +18,9 @@ public struct ToneLexicon: Sendable {
     let boosterByHash: HashedValues
     let negationHashes: HashIndex
     let specialCaseByHash: HashedValues
+    /// Valence and booster value of every word in either table, so a word is looked up once.
+    let wordIndex: HashIndex
+    let wordEntries: [(valence: Double?, booster: Double?)]
 
     public init(valences: [String: Double], boosters: [String: Double], negations: Set<String>, specialCases: [String: Double]) {
         self.valences = valences; self.boosters = boosters; self.negations = negations; self.specialCases = specialCases
@@ -25,6 +28,9 @@ public struct ToneLexicon: Sendable {
         boosterByHash = HashedValues(boosters)
         negationHashes = HashIndex(negations.sorted().map { WordHash.of($0) })
         specialCaseByHash = HashedValues(specialCases)
+        let hashes = Set(valences.keys).union(boosters.keys).map { WordHash.of($0) }.sorted()
+        wordIndex = HashIndex(hashes)
+        wordEntries = hashes.map { [valenceByHash, boosterByHash] hash in (valenceByHash[hash], boosterByHash[hash]) }
     }
 
     /// An empty lexicon: every text scores neutral.
