@@ -54,12 +54,12 @@ struct DirectQuotes {
             if open == 0 || doc.tokens[open - 1].paragraph != doc.tokens[open].paragraph { return words >= 2 }
             // A speech verb among the last four words before the opening mark, or a colon.
             var t = open - 1, seen = 0
-            if doc.tokens[t].lower == ":" { return true }
+            if doc.tokens[t].mark == 0x3A { return true }
             while t >= 0 && seen < 4 && doc.tokens[t].paragraph == doc.tokens[open].paragraph {
                 let token = doc.tokens[t]
                 if token.passage >= 0 || token.closesPassage >= 0 || doc.isTerminator(t) { break }
                 if token.isWord {
-                    if SpeechLexicon.speechVerbs.contains(token.lower) || SpeechLexicon.shortQuoteVerbs.contains(token.lower) { return true }
+                    if !token.flags.isDisjoint(with: [.speechVerb, .shortQuoteVerb]) { return true }
                     seen += 1
                 }
                 t -= 1
@@ -83,13 +83,13 @@ struct DirectQuotes {
         for (k, t) in inside.enumerated() {
             let token = doc.tokens[t]
             if !token.isWord {
-                if (token.lower == "." || token.lower == "?" || token.lower == "!"), k + 1 < inside.count,
-                   doc.tokens[inside[k + 1]].isCapitalized, !(token.lower == "." && k > 0 && doc.isAbbreviation(inside[k - 1])) { return false }
+                if (token.mark == 0x2E || token.mark == 0x3F || token.mark == 0x21), k + 1 < inside.count,
+                   doc.tokens[inside[k + 1]].isCapitalized, !(token.mark == 0x2E && k > 0 && doc.isAbbreviation(inside[k - 1])) { return false }
                 continue
             }
             let first = doc.text.scalars[token.start]
             if !ScalarClass.isUppercase(first) && !ScalarClass.isLowercase(first) { continue }  // numbers
-            if SpeechLexicon.titleCaseSmallWords.contains(token.lower) { continue }
+            if token.flags.contains(.titleCaseSmallWord) { continue }
             if !token.isCapitalized { return false }
             content += 1
         }
@@ -109,15 +109,14 @@ struct DirectQuotes {
         var u = close + 1, words = 0
         var subjectLike = false
         while u < tokens.count && tokens[u].paragraph == tokens[close].paragraph && words < (endsSentence ? 4 : 9) {
-            if tokens[u].opensPassage >= 0 || doc.isTerminator(u) || tokens[u].lower == ":" { break }
-            if let w = doc.word(u) {
-                if isCue(u, w) {
+            if tokens[u].opensPassage >= 0 || doc.isTerminator(u) || tokens[u].mark == 0x3A { break }
+            if tokens[u].isWord {
+                if isCue(u) {
                     // Only a subject may stand between: a name, a pronoun or a description.
                     return words == 0 || subjectLike ? (u, words == 0, words) : nil
                 }
-                if Self.clauseWords.contains(w) { return nil }
-                if tokens[u].isCapitalized || SpeechLexicon.personPronouns.contains(w) || SpeechLexicon.groupPronouns.contains(w)
-                    || SpeechLexicon.personRoles.contains(w) || SpeechLexicon.organizationNouns.contains(w) {
+                if tokens[u].flags.contains(.clauseWord) { return nil }
+                if tokens[u].isCapitalized || !tokens[u].flags.isDisjoint(with: [.personPronoun, .groupPronoun, .personRole, .organizationNoun]) {
                     subjectLike = true
                 }
                 words += 1
@@ -127,17 +126,13 @@ struct DirectQuotes {
         return nil
     }
 
-    /// Words that start a new clause: a speech verb after them is not the quotation's attribution.
-    private static let clauseWords: Set<String> = [
-        "as", "while", "when", "after", "before", "because", "and", "but", "which", "that", "who",
-        "where", "if", "although", "though", "since", "until", "or", "so", "whose", "whom",
-    ]
-
-    private func isCue(_ u: Int, _ w: String) -> Bool {
-        guard SpeechLexicon.speechVerbs.contains(w) else { return false }
-        if w == "according" { return doc.word(u + 1) == "to" }
-        if doc.tokens[u].isCapitalized { return false }  // "United States", "Says Who"
-        if let before = doc.word(u - 1), before == "as" { return false }  // "as reported by"
+    /// Token `u` is a speech verb that can attribute a quotation.
+    private func isCue(_ u: Int) -> Bool {
+        let token = doc.tokens[u]
+        guard token.isWord, token.flags.contains(.speechVerb) else { return false }
+        if token.key == LexiconTable.according { return doc.isWord(u + 1, QuoteKeys.to) }
+        if token.isCapitalized { return false }  // "United States", "Says Who"
+        if doc.isWord(u - 1, QuoteKeys.as) { return false }  // "as reported by"
         return true
     }
 
@@ -153,14 +148,14 @@ struct DirectQuotes {
             result.speaker = speaker
             if let cue {
                 result.cueToken = cue
-                result.cue = doc.word(cue) == "according" ? "according to" : doc.string(cue, through: cue)
+                result.cue = doc.isWord(cue, LexiconTable.according) ? "according to" : doc.string(cue, through: cue)
             }
             return true
         }
         func viaPost(_ cue: Int, adjacent: Bool) -> Speaker? {
             let sentenceEnd = doc.sentenceRange(of: cue).upperBound
             if let agent = passiveAgent(cue, limit: sentenceEnd) { return agent }
-            if doc.word(cue) == "according" { return resolver.subjectAfter(cue + 1, limit: sentenceEnd) }
+            if doc.isWord(cue, LexiconTable.according) { return resolver.subjectAfter(cue + 1, limit: sentenceEnd) }
             if adjacent {
                 return resolver.subjectAfter(cue, limit: sentenceEnd) ?? resolver.subjectBefore(cue, from: close + 1)
             }
@@ -168,9 +163,9 @@ struct DirectQuotes {
         }
         func viaPre(_ cue: Int, limit: Int) -> Speaker? {
             if let agent = passiveAgent(cue, limit: limit) { return agent }
-            if doc.word(cue) == "according" { return resolver.subjectAfter(cue + 1, limit: limit) }
+            if doc.isWord(cue, LexiconTable.according) { return resolver.subjectAfter(cue + 1, limit: limit) }
             // "X emphasized the need ..., saying "...": the participle shares the main clause's subject.
-            if let w = doc.word(cue), w.hasSuffix("ing"), cue > 0, tokens[cue - 1].lower == "," {
+            if let w = doc.word(cue), w.hasSuffix("ing"), cue > 0, tokens[cue - 1].mark == 0x2C {
                 let sentence = doc.sentenceRange(of: cue)
                 if let subject = resolver.firstSubject(in: sentence.lowerBound..<cue) { return subject }
             }
@@ -182,7 +177,7 @@ struct DirectQuotes {
         let innerEnd = passage.span.end - 1
         let commaStyle = close >= 0 && (
             [",", "?", "!", "\u{2014}"].contains(String(doc.text.scalars[innerEnd]))
-            || (close + 1 < tokens.count && (tokens[close + 1].lower == "," || tokens[close + 1].lower == "\u{2014}")))
+            || (close + 1 < tokens.count && (tokens[close + 1].mark == 0x2C || tokens[close + 1].mark == 0x2014)))
         if let post, commaStyle, take(viaPost(post.token, adjacent: post.adjacent), post.token) { return }
 
         // 2. She said, "..." — a speech verb earlier in the same clause.
@@ -196,21 +191,21 @@ struct DirectQuotes {
             }
             var u = open - 1
             while u >= regionStart {
-                if let w = doc.word(u), isCue(u, w), take(viaPre(u, limit: open), u) { return }
+                if isCue(u), take(viaPre(u, limit: open), u) { return }
                 u -= 1
             }
-            if open > regionStart && tokens[open - 1].lower == ":" && take(resolver.firstSubject(in: regionStart..<open), nil) { return }
+            if open > regionStart && tokens[open - 1].mark == 0x3A && take(resolver.firstSubject(in: regionStart..<open), nil) { return }
         }
 
         // 3. "..." Ford said. — a speech verb after a quotation that ends a sentence.
         if let post, take(viaPost(post.token, adjacent: post.adjacent), post.token) { return }
 
         // 4. "al-Julani said:" / "He continued:" ending the paragraph before.
-        if open >= 0, open > 0, tokens[open - 1].paragraph != tokens[open].paragraph, tokens[open - 1].lower == ":" {
+        if open >= 0, open > 0, tokens[open - 1].paragraph != tokens[open].paragraph, tokens[open - 1].mark == 0x3A {
             let lead = doc.sentenceRange(of: open - 1)
             var u = open - 2
             while u >= lead.lowerBound {
-                if let w = doc.word(u), isCue(u, w), take(viaPre(u, limit: open - 1), u) { return }
+                if isCue(u), take(viaPre(u, limit: open - 1), u) { return }
                 u -= 1
             }
             if take(resolver.firstSubject(in: lead.lowerBound..<(open - 1)), nil) { return }
@@ -220,7 +215,7 @@ struct DirectQuotes {
         if open >= 0 {
             var u = regionStart - 1
             while u >= 0 && tokens[u].paragraph == tokens[open].paragraph {
-                if tokens[u].passage < 0, let w = doc.word(u), isCue(u, w) {
+                if tokens[u].passage < 0, isCue(u) {
                     let sentence = doc.sentenceRange(of: u)
                     if take(viaPre(u, limit: sentence.upperBound), u) { return }
                 }
@@ -237,7 +232,7 @@ struct DirectQuotes {
         guard let before = doc.word(cue - 1), ["was", "were", "been", "being", "is", "are"].contains(before) else { return nil }
         var u = cue + 1
         while u < min(limit, cue + 4) {
-            if doc.word(u) == "by" { return resolver.subjectAfter(u, limit: limit) }
+            if doc.isWord(u, QuoteKeys.by) { return resolver.subjectAfter(u, limit: limit) }
             u += 1
         }
         return nil

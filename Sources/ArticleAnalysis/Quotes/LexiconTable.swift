@@ -18,18 +18,25 @@ struct LexiconFlags: OptionSet, Sendable {
     static let organizationNoun = LexiconFlags(rawValue: 1 << 9)
     static let abbreviation = LexiconFlags(rawValue: 1 << 10)
     static let notASubjectVerbBefore = LexiconFlags(rawValue: 1 << 11)
+    static let titleCaseSmallWord = LexiconFlags(rawValue: 1 << 12)
+    static let betweenSubjectAndVerb = LexiconFlags(rawValue: 1 << 13)
+    static let personPronoun = LexiconFlags(rawValue: 1 << 14)
+    static let groupPronoun = LexiconFlags(rawValue: 1 << 15)
+    static let collectiveNoun = LexiconFlags(rawValue: 1 << 16)
+    static let objectPreposition = LexiconFlags(rawValue: 1 << 17)
+    static let phraseOpener = LexiconFlags(rawValue: 1 << 18)
+    static let clauseWord = LexiconFlags(rawValue: 1 << 19)
 }
 
 struct LexiconTable: Sendable {
-    /// Open addressing; each slot holds a key's upper 52 bits with the word's flags in the low 12
-    /// bits (one 16 KiB array, so a probe touches one cache line). 0 is an empty slot.
+    /// Open addressing; each slot holds a key, `values` the word's flags at the same index.
+    /// 0 is an empty slot.
     private var slots: [UInt64]
+    private var values: [UInt32]
     private let mask: Int
     /// One bit per key hash (8192 bits, 1 KiB): most words are on no list, and this small filter
     /// answers them without touching the table, which other stages push out of the cache.
     private var filter: [UInt64]
-
-    private static let flagBits: UInt64 = 0xFFF
 
     /// FNV-1a over the scalar values.
     @inline(__always)
@@ -67,6 +74,7 @@ struct LexiconTable: Sendable {
         let total = lists.reduce(0) { $0 + $1.0.count }
         while capacity < total * 2 { capacity *= 2 }
         slots = [UInt64](repeating: 0, count: capacity)
+        values = [UInt32](repeating: 0, count: capacity)
         mask = capacity - 1
         filter = [UInt64](repeating: 0, count: 128)
         for (words, flag) in lists {
@@ -75,8 +83,9 @@ struct LexiconTable: Sendable {
                 let bit = Int(truncatingIfNeeded: k >> 40) & 8191
                 filter[bit >> 6] |= 1 << UInt64(bit & 63)
                 var i = Int(truncatingIfNeeded: k >> 12) & mask
-                while slots[i] != 0 && slots[i] & ~Self.flagBits != k & ~Self.flagBits { i = (i + 1) & mask }
-                slots[i] = (k & ~Self.flagBits) | (slots[i] & Self.flagBits) | UInt64(flag.rawValue)
+                while slots[i] != 0 && slots[i] != k { i = (i + 1) & mask }
+                slots[i] = k
+                values[i] |= flag.rawValue
             }
         }
     }
@@ -86,10 +95,9 @@ struct LexiconTable: Sendable {
         let bit = Int(truncatingIfNeeded: k >> 40) & 8191
         if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return [] }
         var i = Int(truncatingIfNeeded: k >> 12) & mask
-        let wanted = k & ~Self.flagBits
         while true {
             let slot = slots[i]
-            if slot & ~Self.flagBits == wanted { return LexiconFlags(rawValue: UInt32(slot & Self.flagBits)) }
+            if slot == k { return LexiconFlags(rawValue: values[i]) }
             if slot == 0 { return [] }
             i = (i + 1) & mask
         }
@@ -102,5 +110,32 @@ struct LexiconTable: Sendable {
         (SpeechLexicon.organizationWords, .organizationWord), (SpeechLexicon.nameParticles, .nameParticle),
         (SpeechLexicon.personRoles, .personRole), (SpeechLexicon.organizationNouns, .organizationNoun),
         (SpeechLexicon.abbreviations, .abbreviation), (SpeechLexicon.notASubjectVerbBefore, .notASubjectVerbBefore),
+        (SpeechLexicon.titleCaseSmallWords, .titleCaseSmallWord),
+        (SpeechLexicon.betweenSubjectAndVerb, .betweenSubjectAndVerb),
+        (SpeechLexicon.personPronouns, .personPronoun), (SpeechLexicon.groupPronouns, .groupPronoun),
+        (SpeechLexicon.collectiveNouns, .collectiveNoun), (SpeechLexicon.objectPrepositions, .objectPreposition),
+        (SpeechLexicon.phraseOpeners, .phraseOpener), (SpeechLexicon.clauseWords, .clauseWord),
     ])
+}
+
+/// Keys (`LexiconTable.key`) of single words the rules compare tokens with.
+enum QuoteKeys {
+    static let that = LexiconTable.key("that".unicodeScalars)
+    static let to = LexiconTable.key("to".unicodeScalars)
+    static let of = LexiconTable.key("of".unicodeScalars)
+    static let `for` = LexiconTable.key("for".unicodeScalars)
+    static let on = LexiconTable.key("on".unicodeScalars)
+    static let the = LexiconTable.key("the".unicodeScalars)
+    static let a = LexiconTable.key("a".unicodeScalars)
+    static let an = LexiconTable.key("an".unicodeScalars)
+    static let by = LexiconTable.key("by".unicodeScalars)
+    static let `as` = LexiconTable.key("as".unicodeScalars)
+    static let it = LexiconTable.key("it".unicodeScalars)
+    static let they = LexiconTable.key("they".unicodeScalars)
+    static let from = LexiconTable.key("from".unicodeScalars)
+    static let at = LexiconTable.key("at".unicodeScalars)
+    static let who = LexiconTable.key("who".unicodeScalars)
+    static let which = LexiconTable.key("which".unicodeScalars)
+    static let whose = LexiconTable.key("whose".unicodeScalars)
+    static let `where` = LexiconTable.key("where".unicodeScalars)
 }

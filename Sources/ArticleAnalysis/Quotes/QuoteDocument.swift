@@ -16,9 +16,8 @@ struct QuoteToken {
     /// Index of the passage this token opens or closes, or -1.
     var opensPassage: Int { get { Int(_opensPassage) } set { _opensPassage = Int32(truncatingIfNeeded: newValue) } }
     var closesPassage: Int { get { Int(_closesPassage) } set { _closesPassage = Int32(truncatingIfNeeded: newValue) } }
-    /// Lower-cased text (see `QuoteScalars.lowered`); the mark itself for punctuation.
-    var lower: String
-    /// FNV-1a key of `lower` (see `LexiconTable`) and the word lists it is on.
+    /// FNV-1a key of the lower-cased word (see `LexiconTable`, `QuoteDocument.lower`) and the
+    /// word lists it is on. The lower-cased `String` itself is only built where a rule needs it.
     var key: UInt64 = 0
     var flags: LexiconFlags = []
     /// The scalar value of a punctuation token (0 for words): cheaper to compare than `lower`.
@@ -29,10 +28,10 @@ struct QuoteToken {
     /// First word of a sentence or of a quotation: capitalised for grammar, not for being a name.
     var isInitial = false
 
-    init(start: Int, end: Int, lower: String, isWord: Bool, isCapitalized: Bool, paragraph: Int) {
+    init(start: Int, end: Int, isWord: Bool, isCapitalized: Bool, paragraph: Int) {
         _start = Int32(truncatingIfNeeded: start); _end = Int32(truncatingIfNeeded: end)
         _paragraph = Int32(truncatingIfNeeded: paragraph)
-        self.lower = lower; self.isWord = isWord; self.isCapitalized = isCapitalized
+        self.isWord = isWord; self.isCapitalized = isCapitalized
     }
 }
 
@@ -47,21 +46,25 @@ struct QuoteToken {
 final class QuoteDocument {
     let text: ScalarText
     let paragraphs: [TextSpan]
-    var tokens: [QuoteToken] = []
-    var passages: [QuotedPassage] = []
+    // Constants (`let`): the finders read them in loops, and a `var` of a class would cost an
+    // exclusivity check per access.
+    let tokens: [QuoteToken]
+    let passages: [QuotedPassage]
     /// Token index ranges of the sentences, in order.
-    var sentences: [Range<Int>] = []
+    let sentences: [Range<Int>]
     /// For each passage, the token index of its opening and closing marks (-1 when unclosed).
-    var openToken: [Int] = []
-    var closeToken: [Int] = []
+    let openToken: [Int]
+    let closeToken: [Int]
 
     init(text: ScalarText, paragraphs: [TextSpan]) {
         self.text = text
         self.paragraphs = paragraphs
-        passages = QuotedPassage.scan(text, paragraphs: paragraphs)
-        tokenize()
-        markPassages()
-        splitSentences()
+        let passages = QuotedPassage.scan(text, paragraphs: paragraphs)
+        self.passages = passages
+        var tokens = Self.tokenize(text, paragraphs)
+        (openToken, closeToken) = Self.markPassages(&tokens, passages)
+        sentences = Self.splitSentences(&tokens, text)
+        self.tokens = tokens
     }
 
     /// The paragraphs of the segmentation, or the text split at blank lines when it has none.
@@ -84,9 +87,10 @@ final class QuoteDocument {
         return spans
     }
 
-    private func tokenize() {
+    private static func tokenize(_ text: ScalarText, _ paragraphs: [TextSpan]) -> [QuoteToken] {
         let s = text.scalars
         let table = LexiconTable.shared
+        var tokens: [QuoteToken] = []
         tokens.reserveCapacity(s.count / 5)
         for (p, paragraph) in paragraphs.enumerated() {
             var i = paragraph.start
@@ -103,21 +107,21 @@ final class QuoteDocument {
                         }
                         break
                     }
-                    let lower = QuoteScalars.lowered(s[start..<i])
-                    var token = QuoteToken(start: start, end: i, lower: lower, isWord: true,
+                    var token = QuoteToken(start: start, end: i, isWord: true,
                                            isCapitalized: Self.isCapitalized(s[start..<i]), paragraph: p)
                     token.key = LexiconTable.loweredKey(s[start..<i])
                     token.flags = table.flags(token.key)
                     tokens.append(token)
                 } else {
                     i += 1
-                    var token = QuoteToken(start: start, end: i, lower: String(c), isWord: false,
+                    var token = QuoteToken(start: start, end: i, isWord: false,
                                            isCapitalized: false, paragraph: p)
                     token.mark = c.value
                     tokens.append(token)
                 }
             }
         }
+        return tokens
     }
 
     private static func isCapitalized(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
@@ -130,9 +134,9 @@ final class QuoteDocument {
             && ScalarClass.isUppercase(word[i + 1])
     }
 
-    private func markPassages() {
-        openToken = Array(repeating: -1, count: passages.count)
-        closeToken = Array(repeating: -1, count: passages.count)
+    private static func markPassages(_ tokens: inout [QuoteToken], _ passages: [QuotedPassage]) -> ([Int], [Int]) {
+        var openToken = Array(repeating: -1, count: passages.count)
+        var closeToken = Array(repeating: -1, count: passages.count)
         var t = 0
         for (index, passage) in passages.enumerated() {
             while t < tokens.count && tokens[t].start < passage.openMark { t += 1 }
@@ -148,12 +152,14 @@ final class QuoteDocument {
                 tokens[t].closesPassage = index; closeToken[index] = t; t += 1
             }
         }
+        return (openToken, closeToken)
     }
 
     /// Sentence breaks outside quotation marks: a full stop, question or exclamation mark (or a
     /// closing mark right after one) followed by a capital, a digit or an opening mark; and every
     /// paragraph break.
-    private func splitSentences() {
+    private static func splitSentences(_ tokens: inout [QuoteToken], _ text: ScalarText) -> [Range<Int>] {
+        var sentences: [Range<Int>] = []
         var start = 0
         var sentence = 0
         func close(_ end: Int) {
@@ -172,7 +178,7 @@ final class QuoteDocument {
             let token = tokens[t]
             var ends = false
             if token.passage < 0 && token.opensPassage < 0 && (token.mark == 0x2E || token.mark == 0x21 || token.mark == 0x3F) {
-                ends = t == 0 || !isAbbreviation(t - 1)
+                ends = t == 0 || !isAbbreviation(tokens[t - 1])
             } else if token.closesPassage >= 0 && t > 0 {
                 let before = tokens[t - 1].mark
                 ends = before == 0x2E || before == 0x21 || before == 0x3F
@@ -198,10 +204,12 @@ final class QuoteDocument {
                 tokens[t].isInitial = true
             }
         }
+        return sentences
     }
 
-    func isAbbreviation(_ t: Int) -> Bool {
-        let token = tokens[t]
+    func isAbbreviation(_ t: Int) -> Bool { Self.isAbbreviation(tokens[t]) }
+
+    private static func isAbbreviation(_ token: QuoteToken) -> Bool {
         guard token.isWord else { return false }
         if token.flags.contains(.abbreviation) { return true }
         // An initial: "Jessie K. Liu".
@@ -210,7 +218,35 @@ final class QuoteDocument {
 
     // MARK: Queries
 
-    func word(_ t: Int) -> String? { t >= 0 && t < tokens.count && tokens[t].isWord ? tokens[t].lower : nil }
+    /// The lower-cased text of token `t` (see `QuoteScalars.lowered`); the mark itself for
+    /// punctuation. Built on demand: most tokens never need it.
+    func lower(_ t: Int) -> String {
+        let token = tokens[t]
+        if !token.isWord { return String(text.scalars[token.start]) }
+        return QuoteScalars.lowered(text.scalars[token.start..<token.end])
+    }
+
+    func word(_ t: Int) -> String? { t >= 0 && t < tokens.count && tokens[t].isWord ? lower(t) : nil }
+
+    /// True when token `t` is a word whose lower-cased form has the key `key` (`LexiconTable.key`).
+    @inline(__always)
+    func isWord(_ t: Int, _ key: UInt64) -> Bool { t >= 0 && t < tokens.count && tokens[t].isWord && tokens[t].key == key }
+
+    /// The lower-cased word ends in "ly".
+    func endsInLy(_ t: Int) -> Bool {
+        let token = tokens[t]
+        guard token.isWord, token.end - token.start >= 2 else { return false }
+        let last = text.scalars[token.end - 1].value, before = text.scalars[token.end - 2].value
+        return (last == 0x79 || last == 0x59) && (before == 0x6C || before == 0x4C)
+    }
+
+    /// The lower-cased word ends in "'s" (or "’s").
+    func endsInApostropheS(_ t: Int) -> Bool {
+        let token = tokens[t]
+        guard token.isWord, token.end - token.start >= 2 else { return false }
+        let last = text.scalars[token.end - 1].value, before = text.scalars[token.end - 2].value
+        return (last == 0x73 || last == 0x53) && (before == 0x27 || before == 0x2019)
+    }
 
     /// The first and last token of the sentence that holds token `t`.
     func sentenceRange(of t: Int) -> Range<Int> { sentences[tokens[t].sentence] }

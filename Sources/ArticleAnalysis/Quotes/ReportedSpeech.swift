@@ -16,7 +16,7 @@ struct ReportedSpeech {
         for t in tokens.indices where tokens[t].isWord && tokens[t].passage < 0 {
             guard !tokens[t].flags.isDisjoint(with: [.claimVerb, .reportVerb]) || tokens[t].key == LexiconTable.according else { continue }
             if cueTokens.contains(t) { continue }
-            let w = tokens[t].lower
+            let w = doc.lower(t)
             if tokens[t].isCapitalized && w != "according" { continue }  // "United States"
             let kind: Quote.Kind
             let flags = tokens[t].flags
@@ -24,13 +24,13 @@ struct ReportedSpeech {
                 kind = .claim
             } else if flags.contains(.reportVerb) {
                 kind = .indirect
-            } else if w == "according" && doc.word(t + 1) == "to" {
+            } else if w == "according" && doc.isWord(t + 1, QuoteKeys.to) {
                 if let quote = accordingTo(t) { found.append(quote) }
                 continue
             } else {
                 continue
             }
-            if let before = doc.word(t - 1), SpeechLexicon.notASubjectVerbBefore.contains(before) { continue }
+            if t > 0, tokens[t - 1].isWord, tokens[t - 1].flags.contains(.notASubjectVerbBefore) { continue }
             let sentence = doc.sentenceRange(of: t)
             guard let start = clauseStart(after: t, verb: w, sentenceEnd: sentence.upperBound) else { continue }
             guard let end = clauseEnd(from: start, sentenceEnd: sentence.upperBound) else { continue }
@@ -46,15 +46,15 @@ struct ReportedSpeech {
         let next = t + 1
         guard next < sentenceEnd, tokens[next].paragraph == tokens[t].paragraph else { return nil }
         if tokens[next].opensPassage >= 0 || tokens[next].passage >= 0 || !tokens[next].isWord { return nil }
-        if tokens[next].lower == "that" { return next + 1 < sentenceEnd ? next + 1 : nil }
+        if doc.isWord(next, QuoteKeys.that) { return next + 1 < sentenceEnd ? next + 1 : nil }
         // "they claim to have been tracking ...": the infinitive is the claim.
-        if tokens[next].lower == "to" && SpeechLexicon.claimVerbs.contains(verb) { return next }
-        let needsThat = verb == "told" || verb == "tells" || SpeechLexicon.phraseOpeners.contains(tokens[next].lower)
+        if doc.isWord(next, QuoteKeys.to) && SpeechLexicon.claimVerbs.contains(verb) { return next }
+        let needsThat = verb == "told" || verb == "tells" || tokens[next].flags.contains(.phraseOpener)
         if needsThat {
             var u = next, words = 0
             while u < sentenceEnd && words < 14 {
-                if tokens[u].opensPassage >= 0 || doc.isTerminator(u) || tokens[u].lower == ":" { return nil }
-                if doc.word(u) == "that" { return u + 1 < sentenceEnd ? u + 1 : nil }
+                if tokens[u].opensPassage >= 0 || doc.isTerminator(u) || tokens[u].mark == 0x3A { return nil }
+                if doc.isWord(u, QuoteKeys.that) { return u + 1 < sentenceEnd ? u + 1 : nil }
                 if tokens[u].isWord { words += 1 }
                 u += 1
             }
@@ -71,12 +71,12 @@ struct ReportedSpeech {
         var end = start, words = 0
         var u = start
         while u < sentenceEnd {
-            if doc.isTerminator(u) || tokens[u].lower == ":" { break }
+            if doc.isTerminator(u) || tokens[u].mark == 0x3A { break }
             if tokens[u].isWord { words += 1 }
             end = u
             u += 1
         }
-        while end > start, !tokens[end].isWord, tokens[end].closesPassage < 0, tokens[end].lower != ")" { end -= 1 }
+        while end > start, !tokens[end].isWord, tokens[end].closesPassage < 0, tokens[end].mark != 0x29 { end -= 1 }
         return words >= 3 ? end : nil
     }
 
@@ -84,13 +84,13 @@ struct ReportedSpeech {
     private func accordingTo(_ t: Int) -> Quote? {
         let tokens = doc.tokens
         let sentence = doc.sentenceRange(of: t)
-        let atStart = t == sentence.lowerBound || tokens[t - 1].lower == ","
+        let atStart = t == sentence.lowerBound || tokens[t - 1].mark == 0x2C
         guard atStart else { return nil }
         // The source: up to the next comma or the end of the sentence.
         var u = t + 2
-        while u < sentence.upperBound && tokens[u].lower != "," && !doc.isTerminator(u) && tokens[u].opensPassage < 0 { u += 1 }
+        while u < sentence.upperBound && tokens[u].mark != 0x2C && !doc.isTerminator(u) && tokens[u].opensPassage < 0 { u += 1 }
         guard let speaker = resolver.subjectAfter(t + 1, limit: u) else { return nil }
-        if u < sentence.upperBound, tokens[u].lower == ",", isClauseStart(t, sentence) {
+        if u < sentence.upperBound, tokens[u].mark == 0x2C, isClauseStart(t, sentence) {
             // "According to X, clause."
             guard let end = clauseEnd(from: u + 1, sentenceEnd: sentence.upperBound) else { return nil }
             return quote(.indirect, u + 1, end, speaker, cue: "according to")

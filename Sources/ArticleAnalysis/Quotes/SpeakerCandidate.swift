@@ -34,8 +34,16 @@ struct SpeakerCandidate {
             for mention in entity.mentions { mentions.append((mention.span, e)) }
         }
         mentions.sort { $0.span.start < $1.span.start }
-        let entityWords = entities.map { entity in
-            entity.name.unicodeScalars.split(separator: " ").map { QuoteScalars.lowered(ArraySlice($0)) }
+        // The name split at spaces (empty parts left out), each part lower-cased.
+        let entityWords = entities.map { entity -> [String] in
+            let scalars = Array(entity.name.unicodeScalars)
+            var words: [String] = []
+            var start = 0
+            for i in 0...scalars.count where i == scalars.count || scalars[i] == " " {
+                if i > start { words.append(QuoteScalars.lowered(scalars[start..<i])) }
+                start = i + 1
+            }
+            return words
         }
         var t = 0
         for mention in mentions {
@@ -52,8 +60,8 @@ struct SpeakerCandidate {
             case .location: .place
             case .misc: .other
             }
-            let possessive = tokens[last].lower.hasSuffix("'s")
-                || (last + 1 < tokens.count && (tokens[last + 1].lower == "'" || tokens[last + 1].lower == "\u{2019}") && tokens[last + 1].start == tokens[last].end)
+            let possessive = doc.endsInApostropheS(last)
+                || (last + 1 < tokens.count && (tokens[last + 1].mark == 0x27 || tokens[last + 1].mark == 0x2019) && tokens[last + 1].start == tokens[last].end)
             found.append(SpeakerCandidate(
                 firstToken: t, lastToken: last, name: entity.name, entity: entity.id, kind: kind,
                 isPossessive: possessive, inQuote: tokens[t].passage >= 0,
@@ -74,10 +82,10 @@ struct SpeakerCandidate {
         var lowerWords = Set<String>()
         var capitalizedInside = Set<String>()
         if !initialKeys.isEmpty {
-            for token in tokens where token.isWord && (!token.isInitial || !token.isCapitalized) {
+            for (index, token) in tokens.enumerated() where token.isWord && (!token.isInitial || !token.isCapitalized) {
                 let bit = Int(truncatingIfNeeded: token.key >> 20) & 1023
                 guard initialFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, Self.sortedContains(initialKeys, token.key) else { continue }
-                if token.isCapitalized { capitalizedInside.insert(token.lower) } else { lowerWords.insert(token.lower) }
+                if token.isCapitalized { capitalizedInside.insert(doc.lower(index)) } else { lowerWords.insert(doc.lower(index)) }
             }
         }
 
@@ -90,18 +98,18 @@ struct SpeakerCandidate {
             while j + 1 < tokens.count {
                 let next = tokens[j + 1]
                 guard next.sentence == tokens[i].sentence, next.passage == tokens[i].passage else { break }
-                if tokens[j].lower.hasSuffix("'s") { break }
+                if doc.endsInApostropheS(j) { break }
                 if isNameWord(next, covered[j + 1]) { j += 1; continue }
                 // Particles and connectors inside a name: "Mohammad bin Salman", "Court of Justice".
                 if next.isWord && !covered[j + 1] && j + 2 < tokens.count {
                     let after = tokens[j + 2]
-                    if SpeechLexicon.nameParticles.contains(next.lower) && isNameWord(after, covered[j + 2]) { j += 2; continue }
-                    let head = tokens[j].lower
-                    let connects = SpeechLexicon.organizationWords.contains(head) || SpeechLexicon.titleWords.contains(head)
-                    let titleTo = next.lower == "to" && SpeechLexicon.titleWords.contains(head)  // "Ambassador to Germany"
-                    if connects && (next.lower == "of" || next.lower == "for" || next.lower == "on" || titleTo) {
+                    if next.flags.contains(.nameParticle) && isNameWord(after, covered[j + 2]) { j += 2; continue }
+                    let head = tokens[j].isWord ? tokens[j].flags : []
+                    let connects = !head.isDisjoint(with: [.organizationWord, .titleWord])
+                    let titleTo = next.key == QuoteKeys.to && head.contains(.titleWord)  // "Ambassador to Germany"
+                    if connects && (next.key == QuoteKeys.of || next.key == QuoteKeys.for || next.key == QuoteKeys.on || titleTo) {
                         if isNameWord(after, covered[j + 2]) { j += 2; continue }
-                        if after.lower == "the" && j + 3 < tokens.count && isNameWord(tokens[j + 3], covered[j + 3]) { j += 3; continue }
+                        if after.isWord && after.key == QuoteKeys.the && j + 3 < tokens.count && isNameWord(tokens[j + 3], covered[j + 3]) { j += 3; continue }
                     }
                 }
                 break
@@ -109,7 +117,7 @@ struct SpeakerCandidate {
             // A mention right after the run, or after "of X" / "to X" ("Secretary of State Mike Pompeo").
             var coveredAfter = false
             for k in (j + 1)..<min(j + 4, tokens.count) where covered[k] && tokens[k].sentence == tokens[j].sentence {
-                coveredAfter = k == j + 1 || tokens[j + 1].lower == "of" || tokens[j + 1].lower == "to"
+                coveredAfter = k == j + 1 || doc.isWord(j + 1, QuoteKeys.of) || doc.isWord(j + 1, QuoteKeys.to)
                 break
             }
             if let run = makeRun(doc, i, j, coveredAfter: coveredAfter, lowerWords: lowerWords, capitalizedInside: capitalizedInside) {
@@ -158,8 +166,8 @@ struct SpeakerCandidate {
         let tokens = doc.tokens
         var a = first
         if tokens[a].isInitial {
-            let word = tokens[a].lower
-            let common = lowerWords.contains(word) || (word.contains("-") && !tokens[a].lower.isEmpty
+            let word = doc.lower(a)
+            let common = lowerWords.contains(word) || (word.contains("-") && !word.isEmpty
                 && !doc.text.scalars[tokens[a].start..<tokens[a].end].dropFirst().contains(where: ScalarClass.isUppercase))
             if a == last {
                 if !capitalizedInside.contains(word) || common { return nil }
@@ -170,7 +178,7 @@ struct SpeakerCandidate {
         // Organisation or place?
         var kind: Kind = .unknown
         for k in a...last {
-            let w = tokens[k].lower
+            let w = doc.lower(k)
             let bare = w.hasSuffix("'s") ? String(w.dropLast(2)) : w
             if SpeechLexicon.organizationWords.contains(bare) || w.contains(".com") { kind = .organization }
         }
@@ -188,10 +196,10 @@ struct SpeakerCandidate {
         do {
             var k = a
             while k <= last {
-                let w = tokens[k].lower
+                let w = doc.lower(k)
                 if SpeechLexicon.titleWords.contains(w) || (w.hasPrefix("co-") || w.hasPrefix("vice-") || w.hasPrefix("ex-")) {
                     nameStart = k + 1
-                    if k + 2 <= last && (tokens[k + 1].lower == "of" || tokens[k + 1].lower == "to") { nameStart = k + 3; k += 2 }
+                    if k + 2 <= last && (doc.isWord(k + 1, QuoteKeys.of) || doc.isWord(k + 1, QuoteKeys.to)) { nameStart = k + 3; k += 2 }
                 }
                 k += 1
             }
@@ -203,16 +211,15 @@ struct SpeakerCandidate {
             } else if nameStart > a {
                 // "United States President Donald Trump": what follows the title decides the kind.
                 var organization = false
-                for k in nameStart...last where SpeechLexicon.organizationWords.contains(tokens[k].lower) { organization = true }
+                for k in nameStart...last where tokens[k].isWord && tokens[k].flags.contains(.organizationWord) { organization = true }
                 if organization { nameStart = a } else { kind = .unknown }
             }
         }
         var nameEnd = last
         var possessive = false
-        let lastWord = tokens[last].lower
-        if lastWord.hasSuffix("'s") { possessive = true }
+        if doc.endsInApostropheS(last) { possessive = true }
         if last + 1 < tokens.count, tokens[last + 1].start == tokens[last].end,
-           tokens[last + 1].lower == "'" || tokens[last + 1].lower == "\u{2019}" { possessive = true }
+           tokens[last + 1].mark == 0x27 || tokens[last + 1].mark == 0x2019 { possessive = true }
         while nameEnd > nameStart && !tokens[nameEnd].isWord { nameEnd -= 1 }
         var name = doc.string(nameStart, through: nameEnd)
         if name.hasSuffix("'s") || name.hasSuffix("\u{2019}s") {
@@ -220,7 +227,7 @@ struct SpeakerCandidate {
             view.append(contentsOf: name.unicodeScalars.dropLast(2))
             name = String(view)
         }
-        var words = (nameStart...nameEnd).map { tokens[$0].lower }
+        var words = (nameStart...nameEnd).map { doc.lower($0) }
         if let lastWord = words.last, lastWord.hasSuffix("'s") { words[words.count - 1] = String(lastWord.dropLast(2)) }
         return SpeakerCandidate(firstToken: a, lastToken: last, name: name, entity: nil, kind: kind,
                                 isPossessive: possessive, inQuote: tokens[a].passage >= 0, words: words)

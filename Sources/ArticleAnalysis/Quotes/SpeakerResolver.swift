@@ -29,17 +29,17 @@ final class SpeakerResolver {
     /// The subject of the verb at `cue`, looked for between `lowerBound` and the verb.
     func subjectBefore(_ cue: Int, from lowerBound: Int) -> Speaker? {
         var t = cue - 1
-        while t >= lowerBound, cover[t] < 0, let w = doc.word(t),
-              SpeechLexicon.betweenSubjectAndVerb.contains(w) || (w.hasSuffix("ly") && !tokens[t].isCapitalized) {
+        while t >= lowerBound, cover[t] < 0, tokens[t].isWord,
+              tokens[t].flags.contains(.betweenSubjectAndVerb) || (doc.endsInLy(t) && !tokens[t].isCapitalized) {
             t -= 1
         }
-        if t >= lowerBound && tokens[t].lower == "," {
+        if t >= lowerBound && tokens[t].mark == 0x2C {
             // "Steffen Seibert, said"; "Al-Julani, who sat for the interview, said"
             t = relativeClauseStart(endingAt: t, lowerBound: lowerBound) ?? t - 1
         }
         guard t >= lowerBound else { return nil }
         if cover[t] < 0, let w = doc.word(t) {
-            if isPronoun(w) { return resolvePronoun(at: t) }
+            if isPronoun(t) { return resolvePronoun(at: t) }
             if SpeechLexicon.organizationNouns.contains(w) && !SpeechLexicon.personRoles.contains(w),
                t > 0, cover[t - 1] >= 0, !candidates[cover[t - 1]].isPossessive, !candidates[cover[t - 1]].inQuote {
                 return candidates[cover[t - 1]].speaker  // "Time magazine announced"
@@ -60,12 +60,12 @@ final class SpeakerResolver {
                 u = candidates[c].firstToken - 1; steps += 1
                 continue
             }
-            if tokens[u].lower == ",", let before = relativeClauseStart(endingAt: u, lowerBound: lowerBound) {
+            if tokens[u].mark == 0x2C, let before = relativeClauseStart(endingAt: u, lowerBound: lowerBound) {
                 // A relative clause ("X, who sat for the interview, said"): its names are not the subject.
                 u = before; steps += 1
                 continue
             }
-            if let w = doc.word(u), isPronoun(w), u == doc.sentenceRange(of: u).lowerBound || tokens[u - 1].lower == "," || !tokens[u - 1].isWord {
+            if isPronoun(u), u == doc.sentenceRange(of: u).lowerBound || tokens[u - 1].mark == 0x2C || !tokens[u - 1].isWord {
                 return resolvePronoun(at: u)
             }
             u -= 1; steps += 1
@@ -78,8 +78,9 @@ final class SpeakerResolver {
     private func relativeClauseStart(endingAt comma: Int, lowerBound: Int) -> Int? {
         var u = comma - 1
         while u > lowerBound && comma - u < 25 {
-            if tokens[u].lower == "," || tokens[u].passage >= 0 {
-                guard tokens[u].lower == ",", let w = doc.word(u + 1), w == "who" || w == "which" || w == "whose" || w == "where" else { return nil }
+            if tokens[u].mark == 0x2C || tokens[u].passage >= 0 {
+                guard tokens[u].mark == 0x2C, doc.isWord(u + 1, QuoteKeys.who) || doc.isWord(u + 1, QuoteKeys.which)
+                    || doc.isWord(u + 1, QuoteKeys.whose) || doc.isWord(u + 1, QuoteKeys.where) else { return nil }
                 return u - 1
             }
             u -= 1
@@ -93,24 +94,24 @@ final class SpeakerResolver {
         var role: (token: Int, head: String)? = nil
         while u < min(limit, tokens.count) && words < 12 {
             let token = tokens[u]
-            if token.opensPassage >= 0 || token.passage >= 0 || doc.isTerminator(u) || token.lower == ":" { break }
+            if token.opensPassage >= 0 || token.passage >= 0 || doc.isTerminator(u) || token.mark == 0x3A { break }
             if token.paragraph != tokens[cue].paragraph { break }
             let c = cover[u]
             if c >= 0 {
                 // Right after "according to" the object of "to" is the source.
-                let object = isObject(c) && !(doc.word(cue) == "to" && candidates[c].firstToken <= cue + 2)
+                let object = isObject(c) && !(doc.isWord(cue, QuoteKeys.to) && candidates[c].firstToken <= cue + 2)
                 if !candidates[c].inQuote && !object && canSpeak(c) {
                     return candidates[personAfterAffiliation(c)].speaker
                 }
                 u = candidates[c].lastToken + 1; words += 1
                 continue
             }
-            if let w = doc.word(u) {
-                if role == nil && isPronoun(w) && w != "it" { return resolvePronoun(at: u) }
-                if role == nil && (SpeechLexicon.personRoles.contains(w) || SpeechLexicon.organizationNouns.contains(w)) {
-                    role = (u, w)
+            if token.isWord {
+                if role == nil && isPronoun(u) && token.key != QuoteKeys.it { return resolvePronoun(at: u) }
+                if role == nil && !token.flags.isDisjoint(with: [.personRole, .organizationNoun]) {
+                    role = (u, doc.lower(u))
                 }
-                if w == "that" { break }
+                if token.key == QuoteKeys.that { break }
                 words += 1
             }
             u += 1
@@ -127,21 +128,20 @@ final class SpeakerResolver {
             if c >= 0 && !candidates[c].inQuote && !isObject(c) && canSpeak(c) && !candidates[c].isPossessive {
                 return candidates[followingOf(c)].speaker
             }
-            if let w = doc.word(t), isPronoun(w), w != "it" { return resolvePronoun(at: t) }
+            if isPronoun(t), tokens[t].key != QuoteKeys.it { return resolvePronoun(at: t) }
         }
         return nil
     }
 
     /// What "he", "she", "it" or "they" at token `p` stands for.
     func resolvePronoun(at p: Int) -> Speaker? {
-        let w = tokens[p].lower
-        let wantsPerson = SpeechLexicon.personPronouns.contains(w)
-        if w == "they" {
+        let wantsPerson = tokens[p].isWord && tokens[p].flags.contains(.personPronoun)
+        if tokens[p].isWord && tokens[p].key == QuoteKeys.they {
             // "US intelligence, where they claim ...": a name followed by a group noun.
             let range = doc.sentenceRange(of: p)
             var u = p - 1
             while u > range.lowerBound {
-                if let noun = doc.word(u), SpeechLexicon.collectiveNouns.contains(noun), cover[u - 1] >= 0 {
+                if tokens[u].isWord, tokens[u].flags.contains(.collectiveNoun), cover[u - 1] >= 0 {
                     let c = cover[u - 1]
                     if candidates[c].entity == nil || candidates[c].kind == .place || candidates[c].kind == .other {
                         return Speaker(entity: nil, name: doc.string(candidates[c].firstToken, through: u))
@@ -160,8 +160,8 @@ final class SpeakerResolver {
         // Names inside the description itself ("the Wooster professor") are not what it refers to.
         var t = noun
         while t > 0, noun - t < 4, tokens[t - 1].isWord, tokens[t - 1].passage < 0,
-              !["the", "a", "an", "his", "her", "its", "their", "our", "this", "that"].contains(tokens[t - 1].lower),
-              !SpeechLexicon.speechVerbs.contains(tokens[t - 1].lower), tokens[t].sentence == tokens[t - 1].sentence {
+              !["the", "a", "an", "his", "her", "its", "their", "our", "this", "that"].contains(doc.lower(t - 1)),
+              !tokens[t - 1].flags.contains(.speechVerb), tokens[t].sentence == tokens[t - 1].sentence {
             t -= 1
         }
         if SpeechLexicon.organizationNouns.contains(head) && !SpeechLexicon.personRoles.contains(head) {
@@ -196,14 +196,14 @@ final class SpeakerResolver {
         var u = candidates[c].lastToken + 1, lowerWords = 0
         // "US Secretary of State Mike Pompeo": a name ending in a title, "of"/"to" and one word.
         if tokens[candidates[c].lastToken].flags.contains(.titleWord), u + 2 < tokens.count,
-           tokens[u].lower == "of" || tokens[u].lower == "to", cover[u + 2] >= 0, candidates[cover[u + 2]].kind == .person {
+           doc.isWord(u, QuoteKeys.of) || doc.isWord(u, QuoteKeys.to), cover[u + 2] >= 0, candidates[cover[u + 2]].kind == .person {
             return cover[u + 2]
         }
         while u < tokens.count && lowerWords <= 3 {
             if cover[u] >= 0 {
                 return lowerWords > 0 && candidates[cover[u]].isPersonLike && !candidates[cover[u]].isGroupLike ? cover[u] : c
             }
-            guard let w = doc.word(u), !tokens[u].isCapitalized, !SpeechLexicon.speechVerbs.contains(w) else { return c }
+            guard tokens[u].isWord, !tokens[u].isCapitalized, !tokens[u].flags.contains(.speechVerb) else { return c }
             lowerWords += 1
             u += 1
         }
@@ -221,8 +221,8 @@ final class SpeakerResolver {
             while u > 0 && candidates[c].firstToken - u <= 7 {
                 let token = tokens[u]
                 if token.passage >= 0 { break }
-                if let w = doc.word(u) {
-                    if w == "of" || w == "from" || w == "at" {
+                if token.isWord {
+                    if token.key == QuoteKeys.of || token.key == QuoteKeys.from || token.key == QuoteKeys.at {
                         let before = cover[u - 1]
                         if before >= 0 && candidates[before].isPersonLike && !candidates[before].inQuote {
                             c = before; switched = true
@@ -233,7 +233,7 @@ final class SpeakerResolver {
                     if token.isCapitalized { break }
                     lowerWords += 1
                     if lowerWords > 3 { break }
-                } else if token.lower != "(" && token.lower != ")" {
+                } else if token.mark != 0x28 && token.mark != 0x29 {
                     break
                 }
                 u -= 1
@@ -251,23 +251,24 @@ final class SpeakerResolver {
         return before >= 0 && !tokens[before].flags.isDisjoint(with: [.personRole, .titleWord])
     }
 
-    /// The word before candidate `c`, skipping articles.
-    private func wordBefore(_ c: Int) -> String? {
+    /// The word token before candidate `c`, skipping articles; nil when a mark or the start comes first.
+    private func wordBefore(_ c: Int) -> QuoteToken? {
         var u = candidates[c].firstToken - 1
-        while u >= 0, let w = doc.word(u), w == "the" || w == "a" || w == "an" { u -= 1 }
-        return doc.word(u)
+        while u >= 0, tokens[u].isWord, tokens[u].key == QuoteKeys.the || tokens[u].key == QuoteKeys.a || tokens[u].key == QuoteKeys.an { u -= 1 }
+        return u >= 0 && tokens[u].isWord ? tokens[u] : nil
     }
 
     /// The candidate is the object of a preposition ("speaking to X", "in X").
     private func isObject(_ c: Int) -> Bool {
         guard let w = wordBefore(c) else { return false }
-        return w != "of" && SpeechLexicon.objectPrepositions.contains(w)
+        return w.key != QuoteKeys.of && w.flags.contains(.objectPreposition)
     }
 
     /// The candidate follows "of" ("the leader of X").
-    private func isAffiliation(_ c: Int) -> Bool { wordBefore(c) == "of" }
+    private func isAffiliation(_ c: Int) -> Bool { wordBefore(c)?.key == QuoteKeys.of }
 
-    private func isPronoun(_ w: String) -> Bool {
-        SpeechLexicon.personPronouns.contains(w) || SpeechLexicon.groupPronouns.contains(w)
+    /// Token `t` is "he", "she", "they" or "it".
+    private func isPronoun(_ t: Int) -> Bool {
+        tokens[t].isWord && !tokens[t].flags.isDisjoint(with: [.personPronoun, .groupPronoun])
     }
 }

@@ -184,4 +184,10 @@ enum SpeechLexicon {
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "a.m", "p.m", "e.g", "i.e", "etc", "approx", "est", "fig", "op", "rev", "hon",
     ]
+
+    /// Words that start a new clause: a speech verb after them is not the quotation's attribution.
+    static let clauseWords: Set<String> = [
+        "as", "while", "when", "after", "before", "because", "and", "but", "which", "that", "who",
+        "where", "if", "although", "though", "since", "until", "or", "so", "whose", "whom",
+    ]
 }
