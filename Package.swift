@@ -50,7 +50,7 @@ let package = Package(
         .executableTarget(
             name: "articled",
             dependencies: [
-                "ArticledCore", "ArticleAnalysis", "ArticleModels",
+                "ArticledCore", "ArticleAnalysis", "ArticleModels", "Spool",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -14,7 +14,7 @@ def med(rs, key):
     values = [r[key] for r in rs if key in r]
     return statistics.median(values) if values else float("nan")
 
-art, noq, full, ner = rows("articled.jsonl"), rows("articled-noquotes.jsonl"), rows("spacy-full.jsonl"), rows("spacy-ner.jsonl")
+art, full, ner = rows("articled.jsonl"), rows("spacy-full.jsonl"), rows("spacy-ner.jsonl")
 daemon_path = os.path.join(out_dir, "daemon.txt")
 daemon = ""
 if os.path.exists(daemon_path):  # keep the figures, drop the build's progress lines
@@ -57,7 +57,7 @@ lines = [
     f"| spaCy en_core_web_sm, NER only | {sn:.1f} | {med(ner, 'words_per_s'):.0f} | {med(ner, 'peak_rss_kib') / 1024:.0f} | ×{a1 / sn:.0f} |",
     "",
     f"Model load: articled {med(art, 'model_load_ms'):.0f} ms, spaCy {med(full, 'model_load_ms'):.0f} ms. "
-    f"Quotes stage: {100 * quotes / total_ms:.1f}% of analysis time (1 worker without it: {med(noq, 'articles_per_s_1w'):.0f} articles/s). "
+    f"Quotes stage: {100 * quotes / total_ms:.1f}% of analysis time (stage clock). "
     f"Reader stages (keyphrases, summary, tone, dates, language): {100 * reader / (total_ms - reader):.1f}% on top of the rest.",
     "",
     "Per stage, ms per article: " + ", ".join(f"{k} {v:.3f}" for k, v in stage_ms.items()),

@@ -27,7 +27,6 @@ THROUGHPUT=$(swift build -c release --package-path Benchmarks --show-bin-path)/a
 for round in $(seq 1 "$ROUNDS"); do
     echo "== round $round of $ROUNDS"
     "$THROUGHPUT" --corpus "$CORPUS" --seconds "$SECONDS_PER_RUN" --rounds 1 --workers 1,2 --json | tee -a "$OUT/articled.jsonl"
-    "$THROUGHPUT" --corpus "$CORPUS" --seconds "$SECONDS_PER_RUN" --rounds 1 --workers 1 --json --disable quotes | tee -a "$OUT/articled-noquotes.jsonl"
     "$VENV/bin/python" Benchmarks/peers/spacy_throughput.py "$CORPUS" --mode full --seconds "$SECONDS_PER_RUN" | tee -a "$OUT/spacy-full.jsonl"
     "$VENV/bin/python" Benchmarks/peers/spacy_throughput.py "$CORPUS" --mode ner --seconds "$SECONDS_PER_RUN" | tee -a "$OUT/spacy-ner.jsonl"
 done

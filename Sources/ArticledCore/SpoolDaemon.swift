@@ -255,9 +255,7 @@ public final class SpoolDaemon: @unchecked Sendable {
     }
 
     private static func now() -> Double {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+        Double(MonotonicStageClock().nanoseconds()) / 1e9
     }
 
     private static func seconds(_ duration: Duration) -> Double {

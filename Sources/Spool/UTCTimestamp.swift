@@ -1,10 +1,10 @@
 import Glibc
 
 /// ISO 8601 UTC timestamps ("2026-11-25T12:04:00Z") from the real-time clock.
-enum UTCTimestamp {
-    static func now() -> String { format(seconds: time(nil)) }
+public enum UTCTimestamp {
+    public static func now() -> String { format(seconds: time(nil)) }
 
-    static func format(seconds: time_t) -> String {
+    public static func format(seconds: time_t) -> String {
         var value = seconds
         var parts = tm()
         gmtime_r(&value, &parts)

@@ -3,6 +3,7 @@ import ArticleAnalysis
 import ArticleModels
 import ArticledCore
 import Foundation
+import Spool
 
 /// `articled analyze`: the analysis without the daemon, for scripts and for trying things out.
 struct AnalyzeCommand: ParsableCommand {
@@ -44,7 +45,7 @@ struct AnalyzeCommand: ParsableCommand {
                 let bytes = try read(file)
                 if bytes.count > maxBytes { throw AnalysisError.tooLarge(bytes: bytes.count, limit: maxBytes) }
                 let name = file == "-" ? "stdin" : (file as NSString).lastPathComponent
-                let input = ArticleInput(bytes: bytes, name: name, received: UTCTimestamp.iso8601())
+                let input = ArticleInput(bytes: bytes, name: name, received: UTCTimestamp.now())
                 let analysis = try pipeline.analyze(input, clock: clock)
                 FileHandle.standardOutput.write(Data(analysis.jsonBytes()))
             } catch {

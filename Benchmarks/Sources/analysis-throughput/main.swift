@@ -13,7 +13,6 @@ struct Options {
     var rounds = 3
     var workerCounts = [1, 2]
     var json = false
-    var disable: [String] = []
 
     init(_ arguments: [String]) {
         var it = arguments.dropFirst().makeIterator()
@@ -24,8 +23,7 @@ struct Options {
             case "--rounds": rounds = Int(it.next()!)!
             case "--workers": workerCounts = it.next()!.split(separator: ",").map { Int($0)! }
             case "--json": json = true
-            case "--disable": disable = it.next()!.split(separator: ",").map(String.init)
-            default: fatalError("unknown option \(a); options: --corpus DIR --seconds S --rounds N --workers 1,2 --json --disable stage,...")
+            default: fatalError("unknown option \(a); options: --corpus DIR --seconds S --rounds N --workers 1,2 --json")
             }
         }
     }
@@ -50,15 +48,8 @@ func median(_ values: [Double]) -> Double {
 
 let options = Options(CommandLine.arguments)
 let loadStart = Clock().nanoseconds()
-var pipeline = try AnalysisPipeline.bundled()
+let shared = try AnalysisPipeline.bundled()
 let loadMilliseconds = Double(Clock().nanoseconds() - loadStart) / 1e6
-for stage in options.disable {
-    switch stage {
-    case "quotes": pipeline.quoteFinder = QuoteFinder()
-    default: break
-    }
-}
-let shared = pipeline
 
 let files = try FileManager.default.contentsOfDirectory(atPath: options.corpus).filter { $0.hasSuffix(".txt") }.sorted()
 let articles: [ArticleInput] = try files.map {
