@@ -60,6 +60,7 @@ public struct ArticleCleaner: Sendable {
 
     public init() {}
 
+    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func clean(_ text: String) -> CleanedArticle {
         let lines = TextLine.split(text)
         var rules = [FurnitureRule?](repeating: nil, count: lines.count)

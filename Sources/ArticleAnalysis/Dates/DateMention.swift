@@ -23,6 +23,7 @@ public struct DateMention: Sendable, Equatable {
 public struct DateFinder: Sendable {
     public init() {}
 
+    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func find(_ text: ScalarText, _ segmentation: Segmentation, reference: String?) -> [DateMention] {
         let s = text.scalars
         let ref = reference.flatMap { CivilDate(iso: $0) }

@@ -36,6 +36,7 @@ public struct ArticleDecoder: Sendable {
 
     public init() {}
 
+    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func decode(_ bytes: [UInt8]) throws(AnalysisError) -> DecodedText {
         if bytes.isEmpty { throw .empty }
         var decoded: DecodedText

@@ -45,11 +45,13 @@ public struct EntityRecognizer: Sendable {
 
     public init(model: NERModel) { tagger = NERTagger(model: model) }
 
+    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func recognize(_ text: ScalarText, _ segmentation: Segmentation) -> [Entity] {
         resolver.resolve(tagMentions(text, segmentation))
     }
 
     /// The tagged mentions before resolution, in text order, with their context.
+    @inline(never) // kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     func tagMentions(_ text: ScalarText, _ segmentation: Segmentation) -> TaggedText {
         let tokens = NERTokenizer().tokenize(text, segmentation)
         var lexemes: [NERLexeme] = []

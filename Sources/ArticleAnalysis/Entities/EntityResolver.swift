@@ -48,6 +48,7 @@ public struct EntityResolver: Sendable {
         var lastWord: String
     }
 
+    @inline(never) // kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     func resolve(_ tagged: TaggedText) -> [Entity] {
         var mentions = tagged.mentions.filter { m in
             // Pronouns are never names here, whatever the tagger thought.

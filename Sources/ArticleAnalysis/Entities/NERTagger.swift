@@ -8,6 +8,7 @@ struct NERTagger: Sendable {
     let model: NERModel
 
     /// The label of every token of `document`.
+    @inline(never) // kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     func tag(_ document: NERDocument) -> [UInt8] {
         var labels = [UInt8](repeating: 0, count: document.lexemes.count)
         var history = NERHistory()

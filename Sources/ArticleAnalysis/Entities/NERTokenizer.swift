@@ -31,13 +31,13 @@ struct NERTokenizer {
         var i = 0
         while i < s.count {
             let c = s[i]
-            if c.properties.isWhitespace {
+            if ScalarClass.isWhitespace(c) {
                 if c == "\n" || c == "\u{2029}" { newlines += 1 }
                 i += 1
                 continue
             }
             var end = i
-            while end < s.count && !s[end].properties.isWhitespace { end += 1 }
+            while end < s.count && !ScalarClass.isWhitespace(s[end]) { end += 1 }
             // A sentence starts here when a boundary falls between the previous token and this one.
             var boundary = newlines >= 2
             while nextBoundary < boundaries.count && boundaries[nextBoundary] <= i {

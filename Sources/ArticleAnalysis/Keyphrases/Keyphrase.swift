@@ -39,6 +39,7 @@ public struct KeyphraseExtractor: Sendable {
     }
 
     /// As above, with the article's words already scanned (shared with summary and tone).
+    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     func extract(_ text: ScalarText, _ words: ReaderWords, _ entities: [Entity]) -> [Keyphrase] {
         var document = KeyphraseDocument(text.scalars, words, maximumWords: maximumWords)
         document.scoreWords()

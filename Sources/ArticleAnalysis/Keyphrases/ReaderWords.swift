@@ -31,6 +31,7 @@ struct ReaderWords: Sendable {
     /// Tokens of span `k` are `words[spanStarts[k]..<spanStarts[k + 1]]`.
     var spanStarts: [Int]
 
+    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     init(_ scalars: [Unicode.Scalar], _ segmentation: Segmentation) {
         var spans = segmentation.sentences.map(\.span)
         spansAreSentences = !spans.isEmpty

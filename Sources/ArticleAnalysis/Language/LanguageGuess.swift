@@ -30,6 +30,7 @@ public struct LanguageDetector: Sendable {
 
     public init(profiles: LanguageProfiles? = nil) { self.profiles = profiles }
 
+    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func detect(_ text: ScalarText) -> LanguageGuess {
         guard let profiles, !profiles.codes.isEmpty else { return LanguageGuess(code: "en", confidence: 0) }
         let languages = profiles.codes.count

@@ -35,6 +35,7 @@ public struct QuoteFinder: Sendable {
     /// Quotes in text order. Offsets are code points into `text`; a direct quote's span and text
     /// exclude its marks (a multi-paragraph quote's span covers the marks between its paragraphs,
     /// its text leaves them out).
+    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func find(_ text: ScalarText, _ segmentation: Segmentation, _ entities: [Entity]) -> [Quote] {
         let doc = QuoteDocument(text: text, paragraphs: QuoteDocument.paragraphs(of: text, segmentation))
         let candidates = SpeakerCandidate.find(in: doc, entities: entities)

@@ -96,6 +96,7 @@ public struct Segmentation: Sendable {
 public struct Segmenter: Sendable {
     public init() {}
 
+    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func segment(_ text: ScalarText) -> Segmentation {
         let s = text.scalars
         var paragraphs: [TextSpan] = []

@@ -32,6 +32,7 @@ public struct Summarizer: Sendable {
     }
 
     /// As above, with the article's words already scanned (shared with keyphrases and tone).
+    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     func summarize(_ text: ScalarText, _ segmentation: Segmentation, _ words: ReaderWords, _ entities: [Entity]) -> [SummarySentence] {
         guard words.spansAreSentences else { return [] }
         let s = text.scalars

@@ -12,6 +12,7 @@ public enum SHA256 {
     ]
 
     /// The digest as 64 lower-case hex digits.
+    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public static func hex(_ bytes: [UInt8]) -> String {
         let table = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []

@@ -41,9 +41,37 @@ public struct ScalarText: Sendable {
     public var count: Int { scalars.count }
 
     public subscript(_ span: TextSpan) -> String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[span.start..<span.end])
-        return String(view)
+        Self.string(scalars[span.start..<span.end])
+    }
+
+    /// UTF-8 encodes the scalars straight into a new string's storage: the standard library's
+    /// `UnicodeScalarView.append(contentsOf:)` costs hundreds of instructions a scalar, and this
+    /// runs for every entity name, sentence and quote an analysis reports.
+    static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+        var capacity = 0
+        for scalar in slice { capacity &+= UTF8.width(scalar) }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var i = 0
+            for scalar in slice {
+                let v = scalar.value
+                if v < 0x80 {
+                    buffer[i] = UInt8(truncatingIfNeeded: v); i &+= 1
+                } else if v < 0x800 {
+                    buffer[i] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
+                    buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 2
+                } else if v < 0x10000 {
+                    buffer[i] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
+                    buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                    buffer[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 3
+                } else {
+                    buffer[i] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18))
+                    buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
+                    buffer[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                    buffer[i &+ 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 4
+                }
+            }
+            return i
+        }
     }
 
     public var string: String { self[TextSpan(start: 0, end: scalars.count)] }

@@ -33,6 +33,7 @@ public struct ToneScorer: Sendable {
     }
 
     /// As above, with the article's words already scanned (shared with keyphrases and summary).
+    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     func score(_ text: ScalarText, _ segmentation: Segmentation, _ readerWords: ReaderWords) -> Tone? {
         let sentences = segmentation.sentences
         guard !sentences.isEmpty, !lexicon.valences.isEmpty, readerWords.spansAreSentences else { return nil }
