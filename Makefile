@@ -3,6 +3,8 @@
 #   make test     every test: unit, integration (real binary), schema, systemd in a container
 #   make install  install binary, models, unit, config, sysusers.d and tmpfiles.d (as root)
 #   make bench    release benchmarks side by side with the peers (see docs/BENCHMARKS.md)
+#   make profile  instructions per article for each analysis stage (callgrind; noise-free)
+#   make soak     the daemon fed 20 articles/s for 30 minutes; is its memory flat?
 
 SWIFT        ?= swift
 PREFIX       ?= /usr/local
@@ -11,7 +13,7 @@ APT_PACKAGES := libsystemd-dev pkg-config systemd-container
 RELEASE_BIN  := .build/release/articled
 DEBUG_BIN    := .build/debug/articled
 
-.PHONY: all deps build debug run test unit-tests system-test install uninstall bench clean
+.PHONY: all deps build debug run test unit-tests system-test install uninstall bench profile soak clean
 
 all: build
 
@@ -51,6 +53,13 @@ uninstall:
 
 bench: deps
 	bash Benchmarks/run.sh
+
+profile: deps
+	@command -v valgrind >/dev/null || { SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO=sudo; $$SUDO apt-get install -y -qq valgrind; }
+	bash Benchmarks/profile.sh
+
+soak: deps
+	bash Benchmarks/daemon/run.sh --only soak --soak-seconds $${SOAK_SECONDS:-1800}
 
 clean:
 	rm -rf .build .build-* var

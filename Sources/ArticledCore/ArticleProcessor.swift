@@ -3,8 +3,13 @@ import Glibc
 import Logging
 import Spool
 
-/// What a worker does with one name: claim it, read it, analyse it, publish the result or the
-/// failure, and log one line about it (with ARTICLE_FILE, ARTICLE_SHA256, ANALYSIS_MS, ERROR).
+/// What a worker does with the names it takes: claim each, read it, analyse it, publish the
+/// result or the failure, and log one line about it (with ARTICLE_FILE, ARTICLE_SHA256,
+/// ANALYSIS_MS, ERROR).
+///
+/// Results of the names taken together are published together (`Spool.complete(_:)`: one outbox
+/// fsync for all), so a backlog is not bound by two fsyncs per article; an idle daemon takes one
+/// name at a time and publishes it at once.
 struct ArticleProcessor: Sendable {
     enum Outcome: Sendable, Equatable {
         case analysed
@@ -26,7 +31,45 @@ struct ArticleProcessor: Sendable {
     /// For the daemon benchmark: skip the analysis, keep every file operation.
     let bareFileWork: Bool
 
-    func process(_ item: WorkItem, isStopping: () -> Bool) -> Outcome {
+    /// Results held for one publication at most; a batch of large articles is published in parts.
+    static let publicationBytes = 4 << 20
+
+    /// An analysed article waiting to be published.
+    private struct Analysed {
+        var completion: Spool.Completion
+        var logger: Logger
+    }
+
+    /// Processes `items` in order; returns one outcome per item.
+    func process(_ items: [WorkItem], isStopping: () -> Bool) -> [Outcome] {
+        var outcomes = [Outcome](repeating: .skipped, count: items.count)
+        var waiting: [(index: Int, analysed: Analysed)] = []
+        var waitingBytes = 0
+        func publishWaiting() {
+            for (entry, outcome) in zip(waiting, publish(waiting.map(\.analysed))) { outcomes[entry.index] = outcome }
+            waiting.removeAll()
+            waitingBytes = 0
+        }
+        for (index, item) in items.enumerated() {
+            switch analyse(item, isStopping: isStopping) {
+            case .done(let outcome): outcomes[index] = outcome
+            case .analysed(let analysed):
+                waiting.append((index, analysed))
+                waitingBytes += analysed.completion.result.count
+                if waitingBytes >= Self.publicationBytes { publishWaiting() }
+            }
+        }
+        if !waiting.isEmpty { publishWaiting() }
+        return outcomes
+    }
+
+    private enum Step {
+        case done(Outcome)
+        case analysed(Analysed)
+    }
+
+    /// Claims, reads and analyses one name; failures are dealt with here.
+    private func analyse(_ item: WorkItem, isStopping: () -> Bool) -> Step {
         let snapshot = settings.current
         var logger = self.logger
         logger.logLevel = snapshot.logLevel
@@ -41,24 +84,24 @@ struct ArticleProcessor: Sendable {
             }
         } catch {
             logger.error("cannot claim the article", metadata: ["error": .string(error.description)])
-            return .spoolError
+            return .done(.spoolError)
         }
         let article: ClaimedArticle
         switch claim {
-        case .skipped: return .skipped
+        case .skipped: return .done(.skipped)
         case .busy:
             logger.debug("an article of the same name is being processed; it waits for the next scan")
-            return .busy
+            return .done(.busy)
         case .rejected(let failedAs, let record):
             logger.warning("article refused: \(record.message)", metadata: [
                 "error": .string(record.code), "failed_as": .string(failedAs.escaped),
             ])
-            return .failed
+            return .done(.failed)
         case .claimed(let claimed): article = claimed
         }
         if isStopping() {
             spool.release(article)
-            return .released
+            return .done(.released)
         }
         if article.recovered { logger.notice("recovering an article left in processing/ by an earlier run") }
 
@@ -66,7 +109,7 @@ struct ArticleProcessor: Sendable {
         do {
             bytes = try spool.read(article, maxBytes: snapshot.maxBytes)
         } catch {
-            return fail(article, error, logger: logger)
+            return .done(fail(article, error, logger: logger))
         }
         let start = MonotonicStageClock().nanoseconds()
         let json: [UInt8]
@@ -82,28 +125,28 @@ struct ArticleProcessor: Sendable {
                 json = analysis.jsonBytes()
             } catch {
                 let record = FailureRecord(code: error.code, message: error.description, bytes: bytes.count, sha256: SHA256.hex(bytes))
-                return fail(article, record, logger: logger)
+                return .done(fail(article, record, logger: logger))
             }
         }
         let milliseconds = Double(MonotonicStageClock().nanoseconds() - start) / 1_000_000
         logger[metadataKey: "article_sha256"] = .string(sha256)
         logger[metadataKey: "analysis_ms"] = .string(Self.format(milliseconds))
 
-        do {
-            let disposal: Spool.Disposal = snapshot.afterSuccess == .delete ? .delete : .moveToProcessed
-            let published: FileName
-            do {
-                published = try spool.complete(article, result: json, sha256: sha256, disposal: disposal)
-            } catch where error.errno == ENOENT {
-                // A spool folder was deleted under us: re-create the folders and try once more.
-                try spool.layout.createFolders()
-                published = try spool.complete(article, result: json, sha256: sha256, disposal: disposal)
+        let disposal: Spool.Disposal = snapshot.afterSuccess == .delete ? .delete : .moveToProcessed
+        return .analysed(Analysed(completion: Spool.Completion(article, result: json, sha256: sha256, disposal: disposal), logger: logger))
+    }
+
+    /// Publishes analysed articles together and logs each.
+    private func publish(_ batch: [Analysed]) -> [Outcome] {
+        zip(batch, spool.complete(batch.map(\.completion))).map { analysed, result in
+            switch result {
+            case .success(let published):
+                analysed.logger.info("article analysed", metadata: ["result": .string(published.escaped)])
+                return .analysed
+            case .failure(let error):
+                analysed.logger.error("cannot publish the result; the article stays in processing/ and is retried", metadata: ["error": .string(error.description)])
+                return .spoolError
             }
-            logger.info("article analysed", metadata: ["result": .string(published.escaped)])
-            return .analysed
-        } catch {
-            logger.error("cannot publish the result; the article stays in processing/ and is retried", metadata: ["error": .string(error.description)])
-            return .spoolError
         }
     }
 

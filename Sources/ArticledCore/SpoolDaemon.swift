@@ -154,15 +154,20 @@ public final class SpoolDaemon: @unchecked Sendable {
         }
     }
 
+    /// Names a worker takes at once from a backlog; their results are published together.
+    static let batchLimit = 16
+
     private func workerLoop() {
-        while let item = queue.take() {
-            let outcome = processor.process(item) { isStopping || queue.isClosed }
-            switch outcome {
-            case .analysed: counters.countAnalysed()
-            case .failed: counters.countFailed()
-            case .released, .busy, .skipped, .spoolError: break
+        while let items = queue.take(upTo: Self.batchLimit) {
+            let outcomes = processor.process(items) { isStopping || queue.isClosed }
+            for (item, outcome) in zip(items, outcomes) {
+                switch outcome {
+                case .analysed: counters.countAnalysed()
+                case .failed: counters.countFailed()
+                case .released, .busy, .skipped, .spoolError: break
+                }
+                queue.finish(item)
             }
-            queue.finish(item)
         }
     }
 

@@ -69,6 +69,13 @@ final class WorkQueue: @unchecked Sendable {
     /// The next item for a worker; blocks while the queue is empty. Returns nil when the queue is
     /// closed or this worker should retire (fewer workers are wanted).
     func take() -> WorkItem? {
+        take(upTo: 1)?.first
+    }
+
+    /// The next items for a worker, at most `limit`: blocks while the queue is empty, then takes
+    /// this worker's share of what is waiting (so that other workers get theirs), at least one.
+    /// Returns nil when the queue is closed or this worker should retire.
+    func take(upTo limit: Int) -> [WorkItem]? {
         condition.lock()
         defer { condition.unlock() }
         while true {
@@ -77,16 +84,20 @@ final class WorkQueue: @unchecked Sendable {
                 condition.broadcast()
                 return nil
             }
-            if head < items.count {
-                let item = items[head]
-                head += 1
+            let available = items.count - head
+            if available > 0 {
+                let share = (available + runningWorkers - 1) / max(runningWorkers, 1)
+                let taken = Array(items[head..<(head + max(1, min(limit, share)))])
+                head += taken.count
                 if head > 1024 && head * 2 > items.count {
                     items.removeFirst(head)
                     head = 0
                 }
-                waiting.remove(item)
-                inFlight.insert(item.name)
-                return item
+                for item in taken {
+                    waiting.remove(item)
+                    inFlight.insert(item.name)
+                }
+                return taken
             }
             condition.wait()
         }

@@ -178,19 +178,69 @@ public final class Spool: Sendable {
     /// What happens to an input once its result is published.
     public enum Disposal: Sendable { case moveToProcessed, delete }
 
+    /// A claimed input with its analysed result, ready to publish.
+    public struct Completion: Sendable {
+        public var article: ClaimedArticle
+        public var result: [UInt8]
+        public var sha256: String
+        public var disposal: Disposal
+        public init(_ article: ClaimedArticle, result: [UInt8], sha256: String, disposal: Disposal) {
+            self.article = article
+            self.result = result
+            self.sha256 = sha256
+            self.disposal = disposal
+        }
+    }
+
     /// Publishes `result` as `outbox/<name>.json` (or `<name>.N.json` when taken), then moves the
     /// input to `processed/` or deletes it, and releases the claim. Returns the result's name.
     @discardableResult
     public func complete(_ article: ClaimedArticle, result: [UInt8], sha256: String, disposal: Disposal) throws(SpoolError) -> FileName {
-        let name = article.name
-        let published: FileName
-        if article.recovered, let existing = existingResult(for: name, sha256: sha256) {
-            published = existing
-        } else {
-            published = try writer.write(result, into: layout.outbox) { n in
-                n == 0 ? name.appending(".json") : name.appending(".\(n).json")
+        try complete([Completion(article, result: result, sha256: sha256, disposal: disposal)])[0].get()
+    }
+
+    /// Publishes several results with one outbox fsync (see `AtomicFileWriter.write(_:into:)`),
+    /// then disposes of each published input. An input whose result could not be published stays
+    /// claimed in `processing/`; the caller decides what to do (a later run recovers it).
+    public func complete(_ batch: [Completion]) -> [Result<FileName, SpoolError>] {
+        var results = [Result<FileName, SpoolError>](repeating: .failure(SpoolError("write", path: layout.outbox, errno: EIO)), count: batch.count)
+        var toWrite: [(index: Int, file: AtomicFileWriter.PendingFile)] = []
+        for (index, completion) in batch.enumerated() {
+            let name = completion.article.name
+            if completion.article.recovered, let existing = existingResult(for: name, sha256: completion.sha256) {
+                results[index] = .success(existing)
+            } else {
+                toWrite.append((index, AtomicFileWriter.PendingFile(bytes: completion.result) { n in
+                    n == 0 ? name.appending(".json") : name.appending(".\(n).json")
+                }))
             }
         }
+        var retry: [(index: Int, file: AtomicFileWriter.PendingFile)] = []
+        for (written, entry) in zip(writer.write(toWrite.map(\.file), into: layout.outbox), toWrite) {
+            results[entry.index] = written
+            if case .failure(let error) = written, error.errno == ENOENT { retry.append(entry) }
+        }
+        // The outbox was deleted under us: re-create the folders and try those once more.
+        if !retry.isEmpty, (try? layout.createFolders()) != nil {
+            for (written, entry) in zip(writer.write(retry.map(\.file), into: layout.outbox), retry) { results[entry.index] = written }
+        }
+        for (index, completion) in batch.enumerated() {
+            guard case .success = results[index] else { continue }
+            do {
+                try dispose(completion.article, completion.disposal)
+            } catch {
+                // processed/ was deleted under us: re-create the folders and try once more.
+                let retried = error.errno == ENOENT && (try? layout.createFolders()) != nil
+                    && (try? dispose(completion.article, completion.disposal)) != nil
+                if !retried { results[index] = .failure(error) }
+            }
+        }
+        return results
+    }
+
+    /// Moves a published input out of `processing/` and releases its claim.
+    private func dispose(_ article: ClaimedArticle, _ disposal: Disposal) throws(SpoolError) {
+        let name = article.name
         switch disposal {
         case .moveToProcessed:
             _ = try FileSystem.renameToFreeName(layout.processing, name, layout.processed) { n in
@@ -202,7 +252,6 @@ public final class Spool: Sendable {
             }
         }
         article.close()
-        return published
     }
 
     /// Moves a claimed input to `failed/` and writes `failed/<name>.error.json` beside it.

@@ -19,6 +19,20 @@ final class WorkQueueTests: XCTestCase {
         XCTAssertTrue(queue.isBelowLowWater, "drained to half: time to scan the inbox again")
     }
 
+    func testAWorkerTakesItsShareOfABacklogUpToTheLimit() {
+        let queue = WorkQueue(capacity: 100)
+        XCTAssertEqual(queue.setWorkers(2), 2)
+        for index in 0..<40 { queue.add(item("\(index)")) }
+        XCTAssertEqual(queue.take(upTo: 16)?.map(\.name), (0..<16).map { FileName("\($0)") }, "the limit, in order")
+        XCTAssertEqual(queue.take(upTo: 16)?.count, 12, "half of the 24 left: the other worker gets the rest")
+        XCTAssertEqual(queue.counts.inFlight, 28)
+        queue.add(item("one more"))
+        XCTAssertEqual(queue.take(upTo: 16)?.count, 7)
+        XCTAssertEqual(queue.take(upTo: 16)?.count, 3)
+        XCTAssertEqual(queue.take(upTo: 16)?.count, 2)
+        XCTAssertEqual(queue.take(upTo: 16)?.count, 1, "one waiting name is taken alone: an idle daemon publishes at once")
+    }
+
     func testANameWaitsOnlyOnce() {
         let queue = WorkQueue(capacity: 10)
         queue.add(item("a"))

@@ -50,6 +50,40 @@ final class SpoolTests: XCTestCase {
         XCTAssertEqual(fixture.names(fixture.layout.processed), [FileName("same.txt"), FileName("same.txt.1"), FileName("same.txt.2")])
     }
 
+    func testABatchIsPublishedTogetherAndEachInputMoved() throws {
+        let fixture = SpoolFixture()
+        let spool = try Spool(layout: fixture.layout)
+        fixture.write(fixture.layout.outbox, "taken.txt.json", "earlier")
+        var batch: [Spool.Completion] = []
+        for name in ["a.txt", "b.txt", "taken.txt"] {
+            fixture.write(fixture.layout.inbox, name, name)
+            guard case .claimed(let article) = try spool.claim(FileName(name)) else { return XCTFail("not claimed") }
+            batch.append(Spool.Completion(article, result: Array("{\"of\":\"\(name)\"}".utf8), sha256: name, disposal: .moveToProcessed))
+        }
+        let published = spool.complete(batch).map { try? $0.get() }
+        XCTAssertEqual(published, [FileName("a.txt.json"), FileName("b.txt.json"), FileName("taken.txt.1.json")])
+        XCTAssertEqual(fixture.read(fixture.layout.outbox, FileName("b.txt.json")), Array("{\"of\":\"b.txt\"}".utf8))
+        XCTAssertEqual(fixture.read(fixture.layout.outbox, FileName("taken.txt.json")), Array("earlier".utf8), "never overwritten")
+        XCTAssertEqual(fixture.names(fixture.layout.processed), [FileName("a.txt"), FileName("b.txt"), FileName("taken.txt")])
+        XCTAssertEqual(fixture.names(fixture.layout.processing), [])
+        XCTAssertFalse(fixture.names(fixture.layout.outbox).contains { $0.bytes.first == UInt8(ascii: ".") }, "no temporary left")
+    }
+
+    func testABatchWithTheOutboxDeletedRecreatesItAndPublishes() throws {
+        let fixture = SpoolFixture()
+        let spool = try Spool(layout: fixture.layout)
+        var batch: [Spool.Completion] = []
+        for name in ["a.txt", "b.txt"] {
+            fixture.write(fixture.layout.inbox, name, name)
+            guard case .claimed(let article) = try spool.claim(FileName(name)) else { return XCTFail("not claimed") }
+            batch.append(Spool.Completion(article, result: Array(name.utf8), sha256: name, disposal: .moveToProcessed))
+        }
+        XCTAssertEqual(rmdir(fixture.layout.outbox), 0)
+        let published = spool.complete(batch).map { try? $0.get() }
+        XCTAssertEqual(published, [FileName("a.txt.json"), FileName("b.txt.json")])
+        XCTAssertEqual(fixture.names(fixture.layout.processing), [])
+    }
+
     func testDeleteAfterSuccessRemovesTheInput() throws {
         let fixture = SpoolFixture()
         let spool = try Spool(layout: fixture.layout)

@@ -10,6 +10,11 @@ struct Options {
     var backlog = 5_000
     var burst = 10_000
     var workers = 0
+    var coldStarts = 9
+    var soakSeconds = 1800
+    var soakRate = 20
+    /// Which measurements to run; `soak` is not in the default set because it takes 30 minutes.
+    var only: Set<String> = ["latency", "backlog", "burst", "coldstart"]
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -22,6 +27,10 @@ struct Options {
             case "--backlog": backlog = Int(value) ?? backlog
             case "--burst": burst = Int(value) ?? burst
             case "--workers": workers = Int(value) ?? workers
+            case "--cold-starts": coldStarts = Int(value) ?? coldStarts
+            case "--soak-seconds": soakSeconds = Int(value) ?? soakSeconds
+            case "--soak-rate": soakRate = Int(value) ?? soakRate
+            case "--only": only = Set(value.split(separator: ",").map(String.init))
             default: fatalError("unknown option \(argument)")
             }
         }
@@ -231,6 +240,69 @@ func burst(_ options: Options, texts: [Data]) -> (seconds: Double, peakKiB: Int,
     return (seconds, peak, idle, maxDescriptors)
 }
 
+/// Time from spawning `articled run` to its READY=1, which it sends after loading the models and
+/// recovering the spool; sorted, in milliseconds. Each start gets a fresh, empty spool.
+func coldStart(_ options: Options) -> [Double] {
+    var samples: [Double] = []
+    for _ in 0..<options.coldStarts {
+        let spool = BenchSpool()
+        let notify = NotifyListener(spool.base + "/notify")
+        let start = now()
+        let daemon = startDaemon(options, spool, bare: false, notify: notify)
+        notify.waitForReady()
+        samples.append((now() - start) * 1000)
+        stop(daemon)
+    }
+    return samples.sorted()
+}
+
+/// Feeds the daemon `soakRate` articles a second for `soakSeconds` and samples its resident
+/// memory every 10 s. The baseline is the median of the samples in the second and third minute
+/// (after the allocator and caches have warmed up); the end is the median of the last three
+/// minutes. Results are removed as they arrive so the outbox does not grow without bound.
+func soak(_ options: Options, texts: [Data], report: (String) -> Void) -> (analysed: Int, baselineKiB: Int, endKiB: Int, highestKiB: Int) {
+    let spool = BenchSpool()
+    let notify = NotifyListener(spool.base + "/notify")
+    let daemon = startDaemon(options, spool, bare: false, notify: notify)
+    notify.waitForReady()
+    let pid = daemon.processIdentifier
+    let start = now()
+    var samples: [(seconds: Double, kib: Int)] = []
+    var published = 0, results = 0
+    var nextSample = start
+    while now() - start < Double(options.soakSeconds) {
+        let due = Int((now() - start) * Double(options.soakRate))
+        while published < due {
+            let name = "soak-\(published).txt"
+            spool.stage(name, texts[published % texts.count])
+            spool.publish(name)
+            published += 1
+        }
+        if now() >= nextSample {
+            let kib = status(pid, "VmRSS")
+            samples.append((now() - start, kib))
+            if samples.count % 30 == 0 { report(String(format: "  soak %4.0f s: RSS %.1f MiB, %d published", now() - start, Double(kib) / 1024, published)) }
+            nextSample += 10
+            // processed/ and outbox/ would otherwise hold every article of the run.
+            for folder in [spool.outbox, spool.root + "/processed"] {
+                for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where unlink(folder + "/" + name) == 0 {
+                    if folder == spool.outbox && name.hasSuffix(".json") { results += 1 }
+                }
+            }
+        }
+        usleep(10_000)
+    }
+    stop(daemon)
+    func medianKiB(_ range: ClosedRange<Double>) -> Int {
+        let values = samples.filter { range.contains($0.seconds) }.map(\.kib).sorted()
+        return values.isEmpty ? 0 : values[values.count / 2]
+    }
+    let total = Double(options.soakSeconds)
+    let baseline = medianKiB(min(60, total / 3)...min(180, total / 2))
+    let end = medianKiB(max(0, total - 180)...total)
+    return (results, baseline, end, samples.map(\.kib).max() ?? 0)
+}
+
 let options = Options(CommandLine.arguments)
 let reference = FileManager.default.contents(atPath: options.corpus + "/seed/al-nusrah-interview.txt")!
 let texts = articles(options.corpus)
@@ -241,16 +313,35 @@ func report(_ line: String) {
 func ms(_ value: Double) -> String { String(format: "%.2f ms", value) }
 report("articled daemon benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, workers=\(options.workers == 0 ? "cores" : String(options.workers))")
 
-let analysed = latency(options, reference: reference, bare: false)
-report("latency, reference article (\(reference.count) bytes), \(options.latencyRuns) drops on an idle daemon: p50 \(ms(analysed.p50)), p99 \(ms(analysed.p99)), mean \(ms(analysed.mean))")
-let bareLatency = latency(options, reference: reference, bare: true)
-report("latency, bare file work (no analysis):                        p50 \(ms(bareLatency.p50)), p99 \(ms(bareLatency.p99)), mean \(ms(bareLatency.mean))")
+if options.only.contains("latency") {
+    let analysed = latency(options, reference: reference, bare: false)
+    report("latency, reference article (\(reference.count) bytes), \(options.latencyRuns) drops on an idle daemon: p50 \(ms(analysed.p50)), p99 \(ms(analysed.p99)), mean \(ms(analysed.mean))")
+    let bareLatency = latency(options, reference: reference, bare: true)
+    report("latency, bare file work (no analysis):                        p50 \(ms(bareLatency.p50)), p99 \(ms(bareLatency.p99)), mean \(ms(bareLatency.mean))")
+}
 
-let throughput = backlog(options, texts: texts, bare: false)
-report(String(format: "backlog of %d articles (Wikinews, cycled): %.2f s, %.0f articles/s", options.backlog, throughput.seconds, throughput.perSecond))
-let bareThroughput = backlog(options, texts: texts, bare: true)
-report(String(format: "backlog of %d, bare file work (no analysis): %.2f s, %.0f files/s", options.backlog, bareThroughput.seconds, bareThroughput.perSecond))
+if options.only.contains("backlog") {
+    let throughput = backlog(options, texts: texts, bare: false)
+    report(String(format: "backlog of %d articles (Wikinews, cycled): %.2f s, %.0f articles/s", options.backlog, throughput.seconds, throughput.perSecond))
+    let bareThroughput = backlog(options, texts: texts, bare: true)
+    report(String(format: "backlog of %d, bare file work (no analysis): %.2f s, %.0f files/s", options.backlog, bareThroughput.seconds, bareThroughput.perSecond))
+}
 
-let peak = burst(options, texts: texts)
-report(String(format: "burst of %d files renamed into a running daemon: %.2f s; RSS idle %.1f MiB, peak %.1f MiB; at most %d open descriptors",
-             options.burst, peak.seconds, Double(peak.idleKiB) / 1024, Double(peak.peakKiB) / 1024, peak.maxDescriptors))
+if options.only.contains("burst") {
+    let peak = burst(options, texts: texts)
+    report(String(format: "burst of %d files renamed into a running daemon: %.2f s; RSS idle %.1f MiB, peak %.1f MiB; at most %d open descriptors",
+                 options.burst, peak.seconds, Double(peak.idleKiB) / 1024, Double(peak.peakKiB) / 1024, peak.maxDescriptors))
+}
+
+if options.only.contains("coldstart") {
+    let starts = coldStart(options)
+    report(String(format: "cold start to READY=1 (model loaded, spool recovered), %d starts: median %.1f ms, max %.1f ms",
+                 starts.count, percentile(starts, 0.5), starts.last ?? 0))
+}
+
+if options.only.contains("soak") {
+    let soaked = soak(options, texts: texts, report: report)
+    report(String(format: "soak, %d s at %d articles/s (%d analysed): RSS after warm-up %.1f MiB, at the end %.1f MiB (%+.1f%%), highest %.1f MiB",
+                 options.soakSeconds, options.soakRate, soaked.analysed, Double(soaked.baselineKiB) / 1024, Double(soaked.endKiB) / 1024,
+                 100 * (Double(soaked.endKiB) / Double(soaked.baselineKiB) - 1), Double(soaked.highestKiB) / 1024))
+}
