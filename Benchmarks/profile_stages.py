@@ -21,6 +21,7 @@ STAGES = [
     ("keyphrases", "18KeyphraseExtractorV7extracty"),
     ("summary", "10SummarizerV9summarizeySayAA15SummarySentenceVGAA10ScalarTextV_AA12SegmentationVAA11ReaderWords"),
     ("tone", "10ToneScorerV5scoreyAA0C0VSgAA10ScalarTextV_AA12SegmentationVAA11ReaderWords"),
+    ("(json result)", "V9jsonBytesSays5UInt8VGyF"),
 ]
 best = {}
 for line in sys.stdin:
