@@ -31,8 +31,8 @@ public struct AtomicFileWriter: Sendable {
     }
 
     /// Publishes several files in `folder` with one folder fsync (group commit), each as
-    /// atomically as a single `write`: every file is written and fsynced before any is renamed,
-    /// and the folder is fsynced once after the renames. Returns, per file, the name it got or
+    /// atomically as a single `write`: every file is written, then each is fsynced before it is
+    /// renamed, and the folder is fsynced once after the renames. Returns, per file, the name it got or
     /// why it was not published (then no file of it is left behind).
     ///
     /// Two fsyncs per file (data, then folder) bound a backlog's throughput on most disks; in a
