@@ -12,6 +12,16 @@ final class JSONWriterTests: XCTestCase {
         json.endObject()
         XCTAssertEqual(json.string, #"{"a":"x\"y\n\u0001","b":[1,-20,null],"c":1.25,"d":0}"#)
     }
+
+    func testIntegersOfEveryLengthAndEscapesAnywhereInAString() {
+        var json = JSONWriter()
+        json.beginArray()
+        for value in [0, 7, 10, -9, 12_345, Int.max, Int.min] { json.int(value) }
+        json.string("\\start, middle \u{7F} – “end”\t")
+        json.string("")
+        json.endArray()
+        XCTAssertEqual(json.string, #"[0,7,10,-9,12345,9223372036854775807,-9223372036854775808,"\\start, middle \u007f – “end”\t",""]"#)
+    }
 }
 
 final class SHA256Tests: XCTestCase {
