@@ -67,9 +67,8 @@ public struct EntityResolver: Sendable {
                 let lexeme = tagged.lexemes[t]
                 if lexeme.flags.contains(.hasLetter) && !lexeme.flags.contains(.allCapitals) { allCaps = false }
                 let token = tagged.tokens[t]
-                ResolutionFold.fold(tagged.text.scalars[token.start..<token.end], into: &folded)
-                guard !folded.isEmpty else { continue }
-                let h = ResolutionFold.hash(folded)
+                let (h, isEmpty) = ResolutionFold.foldedHash(tagged.text.scalars, token.start, token.end, scratch: &folded)
+                guard !isEmpty else { continue }
                 if allCount == 0 { allFirst = h }
                 allChain = NERHash.mix(allChain, h)
                 allCount += 1
@@ -277,8 +276,9 @@ public struct EntityResolver: Sendable {
             let lexeme = tagged.lexemes[t]
             guard lexeme.flags.contains(.allCapitals), lexeme.length >= 2, lexeme.length <= 6,
                   tagged.context[t] & NERDocument.capsSentence == 0 else { continue }
-            ResolutionFold.fold(tagged.text.scalars[tagged.tokens[t].start..<tagged.tokens[t].end], into: &candidates.folded)
-            guard let type = acronyms[ResolutionFold.hash(candidates.folded)] else { continue }
+            let folded = ResolutionFold.foldedHash(tagged.text.scalars, tagged.tokens[t].start, tagged.tokens[t].end,
+                                                   scratch: &candidates.folded)
+            guard let type = acronyms[folded.hash] else { continue }
             covered[t] = true
             candidates.add(TaggedMention(tokens: t..<(t + 1), type: EntityResolver.type(at: type), sentence: sentenceOf[t]), tagged)
         }
@@ -525,9 +525,7 @@ public struct EntityResolver: Sendable {
     static func fold<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
         var folded: [Unicode.Scalar] = []
         ResolutionFold.fold(scalars, into: &folded)
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: folded)
-        return String(view)
+        return ScalarText.string(folded[...])
     }
 
     /// Folded words that designate a kind of organisation rather than name one (hashed as

@@ -156,6 +156,64 @@ enum ResolutionFold {
         }
     }
 
+    /// The hash (`hash(_:)`) of the folded form of `scalars[start..<end]`, and whether that form
+    /// is empty. ASCII tokens, nearly all of them, are folded and hashed in one pass without
+    /// writing the form anywhere; others are folded into `scratch` first.
+    @inline(__always)
+    static func foldedHash(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int,
+                           scratch: inout [Unicode.Scalar]) -> (hash: UInt64, isEmpty: Bool) {
+        if let folded = asciiFoldedHash(scalars, start, end) { return folded }
+        fold(scalars[start..<end], into: &scratch)
+        return (hash(scratch), scratch.isEmpty)
+    }
+
+    /// `foldedHash` of an all-ASCII token, or nil when the token has another scalar.
+    @inline(__always)
+    private static func asciiFoldedHash(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> (hash: UInt64, isEmpty: Bool)? {
+        scalars.withUnsafeBufferPointer { p -> (hash: UInt64, isEmpty: Bool)? in
+            @inline(__always) func lower(_ v: UInt32) -> UInt32 { v &- 65 < 26 ? v &+ 32 : v }
+            // Particle prefix joined by a hyphen: the first hyphen after two or three scalars.
+            var from = start
+            var i = start
+            while i < end && i - start <= 3 {
+                let v = p[i].value
+                if v >= 0x80 { return nil }
+                if v == 0x2D {
+                    let dash = i - start
+                    if (dash == 2 || dash == 3) && end - i > 2
+                        && isParticlePrefix(lower(p[start].value), lower(p[start + 1].value),
+                                            dash == 3 ? lower(p[start + 2].value) : 0, length: dash) {
+                        from = i + 1
+                    }
+                    break
+                }
+                i += 1
+            }
+            var h = NERHash.seed, hashBeforeLast = NERHash.seed
+            var last: UInt32 = 0x20, beforeLast: UInt32 = 0
+            var count = 0
+            for k in from..<end {
+                let raw = p[k].value
+                if raw >= 0x80 { return nil }
+                let v = lower(raw)
+                guard v &- 97 < 26 || v &- 48 < 10 else { continue }
+                if v == last { continue }
+                hashBeforeLast = h
+                h = NERHash.add(h, v)
+                beforeLast = last
+                last = v
+                count += 1
+            }
+            if count > 3 && last == 0x68 {
+                switch beforeLast {
+                case 0x61, 0x65, 0x69, 0x6F, 0x75: h = hashBeforeLast // a e i o u
+                default: break
+                }
+            }
+            return (h, count == 0)
+        }
+    }
+
     /// Whether the `length` (2 or 3) lower-case scalars before a hyphen are one of the particles
     /// "al", "el", "ad", "an", "ar", "as", "at", "az" or "ash".
     @inline(__always)
@@ -187,9 +245,7 @@ enum ResolutionFold {
 
     @inline(never)
     private static func nonASCIIHash(_ scalars: [Unicode.Scalar]) -> UInt64 {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        return UInt64(bitPattern: Int64(String(view).hashValue)) ^ 0x5555_5555_5555_5555
+        UInt64(bitPattern: Int64(ScalarText.string(scalars[...]).hashValue)) ^ 0x5555_5555_5555_5555
     }
 
     /// The hash of the folded words joined by spaces (the key of a mention), from the hashes of
