@@ -148,7 +148,7 @@ public struct EntityResolver: Sendable {
             return x.span.start < y.span.start
         }
         let (groups, groupOf) = group(order, items, words)
-        return entities(groups, groupOf, order, items, tagged, sentenceOf)
+        return entities(groups, groupOf, items, tagged, sentenceOf)
     }
 
     // MARK: - Grouping
@@ -307,36 +307,46 @@ public struct EntityResolver: Sendable {
 
     // MARK: - Entities
 
-    /// A distinct surface form of the entity being built, with its string.
+    /// A distinct surface form of an entity, with its string.
     private struct Surface {
         var span: TextSpan
         var text: String
         var isASCII: Bool
     }
 
-    private func entities(_ groups: [Group], _ groupOf: [Int32], _ order: [Int], _ items: [Candidate],
+    /// What ranking an entity needs, worked out before any of its strings are built.
+    private struct Ranked {
+        /// Its mentions: candidate indices at these positions of the member array, in text order.
+        var members: Range<Int>
+        var type: EntityType
+        /// The candidate that gives its name.
+        var name: Int
+        var score: Double
+        /// Where its first mention starts.
+        var first: Int
+    }
+
+    private func entities(_ groups: [Group], _ groupOf: [Int32], _ items: [Candidate],
                           _ tagged: TaggedText, _ sentenceOf: [Int]) -> [Entity] {
         let sentenceCount = max(1, tagged.sentences.count)
         let firstParagraphEnd = tagged.paragraphs.first?.end ?? (tagged.sentences.first.map { tagged.tokens[$0.upperBound - 1].end } ?? 0)
-        // The members of each group in the order they joined, side by side in one array.
+        // The members of each group side by side in one array, each group's in text order
+        // (mentions never overlap, so no two start at the same place).
+        let textOrder = items.indices.sorted { items[$0].span.start < items[$1].span.start }
         var memberStart = [Int](repeating: 0, count: groups.count + 1)
-        for index in order { memberStart[Int(groupOf[index]) + 1] += 1 }
+        for index in items.indices { memberStart[Int(groupOf[index]) + 1] += 1 }
         for g in groups.indices { memberStart[g + 1] += memberStart[g] }
         var members = [Int](repeating: 0, count: items.count)
         var fill = memberStart
-        for index in order {
+        for index in textOrder {
             let g = Int(groupOf[index])
             members[fill[g]] = index
             fill[g] += 1
         }
-        var built: [Entity] = [], scores: [Double] = [], firsts: [Int] = []
-        built.reserveCapacity(groups.count)
-        scores.reserveCapacity(groups.count)
-        firsts.reserveCapacity(groups.count)
-        var surfaces: [Surface] = []
+        var ranked: [Ranked] = []
+        ranked.reserveCapacity(groups.count)
         for g in groups.indices {
             let range = memberStart[g]..<memberStart[g + 1]
-            members[range].sort { items[$0].span.start < items[$1].span.start }
             let first = items[members[range.lowerBound]]
             // Type: a vote, longer mentions weighing more.
             // A full name is tagged with the most context around it: it outweighs several short forms.
@@ -357,32 +367,21 @@ public struct EntityResolver: Sendable {
             if votes.2 > 0 && votes.2 > best { best = votes.2; type = .location }
             if votes.3 > 0 && votes.3 > best { best = votes.3; type = .misc }
             // Name: the most complete form, preferring ordinary capitals to a headline's.
-            var name = first
+            var nameIndex = members[range.lowerBound]
             for i in range {
-                let m = items[members[i]]
+                let m = items[members[i]], name = items[nameIndex]
                 let better = (m.isAllCapitals ? 0 : 1000) + m.wordCount * 10 + m.tokens.count
                 let current = (name.isAllCapitals ? 0 : 1000) + name.wordCount * 10 + name.tokens.count
-                if better > current { name = m }
+                if better > current { nameIndex = members[i] }
             }
             // An adjective and an organisational head noun name a group, not a place:
             // "Islamic State", "Free Syrian Army", "Popular Front". (Only places are retyped:
             // other names so formed are as often events or ideas, e.g. "Islamic Revolution".)
-            if type == .location, EntityResolver.isAdjectivalGroupName(name.tokens, tagged) {
+            if type == .location, EntityResolver.isAdjectivalGroupName(items[nameIndex].tokens, tagged) {
                 type = .organization
             }
-            let nameText = tagged.text[name.span]
-            surfaces.removeAll(keepingCapacity: true)
-            surfaces.append(Surface(span: name.span, text: nameText, isASCII: EntityResolver.isASCII(name.span, tagged.text)))
-            var aliases: [String] = []
-            var mentionsOut: [Mention] = []
-            mentionsOut.reserveCapacity(range.count)
             var weight = 0.0
-            for i in range {
-                let m = items[members[i]]
-                let surface = EntityResolver.surface(m.span, tagged.text, &surfaces, &aliases)
-                mentionsOut.append(Mention(span: m.span, text: surface))
-                weight += mentionWeight(m, tagged, firstParagraphEnd: firstParagraphEnd)
-            }
+            for i in range { weight += mentionWeight(items[members[i]], tagged, firstParagraphEnd: firstParagraphEnd) }
             let firstSentence = sentenceOf[first.tokens.lowerBound]
             let early = 1.0 - Double(firstSentence) / Double(sentenceCount)
             let typeWeight: Double = switch type {
@@ -390,30 +389,41 @@ public struct EntityResolver: Sendable {
             case .location: 0.5
             case .misc: 0.4
             }
-            scores.append((weight + early) * typeWeight)
-            firsts.append(first.span.start)
-            built.append(Entity(id: "", type: type, name: nameText, aliases: aliases, salience: 0, mentions: mentionsOut))
+            ranked.append(Ranked(members: range, type: type, name: nameIndex, score: (weight + early) * typeWeight,
+                                 first: first.span.start))
         }
-        let total = scores.reduce(0.0) { $0 + $1 }
-        var ranking = Array(built.indices)
-        ranking.sort { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : firsts[$0] < firsts[$1] }
+        let total = ranked.reduce(0.0) { $0 + $1.score }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.first < $1.first }
+        // The strings, once per distinct form, and each entity built once in its final place.
         var result: [Entity] = []
-        result.reserveCapacity(built.count)
-        for (index, g) in ranking.enumerated() {
-            var entity = built[g]
-            entity.id = EntityResolver.entityID(index + 1)
-            entity.salience = total > 0 ? scores[g] / total : 0
-            result.append(entity)
+        result.reserveCapacity(ranked.count)
+        var surfaces: [Surface] = []
+        for (index, entity) in ranked.enumerated() {
+            let name = items[entity.name]
+            let nameText = tagged.text[name.span]
+            let formsStart = surfaces.count
+            surfaces.append(Surface(span: name.span, text: nameText, isASCII: EntityResolver.isASCII(name.span, tagged.text)))
+            var aliases: [String] = []
+            var mentionsOut: [Mention] = []
+            mentionsOut.reserveCapacity(entity.members.count)
+            for i in entity.members {
+                let m = items[members[i]]
+                let surface = EntityResolver.surface(m.span, tagged.text, &surfaces, from: formsStart, &aliases)
+                mentionsOut.append(Mention(span: m.span, text: surface))
+            }
+            result.append(Entity(id: EntityResolver.entityID(index + 1), type: entity.type, name: nameText, aliases: aliases,
+                                 salience: total > 0 ? entity.score / total : 0, mentions: mentionsOut))
         }
         return result
     }
 
     /// The string of a mention's surface form. Builds it only for a form not seen yet in the
-    /// entity (`surfaces`, which starts with the name) and adds it to `aliases` unless it equals,
-    /// as a `String`, a form already seen.
-    private static func surface(_ span: TextSpan, _ text: ScalarText, _ surfaces: inout [Surface], _ aliases: inout [String]) -> String {
+    /// entity (`surfaces` from `start`, which starts with the name) and adds it to `aliases`
+    /// unless it equals, as a `String`, a form already seen.
+    private static func surface(_ span: TextSpan, _ text: ScalarText, _ surfaces: inout [Surface], from start: Int,
+                                _ aliases: inout [String]) -> String {
         let scalars = text.scalars
-        for s in surfaces where s.span.length == span.length {
+        for s in surfaces[start...] where s.span.length == span.length {
             var same = true
             for k in 0..<span.length where scalars[s.span.start + k] != scalars[span.start + k] { same = false; break }
             if same { return s.text }
@@ -422,7 +432,7 @@ public struct EntityResolver: Sendable {
         let ascii = isASCII(span, text)
         // Different ASCII scalars are different strings; otherwise canonical equivalence decides.
         var seen = false
-        for s in surfaces where !(ascii && s.isASCII) && s.text == string { seen = true; break }
+        for s in surfaces[start...] where !(ascii && s.isASCII) && s.text == string { seen = true; break }
         surfaces.append(Surface(span: span, text: string, isASCII: ascii))
         if !seen { aliases.append(string) }
         return string
