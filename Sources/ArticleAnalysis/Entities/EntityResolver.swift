@@ -50,7 +50,8 @@ public struct EntityResolver: Sendable {
     private struct Candidates {
         var items: [Candidate] = []
         var words: [UInt64] = []
-        /// Scratch buffers, reused for every token.
+        /// Scratch buffers, reused for every token; `initials` holds the initials of the current
+        /// candidate in its first `initialsCount` places.
         var folded: [Unicode.Scalar] = []
         var initials: [Unicode.Scalar] = []
 
@@ -62,7 +63,9 @@ public struct EntityResolver: Sendable {
             var allCount = 0, allFirst: UInt64 = 0, allChain = ResolutionFold.chainStart
             var designatorCount = 0
             var allCaps = true
-            initials.removeAll(keepingCapacity: true)
+            // The initials, hashed as they come (`ResolutionFold.hash` of ASCII scalars), and kept
+            // for the rare initial outside ASCII, when the whole sequence is hashed as a string.
+            var initialsCount = 0, initialsHash = ResolutionFold.emptyHash, initialsAreASCII = true
             for t in m.tokens {
                 let lexeme = tagged.lexemes[t]
                 if lexeme.flags.contains(.hasLetter) && !lexeme.flags.contains(.allCapitals) { allCaps = false }
@@ -78,7 +81,11 @@ public struct EntityResolver: Sendable {
                     words.append(h)
                     if EntityResolver.designators.contains(h) { designatorCount += 1 }
                     if lexeme.flags.contains(.initialCapital) {
-                        initials.append(NERLexeme.lowercased(tagged.text.scalars[token.start]))
+                        let initial = NERLexeme.lowercased(tagged.text.scalars[token.start])
+                        if initialsCount < initials.count { initials[initialsCount] = initial } else { initials.append(initial) }
+                        initialsCount += 1
+                        initialsHash = NERHash.add(initialsHash, initial.value)
+                        if initial.value >= 0x80 { initialsAreASCII = false }
                     }
                 }
             }
@@ -101,9 +108,10 @@ public struct EntityResolver: Sendable {
             } else {
                 key = ResolutionFold.joined(allCount, allChain, allFirst)
             }
+            if !initialsAreASCII { initialsHash = ResolutionFold.hash(Array(initials[0..<initialsCount])) }
             items.append(Candidate(tokens: m.tokens, span: span, type: m.type, sentence: m.sentence,
                                    wordStart: wordStart, wordCount: wordCount, key: key,
-                                   initials: ResolutionFold.hash(initials), initialsCount: initials.count,
+                                   initials: initialsHash, initialsCount: initialsCount,
                                    isAllCapitals: allCaps))
         }
     }
@@ -135,20 +143,39 @@ public struct EntityResolver: Sendable {
         if propagatesNames { propagate(tagged, &mentions, &covered, sentenceOf) }
         var candidates = Candidates()
         candidates.items.reserveCapacity(mentions.count + 4)
+        candidates.words.reserveCapacity(2 * mentions.count + 8)
         for m in mentions { candidates.add(m, tagged) }
         if findsAcronyms { addAcronyms(tagged, &candidates, &covered, sentenceOf) }
         let items = candidates.items, words = candidates.words
         guard !items.isEmpty else { return [] }
 
         // Longest names first, so that short forms find the full name they stand for.
-        let order = items.indices.sorted { a, b in
-            let x = items[a], y = items[b]
+        let order = EntityResolver.sortedIndices(items) { x in
+            (UInt64(UInt16.max) - UInt64(x.wordCount)) << 48 | (x.isAllCapitals ? 1 << 47 : 0) | UInt64(x.span.start) << 16
+        } by: { x, y in
             if x.wordCount != y.wordCount { return x.wordCount > y.wordCount }
             if x.isAllCapitals != y.isAllCapitals { return !x.isAllCapitals }
             return x.span.start < y.span.start
         }
         let (groups, groupOf) = group(order, items, words)
         return entities(groups, groupOf, items, tagged, sentenceOf)
+    }
+
+    /// The candidate indices in the order of `areInIncreasingOrder`, a strict total order.
+    ///
+    /// When every candidate fits, sorts plain integers instead: `key` packs what the order
+    /// compares, in its bits above the lowest 16, with the index in those 16 (`key` must order
+    /// candidates exactly as `areInIncreasingOrder` for word counts below 2^16 and starts below 2^31).
+    private static func sortedIndices(_ items: [Candidate], key: (Candidate) -> UInt64,
+                                      by areInIncreasingOrder: (Candidate, Candidate) -> Bool) -> [Int] {
+        guard items.count <= 1 << 16, items.allSatisfy({ $0.wordCount < 1 << 16 && $0.span.start < 1 << 31 }) else {
+            return items.indices.sorted { areInIncreasingOrder(items[$0], items[$1]) }
+        }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() { keys.append(key(item) | UInt64(index)) }
+        keys.sort()
+        return keys.map { Int($0 & 0xFFFF) }
     }
 
     // MARK: - Grouping
@@ -228,7 +255,6 @@ public struct EntityResolver: Sendable {
             longest = max(longest, m.tokens.count)
         }
         guard !isEmpty else { return }
-        var added: [TaggedMention] = []
         var i = 0
         let n = tagged.tokens.count
         while i < n {
@@ -253,14 +279,13 @@ public struct EntityResolver: Sendable {
                 }
             }
             if found > 0 {
-                added.append(TaggedMention(tokens: i..<(i + found), type: type, sentence: sentenceOf[i]))
+                mentions.append(TaggedMention(tokens: i..<(i + found), type: type, sentence: sentenceOf[i]))
                 for t in i..<(i + found) { covered[t] = true }
                 i += found
             } else {
                 i += 1
             }
         }
-        mentions.append(contentsOf: added)
     }
 
     /// Adds all-capitals tokens that spell the initials of a multi-word name of the document.
@@ -332,7 +357,9 @@ public struct EntityResolver: Sendable {
         let firstParagraphEnd = tagged.paragraphs.first?.end ?? (tagged.sentences.first.map { tagged.tokens[$0.upperBound - 1].end } ?? 0)
         // The members of each group side by side in one array, each group's in text order
         // (mentions never overlap, so no two start at the same place).
-        let textOrder = items.indices.sorted { items[$0].span.start < items[$1].span.start }
+        let textOrder = EntityResolver.sortedIndices(items) { x in UInt64(x.span.start) << 16 } by: { x, y in
+            x.span.start < y.span.start
+        }
         var memberStart = [Int](repeating: 0, count: groups.count + 1)
         for index in items.indices { memberStart[Int(groupOf[index]) + 1] += 1 }
         for g in groups.indices { memberStart[g + 1] += memberStart[g] }
