@@ -17,6 +17,9 @@
 /// 5. Salience: mentions weighted by role (starting a sentence, followed by "said"), the lede
 ///    and how early the entity first appears; places and other names weigh less than people and
 ///    organisations, since they are more often the setting than the subject. Scores sum to 1.
+///
+/// Names are compared by hashes of their folded forms (`ResolutionFold`), kept in flat arrays and
+/// small tables (`ResolutionTable`); the only strings built are those of the entities reported.
 public struct EntityResolver: Sendable {
     /// Propagate names to their untagged repetitions (step 1).
     public var propagatesNames = true
@@ -31,21 +34,95 @@ public struct EntityResolver: Sendable {
         var span: TextSpan
         var type: EntityType
         var sentence: Int
-        /// Folded content words ("al-Nusrah" -> "nusra").
-        var words: [String]
-        /// The folded form of the whole mention, the words joined by a space.
-        var key: String
-        var capitalInitials: String
+        /// Folded content words ("al-Nusrah" -> "nusra"): the hashes at
+        /// `wordStart ..< wordStart + wordCount` of `Candidates.words`.
+        var wordStart: Int
+        var wordCount: Int
+        /// Hash of the folded form of the whole mention, the words joined by a space.
+        var key: UInt64
+        /// Hash of the lower-case initials of the capitalised content words, and their number.
+        var initials: UInt64
+        var initialsCount: Int
         var isAllCapitals: Bool
     }
 
+    /// The mentions being resolved, with the folded words of all of them in one array.
+    private struct Candidates {
+        var items: [Candidate] = []
+        var words: [UInt64] = []
+        /// Scratch buffers, reused for every token; `initials` holds the initials of the current
+        /// candidate in its first `initialsCount` places.
+        var folded: [Unicode.Scalar] = []
+        var initials: [Unicode.Scalar] = []
+
+        /// Adds the candidate of one mention: its folded words, key and initials.
+        mutating func add(_ m: TaggedMention, _ tagged: TaggedText) {
+            let span = TextSpan(start: tagged.tokens[m.tokens.lowerBound].start, end: tagged.tokens[m.tokens.upperBound - 1].end)
+            let wordStart = words.count
+            // Every non-empty folded token, function words included: the key when no content word is left.
+            var allCount = 0, allFirst: UInt64 = 0, allChain = ResolutionFold.chainStart
+            var designatorCount = 0
+            var allCaps = true
+            // The initials, hashed as they come (`ResolutionFold.hash` of ASCII scalars), and kept
+            // for the rare initial outside ASCII, when the whole sequence is hashed as a string.
+            var initialsCount = 0, initialsHash = ResolutionFold.emptyHash, initialsAreASCII = true
+            for t in m.tokens {
+                let lexeme = tagged.lexemes[t]
+                if lexeme.flags.contains(.hasLetter) && !lexeme.flags.contains(.allCapitals) { allCaps = false }
+                let token = tagged.tokens[t]
+                let (h, isEmpty) = ResolutionFold.foldedHash(tagged.text.scalars, token.start, token.end, scratch: &folded)
+                guard !isEmpty else { continue }
+                if allCount == 0 { allFirst = h }
+                allChain = NERHash.mix(allChain, h)
+                allCount += 1
+                let isFunction = EntityResolver.functionWords.contains(lexeme.lower)
+                    || (lexeme.flags.contains(.particle) && lexeme.length <= 4 && !lexeme.flags.contains(.hasHyphen))
+                if !isFunction {
+                    words.append(h)
+                    if EntityResolver.designators.contains(h) { designatorCount += 1 }
+                    if lexeme.flags.contains(.initialCapital) {
+                        let initial = NERLexeme.lowercased(tagged.text.scalars[token.start])
+                        if initialsCount < initials.count { initials[initialsCount] = initial } else { initials.append(initial) }
+                        initialsCount += 1
+                        initialsHash = NERHash.add(initialsHash, initial.value)
+                        if initial.value >= 0x80 { initialsAreASCII = false }
+                    }
+                }
+            }
+            // Designators ("Front", "Group", "Jabhat") do not tell two organisations apart.
+            var wordCount = words.count - wordStart
+            if designatorCount > 0 && designatorCount < wordCount {
+                var kept = wordStart
+                for i in wordStart..<words.count where !EntityResolver.designators.contains(words[i]) {
+                    words[kept] = words[i]
+                    kept += 1
+                }
+                words.removeLast(words.count - kept)
+                wordCount = kept - wordStart
+            }
+            let key: UInt64
+            if wordCount > 0 {
+                var chain = ResolutionFold.chainStart
+                for i in wordStart..<(wordStart + wordCount) { chain = NERHash.mix(chain, words[i]) }
+                key = ResolutionFold.joined(wordCount, chain, words[wordStart])
+            } else {
+                key = ResolutionFold.joined(allCount, allChain, allFirst)
+            }
+            if !initialsAreASCII { initialsHash = ResolutionFold.hash(Array(initials[0..<initialsCount])) }
+            items.append(Candidate(tokens: m.tokens, span: span, type: m.type, sentence: m.sentence,
+                                   wordStart: wordStart, wordCount: wordCount, key: key,
+                                   initials: initialsHash, initialsCount: initialsCount,
+                                   isAllCapitals: allCaps))
+        }
+    }
+
+    /// An entity being built. The mention that founded it gives its words (which never change
+    /// afterwards), its type for matching and its last word (a person's surname).
     private struct Group {
-        var members: [Int]
-        var words: Set<String>
-        var keys: Set<String>
-        var initials: Set<String>
+        var wordStart: Int
+        var wordCount: Int
         var type: EntityType
-        var lastWord: String
+        var lastWord: UInt64
     }
 
     @inline(never) // kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
@@ -64,91 +141,120 @@ public struct EntityResolver: Sendable {
         for (index, sentence) in tagged.sentences.enumerated() { for t in sentence { sentenceOf[t] = index } }
 
         if propagatesNames { propagate(tagged, &mentions, &covered, sentenceOf) }
-        var candidates = mentions.map { candidate($0, tagged) }
+        var candidates = Candidates()
+        candidates.items.reserveCapacity(mentions.count + 4)
+        candidates.words.reserveCapacity(2 * mentions.count + 8)
+        for m in mentions { candidates.add(m, tagged) }
         if findsAcronyms { addAcronyms(tagged, &candidates, &covered, sentenceOf) }
-        guard !candidates.isEmpty else { return [] }
+        let items = candidates.items, words = candidates.words
+        guard !items.isEmpty else { return [] }
 
         // Longest names first, so that short forms find the full name they stand for.
-        let order = candidates.indices.sorted { a, b in
-            let x = candidates[a], y = candidates[b]
-            if x.words.count != y.words.count { return x.words.count > y.words.count }
+        let order = EntityResolver.sortedIndices(items) { x in
+            (UInt64(UInt16.max) - UInt64(x.wordCount)) << 48 | (x.isAllCapitals ? 1 << 47 : 0) | UInt64(x.span.start) << 16
+        } by: { x, y in
+            if x.wordCount != y.wordCount { return x.wordCount > y.wordCount }
             if x.isAllCapitals != y.isAllCapitals { return !x.isAllCapitals }
             return x.span.start < y.span.start
         }
-        var groups: [Group] = []
-        for index in order {
-            let c = candidates[index]
-            var match: Int? = nil
-            for g in groups.indices where matches(c, groups[g]) { match = g; break }
-            if let g = match {
-                groups[g].members.append(index)
-                groups[g].keys.insert(c.key)
-                if c.words.count >= 2 { groups[g].initials.insert(c.capitalInitials) }
-            } else {
-                groups.append(Group(members: [index], words: Set(c.words), keys: [c.key],
-                                    initials: c.words.count >= 2 ? [c.capitalInitials] : [], type: c.type,
-                                    lastWord: c.words.last ?? c.key))
-            }
-        }
-        return entities(groups, candidates, tagged, sentenceOf)
+        let (groups, groupOf) = group(order, items, words)
+        return entities(groups, groupOf, items, tagged, sentenceOf)
     }
 
-    // MARK: - Matching
+    /// The candidate indices in the order of `areInIncreasingOrder`, a strict total order.
+    ///
+    /// When every candidate fits, sorts plain integers instead: `key` packs what the order
+    /// compares, in its bits above the lowest 16, with the index in those 16 (`key` must order
+    /// candidates exactly as `areInIncreasingOrder` for word counts below 2^16 and starts below 2^31).
+    private static func sortedIndices(_ items: [Candidate], key: (Candidate) -> UInt64,
+                                      by areInIncreasingOrder: (Candidate, Candidate) -> Bool) -> [Int] {
+        guard items.count <= 1 << 16, items.allSatisfy({ $0.wordCount < 1 << 16 && $0.span.start < 1 << 31 }) else {
+            return items.indices.sorted { areInIncreasingOrder(items[$0], items[$1]) }
+        }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(items.count)
+        for (index, item) in items.enumerated() { keys.append(key(item) | UInt64(index)) }
+        keys.sort()
+        return keys.map { Int($0 & 0xFFFF) }
+    }
 
-    private func matches(_ c: Candidate, _ g: Group) -> Bool {
-        if g.keys.contains(c.key) { return true }
-        if c.isAllCapitals && c.tokens.count == 1 && g.initials.contains(c.key) { return true }
-        guard !c.words.isEmpty else { return false }
-        var subset = true
-        for w in c.words where !g.words.contains(w) { subset = false; break }
-        guard subset else { return false }
+    // MARK: - Grouping
+
+    /// Puts each candidate, in `order`, into the first group it matches (see `fits`), or into a
+    /// new group. Returns the groups and the group of each candidate.
+    ///
+    /// Instead of trying every group, looks up the first group with the candidate's key, the
+    /// first with its key as initials, and walks only the groups whose words include its first word.
+    private func group(_ order: [Int], _ items: [Candidate], _ words: [UInt64]) -> (groups: [Group], groupOf: [Int32]) {
+        var keyGroups = ResolutionTable(capacity: items.count)      // key -> first group with it
+        var initialGroups = ResolutionTable(capacity: items.count)  // initials -> first group with them
+        var wordHeads = ResolutionTable(capacity: words.count)      // word -> last node of its group list
+        var nodeGroup: [Int32] = [], nodeNext: [Int32] = []
+        nodeGroup.reserveCapacity(words.count)
+        nodeNext.reserveCapacity(words.count)
+        var groups: [Group] = []
+        var groupOf = [Int32](repeating: -1, count: items.count)
+        for index in order {
+            let c = items[index]
+            var match = Int32.max
+            if let g = keyGroups[c.key] { match = g }
+            if c.isAllCapitals && c.tokens.count == 1, let g = initialGroups[c.key], g < match { match = g }
+            if c.wordCount > 0, var node = wordHeads[words[c.wordStart]] {
+                while node >= 0 {
+                    let g = nodeGroup[Int(node)]
+                    if g < match && fits(c, groups[Int(g)], words) { match = g }
+                    node = nodeNext[Int(node)]
+                }
+            }
+            if match == Int32.max {
+                match = Int32(groups.count)
+                let lastWord = c.wordCount > 0 ? words[c.wordStart + c.wordCount - 1] : c.key
+                groups.append(Group(wordStart: c.wordStart, wordCount: c.wordCount, type: c.type, lastWord: lastWord))
+                for i in c.wordStart..<(c.wordStart + c.wordCount) {
+                    let w = words[i]
+                    let head = wordHeads[w] ?? -1
+                    if head >= 0 && nodeGroup[Int(head)] == match { continue } // a word repeated in the name
+                    nodeGroup.append(match)
+                    nodeNext.append(head)
+                    wordHeads.set(w, Int32(nodeGroup.count - 1))
+                }
+            }
+            groupOf[index] = match
+            keyGroups.setMinimum(c.key, match)
+            if c.wordCount >= 2 { initialGroups.setMinimum(c.initials, match) }
+        }
+        return (groups, groupOf)
+    }
+
+    /// Whether the group's words include all of the candidate's, with the same type or as the
+    /// lone surname of a person, whatever type the tagger gave it ("Assad regime").
+    @inline(__always)
+    private func fits(_ c: Candidate, _ g: Group, _ words: [UInt64]) -> Bool {
+        for i in c.wordStart..<(c.wordStart + c.wordCount) {
+            let w = words[i]
+            var found = false
+            for j in g.wordStart..<(g.wordStart + g.wordCount) where words[j] == w { found = true; break }
+            if !found { return false }
+        }
         if c.type == g.type { return true }
-        // A lone surname of a person, whatever type the tagger gave it ("Assad regime").
-        return g.type == .person && c.words.count == 1 && c.words[0] == g.lastWord
+        return g.type == .person && c.wordCount == 1 && words[c.wordStart] == g.lastWord
     }
 
     // MARK: - Mentions
 
-    private func candidate(_ m: TaggedMention, _ tagged: TaggedText) -> Candidate {
-        let span = TextSpan(start: tagged.tokens[m.tokens.lowerBound].start, end: tagged.tokens[m.tokens.upperBound - 1].end)
-        var words: [String] = [], all: [String] = []
-        var initials = String.UnicodeScalarView()
-        var allCaps = true
-        for t in m.tokens {
-            let lexeme = tagged.lexemes[t]
-            if lexeme.flags.contains(.hasLetter) && !lexeme.flags.contains(.allCapitals) { allCaps = false }
-            let folded = EntityResolver.fold(tagged.text.scalars[tagged.tokens[t].start..<tagged.tokens[t].end])
-            guard !folded.isEmpty else { continue }
-            all.append(folded)
-            let isFunction = EntityResolver.functionWords.contains(lexeme.lower)
-                || (lexeme.flags.contains(.particle) && lexeme.length <= 4 && !lexeme.flags.contains(.hasHyphen))
-            if !isFunction {
-                words.append(folded)
-                if lexeme.flags.contains(.initialCapital) {
-                    initials.append(NERLexeme.lowercased(tagged.text.scalars[tagged.tokens[t].start]))
-                }
-            }
-        }
-        // Designators ("Front", "Group", "Jabhat") do not tell two organisations apart.
-        let designated = words.filter { !EntityResolver.designators.contains($0) }
-        if !designated.isEmpty { words = designated }
-        let key = words.isEmpty ? all.joined(separator: " ") : words.joined(separator: " ")
-        return Candidate(tokens: m.tokens, span: span, type: m.type, sentence: m.sentence, words: words, key: key,
-                         capitalInitials: String(initials), isAllCapitals: allCaps)
-    }
-
     /// Tags untagged repetitions of tagged names (same tokens, same capitals).
     private func propagate(_ tagged: TaggedText, _ mentions: inout [TaggedMention], _ covered: inout [Bool], _ sentenceOf: [Int]) {
-        var known: [UInt64: EntityType] = [:]
+        var known = ResolutionTable(capacity: mentions.count)
+        var isEmpty = true
         var longest = 0
         for m in mentions where tagged.lexemes[m.tokens.lowerBound].flags.contains(.initialCapital) {
             var h = NERHash.seed
             for t in m.tokens { h = NERHash.mix(h, tagged.lexemes[t].word) }
-            if known[h] == nil { known[h] = m.type }
+            known.insertIfAbsent(h, EntityResolver.index(of: m.type))
+            isEmpty = false
             longest = max(longest, m.tokens.count)
         }
-        guard !known.isEmpty else { return }
-        var added: [TaggedMention] = []
+        guard !isEmpty else { return }
         var i = 0
         let n = tagged.tokens.count
         while i < n {
@@ -168,100 +274,216 @@ public struct EntityResolver: Sendable {
                     // Only whole tokens: the next token must not continue a capitalised name.
                     let next = i + length
                     if next >= n || sentenceOf[next] != sentenceOf[i] || !tagged.lexemes[next].flags.contains(.initialCapital) || covered[next] {
-                        found = length; type = t
+                        found = length; type = EntityResolver.type(at: t)
                     }
                 }
             }
             if found > 0 {
-                added.append(TaggedMention(tokens: i..<(i + found), type: type, sentence: sentenceOf[i]))
+                mentions.append(TaggedMention(tokens: i..<(i + found), type: type, sentence: sentenceOf[i]))
                 for t in i..<(i + found) { covered[t] = true }
                 i += found
             } else {
                 i += 1
             }
         }
-        mentions.append(contentsOf: added)
     }
 
     /// Adds all-capitals tokens that spell the initials of a multi-word name of the document.
-    private func addAcronyms(_ tagged: TaggedText, _ candidates: inout [Candidate], _ covered: inout [Bool], _ sentenceOf: [Int]) {
-        var acronyms: [String: EntityType] = [:]
-        for c in candidates where c.words.count >= 2 && c.capitalInitials.unicodeScalars.count == c.words.count {
-            if acronyms[c.capitalInitials] == nil { acronyms[c.capitalInitials] = c.type }
+    private func addAcronyms(_ tagged: TaggedText, _ candidates: inout Candidates, _ covered: inout [Bool], _ sentenceOf: [Int]) {
+        var acronyms = ResolutionTable(capacity: candidates.items.count)
+        var isEmpty = true
+        for c in candidates.items where c.wordCount >= 2 && c.initialsCount == c.wordCount {
+            acronyms.insertIfAbsent(c.initials, EntityResolver.index(of: c.type))
+            isEmpty = false
         }
-        guard !acronyms.isEmpty else { return }
+        guard !isEmpty else { return }
         for t in tagged.tokens.indices where !covered[t] {
             let lexeme = tagged.lexemes[t]
             guard lexeme.flags.contains(.allCapitals), lexeme.length >= 2, lexeme.length <= 6,
                   tagged.context[t] & NERDocument.capsSentence == 0 else { continue }
-            let key = EntityResolver.fold(tagged.text.scalars[tagged.tokens[t].start..<tagged.tokens[t].end])
-            guard let type = acronyms[key] else { continue }
+            let folded = ResolutionFold.foldedHash(tagged.text.scalars, tagged.tokens[t].start, tagged.tokens[t].end,
+                                                   scratch: &candidates.folded)
+            guard let type = acronyms[folded.hash] else { continue }
             covered[t] = true
-            candidates.append(candidate(TaggedMention(tokens: t..<(t + 1), type: type, sentence: sentenceOf[t]), tagged))
+            candidates.add(TaggedMention(tokens: t..<(t + 1), type: EntityResolver.type(at: type), sentence: sentenceOf[t]), tagged)
+        }
+    }
+
+    /// The position of a type in `EntityType.allCases`, the order in which type votes are read.
+    @inline(__always)
+    private static func index(of type: EntityType) -> Int32 {
+        switch type {
+        case .person: 0
+        case .organization: 1
+        case .location: 2
+        case .misc: 3
+        }
+    }
+
+    @inline(__always)
+    private static func type(at index: Int32) -> EntityType {
+        switch index {
+        case 0: .person
+        case 1: .organization
+        case 2: .location
+        default: .misc
         }
     }
 
     // MARK: - Entities
 
-    private func entities(_ groups: [Group], _ candidates: [Candidate], _ tagged: TaggedText, _ sentenceOf: [Int]) -> [Entity] {
+    /// A distinct surface form of an entity, with its string.
+    private struct Surface {
+        var span: TextSpan
+        var text: String
+        var isASCII: Bool
+    }
+
+    /// What ranking an entity needs, worked out before any of its strings are built.
+    private struct Ranked {
+        /// Its mentions: candidate indices at these positions of the member array, in text order.
+        var members: Range<Int>
+        var type: EntityType
+        /// The candidate that gives its name.
+        var name: Int
+        var score: Double
+        /// Where its first mention starts.
+        var first: Int
+    }
+
+    private func entities(_ groups: [Group], _ groupOf: [Int32], _ items: [Candidate],
+                          _ tagged: TaggedText, _ sentenceOf: [Int]) -> [Entity] {
         let sentenceCount = max(1, tagged.sentences.count)
         let firstParagraphEnd = tagged.paragraphs.first?.end ?? (tagged.sentences.first.map { tagged.tokens[$0.upperBound - 1].end } ?? 0)
-        var scored: [(entity: Entity, score: Double, first: Int)] = []
-        for group in groups {
-            var members = group.members.map { candidates[$0] }
-            members.sort { $0.span.start < $1.span.start }
+        // The members of each group side by side in one array, each group's in text order
+        // (mentions never overlap, so no two start at the same place).
+        let textOrder = EntityResolver.sortedIndices(items) { x in UInt64(x.span.start) << 16 } by: { x, y in
+            x.span.start < y.span.start
+        }
+        var memberStart = [Int](repeating: 0, count: groups.count + 1)
+        for index in items.indices { memberStart[Int(groupOf[index]) + 1] += 1 }
+        for g in groups.indices { memberStart[g + 1] += memberStart[g] }
+        var members = [Int](repeating: 0, count: items.count)
+        var fill = memberStart
+        for index in textOrder {
+            let g = Int(groupOf[index])
+            members[fill[g]] = index
+            fill[g] += 1
+        }
+        var ranked: [Ranked] = []
+        ranked.reserveCapacity(groups.count)
+        for g in groups.indices {
+            let range = memberStart[g]..<memberStart[g + 1]
+            let first = items[members[range.lowerBound]]
             // Type: a vote, longer mentions weighing more.
-            var votes: [EntityType: Int] = [:]
             // A full name is tagged with the most context around it: it outweighs several short forms.
-            for m in members { votes[m.type, default: 0] += m.words.count >= 2 ? 5 : 1 }
-            var type = members[0].type, best = -1
-            for candidateType in EntityType.allCases { if let v = votes[candidateType], v > best { best = v; type = candidateType } }
+            var votes: (Int, Int, Int, Int) = (0, 0, 0, 0)
+            for i in range {
+                let m = items[members[i]]
+                let v = m.wordCount >= 2 ? 5 : 1
+                switch m.type {
+                case .person: votes.0 += v
+                case .organization: votes.1 += v
+                case .location: votes.2 += v
+                case .misc: votes.3 += v
+                }
+            }
+            var type = first.type, best = -1
+            if votes.0 > 0 && votes.0 > best { best = votes.0; type = .person }
+            if votes.1 > 0 && votes.1 > best { best = votes.1; type = .organization }
+            if votes.2 > 0 && votes.2 > best { best = votes.2; type = .location }
+            if votes.3 > 0 && votes.3 > best { best = votes.3; type = .misc }
             // Name: the most complete form, preferring ordinary capitals to a headline's.
-            var name = members[0]
-            for m in members {
-                let better = (m.isAllCapitals ? 0 : 1000) + m.words.count * 10 + m.tokens.count
-                let current = (name.isAllCapitals ? 0 : 1000) + name.words.count * 10 + name.tokens.count
-                if better > current { name = m }
+            var nameIndex = members[range.lowerBound]
+            for i in range {
+                let m = items[members[i]], name = items[nameIndex]
+                let better = (m.isAllCapitals ? 0 : 1000) + m.wordCount * 10 + m.tokens.count
+                let current = (name.isAllCapitals ? 0 : 1000) + name.wordCount * 10 + name.tokens.count
+                if better > current { nameIndex = members[i] }
             }
             // An adjective and an organisational head noun name a group, not a place:
             // "Islamic State", "Free Syrian Army", "Popular Front". (Only places are retyped:
             // other names so formed are as often events or ideas, e.g. "Islamic Revolution".)
-            if type == .location, EntityResolver.isAdjectivalGroupName(name.tokens, tagged) {
+            if type == .location, EntityResolver.isAdjectivalGroupName(items[nameIndex].tokens, tagged) {
                 type = .organization
             }
-            let nameText = tagged.text[name.span]
-            var aliases: [String] = []
-            var seen: Set<String> = [nameText]
-            var mentionsOut: [Mention] = []
             var weight = 0.0
-            for m in members {
-                let surface = tagged.text[m.span]
-                mentionsOut.append(Mention(span: m.span, text: surface))
-                if seen.insert(surface).inserted { aliases.append(surface) }
-                weight += mentionWeight(m, tagged, firstParagraphEnd: firstParagraphEnd)
-            }
-            let firstSentence = sentenceOf[members[0].tokens.lowerBound]
+            for i in range { weight += mentionWeight(items[members[i]], tagged, firstParagraphEnd: firstParagraphEnd) }
+            let firstSentence = sentenceOf[first.tokens.lowerBound]
             let early = 1.0 - Double(firstSentence) / Double(sentenceCount)
             let typeWeight: Double = switch type {
             case .person, .organization: 1.0
             case .location: 0.5
             case .misc: 0.4
             }
-            let score = (weight + early) * typeWeight
-            scored.append((Entity(id: "", type: type, name: nameText, aliases: aliases, salience: 0, mentions: mentionsOut),
-                           score, members[0].span.start))
+            ranked.append(Ranked(members: range, type: type, name: nameIndex, score: (weight + early) * typeWeight,
+                                 first: first.span.start))
         }
-        let total = scored.reduce(0.0) { $0 + $1.score }
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.first < $1.first }
+        let total = ranked.reduce(0.0) { $0 + $1.score }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.first < $1.first }
+        // The strings, once per distinct form, and each entity built once in its final place.
         var result: [Entity] = []
-        result.reserveCapacity(scored.count)
-        for (index, item) in scored.enumerated() {
-            var entity = item.entity
-            entity.id = "e\(index + 1)"
-            entity.salience = total > 0 ? item.score / total : 0
-            result.append(entity)
+        result.reserveCapacity(ranked.count)
+        var surfaces: [Surface] = []
+        for (index, entity) in ranked.enumerated() {
+            let name = items[entity.name]
+            let nameText = tagged.text[name.span]
+            let formsStart = surfaces.count
+            surfaces.append(Surface(span: name.span, text: nameText, isASCII: EntityResolver.isASCII(name.span, tagged.text)))
+            var aliases: [String] = []
+            var mentionsOut: [Mention] = []
+            mentionsOut.reserveCapacity(entity.members.count)
+            for i in entity.members {
+                let m = items[members[i]]
+                let surface = EntityResolver.surface(m.span, tagged.text, &surfaces, from: formsStart, &aliases)
+                mentionsOut.append(Mention(span: m.span, text: surface))
+            }
+            result.append(Entity(id: EntityResolver.entityID(index + 1), type: entity.type, name: nameText, aliases: aliases,
+                                 salience: total > 0 ? entity.score / total : 0, mentions: mentionsOut))
         }
         return result
+    }
+
+    /// The string of a mention's surface form. Builds it only for a form not seen yet in the
+    /// entity (`surfaces` from `start`, which starts with the name) and adds it to `aliases`
+    /// unless it equals, as a `String`, a form already seen.
+    private static func surface(_ span: TextSpan, _ text: ScalarText, _ surfaces: inout [Surface], from start: Int,
+                                _ aliases: inout [String]) -> String {
+        let scalars = text.scalars
+        for s in surfaces[start...] where s.span.length == span.length {
+            var same = true
+            for k in 0..<span.length where scalars[s.span.start + k] != scalars[span.start + k] { same = false; break }
+            if same { return s.text }
+        }
+        let string = text[span]
+        let ascii = isASCII(span, text)
+        // Different ASCII scalars are different strings; otherwise canonical equivalence decides.
+        var seen = false
+        for s in surfaces[start...] where !(ascii && s.isASCII) && s.text == string { seen = true; break }
+        surfaces.append(Surface(span: span, text: string, isASCII: ascii))
+        if !seen { aliases.append(string) }
+        return string
+    }
+
+    @inline(__always)
+    private static func isASCII(_ span: TextSpan, _ text: ScalarText) -> Bool {
+        for i in span.start..<span.end where text.scalars[i].value >= 0x80 { return false }
+        return true
+    }
+
+    /// "e1", "e2", ...: the id of the entity of salience rank `number`.
+    static func entityID(_ number: Int) -> String {
+        var digits = 1, rest = number / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        return String(unsafeUninitializedCapacity: digits + 1) { buffer in
+            buffer[0] = UInt8(ascii: "e")
+            var n = number
+            for i in stride(from: digits, through: 1, by: -1) {
+                buffer[i] = UInt8(truncatingIfNeeded: 48 + n % 10)
+                n /= 10
+            }
+            return digits + 1
+        }
     }
 
     /// How much one mention says the entity matters: 1, plus 1 when the mention starts its
@@ -289,6 +511,10 @@ public struct EntityResolver: Sendable {
     /// Abdullah") stays, and so does a title word that is also a word of a longer name of the
     /// document ("Billie Jean King" ... "King"), where it is a surname.
     static func withoutLoneTitles(_ mentions: [TaggedMention], _ tagged: TaggedText) -> [TaggedMention] {
+        // Most articles have no lone title at all.
+        guard mentions.contains(where: { $0.tokens.count == 1 && titles.contains(tagged.lexemes[$0.tokens.lowerBound].lower) }) else {
+            return mentions
+        }
         var inLongerNames: Set<UInt64> = []
         for m in mentions where m.tokens.count >= 2 { for t in m.tokens { inLongerNames.insert(tagged.lexemes[t].lower) } }
         return mentions.filter { m in
@@ -314,18 +540,16 @@ public struct EntityResolver: Sendable {
     }
 
     /// Words naming an office or rank, not a person, when they stand alone.
-    static let titles: Set<UInt64> = Set(["caliph", "president", "minister", "king", "queen", "emperor", "empress", "pope",
-                                          "prince", "princess", "sultan", "emir", "sheikh", "ayatollah", "imam", "chancellor",
-                                          "premier", "governor", "senator", "chairman", "ambassador", "prime", "mayor",
-                                          "general", "colonel", "commander", "archbishop", "bishop", "cardinal", "patriarch",
-                                          "secretary-general", "vice-president", "dictator", "pharaoh", "tsar", "czar", "shah",
-                                          "khalifa", "mullah", "rabbi", "monarch", "regent"]
-        .map { NERHash.string($0) })
+    static let titles = ResolutionWordSet(["caliph", "president", "minister", "king", "queen", "emperor", "empress", "pope",
+                                           "prince", "princess", "sultan", "emir", "sheikh", "ayatollah", "imam", "chancellor",
+                                           "premier", "governor", "senator", "chairman", "ambassador", "prime", "mayor",
+                                           "general", "colonel", "commander", "archbishop", "bishop", "cardinal", "patriarch",
+                                           "secretary-general", "vice-president", "dictator", "pharaoh", "tsar", "czar", "shah",
+                                           "khalifa", "mullah", "rabbi", "monarch", "regent"])
     /// Nouns that head names of organisations (and, after an adjective, only of organisations).
-    static let organisationHeads: Set<UInt64> = Set(["state", "front", "army", "group", "party", "movement", "brigade",
-                                                     "brigades", "council", "committee", "league", "alliance", "organisation",
-                                                     "organization", "union", "congress", "network", "militia", "guard"]
-        .map { NERHash.string($0) })
+    static let organisationHeads = ResolutionWordSet(["state", "front", "army", "group", "party", "movement", "brigade",
+                                                      "brigades", "council", "committee", "league", "alliance", "organisation",
+                                                      "organization", "union", "congress", "network", "militia", "guard"])
     /// Endings of adjectives of nationality, religion and ideology (folded: double letters single).
     static let adjectiveEndings = ["ic", "ist", "ian", "ish", "ese", "an", "al", "ive"]
 
@@ -333,41 +557,22 @@ public struct EntityResolver: Sendable {
 
     /// A comparison form of one token: lower case, particle prefix ("al-") and punctuation
     /// removed, a final "h" after a vowel dropped and double letters single ("Nusrah" and
-    /// "Nusra", "Mohammed" and "Mohamed" fold the same).
+    /// "Nusra", "Mohammed" and "Mohamed" fold the same). The resolver itself compares hashes of
+    /// these forms (`ResolutionFold`).
     static func fold<C: Collection>(_ scalars: C) -> String where C.Element == Unicode.Scalar {
-        var letters: [Unicode.Scalar] = []
-        letters.reserveCapacity(scalars.count)
-        for raw in scalars {
-            let s = NERLexeme.lowercased(NERLexeme.normalized(raw))
-            letters.append(s)
-        }
-        // Particle prefix joined by a hyphen: al-, el-, ad-, an-, ar-, as-, ash-, at-, az-.
-        if let dash = letters.firstIndex(of: "-"), dash >= 2, dash <= 3, letters.count - dash > 2 {
-            let prefix = String(String.UnicodeScalarView(letters[0..<dash]))
-            if particlePrefixes.contains(prefix) { letters.removeSubrange(0...dash) }
-        }
-        var out = String.UnicodeScalarView()
-        var previous: Unicode.Scalar = " "
-        for s in letters where NERLexeme.isLetter(s) || NERLexeme.isDigit(s) {
-            if s == previous { continue }
-            out.append(s)
-            previous = s
-        }
-        if out.count > 3, let last = out.last, last == "h" {
-            let beforeLast = out[out.index(out.endIndex, offsetBy: -2)]
-            if "aeiou".unicodeScalars.contains(beforeLast) { out.removeLast() }
-        }
-        return String(out)
+        var folded: [Unicode.Scalar] = []
+        ResolutionFold.fold(scalars, into: &folded)
+        return ScalarText.string(folded[...])
     }
 
-    static let particlePrefixes: Set<String> = ["al", "el", "ad", "an", "ar", "as", "ash", "at", "az"]
-    /// Folded words that designate a kind of organisation rather than name one.
-    static let designators: Set<String> = ["front", "group", "party", "movement", "organisation", "organization",
-                                           "jabhat", "harakat", "brigade", "brigades"]
-    static let functionWords: Set<UInt64> = Set(["the", "of", "and", "for", "in", "on", "at", "to", "'s"].map { NERHash.string($0) })
-    static let pronouns: Set<UInt64> = Set(["he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "his",
-                                            "its", "their", "our", "me", "my", "who"].map { NERHash.string($0) })
-    static let speechVerbs: Set<UInt64> = Set(["said", "says", "told", "added", "stated", "declared", "explained", "insisted",
-                                               "continued", "warned", "argued", "claimed", "announced", "wrote"].map { NERHash.string($0) })
+    /// Folded words that designate a kind of organisation rather than name one (hashed as
+    /// `ResolutionFold.hash` hashes folded ASCII words).
+    static let designators = ResolutionWordSet(["front", "group", "party", "movement", "organisation", "organization",
+                                                "jabhat", "harakat", "brigade", "brigades"])
+    static let functionWords = ResolutionWordSet(["the", "of", "and", "for", "in", "on", "at", "to", "'s"])
+    static let pronouns = ResolutionWordSet(["he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "his",
+                                             "its", "their", "our", "me", "my", "who"])
+    static let speechVerbs = ResolutionWordSet(["said", "says", "told", "added", "stated", "declared", "explained", "insisted",
+                                                "continued", "warned", "argued", "claimed", "announced", "wrote"])
     static let the = NERHash.string("the")
 }
