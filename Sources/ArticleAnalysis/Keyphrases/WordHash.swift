@@ -40,12 +40,4 @@ enum WordHash {
         for i in start..<end { h = step(h, fold(scalars[i])) }
         return h
     }
-
-    /// The hash of a sequence of values (phrase keys built from term numbers).
-    static func combine(_ hash: UInt64, _ value: Int) -> UInt64 {
-        var h = hash
-        var v = UInt64(bitPattern: Int64(value))
-        for _ in 0..<8 { h = (h ^ (v & 0xFF)) &* prime; v >>= 8 }
-        return h
-    }
 }
