@@ -114,9 +114,10 @@ enum EnglishWords {
     @inline(__always)
     static func stemCut(_ p: UnsafePointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> (length: Int, addsY: Bool) {
         var n = end - start
-        @inline(__always) func at(_ k: Int) -> UInt32 { k >= 0 ? WordHash.fold(p[start + k]) : 0 }
-        if n > 2 && at(n - 1) == 0x73 && at(n - 2) == 0x27 { n -= 2 }  // "'s"
-        let l1 = at(n - 1), l2 = at(n - 2), l3 = at(n - 3), l4 = at(n - 4)
+        if n > 2 && WordHash.fold(p[end - 1]) == 0x73 && WordHash.fold(p[end - 2]) == 0x27 { n -= 2 }  // "'s"
+        guard n > 3 else { return (n, false) }  // every rule below needs four scalars or more
+        let last = start + n - 1
+        let l1 = WordHash.fold(p[last]), l2 = WordHash.fold(p[last - 1]), l3 = WordHash.fold(p[last - 2]), l4 = WordHash.fold(p[last - 3])
         let s: UInt32 = 0x73, e: UInt32 = 0x65, i: UInt32 = 0x69
         // As in `stem(_:)`, a suffix of m letters is only cut from a word of more than m + 2.
         if n > 5 && l3 == i && l2 == e && l1 == s { return (n - 3, true) }  // "ies"

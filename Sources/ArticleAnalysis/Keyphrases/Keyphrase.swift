@@ -122,7 +122,7 @@ struct KeyphraseDocument {
         words.reserveCapacity(readerWords.words.count)
         var terms: [Term] = []
         terms.reserveCapacity(256)
-        var termIndex = HashIndex(capacity: 512)
+        var termIndex = HashIndex(capacity: max(64, readerWords.words.count / 2))
         let connectorHashes = EnglishWords.connectorHashes
         scalars.withUnsafeBufferPointer { p in
             readerWords.words.withUnsafeBufferPointer { readerWordList in
@@ -217,7 +217,7 @@ struct KeyphraseDocument {
     mutating func collectCandidates(maximumWords: Int) {
         var candidates: [Candidate] = []
         candidates.reserveCapacity(words.count * 2)
-        var candidateIndex = HashIndex(capacity: max(1024, words.count * 2))
+        var candidateIndex = HashIndex(capacity: max(64, words.count))
         words.withUnsafeBufferPointer { w in
             for first in w.indices where w[first].isContent {
                 if KeyphraseDocument.continuesName(w, first - 1, from: first) || w[first].isAdverb { continue }
@@ -318,15 +318,18 @@ struct KeyphraseDocument {
         let connectorHashes = EnglishWords.connectorHashes, stopHashes = EnglishWords.stopHashes
         for (n, entity) in entities.enumerated() {
             let salience = top > 0 ? max(0, entity.salience) / top : 0
-            // Mentions mostly repeat the name and aliases: key each distinct form once. A form's
-            // key ignores case like `WordHash`, so forms are told apart by their `WordHash`.
+            // Mentions mostly repeat the name and aliases: key each distinct form once, telling
+            // forms apart by a hash of their UTF-8 (the same form always gives the same key).
             formHashes.removeAll(keepingCapacity: true)
             func add(_ name: String) {
-                KeyphraseDocument.decode(name, into: &form)
-                var formHash = WordHash.seed
-                for c in form { formHash = WordHash.step(formHash, WordHash.fold(c)) }
+                let formHash = name.utf8.withContiguousStorageIfAvailable { utf8 in
+                    var h = WordHash.seed
+                    for byte in utf8 { h = WordHash.step(h, UInt32(byte)) }
+                    return h
+                } ?? WordHash.of(name)
                 guard !formHashes.contains(formHash) else { return }
                 formHashes.append(formHash)
+                KeyphraseDocument.decode(name, into: &form)
                 if let key = phraseKey(form, connectorHashes, stopHashes), !index.contains(key) {
                     index.insert(key, Int32(keys.count))
                     keys.append(EntityKey(entity: n, salience: salience, mentions: entity.mentions.count))
@@ -482,19 +485,25 @@ struct KeyphraseDocument {
     func ranking(reserve: Int) -> [Int] {
         var top: [Int] = []
         guard reserve > 0 else { return top }
-        top.reserveCapacity(reserve + 1)
+        top.reserveCapacity(reserve)
         candidates.withUnsafeBufferPointer { candidates in
-            @inline(__always) func better(_ a: Int, _ b: Int) -> Bool {
-                candidates[a].score != candidates[b].score ? candidates[a].score > candidates[b].score
-                    : candidates[a].first < candidates[b].first
-            }
             for c in candidates.indices {
-                if top.count == reserve, !better(c, top[reserve - 1]) { continue }
-                var k = top.count
-                top.append(c)
-                while k > 0 && better(c, top[k - 1]) { top[k] = top[k - 1]; k -= 1 }
-                top[k] = c
-                if top.count > reserve { top.removeLast() }
+                let score = candidates[c].score, first = candidates[c].first
+                @inline(__always) func isBetter(than other: Int) -> Bool {
+                    let o = candidates[other]
+                    return score != o.score ? score > o.score : first < o.first
+                }
+                if top.count == reserve {
+                    if !isBetter(than: top[reserve - 1]) { continue }
+                    top.removeLast()
+                }
+                // After every candidate it is not better than (ties keep candidate order).
+                var low = 0, high = top.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if isBetter(than: top[middle]) { high = middle } else { low = middle + 1 }
+                }
+                top.insert(c, at: low)
             }
         }
         return top

@@ -16,7 +16,14 @@ enum WordHash {
     @inline(__always)
     static func fold(_ c: Unicode.Scalar) -> UInt32 {
         let v = c.value
-        if v < 0x80 { return v >= 0x41 && v <= 0x5A ? v + 32 : v }
+        if v < 0x80 { return (v &- 0x41) < 26 ? v + 32 : v }
+        return foldNonASCII(c)
+    }
+
+    /// `fold` above ASCII, kept out of line so the ASCII case inlines small.
+    @inline(never)
+    static func foldNonASCII(_ c: Unicode.Scalar) -> UInt32 {
+        let v = c.value
         if v == 0x2019 { return 0x27 }
         if c.properties.isUppercase, let lower = c.properties.lowercaseMapping.unicodeScalars.first { return lower.value }
         return v
