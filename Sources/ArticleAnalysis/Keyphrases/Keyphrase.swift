@@ -217,7 +217,8 @@ struct KeyphraseDocument {
     mutating func collectCandidates(maximumWords: Int) {
         var candidates: [Candidate] = []
         candidates.reserveCapacity(words.count * 2)
-        var candidateIndex = HashIndex(capacity: max(64, words.count))
+        // About one candidate per content word: the index grows if there are more.
+        var candidateIndex = HashIndex(capacity: max(32, terms.count * 2))
         words.withUnsafeBufferPointer { w in
             for first in w.indices where w[first].isContent {
                 if KeyphraseDocument.continuesName(w, first - 1, from: first) || w[first].isAdverb { continue }
@@ -316,8 +317,9 @@ struct KeyphraseDocument {
         var form: [Unicode.Scalar] = []
         form.reserveCapacity(64)
         let connectorHashes = EnglishWords.connectorHashes, stopHashes = EnglishWords.stopHashes
-        for (n, entity) in entities.enumerated() {
-            let salience = top > 0 ? max(0, entity.salience) / top : 0
+        for n in entities.indices {
+            let salience = top > 0 ? max(0, entities[n].salience) / top : 0
+            let mentionCount = entities[n].mentions.count
             // Mentions mostly repeat the name and aliases: key each distinct form once, telling
             // forms apart by a hash of their UTF-8 (the same form always gives the same key).
             formHashes.removeAll(keepingCapacity: true)
@@ -332,12 +334,12 @@ struct KeyphraseDocument {
                 KeyphraseDocument.decode(name, into: &form)
                 if let key = phraseKey(form, connectorHashes, stopHashes), !index.contains(key) {
                     index.insert(key, Int32(keys.count))
-                    keys.append(EntityKey(entity: n, salience: salience, mentions: entity.mentions.count))
+                    keys.append(EntityKey(entity: n, salience: salience, mentions: mentionCount))
                 }
             }
-            add(entity.name)
-            for alias in entity.aliases { add(alias) }
-            for mention in entity.mentions { add(mention.text) }
+            add(entities[n].name)
+            for alias in entities[n].aliases { add(alias) }
+            for mention in entities[n].mentions { add(mention.text) }
         }
         return (index, keys)
     }
