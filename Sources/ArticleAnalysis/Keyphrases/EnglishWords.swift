@@ -114,11 +114,17 @@ enum EnglishWords {
     @inline(__always)
     static func stemCut(_ p: UnsafePointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> (length: Int, addsY: Bool) {
         var n = end - start
-        if n > 2 && WordHash.fold(p[end - 1]) == 0x73 && WordHash.fold(p[end - 2]) == 0x27 { n -= 2 }  // "'s"
-        guard n > 3 else { return (n, false) }  // every rule below needs four scalars or more
-        let last = start + n - 1
-        let l1 = WordHash.fold(p[last]), l2 = WordHash.fold(p[last - 1]), l3 = WordHash.fold(p[last - 2]), l4 = WordHash.fold(p[last - 3])
+        guard n > 0 else { return (0, false) }
         let s: UInt32 = 0x73, e: UInt32 = 0x65, i: UInt32 = 0x69
+        var l1 = WordHash.fold(p[end - 1])
+        if n > 2 && l1 == s && WordHash.fold(p[end - 2]) == 0x27 {  // "'s"
+            n -= 2
+            l1 = n > 0 ? WordHash.fold(p[start + n - 1]) : 0
+        }
+        // Every rule below needs four scalars or more and a word ending in "s", "g" or "d".
+        guard n > 3, l1 == s || l1 == 0x67 || l1 == 0x64 else { return (n, false) }
+        let last = start + n - 1
+        let l2 = WordHash.fold(p[last - 1]), l3 = WordHash.fold(p[last - 2]), l4 = WordHash.fold(p[last - 3])
         // As in `stem(_:)`, a suffix of m letters is only cut from a word of more than m + 2.
         if n > 5 && l3 == i && l2 == e && l1 == s { return (n - 3, true) }  // "ies"
         if n > 6 && l4 == s && l3 == s && l2 == e && l1 == s { return (n - 2, false) }  // "sses"
