@@ -83,6 +83,66 @@ final class KeyphraseExtractorTests: XCTestCase {
         XCTAssertEqual(extract(string, entities: [city]).first?.text, "Magnitogorsk")
     }
 
+    /// The shared word pass hashes stems and notes capitals in place; it must agree with the
+    /// reference functions (`EnglishWords.stem`, `WordHash.of`, `WordScanner.containsUppercase`,
+    /// `WordScanner.isAllCaps`) on every word of the corpus and on awkward forms.
+    func testReaderWordsAgreeWithReferenceFunctions() throws {
+        var texts = try ReaderFixtures.wikinews().map { String(decoding: $0.bytes, as: UTF8.self) }
+        texts.append("""
+            Cities’ bosses say the Dutchess of Kent's KELVIN-SCALE \u{212A}elvins, crashes, wishes, boxes, \
+            passes, dressing, speed, hundred, rally, basically, supply, isn’t, A's, x's, ÉTATS-UNIS, Ürümqi, \
+            UN’s, U.S. e.g. 2019-01-05 116th ЗИНИЧЕВ Зиничев ies sses ing ed.
+            """)
+        var buffer: [UInt32] = []
+        for string in texts {
+            let text = ScalarText(string)
+            let s = text.scalars
+            let words = ReaderWords(s, Segmenter().segment(text))
+            var tokens: [ReaderToken] = []
+            for k in words.spans.indices {
+                let span = words.spans[k]
+                let before = tokens.count
+                WordScanner.scan(s, span.start..<span.end, into: &tokens)
+                XCTAssertEqual(tokens.count - before, words.range(k).count)
+            }
+            XCTAssertEqual(tokens.count, words.words.count)
+            for (word, token) in zip(words.words, tokens) {
+                XCTAssertEqual(word.token.start, token.start)
+                XCTAssertEqual(word.token.end, token.end)
+                XCTAssertEqual(word.token.kind, token.kind)
+                XCTAssertEqual(word.token.spaceBefore, token.spaceBefore)
+                let surface = String(String.UnicodeScalarView(s[token.start..<token.end]))
+                switch token.kind {
+                case .punctuation:
+                    XCTAssertEqual(word.hash, 0)
+                case .number:
+                    XCTAssertEqual(word.hash, WordHash.of(surface))
+                case .word:
+                    let end = WordScanner.endWithoutPossessive(s, token)
+                    XCTAssertEqual(word.strippedEnd, end)
+                    XCTAssertEqual(word.hash, WordHash.of(surface), surface)
+                    XCTAssertEqual(word.strippedHash, WordHash.of(s, token.start, end), surface)
+                    let content = EnglishWords.contentStemHash(s, token.start, end, &buffer)
+                    XCTAssertEqual(word.isContent, content != nil, surface)
+                    XCTAssertEqual(word.stemHash, content ?? 0, surface)
+                    XCTAssertEqual(word.hasUppercase, WordScanner.containsUppercase(s, token.start, end), surface)
+                    XCTAssertEqual(word.isAllCaps, WordScanner.isAllCaps(s, token.start, end), surface)
+                }
+            }
+        }
+    }
+
+    func testStemsMatchTheStemmer() {
+        for word in ["cities", "bosses", "churches", "wishes", "boxes", "passes", "bus", "analysis", "attacks", "boss",
+                     "dressing", "sing", "crashed", "bed", "red", "it's", "a's", "ies", "sses", "xes", "ing", "ed", "news",
+                     "dutchess's", "\u{212A}ELVINS", "ÉTATS", "İSTANBULS"] {
+            let s = Array(word.unicodeScalars)
+            let stemmed = EnglishWords.stem(word)
+            let hash = s.withUnsafeBufferPointer { EnglishWords.stemHash($0.baseAddress!, 0, s.count) }
+            XCTAssertEqual(hash, WordHash.of(stemmed), "\(word) -> \(stemmed)")
+        }
+    }
+
     func testEmptyTextHasNoPhrases() {
         XCTAssertEqual(extract(""), [])
         XCTAssertEqual(extract("It is what it is, and they were there."), [])

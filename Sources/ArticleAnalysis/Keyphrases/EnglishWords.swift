@@ -97,6 +97,46 @@ enum EnglishWords {
         return h
     }
 
+    /// The hash of the stem of the lower-cased word at `p[start..<end]`, as `stemHash(_:_:_:_:)`
+    /// gives it, read in place (no buffer).
+    @inline(__always)
+    static func stemHash(_ p: UnsafePointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> UInt64 {
+        let cut = stemCut(p, start, end)
+        var h = WordHash.seed
+        for i in start..<(start + cut.length) { h = WordHash.step(h, WordHash.fold(p[i])) }
+        return cut.addsY ? WordHash.step(h, 0x79) : h
+    }
+
+    /// Where `stem(_:)` cuts the lower-cased word at `p[start..<end]`: the stem is its first
+    /// `length` scalars, followed by a "y" when `addsY` ("cities" -> "city"). The rules are those
+    /// of `stem(_:)`, read from the last few scalars in place, so the reader pass can hash a stem
+    /// while it hashes the word.
+    @inline(__always)
+    static func stemCut(_ p: UnsafePointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> (length: Int, addsY: Bool) {
+        var n = end - start
+        guard n > 0 else { return (0, false) }
+        let s: UInt32 = 0x73, e: UInt32 = 0x65, i: UInt32 = 0x69
+        var l1 = WordHash.fold(p[end - 1])
+        if n > 2 && l1 == s && WordHash.fold(p[end - 2]) == 0x27 {  // "'s"
+            n -= 2
+            l1 = n > 0 ? WordHash.fold(p[start + n - 1]) : 0
+        }
+        // Every rule below needs four scalars or more and a word ending in "s", "g" or "d".
+        guard n > 3, l1 == s || l1 == 0x67 || l1 == 0x64 else { return (n, false) }
+        let last = start + n - 1
+        let l2 = WordHash.fold(p[last - 1]), l3 = WordHash.fold(p[last - 2]), l4 = WordHash.fold(p[last - 3])
+        // As in `stem(_:)`, a suffix of m letters is only cut from a word of more than m + 2.
+        if n > 5 && l3 == i && l2 == e && l1 == s { return (n - 3, true) }  // "ies"
+        if n > 6 && l4 == s && l3 == s && l2 == e && l1 == s { return (n - 2, false) }  // "sses"
+        if n > 6 && (l4 == 0x63 || l4 == s) && l3 == 0x68 && l2 == e && l1 == s { return (n - 2, false) }  // "ches", "shes"
+        if n > 5 && l3 == 0x78 && l2 == e && l1 == s { return (n - 2, false) }  // "xes"
+        if n > 4 && (l2 == s || l2 == 0x75 || l2 == i) && l1 == s { return (n, false) }  // "ss", "us", "is"
+        if n > 3 && l1 == s { return (n - 1, false) }  // "s"
+        if n > 5 && l3 == i && l2 == 0x6E && l1 == 0x67 { return (n - 3, false) }  // "ing"
+        if n > 4 && l2 == e && l1 == 0x64 { return (n - 2, false) }  // "ed"
+        return (n, false)
+    }
+
     /// The stemming rules on lower-cased scalar values, in place.
     static func stem(_ u: inout [UInt32]) {
         let apostrophe: UInt32 = 0x27, s: UInt32 = 0x73

@@ -50,7 +50,8 @@ public struct KeyphraseExtractor: Sendable {
 /// The statistics one extraction needs: words, their terms, and the candidate phrases.
 ///
 /// Words are identified by hashes (`WordHash`) and terms by number, so counting and lookups
-/// build no strings; only the chosen phrases become `String`s.
+/// build no strings; only the chosen phrases become `String`s. A candidate is a run of words
+/// (`first...last`), so comparing two candidates reads their words' term numbers in place.
 struct KeyphraseDocument {
     struct Word {
         var start: Int
@@ -79,11 +80,12 @@ struct KeyphraseDocument {
         var acronymCount = 0
         var firstSentence: Int
         var score = 0.0
-        var logScore = 0.0
+        /// ln(score), computed when a phrase of three or more content words first needs it.
+        var logScore = Double.nan
     }
 
     struct Candidate {
-        /// The phrase's key: its terms and connectors, hashed.
+        /// The phrase's key: its terms and connectors, hashed (`extendKey`).
         var key: UInt64
         /// First and last word of the first occurrence.
         var first: Int
@@ -95,12 +97,20 @@ struct KeyphraseDocument {
         var score = 0.0
     }
 
+    /// What a candidate key that names an entity (its name, an alias or a mention) stands for.
+    struct EntityKey {
+        var entity: Int
+        /// Salience relative to the most salient entity.
+        var salience: Double
+        var mentions: Int
+    }
+
     let scalars: [Unicode.Scalar]
-    var words: [Word] = []
-    var terms: [Term] = []
-    var termIndex = HashIndex(capacity: 512)
-    var candidates: [Candidate] = []
-    var candidateIndex = HashIndex(capacity: 2048)
+    var words: [Word]
+    var terms: [Term]
+    var termIndex: HashIndex
+    var candidates: [Candidate]
+    var candidateIndex: HashIndex
 
     init(_ scalars: [Unicode.Scalar], _ segmentation: Segmentation, maximumWords: Int) {
         self.init(scalars, ReaderWords(scalars, segmentation), maximumWords: maximumWords)
@@ -108,121 +118,177 @@ struct KeyphraseDocument {
 
     init(_ scalars: [Unicode.Scalar], _ readerWords: ReaderWords, maximumWords: Int) {
         self.scalars = scalars
-        var segment = 0
+        var words: [Word] = []
         words.reserveCapacity(readerWords.words.count)
-        for sentence in readerWords.spans.indices {
-            segment += 1
-            var firstInSentence = true
-            for index in readerWords.range(sentence) {
-                let readerWord = readerWords.words[index]
-                let token = readerWord.token
-                guard token.kind == .word else {
-                    segment += 1  // punctuation and numbers end a phrase
-                    continue
-                }
-                let end = readerWord.strippedEnd
-                let isNameLike = WordScanner.containsUppercase(scalars, token.start, end)
-                var term = Int.min
-                if readerWord.isContent {
-                    let stem = readerWord.stemHash
-                    // Content words are counted by stem, so "attack" and "attacks" share statistics.
-                    if let t = termIndex[stem] {
-                        term = Int(t)
-                    } else {
-                        term = terms.count
-                        termIndex.insert(stem, Int32(term))
-                        terms.append(Term(firstSentence: sentence))
+        var terms: [Term] = []
+        terms.reserveCapacity(256)
+        var termIndex = HashIndex(capacity: max(64, readerWords.words.count / 2))
+        let connectorHashes = EnglishWords.connectorHashes
+        scalars.withUnsafeBufferPointer { p in
+            readerWords.words.withUnsafeBufferPointer { readerWordList in
+                guard let text = p.baseAddress, let list = readerWordList.baseAddress else { return }
+                var segment = 0
+                for sentence in readerWords.spans.indices {
+                    segment += 1
+                    var firstInSentence = true
+                    for index in readerWords.range(sentence) {
+                        let readerWord = list[index]
+                        let token = readerWord.token
+                        guard token.kind == .word else {
+                            segment += 1  // punctuation and numbers end a phrase
+                            continue
+                        }
+                        let end = readerWord.strippedEnd
+                        let isNameLike = readerWord.hasUppercase
+                        var term = Int.min
+                        if readerWord.isContent {
+                            // Content words are counted by stem, so "attack" and "attacks" share statistics.
+                            if let t = termIndex[readerWord.stemHash] {
+                                term = Int(t)
+                            } else {
+                                term = terms.count
+                                termIndex.insert(readerWord.stemHash, Int32(term))
+                                terms.append(Term(firstSentence: sentence))
+                            }
+                            terms[term].count += 1
+                            if readerWord.isAllCaps {
+                                terms[term].acronymCount += 1
+                            } else if isNameLike && (!firstInSentence || !WordScanner.isUppercase(text[token.start])) {
+                                terms[term].nameCount += 1  // "Syria" mid-sentence, "al-Qaeda" anywhere
+                            }
+                        } else if let connector = connectorHashes[readerWord.strippedHash] {
+                            term = -1 - Int(connector)
+                        }
+                        let endings = isNameLike ? (isAdverb: false, isPastTense: false)
+                            : KeyphraseDocument.endings(text, token.start, end)
+                        words.append(Word(start: token.start, end: end, term: term, sentence: sentence, segment: segment,
+                                          isNameLike: isNameLike, isFirstInSentence: firstInSentence,
+                                          isAdverb: endings.isAdverb, isPastTense: endings.isPastTense))
+                        firstInSentence = false
                     }
-                    terms[term].count += 1
-                    if WordScanner.isAllCaps(scalars, token.start, end) {
-                        terms[term].acronymCount += 1
-                    } else if isNameLike && (!firstInSentence || !WordScanner.isUppercase(scalars[token.start])) {
-                        terms[term].nameCount += 1  // "Syria" mid-sentence, "al-Qaeda" anywhere
-                    }
-                } else if let connector = EnglishWords.connectorHashes[readerWord.strippedHash] {
-                    term = -1 - Int(connector)
                 }
-                let lowerCase = !isNameLike
-                words.append(Word(start: token.start, end: end, term: term, sentence: sentence, segment: segment,
-                                  isNameLike: isNameLike, isFirstInSentence: firstInSentence,
-                                  isAdverb: lowerCase && KeyphraseDocument.hasSuffix(scalars, token.start, end, "ly")
-                                      && !KeyphraseDocument.hasSuffix(scalars, token.start, end, "ply")
-                                      && (!KeyphraseDocument.hasSuffix(scalars, token.start, end, "ally")
-                                          || KeyphraseDocument.hasSuffix(scalars, token.start, end, "ically")),
-                                  isPastTense: lowerCase && KeyphraseDocument.hasSuffix(scalars, token.start, end, "ed")
-                                      && !KeyphraseDocument.hasSuffix(scalars, token.start, end, "eed")
-                                      && !KeyphraseDocument.hasSuffix(scalars, token.start, end, "dred")))
-                firstInSentence = false
             }
         }
+        self.words = words
+        self.terms = terms
+        self.termIndex = termIndex
+        candidates = []
+        candidateIndex = HashIndex()
         collectCandidates(maximumWords: maximumWords)
     }
 
-    /// True when the word is longer than four letters and ends with `suffix` (ASCII, lower case).
-    static func hasSuffix(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, _ suffix: StaticString) -> Bool {
-        let n = suffix.utf8CodeUnitCount
-        guard end - start > 4, end - start > n else { return false }
-        let p = suffix.utf8Start
-        for k in 0..<n where s[end - n + k].value != UInt32(p[k]) { return false }
-        return true
+    /// Whether a lower-case word of more than four letters is an "-ly" adverb (not "-ply" as in
+    /// "supply", nor "-ally" unless "-ically": "rally") or an "-ed" past tense (not "-eed" as in
+    /// "speed", nor "-dred").
+    @inline(__always)
+    static func endings(_ p: UnsafePointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> (isAdverb: Bool, isPastTense: Bool) {
+        let n = end - start
+        guard n > 4 else { return (false, false) }
+        let last = p[end - 1].value, second = p[end - 2].value, third = p[end - 3].value
+        if second == 0x6C && last == 0x79 {  // "ly"
+            if third == 0x70 { return (false, false) }  // "ply"
+            let ally = third == 0x6C && p[end - 4].value == 0x61
+            let ically = ally && n > 6 && p[end - 5].value == 0x63 && p[end - 6].value == 0x69
+            return (!ally || ically, false)
+        }
+        if second == 0x65 && last == 0x64 {  // "ed"
+            let eed = third == 0x65
+            let dred = third == 0x72 && p[end - 4].value == 0x64
+            return (false, !eed && !dred)
+        }
+        return (false, false)
+    }
+
+    /// The key of a phrase one word longer: `key` extended by a term or connector number (a
+    /// multiply and a shift mix the bits; keys only need to tell this article's phrases apart).
+    @inline(__always)
+    static func extendKey(_ key: UInt64, _ term: Int) -> UInt64 {
+        let h = (key ^ UInt64(bitPattern: Int64(term))) &* 0xFF51_AFD7_ED55_8CCD
+        return h ^ (h >> 33)
     }
 
     /// True when word `i` is a capitalised content word in the same segment as word `j`: a
     /// phrase that ends between them would cut a name in two ("leader of Jabhat" | "al-Nusrah").
-    func continuesName(_ i: Int, from j: Int) -> Bool {
-        i >= 0 && i < words.count && words[i].segment == words[j].segment && words[i].isNameLike && words[j].isNameLike
-            && words[i].isContent
+    @inline(__always)
+    private static func continuesName(_ w: UnsafeBufferPointer<Word>, _ i: Int, from j: Int) -> Bool {
+        i >= 0 && i < w.count && w[i].segment == w[j].segment && w[i].isNameLike && w[j].isNameLike && w[i].isContent
     }
 
     mutating func collectCandidates(maximumWords: Int) {
+        var candidates: [Candidate] = []
         candidates.reserveCapacity(words.count * 2)
-        for first in words.indices where words[first].isContent {
-            if continuesName(first - 1, from: first) || words[first].isAdverb { continue }
-            // A lower-case word right before a name is rarely part of a noun phrase with it
-            // ("use Syria", "embattled Syrian president").
-            let startsBeforeName = !words[first].isNameLike && first + 1 < words.count
-                && words[first + 1].segment == words[first].segment && words[first + 1].isNameLike
-            var key = WordHash.seed
-            var contentWords = 0
-            var last = first
-            while last < words.count, last - first < maximumWords, words[last].segment == words[first].segment {
-                let word = words[last]
-                if !(word.isContent || word.isConnector) || word.isAdverb { break }
-                key = WordHash.combine(key, word.term)
-                if word.isContent {
-                    contentWords += 1
-                    if !(continuesName(last + 1, from: last) || word.isPastTense || (startsBeforeName && last > first)) {
-                        let index: Int
-                        if let c = candidateIndex[key] {
-                            index = Int(c)
-                        } else {
-                            index = candidates.count
-                            candidateIndex.insert(key, Int32(index))
-                            candidates.append(Candidate(key: key, first: first, last: last, contentWords: contentWords))
-                        }
-                        candidates[index].count += 1
-                        if candidates[index].midSentenceFirst < 0 && !words[first].isFirstInSentence {
-                            candidates[index].midSentenceFirst = first
+        // About one candidate per content word: the index grows if there are more.
+        var candidateIndex = HashIndex(capacity: max(32, terms.count * 2))
+        words.withUnsafeBufferPointer { w in
+            for first in w.indices where w[first].isContent {
+                if KeyphraseDocument.continuesName(w, first - 1, from: first) || w[first].isAdverb { continue }
+                // A lower-case word right before a name is rarely part of a noun phrase with it
+                // ("use Syria", "embattled Syrian president").
+                let segment = w[first].segment
+                let startsBeforeName = !w[first].isNameLike && first + 1 < w.count
+                    && w[first + 1].segment == segment && w[first + 1].isNameLike
+                let midSentence = !w[first].isFirstInSentence
+                var key = WordHash.seed
+                var contentWords = 0
+                var last = first
+                while last < w.count, last - first < maximumWords, w[last].segment == segment {
+                    let word = w[last]
+                    if !(word.isContent || word.isConnector) || word.isAdverb { break }
+                    key = KeyphraseDocument.extendKey(key, word.term)
+                    if word.isContent {
+                        contentWords += 1
+                        if !(KeyphraseDocument.continuesName(w, last + 1, from: last) || word.isPastTense
+                                || (startsBeforeName && last > first)) {
+                            let index: Int
+                            if let c = candidateIndex[key] {
+                                index = Int(c)
+                            } else {
+                                index = candidates.count
+                                candidateIndex.insert(key, Int32(index))
+                                candidates.append(Candidate(key: key, first: first, last: last, contentWords: contentWords))
+                            }
+                            candidates[index].count += 1
+                            if candidates[index].midSentenceFirst < 0 && midSentence {
+                                candidates[index].midSentenceFirst = first
+                            }
                         }
                     }
+                    last += 1
                 }
-                last += 1
             }
         }
+        self.candidates = candidates
+        self.candidateIndex = candidateIndex
+    }
+
+    /// ln(n) for the small counts that term frequencies and phrase recurrences are
+    /// (`ReaderMath.log`, looked up instead of computed for each term and candidate).
+    static let logOfSmallCount: [Double] = (0..<128).map { ReaderMath.log(Double($0)) }
+
+    @inline(__always)
+    static func logOfCount(_ n: Double, _ table: [Double]) -> Double {
+        if n >= 1 && n < Double(table.count) { return table[Int(n)] }
+        return ReaderMath.log(n)
     }
 
     /// The weight of every content term (higher is more important): how often it occurs
     /// (1 + ln tf), how often it is written as a name or acronym away from a sentence start (up to
     /// doubling), and how early it first appears (up to half again for the lede).
     mutating func scoreWords() {
+        let logs = KeyphraseDocument.logOfSmallCount
         for t in terms.indices {
             let term = terms[t]
             let tf = Double(term.count)
             let nameRatio = Double(max(term.nameCount, term.acronymCount)) / tf
             let position = 1 + 0.5 / Double(1 + term.firstSentence)
-            terms[t].score = (1 + ReaderMath.log(tf)) * (1 + nameRatio) * position
-            terms[t].logScore = ReaderMath.log(terms[t].score)
+            terms[t].score = (1 + KeyphraseDocument.logOfCount(tf, logs)) * (1 + nameRatio) * position
         }
+    }
+
+    /// ln of a term's score (computed once, when first needed).
+    mutating func logScore(_ t: Int) -> Double {
+        if terms[t].logScore.isNaN { terms[t].logScore = ReaderMath.log(terms[t].score) }
+        return terms[t].logScore
     }
 
     /// The occurrence that shows a candidate: its first one away from a sentence start, if any.
@@ -234,43 +300,58 @@ struct KeyphraseDocument {
     /// True when every word of the shown occurrence has a capital ("Jamal Khashoggi", "al-Qaeda").
     func isName(_ candidate: Candidate) -> Bool {
         let (first, last) = shown(candidate)
-        return (first...last).allSatisfy { words[$0].isNameLike }
+        for w in first...last where !words[w].isNameLike { return false }
+        return true
     }
 
-    /// The term numbers of a candidate's words (connectors negative), in order.
-    func sequence(_ candidate: Candidate) -> [Int] { (candidate.first...candidate.last).map { words[$0].term } }
+    /// Candidate keys of the entities' names, aliases and mentions. Salience is taken relative to
+    /// the most salient entity, so the boost does not depend on how the entity stage scales it. A
+    /// key that names two entities stands for the first.
+    func entityKeys(_ entities: [Entity]) -> (index: HashIndex, keys: [EntityKey]) {
+        var topSalience: Double? = nil  // as `max()`: the first of equals, NaN never replacing
+        for entity in entities where topSalience.map({ $0 < entity.salience }) ?? true { topSalience = entity.salience }
+        let top = topSalience ?? 0
+        var index = HashIndex(capacity: 64)
+        var keys: [EntityKey] = []
+        var formHashes: [UInt64] = []
+        var form: [Unicode.Scalar] = []
+        form.reserveCapacity(64)
+        let connectorHashes = EnglishWords.connectorHashes, stopHashes = EnglishWords.stopHashes
+        for n in entities.indices {
+            let salience = top > 0 ? max(0, entities[n].salience) / top : 0
+            let mentionCount = entities[n].mentions.count
+            // Mentions mostly repeat the name and aliases: key each distinct form once, telling
+            // forms apart by a hash of their UTF-8 (the same form always gives the same key).
+            formHashes.removeAll(keepingCapacity: true)
+            func add(_ name: String) {
+                let formHash = name.utf8.withContiguousStorageIfAvailable { utf8 in
+                    var h = WordHash.seed
+                    for byte in utf8 { h = WordHash.step(h, UInt32(byte)) }
+                    return h
+                } ?? WordHash.of(name)
+                guard !formHashes.contains(formHash) else { return }
+                formHashes.append(formHash)
+                KeyphraseDocument.decode(name, into: &form)
+                if let key = phraseKey(form, connectorHashes, stopHashes), !index.contains(key) {
+                    index.insert(key, Int32(keys.count))
+                    keys.append(EntityKey(entity: n, salience: salience, mentions: mentionCount))
+                }
+            }
+            add(entities[n].name)
+            for alias in entities[n].aliases { add(alias) }
+            for mention in entities[n].mentions { add(mention.text) }
+        }
+        return (index, keys)
+    }
 
     /// Scores candidates, folds near duplicates and returns the best `count`.
     mutating func select(count: Int, entities: [Entity], text: ScalarText) -> [Keyphrase] {
-        // Entity names and aliases, as candidate keys, with the entity's index and salience.
-        // Salience is taken relative to the most salient entity, so the boost does not depend on
-        // how the entity stage scales it.
-        let topSalience = entities.map(\.salience).max() ?? 0
-        var entityKeyIndex = HashIndex(capacity: 64)
-        var entityKeyValues: [(entity: Int, salience: Double, mentions: Int)] = []
-        var forms = HashIndex(capacity: 64)
-        for (n, entity) in entities.enumerated() {
-            let salience = topSalience > 0 ? max(0, entity.salience) / topSalience : 0
-            // Mentions mostly repeat the name and aliases: key each distinct form once. A form's
-            // key ignores case like `WordHash`, so forms are told apart by their `WordHash`.
-            forms.removeAll()
-            func add(_ name: String) {
-                let formHash = WordHash.of(name)
-                guard !forms.contains(formHash) else { return }
-                forms.insert(formHash, 0)
-                if let key = phraseKey(name), !entityKeyIndex.contains(key) {
-                    entityKeyIndex.insert(key, Int32(entityKeyValues.count))
-                    entityKeyValues.append((n, salience, entity.mentions.count))
-                }
-            }
-            add(entity.name)
-            for alias in entity.aliases { add(alias) }
-            for mention in entity.mentions { add(mention.text) }
+        let (entityIndex, entityKeys) = entityKeys(entities)
+        func entityKey(_ key: UInt64) -> EntityKey? {
+            guard let k = entityIndex[key] else { return nil }
+            return entityKeys[Int(k)]
         }
-        func entityKey(_ key: UInt64) -> (entity: Int, salience: Double, mentions: Int)? {
-            guard let k = entityKeyIndex[key] else { return nil }
-            return entityKeyValues[Int(k)]
-        }
+        let logs = KeyphraseDocument.logOfSmallCount
         for c in candidates.indices {
             let candidate = candidates[c]
             // Geometric mean of the words' weights, so length alone neither helps nor hurts,
@@ -284,7 +365,7 @@ struct KeyphraseDocument {
                 mean = (terms[words[candidate.first].term].score * terms[words[candidate.last].term].score).squareRoot()
             default:
                 var logSum = 0.0
-                for w in candidate.first...candidate.last where words[w].isContent { logSum += terms[words[w].term].logScore }
+                for w in candidate.first...candidate.last where words[w].isContent { logSum += logScore(words[w].term) }
                 mean = ReaderMath.exp(logSum / Double(candidate.contentWords))
             }
             let lengthBonus = candidate.contentWords == 2 || candidate.contentWords == 3 ? 1.2 : (candidate.contentWords >= 4 ? 1.1 : 1.0)
@@ -294,39 +375,41 @@ struct KeyphraseDocument {
                 // An entity recurs under all its names ("Islamic State" and "IS").
                 recurrence = max(recurrence, Double(entity.mentions))
                 specificity = 1.5 + 1.5 * entity.salience
-            } else if candidate.contentWords == 1 && !isName(candidate) {
+            } else if candidate.contentWords == 1 && !words[shown(candidate).first].isNameLike {
                 specificity = 0.75  // a lone common noun ("groups") says less than a name or a phrase
             }
-            candidates[c].score = mean * (1 + (recurrence == 1 ? 0 : ReaderMath.log(recurrence))) * lengthBonus * specificity
+            let recurrenceLog = recurrence == 1 ? 0 : KeyphraseDocument.logOfCount(recurrence, logs)
+            candidates[c].score = mean * (1 + recurrenceLog) * lengthBonus * specificity
         }
         var ranked = ranking(reserve: 6 * count)
         var position = 0
 
         var chosen: [Keyphrase] = []
-        var chosenStems: [Set<Int>] = []
-        var chosenSequences: [[Int]] = []
-        var chosenCounts: [Int] = []
+        // Per chosen phrase: its candidate, its number of distinct stems, whether it is a name.
+        var chosenCandidates: [Int] = []
+        var chosenStemCounts: [Int] = []
         var chosenIsName: [Bool] = []
-        var chosenEntities: Set<Int> = []
+        var chosenEntities: [Int] = []
         var best = 0.0
         while chosen.count < count {
             if position == ranked.count {
                 guard ranked.count < candidates.count else { break }
-                let seen = Set(ranked)
-                ranked += candidates.indices.filter { !seen.contains($0) }.sorted(by: better)
+                var seen = [Bool](repeating: false, count: candidates.count)
+                for c in ranked { seen[c] = true }
+                ranked += candidates.indices.filter { !seen[$0] }.sorted(by: better)
             }
             let c = ranked[position]
             position += 1
             let candidate = candidates[c]
-            let sequence = sequence(candidate)
-            let stems = Set(sequence.filter { $0 >= 0 })
-            if chosenStems.contains(stems) { continue }
+            let phrase = candidate.first...candidate.last
+            if chosenCandidates.contains(where: { sameStems(phrase, candidates[$0].first...candidates[$0].last) }) { continue }
             let entity = entityKey(candidate.key)?.entity
             if let entity, chosenEntities.contains(entity) { continue }
             // A name and a part of it ("Khashoggi", "Jamal Khashoggi") name one thing: keep the better.
             let isName = isName(candidate)
-            if isName, zip(chosenStems, chosenIsName).contains(where: { other, otherIsName in
-                otherIsName && (other.isSubset(of: stems) || stems.isSubset(of: other))
+            if isName, chosenCandidates.indices.contains(where: { k in
+                let other = candidates[chosenCandidates[k]].first...candidates[chosenCandidates[k]].last
+                return chosenIsName[k] && (stems(of: other, areIn: phrase) || stems(of: phrase, areIn: other))
             }) { continue }
             // Only ever seen inside a phrase already chosen ("Khorasan" after "Khorasan Group"), a
             // common word inside a chosen phrase that is not a name ("investigation" after
@@ -334,10 +417,11 @@ struct KeyphraseDocument {
             // chosen phrase of two or more words ("criminal investigation of Ford").
             let isCommonWord = candidate.contentWords == 1 && !isName
             var folded = false
-            for k in chosenSequences.indices {
-                let other = chosenSequences[k]
-                if KeyphraseDocument.contains(other, sequence) && ((isCommonWord && !chosenIsName[k]) || chosenCounts[k] >= candidate.count)
-                    || KeyphraseDocument.contains(sequence, other) && chosenStems[k].count >= 2 {
+            for k in chosenCandidates.indices {
+                let chosenCandidate = candidates[chosenCandidates[k]]
+                let other = chosenCandidate.first...chosenCandidate.last
+                if contains(other, phrase) && ((isCommonWord && !chosenIsName[k]) || chosenCandidate.count >= candidate.count)
+                    || contains(phrase, other) && chosenStemCounts[k] >= 2 {
                     folded = true
                     break
                 }
@@ -347,13 +431,51 @@ struct KeyphraseDocument {
             let (first, last) = shown(candidate)
             let surface = text[TextSpan(start: words[first].start, end: words[last].end)]
             chosen.append(Keyphrase(text: surface, score: best > 0 ? candidate.score / best : 1))
-            chosenStems.append(stems)
-            chosenSequences.append(sequence)
-            chosenCounts.append(candidate.count)
+            chosenCandidates.append(c)
+            chosenStemCounts.append(distinctStems(phrase))
             chosenIsName.append(isName)
-            if let entity { chosenEntities.insert(entity) }
+            if let entity { chosenEntities.append(entity) }
         }
         return chosen
+    }
+
+    /// True when every stem (content term) of the words `inner` is also a stem of the words `outer`.
+    func stems(of inner: ClosedRange<Int>, areIn outer: ClosedRange<Int>) -> Bool {
+        for i in inner where words[i].term >= 0 {
+            var found = false
+            for o in outer where words[o].term == words[i].term { found = true; break }
+            if !found { return false }
+        }
+        return true
+    }
+
+    /// True when two runs of words have the same set of stems.
+    func sameStems(_ a: ClosedRange<Int>, _ b: ClosedRange<Int>) -> Bool {
+        stems(of: a, areIn: b) && stems(of: b, areIn: a)
+    }
+
+    /// The number of distinct stems among the words `range`.
+    func distinctStems(_ range: ClosedRange<Int>) -> Int {
+        var n = 0
+        for i in range where words[i].term >= 0 {
+            var repeated = false
+            for j in range.lowerBound..<i where words[j].term == words[i].term { repeated = true; break }
+            if !repeated { n += 1 }
+        }
+        return n
+    }
+
+    /// True when the term sequence of the words `outer` holds that of the words `inner` as a
+    /// contiguous run and is longer.
+    func contains(_ outer: ClosedRange<Int>, _ inner: ClosedRange<Int>) -> Bool {
+        guard outer.count > inner.count else { return false }
+        let length = inner.count
+        for start in outer.lowerBound...(outer.upperBound - length + 1) {
+            var k = 0
+            while k < length && words[start + k].term == words[inner.lowerBound + k].term { k += 1 }
+            if k == length { return true }
+        }
+        return false
     }
 
     func better(_ a: Int, _ b: Int) -> Bool {
@@ -364,50 +486,91 @@ struct KeyphraseDocument {
     /// cheaper than sorting every candidate; `select` sorts the rest only if folding uses them up.
     func ranking(reserve: Int) -> [Int] {
         var top: [Int] = []
-        top.reserveCapacity(reserve + 1)
-        for c in candidates.indices {
-            if top.count == reserve, !better(c, top[reserve - 1]) { continue }
-            var k = top.count
-            top.append(c)
-            while k > 0 && better(c, top[k - 1]) { top[k] = top[k - 1]; k -= 1 }
-            top[k] = c
-            if top.count > reserve { top.removeLast() }
+        guard reserve > 0 else { return top }
+        top.reserveCapacity(reserve)
+        candidates.withUnsafeBufferPointer { candidates in
+            for c in candidates.indices {
+                let score = candidates[c].score, first = candidates[c].first
+                @inline(__always) func isBetter(than other: Int) -> Bool {
+                    let o = candidates[other]
+                    return score != o.score ? score > o.score : first < o.first
+                }
+                if top.count == reserve {
+                    if !isBetter(than: top[reserve - 1]) { continue }
+                    top.removeLast()
+                }
+                // After every candidate it is not better than (ties keep candidate order).
+                var low = 0, high = top.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if isBetter(than: top[middle]) { high = middle } else { low = middle + 1 }
+                }
+                top.insert(c, at: low)
+            }
         }
         return top
     }
 
-    /// True when `outer` holds `inner` as a contiguous run and is longer.
-    static func contains(_ outer: [Int], _ inner: [Int]) -> Bool {
-        guard outer.count > inner.count, !inner.isEmpty else { return false }
-        for start in 0...(outer.count - inner.count) where outer[start] == inner[0] {
-            if Array(outer[start..<(start + inner.count)]) == inner { return true }
+    /// The scalars of `string` in `buffer` (replacing its contents), decoded from the string's
+    /// UTF-8 in place: entity names and mentions are read this way for every article.
+    static func decode(_ string: String, into buffer: inout [Unicode.Scalar]) {
+        buffer.removeAll(keepingCapacity: true)
+        let decoded: Void? = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let b0 = UInt32(utf8[i])
+                var v = b0
+                if b0 < 0x80 {
+                    i += 1
+                } else if b0 < 0xE0 {
+                    v = (b0 & 0x1F) << 6 | (UInt32(utf8[i + 1]) & 0x3F)
+                    i += 2
+                } else if b0 < 0xF0 {
+                    v = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | (UInt32(utf8[i + 2]) & 0x3F)
+                    i += 3
+                } else {
+                    v = (b0 & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12 | (UInt32(utf8[i + 2]) & 0x3F) << 6
+                        | (UInt32(utf8[i + 3]) & 0x3F)
+                    i += 4
+                }
+                buffer.append(Unicode.Scalar(v) ?? "\u{FFFD}")  // a String's UTF-8 is always valid
+            }
         }
-        return false
+        if decoded == nil { buffer.append(contentsOf: string.unicodeScalars) }
     }
 
     /// The candidate key of a name (its words as terms and connectors), or nil when a word of it
     /// is not a term of this article or is a stop word that cannot be inside a phrase.
     func phraseKey(_ name: String) -> UInt64? {
-        let scalars = Array(name.unicodeScalars)
-        var tokens: [ReaderToken] = []
-        var buffer: [UInt32] = []
-        WordScanner.scan(scalars, 0..<scalars.count, into: &tokens)
-        var key = WordHash.seed
-        var any = false
-        for token in tokens where token.kind == .word {
-            let end = WordScanner.endWithoutPossessive(scalars, token)
-            let hash = WordHash.of(scalars, token.start, end)
-            if let connector = EnglishWords.connectorHashes[hash] {
-                key = WordHash.combine(key, -1 - Int(connector))
-            } else if EnglishWords.isStop(scalars, token.start, end, hash: hash) {
-                return nil
-            } else if let term = termIndex[EnglishWords.stemHash(scalars, token.start, end, &buffer)] {
-                key = WordHash.combine(key, Int(term))
-                any = true
-            } else {
-                return nil
+        var scalars: [Unicode.Scalar] = []
+        KeyphraseDocument.decode(name, into: &scalars)
+        return phraseKey(scalars, EnglishWords.connectorHashes, EnglishWords.stopHashes)
+    }
+
+    func phraseKey(_ scalars: [Unicode.Scalar], _ connectorHashes: HashIndex, _ stopHashes: HashIndex) -> UInt64? {
+        scalars.withUnsafeBufferPointer { p -> UInt64? in
+            var key = WordHash.seed
+            var any = false
+            var i = 0
+            var space = true
+            while let token = WordScanner.nextToken(p, &i, p.count, space: &space) {
+                guard token.kind == .word, let s = p.baseAddress else { continue }
+                let end = WordScanner.endWithoutPossessive(s, token)
+                var hash = WordHash.seed
+                for k in token.start..<end { hash = WordHash.step(hash, WordHash.fold(s[k])) }
+                if let connector = connectorHashes[hash] {
+                    key = KeyphraseDocument.extendKey(key, -1 - Int(connector))
+                } else if end - token.start < 2 || stopHashes.contains(hash) {
+                    return nil
+                } else if let term = termIndex[EnglishWords.stemHash(s, token.start, end)] {
+                    key = KeyphraseDocument.extendKey(key, Int(term))
+                    any = true
+                } else {
+                    return nil
+                }
             }
+            return any ? key : nil
         }
-        return any ? key : nil
     }
 }

@@ -21,6 +21,12 @@ struct ReaderWords: Sendable {
         var stemHash: UInt64
         /// A word that is not a stop word nor a single scalar (`EnglishWords.contentStemHash`).
         var isContent: Bool
+        /// The word without its possessive has an upper-case letter ("Syria", "al-Qaeda", "FSB";
+        /// `WordScanner.containsUppercase`).
+        var hasUppercase = false
+        /// Every letter of the word without its possessive is upper case, and it has two or more
+        /// ("FSB", "US"; `WordScanner.isAllCaps`).
+        var isAllCaps = false
     }
 
     /// The spans scanned, in text order.
@@ -38,50 +44,74 @@ struct ReaderWords: Sendable {
         if spans.isEmpty { spans = segmentation.paragraphs }
         if spans.isEmpty { spans = [TextSpan(start: 0, end: scalars.count)] }
         self.spans = spans
-        var tokens: [ReaderToken] = []
-        tokens.reserveCapacity(scalars.count / 4)
         var starts: [Int] = []
         starts.reserveCapacity(spans.count + 1)
-        for span in spans {
-            starts.append(tokens.count)
-            WordScanner.scan(scalars, span.start..<span.end, into: &tokens)
-        }
-        starts.append(tokens.count)
-        spanStarts = starts
         var words: [Word] = []
-        words.reserveCapacity(tokens.count)
-        var buffer: [UInt32] = []
-        buffer.reserveCapacity(32)
+        words.reserveCapacity(scalars.count / 4 + 16)
         let stopHashes = EnglishWords.stopHashes
-        for token in tokens {
-            switch token.kind {
-            case .punctuation:
-                words.append(Word(token: token, strippedEnd: token.end, hash: 0, strippedHash: 0, stemHash: 0, isContent: false))
-            case .number:
-                let h = WordHash.of(scalars, token.start, token.end)
-                words.append(Word(token: token, strippedEnd: token.end, hash: h, strippedHash: h, stemHash: 0, isContent: false))
-            case .word:
-                let end = WordScanner.endWithoutPossessive(scalars, token)
-                buffer.removeAll(keepingCapacity: true)
-                var h = WordHash.seed
-                for i in token.start..<end {
-                    let v = WordHash.fold(scalars[i])
-                    buffer.append(v)
-                    h = WordHash.step(h, v)
+        scalars.withUnsafeBufferPointer { p in
+            for span in spans {
+                starts.append(words.count)
+                precondition(span.start >= 0 && span.end <= p.count || span.start >= span.end, "span outside the text")
+                var i = span.start
+                var space = true
+                while let token = WordScanner.nextToken(p, &i, span.end, space: &space) {
+                    words.append(ReaderWords.word(p.baseAddress!, token, stopHashes))
                 }
-                let stripped = h
-                for i in end..<token.end { h = WordHash.step(h, WordHash.fold(scalars[i])) }
-                var stem: UInt64 = 0
-                let isContent = end - token.start >= 2 && !stopHashes.contains(stripped)
-                if isContent {
-                    EnglishWords.stem(&buffer)
-                    stem = WordHash.seed
-                    for v in buffer { stem = WordHash.step(stem, v) }
-                }
-                words.append(Word(token: token, strippedEnd: end, hash: h, strippedHash: stripped, stemHash: stem, isContent: isContent))
             }
         }
+        starts.append(words.count)
+        spanStarts = starts
         self.words = words
+    }
+
+    /// A token with its hashes: one pass over a word's scalars lower-cases and hashes it, hashes
+    /// its stem (where `EnglishWords.stemCut` says the stem ends) and notes its capitals.
+    @inline(__always)
+    private static func word(_ p: UnsafePointer<Unicode.Scalar>, _ token: ReaderToken, _ stopHashes: HashIndex) -> Word {
+        switch token.kind {
+        case .punctuation:
+            return Word(token: token, strippedEnd: token.end, hash: 0, strippedHash: 0, stemHash: 0, isContent: false)
+        case .number:
+            var h = WordHash.seed
+            for i in token.start..<token.end { h = WordHash.step(h, p[i].value) }  // digits fold to themselves
+            return Word(token: token, strippedEnd: token.end, hash: h, strippedHash: h, stemHash: 0, isContent: false)
+        case .word:
+            let start = token.start
+            let end = WordScanner.endWithoutPossessive(p, token)
+            let stemEnd = EnglishWords.stemCut(p, start, end)
+            let stemLast = start + stemEnd.length
+            var h = WordHash.seed
+            var stem = WordHash.seed
+            var upper = 0, lower = 0
+            for i in start..<end {
+                if i == stemLast { stem = h }
+                let c = p[i]
+                let v = c.value
+                let folded: UInt32
+                if v < 0x80 {
+                    if (v &- 0x41) < 26 {
+                        folded = v + 32
+                        upper += 1
+                    } else {
+                        folded = v
+                        if (v &- 0x61) < 26 { lower += 1 }
+                    }
+                } else {
+                    folded = WordHash.fold(c)
+                    if WordScanner.isUppercase(c) { upper += 1 }
+                    if WordScanner.isLowercase(c) { lower += 1 }
+                }
+                h = WordHash.step(h, folded)
+            }
+            if stemLast == end { stem = h }
+            if stemEnd.addsY { stem = WordHash.step(stem, 0x79) }
+            let stripped = h
+            for i in end..<token.end { h = WordHash.step(h, WordHash.fold(p[i])) }
+            let isContent = end - start >= 2 && !stopHashes.contains(stripped)
+            return Word(token: token, strippedEnd: end, hash: h, strippedHash: stripped, stemHash: isContent ? stem : 0,
+                        isContent: isContent, hasUppercase: upper > 0, isAllCaps: lower == 0 && upper >= 2)
+        }
     }
 
     /// The words of span `k`.

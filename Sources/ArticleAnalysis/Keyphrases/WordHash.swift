@@ -16,7 +16,14 @@ enum WordHash {
     @inline(__always)
     static func fold(_ c: Unicode.Scalar) -> UInt32 {
         let v = c.value
-        if v < 0x80 { return v >= 0x41 && v <= 0x5A ? v + 32 : v }
+        if v < 0x80 { return (v &- 0x41) < 26 ? v + 32 : v }
+        return foldNonASCII(c)
+    }
+
+    /// `fold` above ASCII, kept out of line so the ASCII case inlines small.
+    @inline(never)
+    static func foldNonASCII(_ c: Unicode.Scalar) -> UInt32 {
+        let v = c.value
         if v == 0x2019 { return 0x27 }
         if c.properties.isUppercase, let lower = c.properties.lowercaseMapping.unicodeScalars.first { return lower.value }
         return v
@@ -38,14 +45,6 @@ enum WordHash {
     static func extend(_ prefix: UInt64, _ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> UInt64 {
         var h = step(prefix, 0x20)
         for i in start..<end { h = step(h, fold(scalars[i])) }
-        return h
-    }
-
-    /// The hash of a sequence of values (phrase keys built from term numbers).
-    static func combine(_ hash: UInt64, _ value: Int) -> UInt64 {
-        var h = hash
-        var v = UInt64(bitPattern: Int64(value))
-        for _ in 0..<8 { h = (h ^ (v & 0xFF)) &* prime; v >>= 8 }
         return h
     }
 }

@@ -23,72 +23,104 @@ struct ReaderToken: Sendable {
 enum WordScanner {
     /// Scans `scalars[range]`, appending to `tokens`.
     static func scan(_ scalars: [Unicode.Scalar], _ range: Range<Int>, into tokens: inout [ReaderToken]) {
-        var i = range.lowerBound
-        let end = range.upperBound
-        var space = true
-        while i < end {
-            let c = scalars[i]
-            if isSpace(c) { space = true; i += 1; continue }
-            let start = i
-            if isAlphanumeric(c) {
-                var allDigits = true
-                while i < end {
-                    let d = scalars[i]
-                    if isAlphanumeric(d) {
-                        if !isASCIIDigit(d) { allDigits = false }
-                        i += 1
-                    } else if d == ".", i + 1 < end, isLetter(scalars[i + 1]), isLetter(scalars[i - 1]) {
-                        // "Znak.com", "U.S": a dot between letters with no space is inside a word.
-                        allDigits = false
-                        i += 2
-                    } else if (d == "-" || d == "'" || d == "\u{2019}") && i + 1 < end && isAlphanumeric(scalars[i + 1])
-                                && !(d == "-" && isASCIIDigit(scalars[i - 1]) && isASCIIDigit(scalars[i + 1])) {
-                        // Inner hyphens and apostrophes join ("al-Qaeda", "doesn’t"), but not a hyphen
-                        // between digits ("2019-01-05", "2005-2015" stay separate numbers).
-                        allDigits = false
-                        i += 2
-                    } else {
-                        break
-                    }
-                }
-                // "U.S." and "e.g.": single letters joined by dots keep their final dot.
-                if i < end, scalars[i] == ".", i - start >= 3, scalars[i - 2] == ".", isLetter(scalars[i - 1]),
-                   i - start == 3 || scalars[i - 4] == "." {
-                    i += 1
-                }
-                tokens.append(ReaderToken(start: start, end: i, kind: allDigits ? .number : .word, spaceBefore: space))
-            } else {
-                i += 1
-                tokens.append(ReaderToken(start: start, end: i, kind: .punctuation, spaceBefore: space))
-            }
-            space = false
+        precondition(range.isEmpty || (range.lowerBound >= 0 && range.upperBound <= scalars.count), "scan range outside the text")
+        scalars.withUnsafeBufferPointer { p in
+            var i = range.lowerBound
+            var space = true
+            while let token = nextToken(p, &i, range.upperBound, space: &space) { tokens.append(token) }
         }
     }
 
+    /// The token that starts at or after `i` in `p[i..<end]`, advancing `i` past it; nil when only
+    /// white space is left. `space` is true at the start of a scan and carries whether white space
+    /// came before the token. The caller keeps `i` and `end` inside `p` (this reads unchecked: it
+    /// runs for every scalar of every article).
+    @inline(__always)
+    static func nextToken(_ p: UnsafeBufferPointer<Unicode.Scalar>, _ i: inout Int, _ end: Int, space: inout Bool) -> ReaderToken? {
+        guard i < end, let base = p.baseAddress else { return nil }
+        var k = i
+        while k < end && isSpace(base[k]) { space = true; k += 1 }
+        guard k < end else { i = k; return nil }
+        let start = k
+        let spaceBefore = space
+        space = false
+        guard isAlphanumeric(base[k]) else {
+            i = k + 1
+            return ReaderToken(start: start, end: k + 1, kind: .punctuation, spaceBefore: spaceBefore)
+        }
+        var allDigits = true
+        while k < end {
+            let d = base[k]
+            let v = d.value
+            if v < 0x80 {
+                if (v &- 0x30) < 10 { k += 1; continue }
+                if ((v | 0x20) &- 0x61) < 26 { allDigits = false; k += 1; continue }
+            } else if isAlphanumeric(d) {
+                if !isASCIIDigit(d) { allDigits = false }
+                k += 1
+                continue
+            }
+            if v == 0x2E, k + 1 < end, isLetter(base[k + 1]), isLetter(base[k - 1]) {
+                // "Znak.com", "U.S": a dot between letters with no space is inside a word.
+                allDigits = false
+                k += 2
+            } else if (v == 0x2D || v == 0x27 || v == 0x2019) && k + 1 < end && isAlphanumeric(base[k + 1])
+                        && !(v == 0x2D && isASCIIDigit(base[k - 1]) && isASCIIDigit(base[k + 1])) {
+                // Inner hyphens and apostrophes join ("al-Qaeda", "doesn’t"), but not a hyphen
+                // between digits ("2019-01-05", "2005-2015" stay separate numbers).
+                allDigits = false
+                k += 2
+            } else {
+                break
+            }
+        }
+        // "U.S." and "e.g.": single letters joined by dots keep their final dot.
+        if k < end, base[k] == ".", k - start >= 3, base[k - 2] == ".", isLetter(base[k - 1]),
+           k - start == 3 || base[k - 4] == "." {
+            k += 1
+        }
+        i = k
+        return ReaderToken(start: start, end: k, kind: allDigits ? .number : .word, spaceBefore: spaceBefore)
+    }
+
+    /// White space (Unicode White_Space; in ASCII only space, tab, CR and LF).
+    @inline(__always)
     static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        if c.value < 0x80 { return c == " " || c == "\n" || c == "\t" || c == "\r" }
+        let v = c.value
+        if v < 0x80 { return v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D }
+        if v == 0xA0 { return true }  // no-break space, the commonest non-ASCII space
+        if v >= 0x2010 && v <= 0x201F { return false }  // dashes and quotation marks
         return c.properties.isWhitespace
     }
 
+    @inline(__always)
     static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
 
+    /// A letter (Unicode Alphabetic) or a decimal digit.
+    @inline(__always)
     static func isAlphanumeric(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
-        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) }
+        if v < 0x80 { return ((v | 0x20) &- 0x61) < 26 || (v &- 0x30) < 10 }
+        if v >= 0x2010 && v <= 0x201F { return false }  // dashes and quotation marks
         return c.properties.isAlphabetic || c.properties.numericType == .decimal
     }
 
+    /// A letter (Unicode Alphabetic).
+    @inline(__always)
     static func isLetter(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
-        if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
+        if v < 0x80 { return ((v | 0x20) &- 0x61) < 26 }
+        if v >= 0x2010 && v <= 0x201F { return false }  // dashes and quotation marks
         return c.properties.isAlphabetic
     }
 
+    @inline(__always)
     static func isUppercase(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 { return c.value >= 0x41 && c.value <= 0x5A }
         return c.properties.isUppercase
     }
 
+    @inline(__always)
     static func isLowercase(_ c: Unicode.Scalar) -> Bool {
         if c.value < 0x80 { return c.value >= 0x61 && c.value <= 0x7A }
         return c.properties.isLowercase
@@ -100,6 +132,17 @@ enum WordScanner {
         if e - token.start > 3, scalars[e - 1] == "s" || scalars[e - 1] == "S",
            scalars[e - 2] == "'" || scalars[e - 2] == "\u{2019}" {
             return e - 2
+        }
+        return e
+    }
+
+    /// As above, reading the scalars in place.
+    @inline(__always)
+    static func endWithoutPossessive(_ p: UnsafePointer<Unicode.Scalar>, _ token: ReaderToken) -> Int {
+        let e = token.end
+        if e - token.start > 3 {
+            let last = p[e - 1].value, apostrophe = p[e - 2].value
+            if (last == 0x73 || last == 0x53) && (apostrophe == 0x27 || apostrophe == 0x2019) { return e - 2 }
         }
         return e
     }
