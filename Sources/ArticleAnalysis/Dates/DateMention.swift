@@ -25,26 +25,48 @@ public struct DateFinder: Sendable {
 
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func find(_ text: ScalarText, _ segmentation: Segmentation, reference: String?) -> [DateMention] {
-        let s = text.scalars
         let ref = reference.flatMap { CivilDate(iso: $0) }
         var mentions: [DateMention] = []
-        let ranges = segmentation.paragraphs.isEmpty ? [0..<s.count] : segmentation.paragraphs.map { $0.start..<$0.end }
+        let words = DateWords.shared
+        let ranges = segmentation.paragraphs.isEmpty ? [0..<text.count] : segmentation.paragraphs.map { $0.start..<$0.end }
         var tokens: [ReaderToken] = []
-        for range in ranges {
-            tokens.removeAll(keepingCapacity: true)
-            WordScanner.scan(s, range, into: &tokens)
-            var reader = DateTokenReader(scalars: s, tokens: tokens, reference: ref)
-            reader.read(into: &mentions)
+        tokens.reserveCapacity(text.count / 3 + 16)
+        text.scalars.withUnsafeBufferPointer { s in
+            for range in ranges {
+                tokens.removeAll(keepingCapacity: true)
+                DateScanner.scan(s, range, into: &tokens)
+                tokens.withUnsafeBufferPointer { tokens in
+                    let reader = DateTokenReader(scalars: s, tokens: tokens, reference: ref, words: words)
+                    reader.read(into: &mentions)
+                }
+            }
         }
         return mentions.map { m in DateMention(span: m.span, text: text[m.span], value: m.value) }
     }
 }
 
+/// The word tables of `DateTokenReader` by `WordHash`, read once per article (a `static let`
+/// costs a check on every use).
+struct DateWords: Sendable {
+    let months = DateTokenReader.monthHashes
+    let weekdays = DateTokenReader.weekdayHashes
+    let relativeDays = DateTokenReader.relativeDayHashes
+    let countNouns = DateTokenReader.countNounHashes
+    let ordinalSuffixes = DateTokenReader.ordinalSuffixes
+    let last = DateTokenReader.last, this = DateTokenReader.this, next = DateTokenReader.next
+    let past = DateTokenReader.past, previous = DateTokenReader.previous, coming = DateTokenReader.coming
+    let year = DateTokenReader.year, month = DateTokenReader.month
+    let june = DateTokenReader.june, july = DateTokenReader.july
+
+    static let shared = DateWords()
+}
+
 /// Walks the tokens of one paragraph and recognises date patterns (see `DateFinder`).
 struct DateTokenReader {
-    let scalars: [Unicode.Scalar]
-    let tokens: [ReaderToken]
+    let scalars: UnsafeBufferPointer<Unicode.Scalar>
+    let tokens: UnsafeBufferPointer<ReaderToken>
     let reference: CivilDate?
+    let words: DateWords
 
     static let months: [String: Int] = [
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -91,11 +113,19 @@ struct DateTokenReader {
         return Hashed(index: HashIndex(entries.map { WordHash.of($0.key) }), values: entries.map(\.value))
     }
 
-    init(scalars: [Unicode.Scalar], tokens: [ReaderToken], reference: CivilDate?) {
-        self.scalars = scalars; self.tokens = tokens; self.reference = reference
+    init(scalars: UnsafeBufferPointer<Unicode.Scalar>, tokens: UnsafeBufferPointer<ReaderToken>, reference: CivilDate?,
+         words: DateWords) {
+        self.scalars = scalars; self.tokens = tokens; self.reference = reference; self.words = words
     }
 
-    func hash(_ i: Int) -> UInt64 { WordHash.of(scalars, tokens[i].start, tokens[i].end) }
+    /// `WordHash` of `scalars[start..<end]`.
+    func hash(_ start: Int, _ end: Int) -> UInt64 {
+        var h = WordHash.seed
+        for k in start..<end { h = WordHash.step(h, WordHash.fold(scalars[k])) }
+        return h
+    }
+
+    func hash(_ i: Int) -> UInt64 { hash(tokens[i].start, tokens[i].end) }
     func isCapitalized(_ i: Int) -> Bool { WordScanner.isUppercase(scalars[tokens[i].start]) }
     func isPunctuation(_ i: Int, _ c: Unicode.Scalar) -> Bool {
         i < tokens.count && tokens[i].kind == .punctuation && scalars[tokens[i].start] == c
@@ -122,8 +152,8 @@ struct DateTokenReader {
             guard WordScanner.isASCIIDigit(scalars[k]) else { return nil }
             d = d * 10 + Int(scalars[k].value - 48)
         }
-        let suffix = WordHash.of(scalars, t.start + digits, t.end)
-        guard DateTokenReader.ordinalSuffixes.contains(suffix), (1...31).contains(d) else { return nil }
+        let suffix = hash(t.start + digits, t.end)
+        guard words.ordinalSuffixes.contains(suffix), (1...31).contains(d) else { return nil }
         return d
     }
 
@@ -131,8 +161,8 @@ struct DateTokenReader {
     func month(_ i: Int) -> (month: Int, next: Int)? {
         guard i < tokens.count, tokens[i].kind == .word, isCapitalized(i) else { return nil }
         let h = hash(i)
-        guard let m = DateTokenReader.monthHashes[h] else { return nil }
-        let isAbbreviation = tokens[i].end - tokens[i].start <= 4 && h != DateTokenReader.june && h != DateTokenReader.july
+        guard let m = words.months[h] else { return nil }
+        let isAbbreviation = tokens[i].end - tokens[i].start <= 4 && h != words.june && h != words.july
         let next = isAbbreviation && isPunctuation(i + 1, ".") && !tokens[i + 1].spaceBefore ? i + 2 : i + 1
         return (m, next)
     }
@@ -142,7 +172,7 @@ struct DateTokenReader {
         return y
     }
 
-    mutating func read(into mentions: inout [DateMention]) {
+    func read(into mentions: inout [DateMention]) {
         var i = 0
         while i < tokens.count {
             if let (mention, next) = match(at: i) {
@@ -171,9 +201,9 @@ struct DateTokenReader {
         let length = t.end - t.start
         guard length >= 3 && length <= 9 else { return nil }
         let first = scalars[t.start]
-        guard WordScanner.isUppercase(first) || DateTokenReader.lowerCaseInitials.contains(first) else { return nil }
+        guard WordScanner.isUppercase(first) || first == "y" || first == "t" || first == "l" || first == "n" else { return nil }
         let k = hash(i)
-        if let weekday = DateTokenReader.weekdayHashes[k], isCapitalized(i) {
+        if let weekday = words.weekdays[k], isCapitalized(i) {
             // "Friday, January 4, 2019": the weekday belongs to the full date that follows.
             let after = isPunctuation(i + 1, ",") ? i + 2 : i + 1
             if let (full, next) = monthDay(at: after) ?? dayMonth(at: after) {
@@ -181,19 +211,21 @@ struct DateTokenReader {
             }
             return weekdayReference(at: i, weekday: weekday)
         }
-        if let offset = DateTokenReader.relativeDayHashes[k], let reference {
+        if let offset = words.relativeDays[k], let reference {
             return (mention(i, i, reference.adding(days: offset).iso), i + 1)
         }
-        if k == DateTokenReader.last || k == DateTokenReader.this || k == DateTokenReader.next,
+        if k == words.last || k == words.this || k == words.next,
            i + 1 < tokens.count, tokens[i + 1].kind == .word, let reference {
             let unit = hash(i + 1)
-            let step = k == DateTokenReader.last ? -1 : (k == DateTokenReader.next ? 1 : 0)
-            if unit == DateTokenReader.year { return (mention(i, i + 1, CivilDate.pad(reference.year + step, 4)), i + 2) }
-            if unit == DateTokenReader.month {
+            let step = k == words.last ? -1 : (k == words.next ? 1 : 0)
+            if unit == words.year { return (mention(i, i + 1, CivilDate.pad(reference.year + step, 4)), i + 2) }
+            if unit == words.month {
                 let index = reference.year * 12 + reference.month - 1 + step
                 return (mention(i, i + 1, "\(CivilDate.pad(index / 12, 4))-\(CivilDate.pad(index % 12 + 1, 2))"), i + 2)
             }
         }
+        // Both patterns below start with a month name (`month(_:)`): skip the look-ups otherwise.
+        guard words.months[k] != nil else { return nil }
         if let (m, next) = monthDay(at: i) { return (m, next) }
         if let (month, next) = month(i), let y = year(next) {
             return (mention(i, next, "\(CivilDate.pad(y, 4))-\(CivilDate.pad(month, 2))"), next + 1)
@@ -259,7 +291,7 @@ struct DateTokenReader {
         guard let y = year(i), (1800...2100).contains(y) else { return nil }
         if i > 0, tokens[i - 1].kind == .punctuation, !tokens[i].spaceBefore {
             let p = scalars[tokens[i - 1].start]
-            if DateTokenReader.currencySigns.contains(p) || p == "," || p == "." { return nil }
+            if p == "$" || p == "£" || p == "€" || p == "¥" || p == "#" || p == "," || p == "." { return nil }  // currencySigns
         }
         if i + 1 < tokens.count {
             let n = tokens[i + 1]
@@ -268,7 +300,7 @@ struct DateTokenReader {
                 if p == "%" { return nil }
                 if (p == "," || p == ".") && i + 2 < tokens.count && tokens[i + 2].kind == .number && !tokens[i + 2].spaceBefore { return nil }
             }
-            if n.kind == .word && DateTokenReader.countNounHashes.contains(hash(i + 1)) { return nil }
+            if n.kind == .word && words.countNouns.contains(hash(i + 1)) { return nil }
         }
         return (mention(i, i, CivilDate.pad(y, 4)), i + 1)
     }
@@ -280,10 +312,10 @@ struct DateTokenReader {
         var back = (reference.weekday - weekday + 7) % 7  // 0...6 days back: on or before the reference
         if i > 0, tokens[i - 1].kind == .word {
             let before = hash(i - 1)
-            if before == DateTokenReader.last || before == DateTokenReader.past || before == DateTokenReader.previous {
+            if before == words.last || before == words.past || before == words.previous {
                 if back == 0 { back = 7 }
                 first = i - 1
-            } else if before == DateTokenReader.next || before == DateTokenReader.coming {
+            } else if before == words.next || before == words.coming {
                 back = -((weekday - reference.weekday + 7) % 7)
                 if back == 0 { back = -7 }
                 first = i - 1

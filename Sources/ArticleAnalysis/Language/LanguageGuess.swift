@@ -36,30 +36,57 @@ public struct LanguageDetector: Sendable {
         let languages = profiles.codes.count
         var totals = [Int](repeating: 0, count: languages)  // in quanta of ln p
         var seen = 0
-        var considered = 0
-        var a: Unicode.Scalar = " ", b: Unicode.Scalar = " "
-        profiles.logProbabilities.withUnsafeBufferPointer { table in
-            totals.withUnsafeMutableBufferPointer { totals in
-                let scalars = text.scalars
-                var index = 0
-                while considered < maximumTrigrams && index <= scalars.count {
-                    // One space past the end closes the last word.
-                    let c = index < scalars.count ? LanguageDetector.normalize(scalars[index]) : " "
-                    index += 1
-                    if b == " " {  // a word starts: the window becomes " x"
-                        if c != " " { a = " "; b = c }
-                        continue
+        let chunks = profiles.paddedStride / 16
+        // Rows are added 16 languages at a time into 16-bit lanes, which are moved into `totals`
+        // before they can overflow (at most 255 a row, so every 256 rows). Integer sums: the
+        // totals are exactly those of adding one language at a time.
+        withUnsafeTemporaryAllocation(of: SIMD16<UInt16>.self, capacity: chunks) { lanes in
+            lanes.initialize(repeating: .zero)
+            var pending = 0
+            func flush() {
+                for k in 0..<chunks {
+                    let lane = lanes[k]
+                    for j in 0..<16 where k * 16 + j < languages { totals[k * 16 + j] += Int(lane[j]) }
+                    lanes[k] = .zero
+                }
+                pending = 0
+            }
+            profiles.paddedLogProbabilities.withUnsafeBytes { table in
+                profiles.asciiRows.withUnsafeBufferPointer { asciiRows in
+                    text.scalars.withUnsafeBufferPointer { scalars in
+                        let stride = profiles.paddedStride
+                        let count = scalars.count
+                        var considered = 0
+                        var a: UInt32 = 0x20, b: UInt32 = 0x20
+                        var index = 0
+                        while considered < maximumTrigrams && index <= count {
+                            // One space past the end closes the last word.
+                            let c = index < count ? LanguageDetector.normalizedValue(scalars[index]) : 0x20
+                            index += 1
+                            if b == 0x20 {  // a word starts: the window becomes " x"
+                                if c != 0x20 { a = 0x20; b = c }
+                                continue
+                            }
+                            let first = a, second = b
+                            a = b; b = c
+                            considered += 1
+                            let row = (first | second | c) < 0x80
+                                ? Int(asciiRows[LanguageProfiles.asciiIndex(first, second, c)])
+                                : profiles.row(UInt64(first) << 42 | UInt64(second) << 21 | UInt64(c))
+                            guard row >= 0 else { continue }
+                            seen += 1
+                            let base = row * stride
+                            for k in 0..<chunks {
+                                let v = table.loadUnaligned(fromByteOffset: base + k * 16, as: SIMD16<UInt8>.self)
+                                lanes[k] &+= SIMD16<UInt16>(truncatingIfNeeded: v)
+                            }
+                            pending += 1
+                            if pending == 256 { flush() }
+                        }
                     }
-                    let gram = LanguageProfiles.pack(a, b, c)
-                    a = b; b = c
-                    considered += 1
-                    let row = profiles.row(gram)
-                    guard row >= 0 else { continue }
-                    seen += 1
-                    let base = row * languages
-                    for l in 0..<languages { totals[l] += Int(table[base + l]) }
                 }
             }
+            flush()
         }
         guard seen >= minimumTrigrams else { return LanguageGuess(code: "und", confidence: 0) }
         var best = 0
@@ -67,6 +94,17 @@ public struct LanguageDetector: Sendable {
         var denominator = 0.0
         for l in 0..<languages { denominator += ReaderMath.exp(Double(totals[l] - totals[best]) * LanguageProfiles.quantum / 3) }
         return LanguageGuess(code: profiles.codes[best], confidence: 1 / denominator)
+    }
+
+    /// `normalize(_:)` as a scalar value, with the ASCII case (nearly every scalar) inline.
+    @inline(__always)
+    static func normalizedValue(_ c: Unicode.Scalar) -> UInt32 {
+        let v = c.value
+        if v < 0x80 {
+            let lower = v | 0x20
+            return lower &- 0x61 < 26 ? lower : 0x20
+        }
+        return normalize(c).value
     }
 
     /// The character langdetect's profiles count: a lower-case letter, or a space for anything else.

@@ -21,6 +21,9 @@ public struct ToneLexicon: Sendable {
     /// Valence and booster value of every word in either table, so a word is looked up once.
     let wordIndex: HashIndex
     let wordEntries: [(valence: Double?, booster: Double?)]
+    /// Every word of a phrase of two words or more in `specialCases` or `boosters`: a phrase of
+    /// the text with a word outside this set cannot be in those tables.
+    let phraseWords: HashIndex
 
     public init(valences: [String: Double], boosters: [String: Double], negations: Set<String>, specialCases: [String: Double]) {
         self.valences = valences; self.boosters = boosters; self.negations = negations; self.specialCases = specialCases
@@ -31,6 +34,12 @@ public struct ToneLexicon: Sendable {
         let hashes = Set(valences.keys).union(boosters.keys).map { WordHash.of($0) }.sorted()
         wordIndex = HashIndex(hashes)
         wordEntries = hashes.map { [valenceByHash, boosterByHash] hash in (valenceByHash[hash], boosterByHash[hash]) }
+        var parts = Set<UInt64>()
+        for key in Array(specialCases.keys) + Array(boosters.keys) {
+            let words = key.split(separator: " ")
+            if words.count >= 2 { for word in words { parts.insert(WordHash.of(String(word))) } }
+        }
+        phraseWords = HashIndex(parts.sorted())
     }
 
     /// An empty lexicon: every text scores neutral.
