@@ -32,11 +32,12 @@ public struct DateFinder: Sendable {
         var tokens: [ReaderToken] = []
         tokens.reserveCapacity(text.count / 3 + 16)
         text.scalars.withUnsafeBufferPointer { s in
+            var reader = DateTokenReader(scalars: s, tokens: UnsafeBufferPointer(start: nil, count: 0), reference: ref, words: words)
             for range in ranges {
                 tokens.removeAll(keepingCapacity: true)
                 DateScanner.scan(s, range, into: &tokens)
                 tokens.withUnsafeBufferPointer { tokens in
-                    let reader = DateTokenReader(scalars: s, tokens: tokens, reference: ref, words: words)
+                    reader.tokens = tokens
                     reader.read(into: &mentions)
                 }
             }
@@ -57,6 +58,11 @@ struct DateWords: Sendable {
     let past = DateTokenReader.past, previous = DateTokenReader.previous, coming = DateTokenReader.coming
     let year = DateTokenReader.year, month = DateTokenReader.month
     let june = DateTokenReader.june, july = DateTokenReader.july
+    /// Every word a date can start with (months, weekdays, relative days, "last", "this",
+    /// "next"): one look-up rejects the other capitalised words.
+    let starts = HashIndex(
+        (DateTokenReader.months.keys.sorted() + DateTokenReader.weekdays.keys.sorted() + DateTokenReader.relativeDays.keys.sorted()
+            + ["last", "this", "next"]).map { WordHash.of($0) })
 
     static let shared = DateWords()
 }
@@ -64,7 +70,7 @@ struct DateWords: Sendable {
 /// Walks the tokens of one paragraph and recognises date patterns (see `DateFinder`).
 struct DateTokenReader {
     let scalars: UnsafeBufferPointer<Unicode.Scalar>
-    let tokens: UnsafeBufferPointer<ReaderToken>
+    var tokens: UnsafeBufferPointer<ReaderToken>
     let reference: CivilDate?
     let words: DateWords
 
@@ -121,7 +127,10 @@ struct DateTokenReader {
     /// `WordHash` of `scalars[start..<end]`.
     func hash(_ start: Int, _ end: Int) -> UInt64 {
         var h = WordHash.seed
-        for k in start..<end { h = WordHash.step(h, WordHash.fold(scalars[k])) }
+        for k in start..<end {
+            let v = scalars[k].value
+            h = WordHash.step(h, v &- 0x41 < 26 ? v + 32 : (v < 0x80 ? v : WordHash.fold(scalars[k])))
+        }
         return h
     }
 
@@ -172,10 +181,36 @@ struct DateTokenReader {
         return y
     }
 
+    /// True when a date pattern can start at the token: a number, a word starting with a digit,
+    /// a capitalised word of 3 to 9 letters, or a lower-case word as long as "yesterday", "today",
+    /// "tonight", "tomorrow", "this", "last" or "next" with the same first letter (`match(at:)`
+    /// returns nil for every other token, which is nearly all of them).
+    @inline(__always)
+    func mayStartDate(_ t: ReaderToken) -> Bool {
+        if t.kind == .number { return true }
+        guard t.kind == .word else { return false }
+        let first = scalars[t.start]
+        let v = first.value
+        if v &- 0x30 < 10 { return true }
+        let length = t.end - t.start
+        guard length >= 3 && length <= 9 else { return false }
+        if v &- 0x61 < 26 {
+            switch v {
+            case 0x79: return length == 9  // y
+            case 0x74: return length == 4 || length == 5 || length == 7 || length == 8  // t
+            case 0x6C, 0x6E: return length == 4  // l, n
+            default: return false
+            }
+        }
+        return v < 0x80 ? v &- 0x41 < 26 : WordScanner.isUppercase(first)
+    }
+
     func read(into mentions: inout [DateMention]) {
         var i = 0
         while i < tokens.count {
-            if let (mention, next) = match(at: i) {
+            if !mayStartDate(tokens[i]) {
+                i += 1
+            } else if let (mention, next) = match(at: i) {
                 mentions.append(mention)
                 i = next
             } else {
@@ -203,6 +238,7 @@ struct DateTokenReader {
         let first = scalars[t.start]
         guard WordScanner.isUppercase(first) || first == "y" || first == "t" || first == "l" || first == "n" else { return nil }
         let k = hash(i)
+        guard words.starts.contains(k) else { return nil }
         if let weekday = words.weekdays[k], isCapitalized(i) {
             // "Friday, January 4, 2019": the weekday belongs to the full date that follows.
             let after = isPunctuation(i + 1, ",") ? i + 2 : i + 1

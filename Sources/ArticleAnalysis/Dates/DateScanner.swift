@@ -42,8 +42,14 @@ enum DateScanner {
                 i += 1
                 while i < end {
                     let d = s[i]
-                    if isAlphanumeric(d) {
-                        if !isASCIIDigit(d) { allDigits = false }
+                    let v = d.value
+                    if (v | 0x20) &- 0x61 < 26 {  // an ASCII letter, the usual case
+                        allDigits = false
+                        i += 1
+                    } else if v &- 0x30 < 10 {
+                        i += 1
+                    } else if v >= 0x80 && WordScanner.isAlphanumeric(d) {
+                        allDigits = false
                         i += 1
                     } else if d == ".", i + 1 < end, isLetter(s[i + 1]), isLetter(s[i - 1]) {
                         // "Znak.com", "U.S": a dot between letters with no space is inside a word.

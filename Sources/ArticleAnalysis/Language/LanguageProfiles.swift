@@ -21,16 +21,17 @@ public struct LanguageProfiles: Sendable {
     static let quantum = 0.05
     static let quantumBase = -14.0
     /// `logProbabilities` with each row padded with zeros to `paddedStride` bytes (a multiple of
-    /// 16), so the detector adds a row with whole 16-byte vectors.
+    /// 16, at least 32), so the detector adds a row with whole 16-byte vectors.
     let paddedLogProbabilities: [UInt8]
     let paddedStride: Int
     /// The row of every trigram of spaces and ASCII letters, or -1, indexed by
     /// `asciiIndex(_:_:_:)`: the detector's usual trigram is found with one load, no hashing.
     let asciiRows: [Int32]
 
-    /// The code of a normalised ASCII scalar in `asciiRows` indices: 0 for a space, 1...26 for a...z.
+    /// The code of a normalised ASCII scalar in `asciiRows` indices: 0 for a space (0x20), 1...26
+    /// for a...z (0x61...0x7A): the low five bits.
     @inline(__always)
-    static func asciiCode(_ v: UInt32) -> Int { v == 0x20 ? 0 : Int(v &- 0x60) }
+    static func asciiCode(_ v: UInt32) -> Int { Int(v & 0x1F) }
 
     /// The index in `asciiRows` of three normalised ASCII scalars (spaces or lower-case letters).
     @inline(__always)
@@ -67,7 +68,7 @@ public struct LanguageProfiles: Sendable {
         slotKeys = keys; slotRows = slots; slotShift = 64 - bits
 
         let languages = codes.count
-        let stride = max(16, (languages + 15) / 16 * 16)
+        let stride = max(32, (languages + 15) / 16 * 16)  // the detector always adds the first 32
         var padded = [UInt8](repeating: 0, count: rows.count * stride)
         if languages > 0 {
             for row in 0..<rows.count {

@@ -41,50 +41,56 @@ public struct Summarizer: Sendable {
         guard words.spansAreSentences else { return [] }
         let s = text.scalars
         let sentences = segmentation.sentences
-        var termTable = SummaryTermTable(capacity: words.words.count)
-        var documentFrequency: [Int] = []
         // Candidate `c` is sentence `candidateSentences[c]`; its sparse TF-IDF vector is
         // `terms[entryStarts[c]..<entryStarts[c + 1]]` (term numbers ascending) with `weights`.
         var candidateSentences: [Int] = []
         var entryStarts: [Int] = [0]
+        var documentFrequency: [Int] = []
         var terms: [Int] = []
         var weights: [Double] = []
-        terms.reserveCapacity(words.words.count)
-        weights.reserveCapacity(words.words.count)
-        var ids: [Int] = []
         let tables = SummaryEligibility.Tables.shared
         words.words.withUnsafeBufferPointer { all in
+            // Scratch for the pass over the sentences: no sentence, term or entry outnumbers the words.
+            let termTable = SummaryTermTable(capacity: all.count)
+            let frequency = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
+            let entryTerms = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
+            let entryWeights = UnsafeMutableBufferPointer<Double>.allocate(capacity: all.count + 1)
+            let ids = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
+            defer {
+                termTable.deallocate(); frequency.deallocate(); entryTerms.deallocate(); entryWeights.deallocate(); ids.deallocate()
+            }
+            var termCount = 0, entryCount = 0
             for index in sentences.indices {
                 let range = words.range(index)
                 let sentenceWords = UnsafeBufferPointer(rebasing: all[range])
                 guard SummaryEligibility.isProse(s, sentences[index].span, sentenceWords, tables) else { continue }
-                ids.removeAll(keepingCapacity: true)
-                for word in sentenceWords where word.isContent {
-                    let id = termTable.id(word.stemHash, next: documentFrequency.count)
-                    if id == documentFrequency.count { documentFrequency.append(0) }
-                    ids.append(id)
+                var idCount = 0
+                for k in sentenceWords.indices where sentenceWords[k].isContent {
+                    let id = termTable.id(sentenceWords[k].stemHash, next: termCount)
+                    if id == termCount { frequency[id] = 0; termCount += 1 }
+                    // Insertion sort: a sentence has a few dozen content words at most.
+                    var j = idCount
+                    while j > 0 && ids[j - 1] > id { ids[j] = ids[j - 1]; j -= 1 }
+                    ids[j] = id
+                    idCount += 1
                 }
-                guard !ids.isEmpty else { continue }
-                // Insertion sort: a sentence has a few dozen content words at most.
-                ids.withUnsafeMutableBufferPointer { ids in
-                    for k in 1..<max(1, ids.count) {
-                        let v = ids[k]
-                        var j = k
-                        while j > 0 && ids[j - 1] > v { ids[j] = ids[j - 1]; j -= 1 }
-                        ids[j] = v
-                    }
-                }
+                guard idCount > 0 else { continue }
                 var previous = -1
-                for id in ids {
-                    if id == previous { weights[weights.count - 1] += 1 } else {
-                        terms.append(id); weights.append(1)
-                        documentFrequency[id] += 1
+                for k in 0..<idCount {
+                    let id = ids[k]
+                    if id == previous { entryWeights[entryCount - 1] += 1 } else {
+                        entryTerms[entryCount] = id; entryWeights[entryCount] = 1
+                        entryCount += 1
+                        frequency[id] += 1
                         previous = id
                     }
                 }
                 candidateSentences.append(index)
-                entryStarts.append(terms.count)
+                entryStarts.append(entryCount)
             }
+            documentFrequency = Array(frequency[0..<termCount])
+            terms = Array(entryTerms[0..<entryCount])
+            weights = Array(entryWeights[0..<entryCount])
         }
         let candidateCount = candidateSentences.count
         guard candidateCount > 0 else { return [] }
@@ -203,24 +209,28 @@ public struct Summarizer: Sendable {
     }
 }
 
-/// Term numbers of stem hashes: open addressing with linear probing, sized once for the
-/// article's words so it never grows.
+/// Term numbers of stem hashes: open addressing with linear probing in buffers sized once for
+/// the article's words (at most half full), so it never grows. Call `deallocate()` when done.
 struct SummaryTermTable {
-    private var keys: [UInt64]
-    private var values: [Int32]
+    private let keys: UnsafeMutableBufferPointer<UInt64>
+    private let values: UnsafeMutableBufferPointer<Int32>
     private let shift: UInt64
 
     init(capacity: Int) {
         var bits: UInt64 = 4
         while (1 << bits) < capacity * 2 { bits += 1 }
-        keys = [UInt64](repeating: 0, count: 1 << bits)
-        values = [Int32](repeating: 0, count: 1 << bits)
+        keys = .allocate(capacity: 1 << bits)
+        keys.initialize(repeating: 0)
+        values = .allocate(capacity: 1 << bits)
+        values.initialize(repeating: 0)
         shift = 64 - bits
     }
 
+    func deallocate() { keys.deallocate(); values.deallocate() }
+
     /// The number of `key`; when new, it gets `next`.
     @inline(__always)
-    mutating func id(_ key: UInt64, next: Int) -> Int {
+    func id(_ key: UInt64, next: Int) -> Int {
         let key = key == 0 ? 1 : key
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)

@@ -130,7 +130,7 @@ public struct ToneScorer: Sendable {
     /// A word or number token as tone reads it; `hash` is its `WordHash`.
     @inline(__always)
     func sentenceWord(_ s: [Unicode.Scalar], _ t: ReaderToken, hash: UInt64) -> SentenceWord {
-        let entry = lexicon.wordIndex[hash].map { lexicon.wordEntries[Int($0)] }
+        let entry = lexicon.mayContain(hash) ? lexicon.wordIndex[hash].map { lexicon.wordEntries[Int($0)] } : nil
         return SentenceWord(start: t.start, end: t.end, hash: hash,
                             isUpper: WordScanner.isAllCaps(s, t.start, t.end),
                             valence: entry?.valence, booster: entry?.booster)
@@ -147,28 +147,32 @@ public struct ToneScorer: Sendable {
     }
 
     /// VADER's compound score of a sentence's words and its count of "!" and "?".
+    ///
+    /// Only words in the lexicon have a valence, so only they are visited; the sum adds their
+    /// sentiments in word order as VADER's sum over all words does (the others add zeros, which
+    /// leave a sum starting at +0 unchanged). `sentiments` is no longer needed as scratch.
     func compound(_ s: [Unicode.Scalar], _ words: [SentenceWord], exclamations: Int, questions: Int,
                   _ sentiments: inout [Double]) -> Double {
         if words.isEmpty { return 0 }
-        let upper = words.reduce(0) { $0 + ($1.isUpper ? 1 : 0) }
-        let isCapDifferent = upper > 0 && upper < words.count
-        sentiments.removeAll(keepingCapacity: true)
-        sentiments.append(contentsOf: repeatElement(0, count: words.count))
-        var anyValence = false
+        var upper = 0
+        var but = -1
         for i in words.indices {
-            let hash = words[i].hash
+            if words[i].isUpper { upper += 1 }
+            if but < 0 && words[i].hash == Word.but { but = i }
+        }
+        let isCapDifferent = upper > 0 && upper < words.count
+        var anyValence = false
+        var sum = 0.0
+        for i in words.indices where words[i].valence != nil {
             if words[i].booster != nil { continue }
-            if hash == Word.kind, i + 1 < words.count, words[i + 1].hash == Word.of { continue }
-            // Only a word in the lexicon has a valence (`valence` returns 0 otherwise).
-            if words[i].valence == nil { continue }
-            sentiments[i] = valence(s, i, words, isCapDifferent)
-            if sentiments[i] != 0 { anyValence = true }
+            if words[i].hash == Word.kind, i + 1 < words.count, words[i + 1].hash == Word.of { continue }
+            var sentiment = valence(s, i, words, isCapDifferent)
+            if sentiment != 0 { anyValence = true }
+            // The contrastive "but": words before it count half, words after it 1.5 times.
+            if but >= 0 && i != but { sentiment *= i < but ? 0.5 : 1.5 }
+            sum += sentiment
         }
         guard anyValence else { return 0 }
-        if let but = words.firstIndex(where: { $0.hash == Word.but }) {
-            for i in sentiments.indices where i != but { sentiments[i] *= i < but ? 0.5 : 1.5 }
-        }
-        var sum = sentiments.reduce(0, +)
         let emphasis = Double(min(exclamations, 4)) * 0.292 + (questions > 1 ? (questions <= 3 ? Double(questions) * 0.18 : 0.96) : 0)
         if sum > 0 { sum += emphasis } else if sum < 0 { sum -= emphasis }
         let normalized = sum / (sum * sum + 15).squareRoot()
