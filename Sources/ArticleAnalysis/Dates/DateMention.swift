@@ -29,17 +29,15 @@ public struct DateFinder: Sendable {
         var mentions: [DateMention] = []
         let words = DateWords.shared
         let ranges = segmentation.paragraphs.isEmpty ? [0..<text.count] : segmentation.paragraphs.map { $0.start..<$0.end }
-        var tokens: [ReaderToken] = []
-        tokens.reserveCapacity(text.count / 3 + 16)
+        // Room for the tokens of the longest paragraph (a token holds at least one scalar).
+        let tokens = UnsafeMutablePointer<ReaderToken>.allocate(capacity: (ranges.map(\.count).max() ?? 0) + 1)
+        defer { tokens.deallocate() }
         text.scalars.withUnsafeBufferPointer { s in
-            var reader = DateTokenReader(scalars: s, tokens: UnsafeBufferPointer(start: nil, count: 0), reference: ref, words: words)
+            var reader = DateTokenReader(scalars: s, tokens: UnsafeBufferPointer(start: tokens, count: 0), reference: ref, words: words)
             for range in ranges {
-                tokens.removeAll(keepingCapacity: true)
-                DateScanner.scan(s, range, into: &tokens)
-                tokens.withUnsafeBufferPointer { tokens in
-                    reader.tokens = tokens
-                    reader.read(into: &mentions)
-                }
+                let count = DateScanner.scan(s, range, into: tokens)
+                reader.tokens = UnsafeBufferPointer(start: tokens, count: count)
+                reader.read(into: &mentions)
             }
         }
         return mentions.map { m in DateMention(span: m.span, text: text[m.span], value: m.value) }
@@ -63,6 +61,20 @@ struct DateWords: Sendable {
     let starts = HashIndex(
         (DateTokenReader.months.keys.sorted() + DateTokenReader.weekdays.keys.sorted() + DateTokenReader.relativeDays.keys.sorted()
             + ["last", "this", "next"]).map { WordHash.of($0) })
+
+    /// For a capitalised ASCII word, by its first two letters (26 x 26, folded to a...z): a bit
+    /// for each length (3...9) of a word in `starts` with those letters. A word whose bit is clear
+    /// cannot start a date.
+    let startLengths: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: 26 * 26)
+        let words = DateTokenReader.months.keys.sorted() + DateTokenReader.weekdays.keys.sorted()
+            + DateTokenReader.relativeDays.keys.sorted() + ["last", "this", "next"]
+        for word in words {
+            let v = word.unicodeScalars.map { Int($0.value) - 0x61 }
+            table[v[0] * 26 + v[1]] |= 1 << UInt16(v.count)
+        }
+        return table
+    }()
 
     static let shared = DateWords()
 }
@@ -202,7 +214,14 @@ struct DateTokenReader {
             default: return false
             }
         }
-        return v < 0x80 ? v &- 0x41 < 26 : WordScanner.isUppercase(first)
+        guard v < 0x80 else { return WordScanner.isUppercase(first) }
+        guard v &- 0x41 < 26 else { return false }
+        // A capitalised ASCII word: its first two letters and length must be those of a date word.
+        let second = scalars[t.start + 1].value
+        guard second < 0x80 else { return true }  // may fold to a letter: let `match` decide
+        let letter = (second | 0x20) &- 0x61
+        guard letter < 26 else { return false }
+        return words.startLengths[Int(v &- 0x41) * 26 + Int(letter)] & (1 << UInt16(length)) != 0
     }
 
     func read(into mentions: inout [DateMention]) {

@@ -30,6 +30,16 @@ enum DateScanner {
 
     /// Scans `s[range]`, appending to `tokens` (see `WordScanner.scan`).
     static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, into tokens: inout [ReaderToken]) {
+        let buffer = UnsafeMutablePointer<ReaderToken>.allocate(capacity: range.count + 1)
+        defer { buffer.deallocate() }
+        let count = scan(s, range, into: buffer)
+        tokens.append(contentsOf: UnsafeBufferPointer(start: buffer, count: count))
+    }
+
+    /// Scans `s[range]` into `tokens`, which has room for `range.count` tokens (a token holds at
+    /// least one scalar), and returns the number of tokens.
+    static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, into tokens: UnsafeMutablePointer<ReaderToken>) -> Int {
+        var count = 0
         var i = range.lowerBound
         let end = range.upperBound
         var space = true
@@ -69,12 +79,15 @@ enum DateScanner {
                    i - start == 3 || s[i - 4] == "." {
                     i += 1
                 }
-                tokens.append(ReaderToken(start: start, end: i, kind: allDigits ? .number : .word, spaceBefore: space))
+                tokens[count] = ReaderToken(start: start, end: i, kind: allDigits ? .number : .word, spaceBefore: space)
+                count += 1
             } else {
                 i += 1
-                tokens.append(ReaderToken(start: start, end: i, kind: .punctuation, spaceBefore: space))
+                tokens[count] = ReaderToken(start: start, end: i, kind: .punctuation, spaceBefore: space)
+                count += 1
             }
             space = false
         }
+        return count
     }
 }

@@ -51,7 +51,9 @@ public struct Summarizer: Sendable {
         let tables = SummaryEligibility.Tables.shared
         words.words.withUnsafeBufferPointer { all in
             // Scratch for the pass over the sentences: no sentence, term or entry outnumbers the words.
-            let termTable = SummaryTermTable(capacity: all.count)
+            var contentWords = 0
+            for word in all where word.isContent { contentWords += 1 }
+            let termTable = SummaryTermTable(capacity: contentWords)
             let frequency = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
             let entryTerms = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
             let entryWeights = UnsafeMutableBufferPointer<Double>.allocate(capacity: all.count + 1)
@@ -221,8 +223,8 @@ struct SummaryTermTable {
         while (1 << bits) < capacity * 2 { bits += 1 }
         keys = .allocate(capacity: 1 << bits)
         keys.initialize(repeating: 0)
+        // A value is only read where its key was written with it.
         values = .allocate(capacity: 1 << bits)
-        values.initialize(repeating: 0)
         shift = 64 - bits
     }
 
