@@ -38,13 +38,15 @@ public struct ToneScorer: Sendable {
         let sentences = segmentation.sentences
         guard !sentences.isEmpty, !lexicon.valences.isEmpty, readerWords.spansAreSentences else { return nil }
         var scores = [Double](repeating: 0, count: sentences.count)
-        var words: [SentenceWord] = []
-        var sentiments: [Double] = []
         let s = text.scalars
-        words.reserveCapacity(64)
+        // The words of one sentence at a time, in a buffer with room for the longest.
+        var longest = 0
+        for n in sentences.indices { longest = max(longest, readerWords.range(n).count) }
+        let buffer = UnsafeMutablePointer<SentenceWord>.allocate(capacity: longest + 1)
+        defer { buffer.deallocate() }
         readerWords.words.withUnsafeBufferPointer { all in
             for n in sentences.indices {
-                words.removeAll(keepingCapacity: true)
+                var count = 0
                 var exclamations = 0, questions = 0
                 for k in readerWords.range(n) {
                     let t = all[k].token
@@ -52,9 +54,10 @@ public struct ToneScorer: Sendable {
                         if s[t.start] == "!" { exclamations += 1 } else if s[t.start] == "?" { questions += 1 }
                         continue
                     }
-                    words.append(sentenceWord(s, t, hash: all[k].hash))
+                    (buffer + count).initialize(to: sentenceWord(s, t, hash: all[k].hash))
+                    count += 1
                 }
-                scores[n] = compound(s, words, exclamations: exclamations, questions: questions, &sentiments)
+                scores[n] = compound(s, UnsafeBufferPointer(start: buffer, count: count), exclamations: exclamations, questions: questions)
             }
         }
         var sums = [Double](repeating: 0, count: segmentation.paragraphs.count)
@@ -106,13 +109,6 @@ public struct ToneScorer: Sendable {
 
     /// VADER's compound score of the sentence at `span`, from -1 to 1.
     func compound(_ s: [Unicode.Scalar], _ span: TextSpan, _ tokens: inout [ReaderToken], _ words: inout [SentenceWord]) -> Double {
-        var sentiments: [Double] = []
-        return compound(s, span, &tokens, &words, &sentiments)
-    }
-
-    /// As above, with a scratch buffer for the word sentiments (reused across sentences).
-    func compound(_ s: [Unicode.Scalar], _ span: TextSpan, _ tokens: inout [ReaderToken], _ words: inout [SentenceWord],
-                  _ sentiments: inout [Double]) -> Double {
         tokens.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
         WordScanner.scan(s, span.start..<span.end, into: &tokens)
@@ -124,7 +120,7 @@ public struct ToneScorer: Sendable {
             }
             words.append(sentenceWord(s, t, hash: WordHash.of(s, t.start, t.end)))
         }
-        return compound(s, words, exclamations: exclamations, questions: questions, &sentiments)
+        return words.withUnsafeBufferPointer { compound(s, $0, exclamations: exclamations, questions: questions) }
     }
 
     /// A word or number token as tone reads it; `hash` is its `WordHash`.
@@ -132,7 +128,8 @@ public struct ToneScorer: Sendable {
     func sentenceWord(_ s: [Unicode.Scalar], _ t: ReaderToken, hash: UInt64) -> SentenceWord {
         let entry = lexicon.mayContain(hash) ? lexicon.wordIndex[hash].map { lexicon.wordEntries[Int($0)] } : nil
         return SentenceWord(start: t.start, end: t.end, hash: hash,
-                            isUpper: WordScanner.isAllCaps(s, t.start, t.end),
+                            // A word starting in lower case is not in capitals (the usual case, decided at once).
+                            isUpper: s[t.start].value &- 0x61 < 26 ? false : WordScanner.isAllCaps(s, t.start, t.end),
                             valence: entry?.valence, booster: entry?.booster)
     }
 
@@ -150,9 +147,8 @@ public struct ToneScorer: Sendable {
     ///
     /// Only words in the lexicon have a valence, so only they are visited; the sum adds their
     /// sentiments in word order as VADER's sum over all words does (the others add zeros, which
-    /// leave a sum starting at +0 unchanged). `sentiments` is no longer needed as scratch.
-    func compound(_ s: [Unicode.Scalar], _ words: [SentenceWord], exclamations: Int, questions: Int,
-                  _ sentiments: inout [Double]) -> Double {
+    /// leave a sum starting at +0 unchanged).
+    func compound(_ s: [Unicode.Scalar], _ words: UnsafeBufferPointer<SentenceWord>, exclamations: Int, questions: Int) -> Double {
         if words.isEmpty { return 0 }
         var upper = 0
         var but = -1
@@ -182,7 +178,7 @@ public struct ToneScorer: Sendable {
     func isInLexicon(_ word: SentenceWord) -> Bool { word.valence != nil }
 
     /// The valence of word `i` after VADER's rules for the words before it.
-    func valence(_ s: [Unicode.Scalar], _ i: Int, _ words: [SentenceWord], _ isCapDifferent: Bool) -> Double {
+    func valence(_ s: [Unicode.Scalar], _ i: Int, _ words: UnsafeBufferPointer<SentenceWord>, _ isCapDifferent: Bool) -> Double {
         let hash = words[i].hash
         guard let base = words[i].valence else { return 0 }
         var valence = base
@@ -221,7 +217,7 @@ public struct ToneScorer: Sendable {
         lexicon.negationHashes.contains(word.hash) || ToneScorer.hasNegatedContraction(s, word)
     }
 
-    func negationCheck(_ s: [Unicode.Scalar], _ valence: Double, _ words: [SentenceWord], _ distance: Int, _ i: Int) -> Double {
+    func negationCheck(_ s: [Unicode.Scalar], _ valence: Double, _ words: UnsafeBufferPointer<SentenceWord>, _ distance: Int, _ i: Int) -> Double {
         let w1 = words[i - 1].hash
         switch distance {
         case 0:
@@ -240,7 +236,7 @@ public struct ToneScorer: Sendable {
     }
 
     /// The hash of the words `from...to` joined by spaces.
-    func phrase(_ s: [Unicode.Scalar], _ words: [SentenceWord], _ from: Int, _ to: Int) -> UInt64 {
+    func phrase(_ s: [Unicode.Scalar], _ words: UnsafeBufferPointer<SentenceWord>, _ from: Int, _ to: Int) -> UInt64 {
         var h = words[from].hash
         for k in (from + 1)...to { h = WordHash.extend(h, s, words[k].start, words[k].end) }
         return h
@@ -251,7 +247,7 @@ public struct ToneScorer: Sendable {
     ///
     /// A phrase is only hashed when each of its words occurs in some multi-word entry
     /// (`ToneLexicon.phraseWords`); any other phrase cannot be in the tables.
-    func specialCaseCheck(_ s: [Unicode.Scalar], _ valence: Double, _ words: [SentenceWord], _ i: Int) -> Double {
+    func specialCaseCheck(_ s: [Unicode.Scalar], _ valence: Double, _ words: UnsafeBufferPointer<SentenceWord>, _ i: Int) -> Double {
         var valence = valence
         let special = lexicon.specialCaseByHash
         let vocabulary = lexicon.phraseWords
