@@ -35,7 +35,7 @@ public struct DateFinder: Sendable {
         text.scalars.withUnsafeBufferPointer { s in
             var reader = DateTokenReader(scalars: s, tokens: UnsafeBufferPointer(start: tokens, count: 0), reference: ref, words: words)
             for range in ranges {
-                let count = DateScanner.scan(s, range, into: tokens)
+                let count = DateScanner.scan(s, range, toBuffer: tokens)
                 reader.tokens = UnsafeBufferPointer(start: tokens, count: count)
                 reader.read(into: &mentions)
             }

@@ -32,13 +32,13 @@ enum DateScanner {
     static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, into tokens: inout [ReaderToken]) {
         let buffer = UnsafeMutablePointer<ReaderToken>.allocate(capacity: range.count + 1)
         defer { buffer.deallocate() }
-        let count = scan(s, range, into: buffer)
+        let count = scan(s, range, toBuffer: buffer)
         tokens.append(contentsOf: UnsafeBufferPointer(start: buffer, count: count))
     }
 
     /// Scans `s[range]` into `tokens`, which has room for `range.count` tokens (a token holds at
     /// least one scalar), and returns the number of tokens.
-    static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, into tokens: UnsafeMutablePointer<ReaderToken>) -> Int {
+    static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, toBuffer tokens: UnsafeMutablePointer<ReaderToken>) -> Int {
         var count = 0
         var i = range.lowerBound
         let end = range.upperBound
