@@ -98,4 +98,18 @@ final class LanguageDetectorTests: XCTestCase {
             XCTAssertGreaterThan(guess.confidence, 0.9, article.file)
         }
     }
+
+    /// The ASCII table gives the same rows as the hashed table.
+    func testASCIIRowsMatchTheHashedRows() throws {
+        let profiles = try Self.profiles.get()
+        let letters = Array(" abcdefghijklmnopqrstuvwxyz".unicodeScalars)
+        var known = 0
+        for a in letters { for b in letters { for c in letters {
+            let row = Int(profiles.asciiRows[LanguageProfiles.asciiIndex(a.value, b.value, c.value)])
+            XCTAssertEqual(row, profiles.row(LanguageProfiles.pack(a, b, c)))
+            if row >= 0 { known += 1 }
+        } } }
+        XCTAssertGreaterThan(known, 1000)
+        XCTAssertEqual(profiles.paddedStride % 16, 0)
+    }
 }

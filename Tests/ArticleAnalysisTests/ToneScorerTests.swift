@@ -91,4 +91,24 @@ final class ToneScorerTests: XCTestCase {
         let negative = try XCTUnwrap(tone.mostNegative)
         XCTAssertEqual(analysis.text[negative.span], negative.text)
     }
+
+    /// The rule words' hash constants are their `WordHash`es.
+    func testRuleWordConstants() {
+        typealias W = ToneScorer.Word
+        let expected: [(UInt64, String)] = [
+            (W.no, "no"), (W.but, "but"), (W.kind, "kind"), (W.of, "of"), (W.least, "least"), (W.at, "at"),
+            (W.very, "very"), (W.never, "never"), (W.so, "so"), (W.this, "this"), (W.without, "without"),
+            (W.doubt, "doubt"), (W.or, "or"), (W.nor, "nor"),
+        ]
+        for (hash, word) in expected { XCTAssertEqual(hash, WordHash.of(word), word) }
+    }
+
+    /// Every word of a multi-word special case is in `phraseWords`, so its phrase is looked up.
+    func testPhraseWordsCoverEveryPhrase() throws {
+        let lexicon = try Self.lexicon.get()
+        XCTAssertFalse(lexicon.phraseWords.count == 0)
+        for key in lexicon.specialCases.keys where key.contains(" ") {
+            for word in key.split(separator: " ") { XCTAssert(lexicon.phraseWords.contains(WordHash.of(String(word))), key) }
+        }
+    }
 }

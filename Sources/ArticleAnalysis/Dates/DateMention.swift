@@ -25,26 +25,66 @@ public struct DateFinder: Sendable {
 
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func find(_ text: ScalarText, _ segmentation: Segmentation, reference: String?) -> [DateMention] {
-        let s = text.scalars
         let ref = reference.flatMap { CivilDate(iso: $0) }
         var mentions: [DateMention] = []
-        let ranges = segmentation.paragraphs.isEmpty ? [0..<s.count] : segmentation.paragraphs.map { $0.start..<$0.end }
-        var tokens: [ReaderToken] = []
-        for range in ranges {
-            tokens.removeAll(keepingCapacity: true)
-            WordScanner.scan(s, range, into: &tokens)
-            var reader = DateTokenReader(scalars: s, tokens: tokens, reference: ref)
-            reader.read(into: &mentions)
+        let words = DateWords.shared
+        let ranges = segmentation.paragraphs.isEmpty ? [0..<text.count] : segmentation.paragraphs.map { $0.start..<$0.end }
+        // Room for the tokens of the longest paragraph (a token holds at least one scalar).
+        let tokens = UnsafeMutablePointer<ReaderToken>.allocate(capacity: (ranges.map(\.count).max() ?? 0) + 1)
+        defer { tokens.deallocate() }
+        text.scalars.withUnsafeBufferPointer { s in
+            var reader = DateTokenReader(scalars: s, tokens: UnsafeBufferPointer(start: tokens, count: 0), reference: ref, words: words)
+            for range in ranges {
+                let count = DateScanner.scan(s, range, toBuffer: tokens)
+                reader.tokens = UnsafeBufferPointer(start: tokens, count: count)
+                reader.read(into: &mentions)
+            }
         }
         return mentions.map { m in DateMention(span: m.span, text: text[m.span], value: m.value) }
     }
 }
 
+/// The word tables of `DateTokenReader` by `WordHash`, read once per article (a `static let`
+/// costs a check on every use).
+struct DateWords: Sendable {
+    let months = DateTokenReader.monthHashes
+    let weekdays = DateTokenReader.weekdayHashes
+    let relativeDays = DateTokenReader.relativeDayHashes
+    let countNouns = DateTokenReader.countNounHashes
+    let ordinalSuffixes = DateTokenReader.ordinalSuffixes
+    let last = DateTokenReader.last, this = DateTokenReader.this, next = DateTokenReader.next
+    let past = DateTokenReader.past, previous = DateTokenReader.previous, coming = DateTokenReader.coming
+    let year = DateTokenReader.year, month = DateTokenReader.month
+    let june = DateTokenReader.june, july = DateTokenReader.july
+    /// Every word a date can start with (months, weekdays, relative days, "last", "this",
+    /// "next"): one look-up rejects the other capitalised words.
+    let starts = HashIndex(
+        (DateTokenReader.months.keys.sorted() + DateTokenReader.weekdays.keys.sorted() + DateTokenReader.relativeDays.keys.sorted()
+            + ["last", "this", "next"]).map { WordHash.of($0) })
+
+    /// For a capitalised ASCII word, by its first two letters (26 x 26, folded to a...z): a bit
+    /// for each length (3...9) of a word in `starts` with those letters. A word whose bit is clear
+    /// cannot start a date.
+    let startLengths: [UInt16] = {
+        var table = [UInt16](repeating: 0, count: 26 * 26)
+        let words = DateTokenReader.months.keys.sorted() + DateTokenReader.weekdays.keys.sorted()
+            + DateTokenReader.relativeDays.keys.sorted() + ["last", "this", "next"]
+        for word in words {
+            let v = word.unicodeScalars.map { Int($0.value) - 0x61 }
+            table[v[0] * 26 + v[1]] |= 1 << UInt16(v.count)
+        }
+        return table
+    }()
+
+    static let shared = DateWords()
+}
+
 /// Walks the tokens of one paragraph and recognises date patterns (see `DateFinder`).
 struct DateTokenReader {
-    let scalars: [Unicode.Scalar]
-    let tokens: [ReaderToken]
+    let scalars: UnsafeBufferPointer<Unicode.Scalar>
+    var tokens: UnsafeBufferPointer<ReaderToken>
     let reference: CivilDate?
+    let words: DateWords
 
     static let months: [String: Int] = [
         "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -91,11 +131,22 @@ struct DateTokenReader {
         return Hashed(index: HashIndex(entries.map { WordHash.of($0.key) }), values: entries.map(\.value))
     }
 
-    init(scalars: [Unicode.Scalar], tokens: [ReaderToken], reference: CivilDate?) {
-        self.scalars = scalars; self.tokens = tokens; self.reference = reference
+    init(scalars: UnsafeBufferPointer<Unicode.Scalar>, tokens: UnsafeBufferPointer<ReaderToken>, reference: CivilDate?,
+         words: DateWords) {
+        self.scalars = scalars; self.tokens = tokens; self.reference = reference; self.words = words
     }
 
-    func hash(_ i: Int) -> UInt64 { WordHash.of(scalars, tokens[i].start, tokens[i].end) }
+    /// `WordHash` of `scalars[start..<end]`.
+    func hash(_ start: Int, _ end: Int) -> UInt64 {
+        var h = WordHash.seed
+        for k in start..<end {
+            let v = scalars[k].value
+            h = WordHash.step(h, v &- 0x41 < 26 ? v + 32 : (v < 0x80 ? v : WordHash.fold(scalars[k])))
+        }
+        return h
+    }
+
+    func hash(_ i: Int) -> UInt64 { hash(tokens[i].start, tokens[i].end) }
     func isCapitalized(_ i: Int) -> Bool { WordScanner.isUppercase(scalars[tokens[i].start]) }
     func isPunctuation(_ i: Int, _ c: Unicode.Scalar) -> Bool {
         i < tokens.count && tokens[i].kind == .punctuation && scalars[tokens[i].start] == c
@@ -122,8 +173,8 @@ struct DateTokenReader {
             guard WordScanner.isASCIIDigit(scalars[k]) else { return nil }
             d = d * 10 + Int(scalars[k].value - 48)
         }
-        let suffix = WordHash.of(scalars, t.start + digits, t.end)
-        guard DateTokenReader.ordinalSuffixes.contains(suffix), (1...31).contains(d) else { return nil }
+        let suffix = hash(t.start + digits, t.end)
+        guard words.ordinalSuffixes.contains(suffix), (1...31).contains(d) else { return nil }
         return d
     }
 
@@ -131,8 +182,8 @@ struct DateTokenReader {
     func month(_ i: Int) -> (month: Int, next: Int)? {
         guard i < tokens.count, tokens[i].kind == .word, isCapitalized(i) else { return nil }
         let h = hash(i)
-        guard let m = DateTokenReader.monthHashes[h] else { return nil }
-        let isAbbreviation = tokens[i].end - tokens[i].start <= 4 && h != DateTokenReader.june && h != DateTokenReader.july
+        guard let m = words.months[h] else { return nil }
+        let isAbbreviation = tokens[i].end - tokens[i].start <= 4 && h != words.june && h != words.july
         let next = isAbbreviation && isPunctuation(i + 1, ".") && !tokens[i + 1].spaceBefore ? i + 2 : i + 1
         return (m, next)
     }
@@ -142,10 +193,43 @@ struct DateTokenReader {
         return y
     }
 
-    mutating func read(into mentions: inout [DateMention]) {
+    /// True when a date pattern can start at the token: a number, a word starting with a digit,
+    /// a capitalised word of 3 to 9 letters, or a lower-case word as long as "yesterday", "today",
+    /// "tonight", "tomorrow", "this", "last" or "next" with the same first letter (`match(at:)`
+    /// returns nil for every other token, which is nearly all of them).
+    @inline(__always)
+    func mayStartDate(_ t: ReaderToken) -> Bool {
+        if t.kind == .number { return true }
+        guard t.kind == .word else { return false }
+        let first = scalars[t.start]
+        let v = first.value
+        if v &- 0x30 < 10 { return true }
+        let length = t.end - t.start
+        guard length >= 3 && length <= 9 else { return false }
+        if v &- 0x61 < 26 {
+            switch v {
+            case 0x79: return length == 9  // y
+            case 0x74: return length == 4 || length == 5 || length == 7 || length == 8  // t
+            case 0x6C, 0x6E: return length == 4  // l, n
+            default: return false
+            }
+        }
+        guard v < 0x80 else { return WordScanner.isUppercase(first) }
+        guard v &- 0x41 < 26 else { return false }
+        // A capitalised ASCII word: its first two letters and length must be those of a date word.
+        let second = scalars[t.start + 1].value
+        guard second < 0x80 else { return true }  // may fold to a letter: let `match` decide
+        let letter = (second | 0x20) &- 0x61
+        guard letter < 26 else { return false }
+        return words.startLengths[Int(v &- 0x41) * 26 + Int(letter)] & (1 << UInt16(length)) != 0
+    }
+
+    func read(into mentions: inout [DateMention]) {
         var i = 0
         while i < tokens.count {
-            if let (mention, next) = match(at: i) {
+            if !mayStartDate(tokens[i]) {
+                i += 1
+            } else if let (mention, next) = match(at: i) {
                 mentions.append(mention)
                 i = next
             } else {
@@ -171,9 +255,10 @@ struct DateTokenReader {
         let length = t.end - t.start
         guard length >= 3 && length <= 9 else { return nil }
         let first = scalars[t.start]
-        guard WordScanner.isUppercase(first) || DateTokenReader.lowerCaseInitials.contains(first) else { return nil }
+        guard WordScanner.isUppercase(first) || first == "y" || first == "t" || first == "l" || first == "n" else { return nil }
         let k = hash(i)
-        if let weekday = DateTokenReader.weekdayHashes[k], isCapitalized(i) {
+        guard words.starts.contains(k) else { return nil }
+        if let weekday = words.weekdays[k], isCapitalized(i) {
             // "Friday, January 4, 2019": the weekday belongs to the full date that follows.
             let after = isPunctuation(i + 1, ",") ? i + 2 : i + 1
             if let (full, next) = monthDay(at: after) ?? dayMonth(at: after) {
@@ -181,19 +266,21 @@ struct DateTokenReader {
             }
             return weekdayReference(at: i, weekday: weekday)
         }
-        if let offset = DateTokenReader.relativeDayHashes[k], let reference {
+        if let offset = words.relativeDays[k], let reference {
             return (mention(i, i, reference.adding(days: offset).iso), i + 1)
         }
-        if k == DateTokenReader.last || k == DateTokenReader.this || k == DateTokenReader.next,
+        if k == words.last || k == words.this || k == words.next,
            i + 1 < tokens.count, tokens[i + 1].kind == .word, let reference {
             let unit = hash(i + 1)
-            let step = k == DateTokenReader.last ? -1 : (k == DateTokenReader.next ? 1 : 0)
-            if unit == DateTokenReader.year { return (mention(i, i + 1, CivilDate.pad(reference.year + step, 4)), i + 2) }
-            if unit == DateTokenReader.month {
+            let step = k == words.last ? -1 : (k == words.next ? 1 : 0)
+            if unit == words.year { return (mention(i, i + 1, CivilDate.pad(reference.year + step, 4)), i + 2) }
+            if unit == words.month {
                 let index = reference.year * 12 + reference.month - 1 + step
                 return (mention(i, i + 1, "\(CivilDate.pad(index / 12, 4))-\(CivilDate.pad(index % 12 + 1, 2))"), i + 2)
             }
         }
+        // Both patterns below start with a month name (`month(_:)`): skip the look-ups otherwise.
+        guard words.months[k] != nil else { return nil }
         if let (m, next) = monthDay(at: i) { return (m, next) }
         if let (month, next) = month(i), let y = year(next) {
             return (mention(i, next, "\(CivilDate.pad(y, 4))-\(CivilDate.pad(month, 2))"), next + 1)
@@ -259,7 +346,7 @@ struct DateTokenReader {
         guard let y = year(i), (1800...2100).contains(y) else { return nil }
         if i > 0, tokens[i - 1].kind == .punctuation, !tokens[i].spaceBefore {
             let p = scalars[tokens[i - 1].start]
-            if DateTokenReader.currencySigns.contains(p) || p == "," || p == "." { return nil }
+            if p == "$" || p == "£" || p == "€" || p == "¥" || p == "#" || p == "," || p == "." { return nil }  // currencySigns
         }
         if i + 1 < tokens.count {
             let n = tokens[i + 1]
@@ -268,7 +355,7 @@ struct DateTokenReader {
                 if p == "%" { return nil }
                 if (p == "," || p == ".") && i + 2 < tokens.count && tokens[i + 2].kind == .number && !tokens[i + 2].spaceBefore { return nil }
             }
-            if n.kind == .word && DateTokenReader.countNounHashes.contains(hash(i + 1)) { return nil }
+            if n.kind == .word && words.countNouns.contains(hash(i + 1)) { return nil }
         }
         return (mention(i, i, CivilDate.pad(y, 4)), i + 1)
     }
@@ -280,10 +367,10 @@ struct DateTokenReader {
         var back = (reference.weekday - weekday + 7) % 7  // 0...6 days back: on or before the reference
         if i > 0, tokens[i - 1].kind == .word {
             let before = hash(i - 1)
-            if before == DateTokenReader.last || before == DateTokenReader.past || before == DateTokenReader.previous {
+            if before == words.last || before == words.past || before == words.previous {
                 if back == 0 { back = 7 }
                 first = i - 1
-            } else if before == DateTokenReader.next || before == DateTokenReader.coming {
+            } else if before == words.next || before == words.coming {
                 back = -((weekday - reference.weekday + 7) % 7)
                 if back == 0 { back = -7 }
                 first = i - 1

@@ -36,28 +36,12 @@ public struct LanguageDetector: Sendable {
         let languages = profiles.codes.count
         var totals = [Int](repeating: 0, count: languages)  // in quanta of ln p
         var seen = 0
-        var considered = 0
-        var a: Unicode.Scalar = " ", b: Unicode.Scalar = " "
-        profiles.logProbabilities.withUnsafeBufferPointer { table in
-            totals.withUnsafeMutableBufferPointer { totals in
-                let scalars = text.scalars
-                var index = 0
-                while considered < maximumTrigrams && index <= scalars.count {
-                    // One space past the end closes the last word.
-                    let c = index < scalars.count ? LanguageDetector.normalize(scalars[index]) : " "
-                    index += 1
-                    if b == " " {  // a word starts: the window becomes " x"
-                        if c != " " { a = " "; b = c }
-                        continue
+        totals.withUnsafeMutableBufferPointer { totals in
+            profiles.paddedLogProbabilities.withUnsafeBytes { table in
+                profiles.asciiRows.withUnsafeBufferPointer { asciiRows in
+                    text.scalars.withUnsafeBufferPointer { scalars in
+                        seen = LanguageDetector.count(scalars, profiles, table, asciiRows, maximumTrigrams, totals)
                     }
-                    let gram = LanguageProfiles.pack(a, b, c)
-                    a = b; b = c
-                    considered += 1
-                    let row = profiles.row(gram)
-                    guard row >= 0 else { continue }
-                    seen += 1
-                    let base = row * languages
-                    for l in 0..<languages { totals[l] += Int(table[base + l]) }
                 }
             }
         }
@@ -67,6 +51,77 @@ public struct LanguageDetector: Sendable {
         var denominator = 0.0
         for l in 0..<languages { denominator += ReaderMath.exp(Double(totals[l] - totals[best]) * LanguageProfiles.quantum / 3) }
         return LanguageGuess(code: profiles.codes[best], confidence: 1 / denominator)
+    }
+
+    /// Adds the log-probabilities of the first `maximum` trigrams of `scalars` to `totals` and
+    /// returns how many trigrams the profiles know.
+    ///
+    /// Rows are added 16 languages at a time into 16-bit lanes (`SIMD16<UInt16>`), which are moved
+    /// into `totals` before they can overflow (a row adds at most 255, so every 256 rows). These
+    /// are integer sums, exactly those of adding one language at a time.
+    static func count(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ profiles: LanguageProfiles, _ table: UnsafeRawBufferPointer,
+                      _ asciiRows: UnsafeBufferPointer<Int32>, _ maximum: Int, _ totals: UnsafeMutableBufferPointer<Int>) -> Int {
+        let languages = totals.count
+        let stride = profiles.paddedStride
+        let chunks = stride / 16
+        var low = SIMD16<UInt16>.zero, high = SIMD16<UInt16>.zero  // the first 32 languages
+        var rest = [SIMD16<UInt16>](repeating: .zero, count: max(0, chunks - 2))
+        var pending = 0
+        var seen = 0
+        func flush() {
+            for j in 0..<min(16, languages) { totals[j] += Int(low[j]) }
+            for j in 16..<max(16, min(32, languages)) { totals[j] += Int(high[j - 16]) }
+            for k in rest.indices {
+                for j in 0..<16 where 32 + k * 16 + j < languages { totals[32 + k * 16 + j] += Int(rest[k][j]) }
+                rest[k] = .zero
+            }
+            low = .zero; high = .zero
+            pending = 0
+        }
+        let count = scalars.count
+        var considered = 0
+        var a: UInt32 = 0x20, b: UInt32 = 0x20
+        var index = 0
+        while considered < maximum && index <= count {
+            // One space past the end closes the last word.
+            let c = index < count ? normalizedValue(scalars[index]) : 0x20
+            index += 1
+            if b == 0x20 {  // a word starts: the window becomes " x"
+                if c != 0x20 { a = 0x20; b = c }
+                continue
+            }
+            let first = a, second = b
+            a = b; b = c
+            considered += 1
+            let row = (first | second | c) < 0x80
+                ? Int(asciiRows[LanguageProfiles.asciiIndex(first, second, c)])
+                : profiles.row(UInt64(first) << 42 | UInt64(second) << 21 | UInt64(c))
+            guard row >= 0 else { continue }
+            seen += 1
+            let base = row * stride
+            low &+= SIMD16<UInt16>(truncatingIfNeeded: table.loadUnaligned(fromByteOffset: base, as: SIMD16<UInt8>.self))
+            high &+= SIMD16<UInt16>(truncatingIfNeeded: table.loadUnaligned(fromByteOffset: base + 16, as: SIMD16<UInt8>.self))
+            if chunks > 2 {
+                for k in 2..<chunks {
+                    rest[k - 2] &+= SIMD16<UInt16>(truncatingIfNeeded: table.loadUnaligned(fromByteOffset: base + k * 16, as: SIMD16<UInt8>.self))
+                }
+            }
+            pending += 1
+            if pending == 256 { flush() }
+        }
+        flush()
+        return seen
+    }
+
+    /// `normalize(_:)` as a scalar value, with the ASCII case (nearly every scalar) inline.
+    @inline(__always)
+    static func normalizedValue(_ c: Unicode.Scalar) -> UInt32 {
+        let v = c.value
+        if v < 0x80 {
+            let lower = v | 0x20
+            return lower &- 0x61 < 26 ? lower : 0x20
+        }
+        return normalize(c).value
     }
 
     /// The character langdetect's profiles count: a lower-case letter, or a space for anything else.

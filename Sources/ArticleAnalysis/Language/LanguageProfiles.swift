@@ -20,6 +20,24 @@ public struct LanguageProfiles: Sendable {
     let logProbabilities: [UInt8]
     static let quantum = 0.05
     static let quantumBase = -14.0
+    /// `logProbabilities` with each row padded with zeros to `paddedStride` bytes (a multiple of
+    /// 16, at least 32), so the detector adds a row with whole 16-byte vectors.
+    let paddedLogProbabilities: [UInt8]
+    let paddedStride: Int
+    /// The row of every trigram of spaces and ASCII letters, or -1, indexed by
+    /// `asciiIndex(_:_:_:)`: the detector's usual trigram is found with one load, no hashing.
+    let asciiRows: [Int32]
+
+    /// The code of a normalised ASCII scalar in `asciiRows` indices: 0 for a space (0x20), 1...26
+    /// for a...z (0x61...0x7A): the low five bits.
+    @inline(__always)
+    static func asciiCode(_ v: UInt32) -> Int { Int(v & 0x1F) }
+
+    /// The index in `asciiRows` of three normalised ASCII scalars (spaces or lower-case letters).
+    @inline(__always)
+    static func asciiIndex(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> Int {
+        (asciiCode(a) &* 27 &+ asciiCode(b)) &* 27 &+ asciiCode(c)
+    }
 
     @inline(__always)
     static func quantize(_ logp: Float) -> UInt8 {
@@ -48,6 +66,24 @@ public struct LanguageProfiles: Sendable {
             slots[slot] = Int32(row)
         }
         slotKeys = keys; slotRows = slots; slotShift = 64 - bits
+
+        let languages = codes.count
+        let stride = max(32, (languages + 15) / 16 * 16)  // the detector always adds the first 32
+        var padded = [UInt8](repeating: 0, count: rows.count * stride)
+        if languages > 0 {
+            for row in 0..<rows.count {
+                for l in 0..<languages { padded[row * stride + l] = logProbabilities[row * languages + l] }
+            }
+        }
+        paddedLogProbabilities = padded; paddedStride = stride
+        var ascii = [Int32](repeating: -1, count: 27 * 27 * 27)
+        func isASCIIKey(_ v: UInt64) -> Bool { v == 0x20 || (v >= 0x61 && v <= 0x7A) }
+        for (key, row) in rows {
+            let a = key >> 42, b = (key >> 21) & 0x1F_FFFF, c = key & 0x1F_FFFF
+            guard isASCIIKey(a), isASCIIKey(b), isASCIIKey(c) else { continue }
+            ascii[LanguageProfiles.asciiIndex(UInt32(a), UInt32(b), UInt32(c))] = Int32(row)
+        }
+        asciiRows = ascii
     }
 
     /// The row of a trigram, or -1 when no language has it.

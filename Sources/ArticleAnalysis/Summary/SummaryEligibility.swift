@@ -56,6 +56,64 @@ enum SummaryEligibility {
         return isProse(s, span, words: words, lowercaseWords: lowercaseWords, months: months, weekdays: weekdays, numbers: numbers)
     }
 
+    /// The word tables `isProse` reads, fetched once per article rather than per sentence.
+    struct Tables: Sendable {
+        let months = DateTokenReader.monthHashes
+        let weekdays = DateTokenReader.weekdayHashes
+        let furniturePrefixes = SummaryEligibility.furniturePrefixScalars
+        static let shared = Tables()
+    }
+
+    /// As above, from words already scanned and hashed (`ReaderWords`), with the tables at hand.
+    ///
+    /// The same tests as `isProse(_:_:words:lowercaseWords:months:weekdays:numbers:)`; an image
+    /// credit is looked for at the sentence's ":" tokens (every ":" is a punctuation token).
+    static func isProse(_ s: [Unicode.Scalar], _ span: TextSpan, _ tokens: UnsafeBufferPointer<ReaderWords.Word>,
+                        _ tables: Tables) -> Bool {
+        var words = 0, lowercaseWords = 0, months = 0, weekdays = 0, numbers = 0
+        let short = tokens.count <= 16
+        for word in tokens {
+            let token = word.token
+            switch token.kind {
+            case .word:
+                words += 1
+                let first = s[token.start]
+                if WordScanner.isLowercase(first) { lowercaseWords += 1 }
+                // Only a short line can be a dateline; only capitalised words can be its names.
+                if short && WordScanner.isUppercase(first) {
+                    if tables.months[word.hash] != nil { months += 1 }
+                    if tables.weekdays[word.hash] != nil { weekdays += 1 }
+                }
+            case .number: numbers += 1
+            case .punctuation: break
+            }
+        }
+        // Too short to say anything, or a heading/byline in title case.
+        guard words >= 6, lowercaseWords * 3 >= words else { return false }
+        // A dateline: a weekday and a month with numbers and little else.
+        if weekdays > 0 && months > 0 && numbers > 0 && words < 8 { return false }
+        // Prose ends like a sentence: . ! ? possibly followed by closing quotes or brackets.
+        var end = span.end - 1
+        while end > span.start, isClosing(s[end]) || WordScanner.isSpace(s[end]) { end -= 1 }
+        guard end >= span.start, s[end] == "." || s[end] == "!" || s[end] == "?" else { return false }
+        // Attribution lines of pull quotes start with a dash ("—Zinichev calling ...").
+        let first = s[span.start]
+        if first == "\u{2014}" || first == "\u{2013}" || first == "-" { return false }
+        let folded = WordHash.fold(first)
+        for prefix in tables.furniturePrefixes where prefix[0] == folded && SummaryEligibility.starts(s, span, with: prefix) {
+            // "Sources said ..." is prose; "Sources" alone or with a colon is a heading.
+            let last = prefix[prefix.count - 1]
+            if last == 0x3A || last == 0x20 || last == 0x29 { return false }  // ":", " ", ")"
+            let next = span.start + prefix.count
+            if next >= span.end || s[next] == ":" || s[next] == "." { return false }
+        }
+        // Captions credit an image anywhere in the line.
+        for word in tokens where word.token.kind == .punctuation && s[word.token.start] == ":" {
+            if isImageCredit(s, span, colon: word.token.start) { return false }
+        }
+        return true
+    }
+
     static func isProse(_ s: [Unicode.Scalar], _ span: TextSpan, words: Int, lowercaseWords: Int, months: Int, weekdays: Int,
                         numbers: Int) -> Bool {
         // Too short to say anything, or a heading/byline in title case.
@@ -102,16 +160,20 @@ enum SummaryEligibility {
         // Every marker is a capitalised word and ": ": look for ":" first.
         var i = span.start
         while i < span.end {
-            if s[i] == ":" {
-                for marker in creditMarkers {
-                    let start = i - (marker.count - 2)
-                    guard start >= span.start, i + 1 < span.end else { continue }
-                    var k = 0
-                    while k < marker.count && s[start + k] == marker[k] { k += 1 }
-                    if k == marker.count { return true }
-                }
-            }
+            if s[i] == ":" && isImageCredit(s, span, colon: i) { return true }
             i += 1
+        }
+        return false
+    }
+
+    /// True when the ":" at `colon` ends one of `creditMarkers` inside the span.
+    static func isImageCredit(_ s: [Unicode.Scalar], _ span: TextSpan, colon i: Int) -> Bool {
+        for marker in creditMarkers {
+            let start = i - (marker.count - 2)
+            guard start >= span.start, i + 1 < span.end else { continue }
+            var k = 0
+            while k < marker.count && s[start + k] == marker[k] { k += 1 }
+            if k == marker.count { return true }
         }
         return false
     }

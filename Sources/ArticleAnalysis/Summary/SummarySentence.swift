@@ -32,105 +32,161 @@ public struct Summarizer: Sendable {
     }
 
     /// As above, with the article's words already scanned (shared with keyphrases and tone).
+    ///
+    /// Candidate vectors are kept flat (`terms`, `weights`, delimited by `entryStarts`) and term
+    /// numbers are found in `SummaryTermTable`, so no array is built per sentence; only the
+    /// picked sentences become strings.
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     func summarize(_ text: ScalarText, _ segmentation: Segmentation, _ words: ReaderWords, _ entities: [Entity]) -> [SummarySentence] {
         guard words.spansAreSentences else { return [] }
         let s = text.scalars
-        var termIndex = HashIndex(capacity: 512)
+        let sentences = segmentation.sentences
+        // Candidate `c` is sentence `candidateSentences[c]`; its sparse TF-IDF vector is
+        // `terms[entryStarts[c]..<entryStarts[c + 1]]` (term numbers ascending) with `weights`.
+        var candidateSentences: [Int] = []
+        var entryStarts: [Int] = [0]
         var documentFrequency: [Int] = []
-        var ids: [Int] = []
-        // Candidate sentences as sparse term-frequency vectors (term numbers ascending).
-        var candidates: [(index: Int, vector: [(term: Int, weight: Double)])] = []
-        for (index, sentence) in segmentation.sentences.enumerated() {
-            let range = words.range(index)
-            guard SummaryEligibility.isProse(s, sentence.span, words.words[range]) else { continue }
-            ids.removeAll(keepingCapacity: true)
-            for k in range where words.words[k].isContent {
-                let stem = words.words[k].stemHash
-                let id: Int
-                if let known = termIndex[stem] { id = Int(known) } else {
-                    id = documentFrequency.count
-                    termIndex.insert(stem, Int32(id))
-                    documentFrequency.append(0)
+        var terms: [Int] = []
+        var weights: [Double] = []
+        let tables = SummaryEligibility.Tables.shared
+        words.words.withUnsafeBufferPointer { all in
+            // Scratch for the pass over the sentences: no sentence, term or entry outnumbers the words.
+            var contentWords = 0
+            for word in all where word.isContent { contentWords += 1 }
+            let termTable = SummaryTermTable(capacity: contentWords)
+            let frequency = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
+            let entryTerms = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
+            let entryWeights = UnsafeMutableBufferPointer<Double>.allocate(capacity: all.count + 1)
+            let ids = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
+            defer {
+                termTable.deallocate(); frequency.deallocate(); entryTerms.deallocate(); entryWeights.deallocate(); ids.deallocate()
+            }
+            var termCount = 0, entryCount = 0
+            for index in sentences.indices {
+                let range = words.range(index)
+                let sentenceWords = UnsafeBufferPointer(rebasing: all[range])
+                guard SummaryEligibility.isProse(s, sentences[index].span, sentenceWords, tables) else { continue }
+                var idCount = 0
+                for k in sentenceWords.indices where sentenceWords[k].isContent {
+                    let id = termTable.id(sentenceWords[k].stemHash, next: termCount)
+                    if id == termCount { frequency[id] = 0; termCount += 1 }
+                    // Insertion sort: a sentence has a few dozen content words at most.
+                    var j = idCount
+                    while j > 0 && ids[j - 1] > id { ids[j] = ids[j - 1]; j -= 1 }
+                    ids[j] = id
+                    idCount += 1
                 }
-                ids.append(id)
+                guard idCount > 0 else { continue }
+                var previous = -1
+                for k in 0..<idCount {
+                    let id = ids[k]
+                    if id == previous { entryWeights[entryCount - 1] += 1 } else {
+                        entryTerms[entryCount] = id; entryWeights[entryCount] = 1
+                        entryCount += 1
+                        frequency[id] += 1
+                        previous = id
+                    }
+                }
+                candidateSentences.append(index)
+                entryStarts.append(entryCount)
             }
-            guard !ids.isEmpty else { continue }
-            ids.sort()
-            var vector: [(term: Int, weight: Double)] = []
-            for id in ids {
-                if vector.last?.term == id { vector[vector.count - 1].weight += 1 } else { vector.append((id, 1)) }
-            }
-            for entry in vector { documentFrequency[entry.term] += 1 }
-            candidates.append((index, vector))
+            documentFrequency = Array(frequency[0..<termCount])
+            terms = Array(entryTerms[0..<entryCount])
+            weights = Array(entryWeights[0..<entryCount])
         }
-        guard !candidates.isEmpty else { return [] }
+        let candidateCount = candidateSentences.count
+        guard candidateCount > 0 else { return [] }
 
-        // TF-IDF weights, norms and the centroid.
-        let n = Double(candidates.count)
-        let idf = documentFrequency.map { ReaderMath.log(1 + n / Double($0)) }
+        // TF-IDF weights, norms and the centroid. The IDF only depends on the document frequency,
+        // so each distinct frequency's logarithm is computed once.
+        let n = Double(candidateCount)
+        var idfByFrequency = [Double](repeating: -1, count: candidateCount + 1)
+        var idf = [Double](repeating: 0, count: documentFrequency.count)
+        for (term, df) in documentFrequency.enumerated() {
+            if idfByFrequency[df] < 0 { idfByFrequency[df] = ReaderMath.log(1 + n / Double(df)) }
+            idf[term] = idfByFrequency[df]
+        }
         var centroid = [Double](repeating: 0, count: documentFrequency.count)
-        var norms: [Double] = []
-        for c in candidates.indices {
+        var norms = [Double](repeating: 0, count: candidateCount)
+        for c in 0..<candidateCount {
             var norm = 0.0
-            for k in candidates[c].vector.indices {
-                let term = candidates[c].vector[k].term
-                let weight = candidates[c].vector[k].weight * idf[term]
-                candidates[c].vector[k].weight = weight
+            for k in entryStarts[c]..<entryStarts[c + 1] {
+                let term = terms[k]
+                let weight = weights[k] * idf[term]
+                weights[k] = weight
                 centroid[term] += weight
                 norm += weight * weight
             }
-            norms.append(norm.squareRoot())
+            norms[c] = norm.squareRoot()
         }
-        let centroidNorm = centroid.reduce(0) { $0 + $1 * $1 }.squareRoot()
+        var centroidSquares = 0.0
+        for value in centroid { centroidSquares = centroidSquares + value * value }
+        let centroidNorm = centroidSquares.squareRoot()
 
         // Salience of the entities each sentence mentions.
-        var entityBonus = [Double](repeating: 0, count: segmentation.sentences.count)
+        var entityBonus = [Double](repeating: 0, count: sentences.count)
         // The last entity that added to each sentence, so an entity adds once per sentence.
-        var addedBy = [Int](repeating: -1, count: segmentation.sentences.count)
+        var addedBy = [Int](repeating: -1, count: sentences.count)
         for (e, entity) in entities.enumerated() {
             for mention in entity.mentions {
-                guard let sentence = Summarizer.sentence(containing: mention.span.start, segmentation.sentences),
+                guard let sentence = Summarizer.sentence(containing: mention.span.start, sentences),
                       addedBy[sentence] != e else { continue }
                 addedBy[sentence] = e
                 entityBonus[sentence] += max(0, entity.salience)
             }
         }
 
-        var scores: [Double] = []
+        var scores = [Double](repeating: 0, count: candidateCount)
         var previousParagraph = -1
-        for (position, candidate) in candidates.enumerated() {
-            let sentence = segmentation.sentences[candidate.index]
+        for position in 0..<candidateCount {
+            let index = candidateSentences[position]
+            let sentence = sentences[index]
             var dot = 0.0
-            for entry in candidate.vector { dot += entry.weight * centroid[entry.term] }
+            for k in entryStarts[position]..<entryStarts[position + 1] { dot += weights[k] * centroid[terms[k]] }
             var score = norms[position] > 0 && centroidNorm > 0 ? dot / (norms[position] * centroidNorm) : 0
             score += ledeWeight / Double(1 + position)
             if sentence.paragraph != previousParagraph { score += 0.05 }
             previousParagraph = sentence.paragraph
-            score += min(0.15, 0.1 * entityBonus[candidate.index])
-            scores.append(score)
+            score += min(0.15, 0.1 * entityBonus[index])
+            scores[position] = score
         }
 
         // Maximal marginal relevance: the best score less the largest likeness to a pick.
         var picked: [Int] = []
-        var redundancy = [Double](repeating: 0, count: candidates.count)
-        while picked.count < min(count, candidates.count) {
+        var isPicked = [Bool](repeating: false, count: candidateCount)
+        var redundancy = [Double](repeating: 0, count: candidateCount)
+        while picked.count < min(count, candidateCount) {
             var best = -1
             var bestValue = -Double.infinity
-            for position in candidates.indices where !picked.contains(position) {
+            for position in 0..<candidateCount where !isPicked[position] {
                 let value = scores[position] - redundancyWeight * redundancy[position]
                 if value > bestValue { bestValue = value; best = position }
             }
             picked.append(best)
-            for position in candidates.indices where !picked.contains(position) {
-                let likeness = Summarizer.cosine(candidates[position].vector, norms[position], candidates[best].vector, norms[best])
+            isPicked[best] = true
+            for position in 0..<candidateCount where !isPicked[position] {
+                let likeness = Summarizer.cosine(terms, weights, entryStarts[position]..<entryStarts[position + 1], norms[position],
+                                                 entryStarts[best]..<entryStarts[best + 1], norms[best])
                 redundancy[position] = max(redundancy[position], likeness)
             }
         }
         return picked.sorted().map { position in
-            let span = segmentation.sentences[candidates[position].index].span
+            let span = sentences[candidateSentences[position]].span
             return SummarySentence(span: span, text: text[span])
         }
+    }
+
+    /// Cosine of two sparse vectors with ascending term numbers, stored at `a` and `b` of the
+    /// flat `terms` and `weights`.
+    static func cosine(_ terms: [Int], _ weights: [Double], _ a: Range<Int>, _ normA: Double, _ b: Range<Int>, _ normB: Double) -> Double {
+        guard normA > 0, normB > 0 else { return 0 }
+        var i = a.lowerBound, j = b.lowerBound, dot = 0.0
+        while i < a.upperBound && j < b.upperBound {
+            let ti = terms[i], tj = terms[j]
+            if ti == tj { dot += weights[i] * weights[j]; i += 1; j += 1 }
+            else if ti < tj { i += 1 } else { j += 1 }
+        }
+        return dot / (normA * normB)
     }
 
     /// Cosine of two sparse vectors with ascending term numbers.
@@ -152,5 +208,43 @@ public struct Summarizer: Sendable {
             if sentences[mid].span.end <= offset { low = mid + 1 } else { high = mid }
         }
         return low < sentences.count && sentences[low].span.start <= offset ? low : nil
+    }
+}
+
+/// Term numbers of stem hashes: open addressing with linear probing in buffers sized once for
+/// the article's words (at most half full), so it never grows. Call `deallocate()` when done.
+struct SummaryTermTable {
+    private let keys: UnsafeMutableBufferPointer<UInt64>
+    private let values: UnsafeMutableBufferPointer<Int32>
+    private let shift: UInt64
+
+    init(capacity: Int) {
+        var bits: UInt64 = 4
+        while (1 << bits) < capacity * 2 { bits += 1 }
+        keys = .allocate(capacity: 1 << bits)
+        keys.initialize(repeating: 0)
+        // A value is only read where its key was written with it.
+        values = .allocate(capacity: 1 << bits)
+        shift = 64 - bits
+    }
+
+    func deallocate() { keys.deallocate(); values.deallocate() }
+
+    /// The number of `key`; when new, it gets `next`.
+    @inline(__always)
+    func id(_ key: UInt64, next: Int) -> Int {
+        let key = key == 0 ? 1 : key
+        let mask = keys.count - 1
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        while true {
+            let k = keys[slot]
+            if k == key { return Int(values[slot]) }
+            if k == 0 {
+                keys[slot] = key
+                values[slot] = Int32(next)
+                return next
+            }
+            slot = (slot + 1) & mask
+        }
     }
 }

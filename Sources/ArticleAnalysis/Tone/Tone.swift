@@ -38,22 +38,27 @@ public struct ToneScorer: Sendable {
         let sentences = segmentation.sentences
         guard !sentences.isEmpty, !lexicon.valences.isEmpty, readerWords.spansAreSentences else { return nil }
         var scores = [Double](repeating: 0, count: sentences.count)
-        var words: [SentenceWord] = []
-        var sentiments: [Double] = []
         let s = text.scalars
-        for n in sentences.indices {
-            words.removeAll(keepingCapacity: true)
-            var exclamations = 0, questions = 0
-            for k in readerWords.range(n) {
-                let word = readerWords.words[k]
-                let t = word.token
-                if t.kind == .punctuation {
-                    if s[t.start] == "!" { exclamations += 1 } else if s[t.start] == "?" { questions += 1 }
-                    continue
+        // The words of one sentence at a time, in a buffer with room for the longest.
+        var longest = 0
+        for n in sentences.indices { longest = max(longest, readerWords.range(n).count) }
+        let buffer = UnsafeMutablePointer<SentenceWord>.allocate(capacity: longest + 1)
+        defer { buffer.deallocate() }
+        readerWords.words.withUnsafeBufferPointer { all in
+            for n in sentences.indices {
+                var count = 0
+                var exclamations = 0, questions = 0
+                for k in readerWords.range(n) {
+                    let t = all[k].token
+                    if t.kind == .punctuation {
+                        if s[t.start] == "!" { exclamations += 1 } else if s[t.start] == "?" { questions += 1 }
+                        continue
+                    }
+                    (buffer + count).initialize(to: sentenceWord(s, t, hash: all[k].hash))
+                    count += 1
                 }
-                words.append(sentenceWord(s, t, hash: word.hash))
+                scores[n] = compound(s, UnsafeBufferPointer(start: buffer, count: count), exclamations: exclamations, questions: questions)
             }
-            scores[n] = compound(s, words, exclamations: exclamations, questions: questions, &sentiments)
         }
         var sums = [Double](repeating: 0, count: segmentation.paragraphs.count)
         var counts = [Int](repeating: 0, count: segmentation.paragraphs.count)
@@ -81,8 +86,6 @@ public struct ToneScorer: Sendable {
         var end: Int
         var hash: UInt64
         var isUpper: Bool
-        /// Holds "n't" ("doesn't", "doesn’t"): a negation even when not in the list.
-        var hasNegatedContraction: Bool
         /// The word's lexicon valence and booster value, looked up once.
         var valence: Double?
         var booster: Double?
@@ -92,22 +95,20 @@ public struct ToneScorer: Sendable {
     static let capsIncrement = 0.733
     static let negationScalar = -0.74
 
+    /// `WordHash` of the rule words, as constants (a computed `static let` costs a check on every
+    /// use; ToneScorerTests checks these against `WordHash.of`).
     enum Word {
-        static let no = WordHash.of("no"), but = WordHash.of("but"), kind = WordHash.of("kind"), of = WordHash.of("of")
-        static let least = WordHash.of("least"), at = WordHash.of("at"), very = WordHash.of("very")
-        static let never = WordHash.of("never"), so = WordHash.of("so"), this = WordHash.of("this")
-        static let without = WordHash.of("without"), doubt = WordHash.of("doubt"), or = WordHash.of("or"), nor = WordHash.of("nor")
+        static let no: UInt64 = 0x08b3_5907_b558_9afa, but: UInt64 = 0x0061_1e19_135a_72cc
+        static let kind: UInt64 = 0xef9c_96d7_2167_3243, of: UInt64 = 0x08b0_6007_b556_7108
+        static let least: UInt64 = 0x549a_160a_4938_aa56, at: UInt64 = 0x089c_4e07_b545_a968
+        static let very: UInt64 = 0x673e_d601_0277_6801, never: UInt64 = 0xcbd8_031e_3d02_6dc9
+        static let so: UInt64 = 0x08d9_3907_b579_33d7, this: UInt64 = 0x2587_bcef_3249_3841
+        static let without: UInt64 = 0x5437_c29a_5289_d0a3, doubt: UInt64 = 0x8433_18ab_06fd_d075
+        static let or: UInt64 = 0x08b0_5407_b556_5ca4, nor: UInt64 = 0x215a_d019_258e_9518
     }
 
     /// VADER's compound score of the sentence at `span`, from -1 to 1.
     func compound(_ s: [Unicode.Scalar], _ span: TextSpan, _ tokens: inout [ReaderToken], _ words: inout [SentenceWord]) -> Double {
-        var sentiments: [Double] = []
-        return compound(s, span, &tokens, &words, &sentiments)
-    }
-
-    /// As above, with a scratch buffer for the word sentiments (reused across sentences).
-    func compound(_ s: [Unicode.Scalar], _ span: TextSpan, _ tokens: inout [ReaderToken], _ words: inout [SentenceWord],
-                  _ sentiments: inout [Double]) -> Double {
         tokens.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
         WordScanner.scan(s, span.start..<span.end, into: &tokens)
@@ -119,45 +120,55 @@ public struct ToneScorer: Sendable {
             }
             words.append(sentenceWord(s, t, hash: WordHash.of(s, t.start, t.end)))
         }
-        return compound(s, words, exclamations: exclamations, questions: questions, &sentiments)
+        return words.withUnsafeBufferPointer { compound(s, $0, exclamations: exclamations, questions: questions) }
     }
 
     /// A word or number token as tone reads it; `hash` is its `WordHash`.
     @inline(__always)
     func sentenceWord(_ s: [Unicode.Scalar], _ t: ReaderToken, hash: UInt64) -> SentenceWord {
-        var contraction = false
-        if t.end - t.start >= 3 {
-            for k in (t.start + 1)..<(t.end - 1) where (s[k] == "'" || s[k] == "\u{2019}") && s[k - 1] == "n" && s[k + 1] == "t" {
-                contraction = true
-            }
-        }
-        let entry = lexicon.wordIndex[hash].map { lexicon.wordEntries[Int($0)] }
+        let entry = lexicon.mayContain(hash) ? lexicon.wordIndex[hash].map { lexicon.wordEntries[Int($0)] } : nil
         return SentenceWord(start: t.start, end: t.end, hash: hash,
-                            isUpper: WordScanner.isAllCaps(s, t.start, t.end), hasNegatedContraction: contraction,
+                            // A word starting in lower case is not in capitals (the usual case, decided at once).
+                            isUpper: s[t.start].value &- 0x61 < 26 ? false : WordScanner.isAllCaps(s, t.start, t.end),
                             valence: entry?.valence, booster: entry?.booster)
     }
 
+    /// True when the word holds "n't" ("doesn't", "doesn’t"): a negation even when not in the
+    /// list. Asked only of the few words before a sentiment word.
+    static func hasNegatedContraction(_ s: [Unicode.Scalar], _ word: SentenceWord) -> Bool {
+        guard word.end - word.start >= 3 else { return false }
+        for k in (word.start + 1)..<(word.end - 1) where (s[k] == "'" || s[k] == "\u{2019}") && s[k - 1] == "n" && s[k + 1] == "t" {
+            return true
+        }
+        return false
+    }
+
     /// VADER's compound score of a sentence's words and its count of "!" and "?".
-    func compound(_ s: [Unicode.Scalar], _ words: [SentenceWord], exclamations: Int, questions: Int,
-                  _ sentiments: inout [Double]) -> Double {
+    ///
+    /// Only words in the lexicon have a valence, so only they are visited; the sum adds their
+    /// sentiments in word order as VADER's sum over all words does (the others add zeros, which
+    /// leave a sum starting at +0 unchanged).
+    func compound(_ s: [Unicode.Scalar], _ words: UnsafeBufferPointer<SentenceWord>, exclamations: Int, questions: Int) -> Double {
         if words.isEmpty { return 0 }
-        let upper = words.reduce(0) { $0 + ($1.isUpper ? 1 : 0) }
-        let isCapDifferent = upper > 0 && upper < words.count
-        sentiments.removeAll(keepingCapacity: true)
-        sentiments.append(contentsOf: repeatElement(0, count: words.count))
-        var anyValence = false
+        var upper = 0
+        var but = -1
         for i in words.indices {
-            let hash = words[i].hash
+            if words[i].isUpper { upper += 1 }
+            if but < 0 && words[i].hash == Word.but { but = i }
+        }
+        let isCapDifferent = upper > 0 && upper < words.count
+        var anyValence = false
+        var sum = 0.0
+        for i in words.indices where words[i].valence != nil {
             if words[i].booster != nil { continue }
-            if hash == Word.kind, i + 1 < words.count, words[i + 1].hash == Word.of { continue }
-            sentiments[i] = valence(s, i, words, isCapDifferent)
-            if sentiments[i] != 0 { anyValence = true }
+            if words[i].hash == Word.kind, i + 1 < words.count, words[i + 1].hash == Word.of { continue }
+            var sentiment = valence(s, i, words, isCapDifferent)
+            if sentiment != 0 { anyValence = true }
+            // The contrastive "but": words before it count half, words after it 1.5 times.
+            if but >= 0 && i != but { sentiment *= i < but ? 0.5 : 1.5 }
+            sum += sentiment
         }
         guard anyValence else { return 0 }
-        if let but = words.firstIndex(where: { $0.hash == Word.but }) {
-            for i in sentiments.indices where i != but { sentiments[i] *= i < but ? 0.5 : 1.5 }
-        }
-        var sum = sentiments.reduce(0, +)
         let emphasis = Double(min(exclamations, 4)) * 0.292 + (questions > 1 ? (questions <= 3 ? Double(questions) * 0.18 : 0.96) : 0)
         if sum > 0 { sum += emphasis } else if sum < 0 { sum -= emphasis }
         let normalized = sum / (sum * sum + 15).squareRoot()
@@ -167,7 +178,7 @@ public struct ToneScorer: Sendable {
     func isInLexicon(_ word: SentenceWord) -> Bool { word.valence != nil }
 
     /// The valence of word `i` after VADER's rules for the words before it.
-    func valence(_ s: [Unicode.Scalar], _ i: Int, _ words: [SentenceWord], _ isCapDifferent: Bool) -> Double {
+    func valence(_ s: [Unicode.Scalar], _ i: Int, _ words: UnsafeBufferPointer<SentenceWord>, _ isCapDifferent: Bool) -> Double {
         let hash = words[i].hash
         guard let base = words[i].valence else { return 0 }
         var valence = base
@@ -183,7 +194,7 @@ public struct ToneScorer: Sendable {
             var scalar = boost(before, valence, isCapDifferent)
             if distance == 1 { scalar *= 0.95 } else if distance == 2 { scalar *= 0.9 }
             valence += scalar
-            valence = negationCheck(valence, words, distance, i)
+            valence = negationCheck(s, valence, words, distance, i)
             if distance == 2 { valence = specialCaseCheck(s, valence, words, i) }
         }
         // "least" negates, except in "at least" and "very least".
@@ -202,28 +213,30 @@ public struct ToneScorer: Sendable {
         return scalar
     }
 
-    func isNegation(_ word: SentenceWord) -> Bool { lexicon.negationHashes.contains(word.hash) || word.hasNegatedContraction }
+    func isNegation(_ s: [Unicode.Scalar], _ word: SentenceWord) -> Bool {
+        lexicon.negationHashes.contains(word.hash) || ToneScorer.hasNegatedContraction(s, word)
+    }
 
-    func negationCheck(_ valence: Double, _ words: [SentenceWord], _ distance: Int, _ i: Int) -> Double {
+    func negationCheck(_ s: [Unicode.Scalar], _ valence: Double, _ words: UnsafeBufferPointer<SentenceWord>, _ distance: Int, _ i: Int) -> Double {
         let w1 = words[i - 1].hash
         switch distance {
         case 0:
-            return isNegation(words[i - 1]) ? valence * ToneScorer.negationScalar : valence
+            return isNegation(s, words[i - 1]) ? valence * ToneScorer.negationScalar : valence
         case 1:
             let w2 = words[i - 2].hash
             if w2 == Word.never && (w1 == Word.so || w1 == Word.this) { return valence * 1.25 }
             if w2 == Word.without && w1 == Word.doubt { return valence }
-            return isNegation(words[i - 2]) ? valence * ToneScorer.negationScalar : valence
+            return isNegation(s, words[i - 2]) ? valence * ToneScorer.negationScalar : valence
         default:
             let w2 = words[i - 2].hash, w3 = words[i - 3].hash
             if (w3 == Word.never && (w2 == Word.so || w2 == Word.this)) || w1 == Word.so || w1 == Word.this { return valence * 1.25 }
             if w3 == Word.without && (w2 == Word.doubt || w1 == Word.doubt) { return valence }
-            return isNegation(words[i - 3]) ? valence * ToneScorer.negationScalar : valence
+            return isNegation(s, words[i - 3]) ? valence * ToneScorer.negationScalar : valence
         }
     }
 
     /// The hash of the words `from...to` joined by spaces.
-    func phrase(_ s: [Unicode.Scalar], _ words: [SentenceWord], _ from: Int, _ to: Int) -> UInt64 {
+    func phrase(_ s: [Unicode.Scalar], _ words: UnsafeBufferPointer<SentenceWord>, _ from: Int, _ to: Int) -> UInt64 {
         var h = words[from].hash
         for k in (from + 1)...to { h = WordHash.extend(h, s, words[k].start, words[k].end) }
         return h
@@ -231,17 +244,29 @@ public struct ToneScorer: Sendable {
 
     /// Special-case phrases around word `i` replace its valence; two- and three-word boosters
     /// before it ("kind of", "sort of") add theirs.
-    func specialCaseCheck(_ s: [Unicode.Scalar], _ valence: Double, _ words: [SentenceWord], _ i: Int) -> Double {
+    ///
+    /// A phrase is only hashed when each of its words occurs in some multi-word entry
+    /// (`ToneLexicon.phraseWords`); any other phrase cannot be in the tables.
+    func specialCaseCheck(_ s: [Unicode.Scalar], _ valence: Double, _ words: UnsafeBufferPointer<SentenceWord>, _ i: Int) -> Double {
         var valence = valence
         let special = lexicon.specialCaseByHash
-        for (from, to) in [(i - 1, i), (i - 2, i), (i - 2, i - 1), (i - 3, i - 1), (i - 3, i - 2)] {
-            if let v = special[phrase(s, words, from, to)] { valence = v; break }
-        }
-        if i + 1 < words.count, let v = special[phrase(s, words, i, i + 1)] { valence = v }
-        if i + 2 < words.count, let v = special[phrase(s, words, i, i + 2)] { valence = v }
-        for (from, to) in [(i - 3, i - 1), (i - 3, i - 2), (i - 2, i - 1)] {
-            if let v = lexicon.boosterByHash[phrase(s, words, from, to)] { valence += v }
-        }
+        let vocabulary = lexicon.phraseWords
+        // Which of words i-3 ... i+2 can be part of a phrase (i >= 3 here).
+        let w3 = vocabulary.contains(words[i - 3].hash), w2 = vocabulary.contains(words[i - 2].hash)
+        let w1 = vocabulary.contains(words[i - 1].hash), w0 = vocabulary.contains(words[i].hash)
+        let a1 = i + 1 < words.count && vocabulary.contains(words[i + 1].hash)
+        let a2 = a1 && i + 2 < words.count && vocabulary.contains(words[i + 2].hash)
+        func lookup(_ table: HashedValues, _ from: Int, _ to: Int) -> Double? { table[phrase(s, words, from, to)] }
+        if w1 && w0, let v = lookup(special, i - 1, i) { valence = v }
+        else if w2 && w1 && w0, let v = lookup(special, i - 2, i) { valence = v }
+        else if w2 && w1, let v = lookup(special, i - 2, i - 1) { valence = v }
+        else if w3 && w2 && w1, let v = lookup(special, i - 3, i - 1) { valence = v }
+        else if w3 && w2, let v = lookup(special, i - 3, i - 2) { valence = v }
+        if w0 && a1, let v = lookup(special, i, i + 1) { valence = v }
+        if w0 && a1 && a2, let v = lookup(special, i, i + 2) { valence = v }
+        if w3 && w2 && w1, let v = lookup(lexicon.boosterByHash, i - 3, i - 1) { valence += v }
+        if w3 && w2, let v = lookup(lexicon.boosterByHash, i - 3, i - 2) { valence += v }
+        if w2 && w1, let v = lookup(lexicon.boosterByHash, i - 2, i - 1) { valence += v }
         return valence
     }
 }
