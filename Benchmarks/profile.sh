@@ -23,5 +23,5 @@ out=${keep:-$(mktemp)}
 # --seconds 0: only the warm-up pass runs, one analysis of each corpus article.
 valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" --seconds 0 --rounds 1 --workers 1 >/dev/null 2>&1
 articles=$(ls "$here"/../../shared/corpus/wikinews-2019/*.txt | wc -l)
-callgrind_annotate --inclusive=yes "$out" 2>/dev/null | python3 "$here/profile_stages.py" "$articles"
+callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null | python3 "$here/profile_stages.py" "$articles"
 [ -n "$keep" ] || rm -f "$out"
