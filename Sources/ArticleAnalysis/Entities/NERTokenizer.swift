@@ -160,7 +160,7 @@ struct NERTokenizer {
     }
 
     /// Lower-case abbreviations that are written with a period inside a sentence.
-    static let abbreviations: Set<UInt64> = Set([
+    static let abbreviations = NERKeyTable([
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
         "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
         "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "rev", "hon", "pres", "maj",
