@@ -40,6 +40,7 @@ struct NERLexeme: Sendable {
     /// Folds typographic punctuation to ASCII: ’ ‘ ` -> ', “ ” „ -> ", – — -> -.
     @inline(__always)
     static func normalized(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        if s.value < 0x80 { return s.value == 0x60 ? "'" : s }
         switch s.value {
         case 0x2019, 0x2018, 0x0060, 0x02BC, 0x2032: return "'"
         case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: return "\""

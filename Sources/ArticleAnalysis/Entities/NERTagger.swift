@@ -14,7 +14,8 @@ struct NERTagger: Sendable {
 
     /// Score vectors kept per distinct word, in this order.
     private enum Block: Int {
-        /// `NERFeatures.wordFeatures` of the word itself.
+        /// `NERFeatures.wordFeatures` of the word itself (for `none`: `NERFeatures.labelFeatures`
+        /// after two O labels).
         case own
         /// The word as the previous, next, second previous and second next token.
         case previous, next, secondPrevious, secondNext
@@ -52,21 +53,23 @@ struct NERTagger: Sendable {
                         let x = lexemes[Int(document.wordTokens[word])]
                         hashes.append(NERWordHashes(x))
                         var sum = NERScoreSum(weights: raw, shift: shift)
-                        NERFeatures.wordFeatures(x, into: &sum); sum.store(vector(word, .own)); sum.reset()
-                        NERFeatures.previousFeatures(x, edge: false, into: &sum); sum.store(vector(word, .previous)); sum.reset()
-                        NERFeatures.nextFeatures(x, edge: false, into: &sum); sum.store(vector(word, .next)); sum.reset()
-                        NERFeatures.secondPreviousFeatures(x, into: &sum); sum.store(vector(word, .secondPrevious)); sum.reset()
-                        NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector(word, .secondNext)); sum.reset()
-                        NERFeatures.labelWordFeatures(p1: 0, shape: x.shape, lower: x.lower, into: &sum); sum.store(vector(word, .afterOutside))
+                        NERFeatures.wordFeatures(x, into: &sum); sum.store(vector: vector(word, .own)); sum.reset()
+                        NERFeatures.previousFeatures(x, edge: false, into: &sum); sum.store(vector: vector(word, .previous)); sum.reset()
+                        NERFeatures.nextFeatures(x, edge: false, into: &sum); sum.store(vector: vector(word, .next)); sum.reset()
+                        NERFeatures.secondPreviousFeatures(x, into: &sum); sum.store(vector: vector(word, .secondPrevious)); sum.reset()
+                        NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector: vector(word, .secondNext)); sum.reset()
+                        NERFeatures.labelWordFeatures(p1: 0, shape: x.shape, lower: x.lower, into: &sum); sum.store(vector: vector(word, .afterOutside))
                     }
                 }
                 let x = NERLexeme.none
                 hashes.append(NERWordHashes(x))
                 var sum = NERScoreSum(weights: raw, shift: shift)
-                NERFeatures.previousFeatures(x, edge: true, into: &sum); sum.store(vector(none, .previous)); sum.reset()
-                NERFeatures.nextFeatures(x, edge: true, into: &sum); sum.store(vector(none, .next)); sum.reset()
-                NERFeatures.secondPreviousFeatures(x, into: &sum); sum.store(vector(none, .secondPrevious)); sum.reset()
-                NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector(none, .secondNext))
+                NERFeatures.previousFeatures(x, edge: true, into: &sum); sum.store(vector: vector(none, .previous)); sum.reset()
+                NERFeatures.nextFeatures(x, edge: true, into: &sum); sum.store(vector: vector(none, .next)); sum.reset()
+                NERFeatures.secondPreviousFeatures(x, into: &sum); sum.store(vector: vector(none, .secondPrevious)); sum.reset()
+                NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector: vector(none, .secondNext)); sum.reset()
+                // The label templates after two O labels, the most common case.
+                NERFeatures.labelFeatures(p1: 0, p2: 0, into: &sum); sum.store(vector: vector(none, .own))
 
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: L) { scores in
                     let scores = scores.baseAddress!
@@ -90,14 +93,18 @@ struct NERTagger: Sendable {
                                                                 context: document.context[t], gazetteer: document.gazetteerBits[t], into: &sum)
                                     let f1: UInt8 = t == sentence.lowerBound ? 17 : p1
                                     let f2: UInt8 = t - 1 <= sentence.lowerBound ? 17 : p2
-                                    NERFeatures.labelFeatures(p1: f1, p2: f2, into: &sum)
+                                    if f1 == 0 && f2 == 0 {
+                                        sum.add(vector: vector(none, .own))
+                                    } else {
+                                        NERFeatures.labelFeatures(p1: f1, p2: f2, into: &sum)
+                                    }
                                     if f1 == 0 {
                                         sum.add(vector: vector(c, .afterOutside))
                                     } else {
                                         NERFeatures.labelWordFeatures(p1: f1, shape: h[c].shape, lower: h[c].lower, into: &sum)
                                     }
                                     NERFeatures.historyFeatures(history: history.value(document, t), shape: h[c].shape, into: &sum)
-                                    sum.store(scores)
+                                    sum.scores(into: scores)
                                     let choice = NERLabel.choose(scores, after: p1, isLast: t == sentence.upperBound - 1)
                                     if choice.previous != p1 { labels[t - 1] = choice.previous; p1 = choice.previous }
                                     let best = choice.label
@@ -115,13 +122,19 @@ struct NERTagger: Sendable {
     }
 }
 
-/// A score vector being summed from weight rows: sixteen labels in one SIMD value, the
-/// seventeenth apart. Wrapping Int32 adds of Int16 weights, as in training.
+/// A score vector being summed from weight rows, in Int32 like training (wrapping adds of the
+/// Int16 weights).
+///
+/// Labels 0...15 of a row are read as eight Int32 pairs: shifting each pair left then right by
+/// 16 bits gives the even labels sign-extended, shifting right gives the odd ones, so a row costs
+/// a few SIMD operations. The sums stay split the same way (`even`, `odd`, then label 16), and
+/// so do the vectors kept per word (17 Int32: even labels, odd labels, label 16).
 struct NERScoreSum: NERFeatureSink {
     /// The model's weights, `NERLabel.count` Int16 per row.
     let weights: UnsafeRawPointer
     let shift: UInt64
-    var wide = SIMD16<Int32>(repeating: 0)
+    var even = SIMD8<Int32>(repeating: 0)
+    var odd = SIMD8<Int32>(repeating: 0)
     var last: Int32 = 0
 
     @inline(__always)
@@ -131,24 +144,37 @@ struct NERScoreSum: NERFeatureSink {
     @inline(__always)
     mutating func add(_ feature: UInt64) {
         let offset = Int(truncatingIfNeeded: feature &>> shift) &* (NERLabel.count &* 2)
-        wide &+= SIMD16<Int32>(truncatingIfNeeded: weights.loadUnaligned(fromByteOffset: offset, as: SIMD16<Int16>.self))
+        let pairs = weights.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int32>.self)
+        even &+= (pairs &<< 16) &>> 16
+        odd &+= pairs &>> 16
         last &+= Int32(weights.loadUnaligned(fromByteOffset: offset &+ 32, as: Int16.self))
     }
 
-    /// Adds a stored score vector of `NERLabel.count` values.
+    /// Adds a vector kept by `store(vector:)`.
     @inline(__always)
     mutating func add(vector p: UnsafePointer<Int32>) {
-        wide &+= UnsafeRawPointer(p).loadUnaligned(as: SIMD16<Int32>.self)
+        let raw = UnsafeRawPointer(p)
+        even &+= raw.loadUnaligned(as: SIMD8<Int32>.self)
+        odd &+= raw.loadUnaligned(fromByteOffset: 32, as: SIMD8<Int32>.self)
         last &+= p[16]
     }
 
-    /// Writes the `NERLabel.count` scores to `p`.
+    /// Keeps the sum in its split layout (17 Int32).
     @inline(__always)
-    func store(_ p: UnsafeMutablePointer<Int32>) {
-        UnsafeMutableRawPointer(p).storeBytes(of: wide, as: SIMD16<Int32>.self)
+    func store(vector p: UnsafeMutablePointer<Int32>) {
+        let raw = UnsafeMutableRawPointer(p)
+        raw.storeBytes(of: even, as: SIMD8<Int32>.self)
+        raw.storeBytes(of: odd, toByteOffset: 32, as: SIMD8<Int32>.self)
+        p[16] = last
+    }
+
+    /// Writes the scores in label order.
+    @inline(__always)
+    func scores(into p: UnsafeMutablePointer<Int32>) {
+        for k in 0..<8 { p[2 &* k] = even[k]; p[2 &* k &+ 1] = odd[k] }
         p[16] = last
     }
 
     @inline(__always)
-    mutating func reset() { wide = SIMD16<Int32>(repeating: 0); last = 0 }
+    mutating func reset() { even = SIMD8<Int32>(repeating: 0); odd = SIMD8<Int32>(repeating: 0); last = 0 }
 }
