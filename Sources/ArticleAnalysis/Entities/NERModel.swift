@@ -36,6 +36,8 @@ public struct NERModel: Sendable {
     let scale: Float
     /// Names of the training data (see `NERGazetteer`).
     let gazetteer: NERGazetteer
+    /// Score vectors of frequent words, worked out from `weights` (see `NERTagger`).
+    let frequentWords: NERFrequentWords
 
     /// Number of rows holding at least one non-zero weight.
     public var nonEmptyRows: Int {
@@ -58,6 +60,7 @@ public struct NERModel: Sendable {
         self.weights = weights
         self.scale = scale
         self.gazetteer = gazetteer
+        self.frequentWords = NERFrequentWords(weights: weights, rowBits: rowBits)
     }
 
     /// An empty model: tags nothing. Used when no model file is available.

@@ -13,7 +13,7 @@ struct NERTagger: Sendable {
     let model: NERModel
 
     /// Score vectors kept per distinct word, in this order.
-    private enum Block: Int {
+    enum Block: Int {
         /// `NERFeatures.wordFeatures` of the word itself (for `none`: `NERFeatures.labelFeatures`
         /// after two O labels).
         case own
@@ -23,6 +23,19 @@ struct NERTagger: Sendable {
         case afterOutside
 
         static let count = 6
+    }
+
+    /// Fills the `Block.count` score vectors of the word `x` at `p` (`NERLabel.count` Int32 each).
+    @inline(__always)
+    static func wordVectors(_ x: NERLexeme, weights: UnsafeRawPointer, shift: UInt64, into p: UnsafeMutablePointer<Int32>) {
+        @inline(__always) func vector(_ block: Block) -> UnsafeMutablePointer<Int32> { p + block.rawValue &* NERLabel.count }
+        var sum = NERScoreSum(weights: weights, shift: shift)
+        NERFeatures.wordFeatures(x, into: &sum); sum.store(vector: vector(.own)); sum.reset()
+        NERFeatures.previousFeatures(x, edge: false, into: &sum); sum.store(vector: vector(.previous)); sum.reset()
+        NERFeatures.nextFeatures(x, edge: false, into: &sum); sum.store(vector: vector(.next)); sum.reset()
+        NERFeatures.secondPreviousFeatures(x, into: &sum); sum.store(vector: vector(.secondPrevious)); sum.reset()
+        NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector: vector(.secondNext)); sum.reset()
+        NERFeatures.labelWordFeatures(p1: 0, shape: x.shape, lower: x.lower, into: &sum); sum.store(vector: vector(.afterOutside))
     }
 
     /// The label of every token of `document`.
@@ -48,17 +61,19 @@ struct NERTagger: Sendable {
                 @inline(__always) func vector(_ word: Int, _ block: Block) -> UnsafeMutablePointer<Int32> {
                     v + (word &* blocks &+ block.rawValue) &* L
                 }
+                let frequent = model.frequentWords
                 document.lexemes.withUnsafeBufferPointer { lexemes in
-                    for word in 0..<words {
-                        let x = lexemes[Int(document.wordTokens[word])]
-                        hashes.append(NERWordHashes(x))
-                        var sum = NERScoreSum(weights: raw, shift: shift)
-                        NERFeatures.wordFeatures(x, into: &sum); sum.store(vector: vector(word, .own)); sum.reset()
-                        NERFeatures.previousFeatures(x, edge: false, into: &sum); sum.store(vector: vector(word, .previous)); sum.reset()
-                        NERFeatures.nextFeatures(x, edge: false, into: &sum); sum.store(vector: vector(word, .next)); sum.reset()
-                        NERFeatures.secondPreviousFeatures(x, into: &sum); sum.store(vector: vector(word, .secondPrevious)); sum.reset()
-                        NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector: vector(word, .secondNext)); sum.reset()
-                        NERFeatures.labelWordFeatures(p1: 0, shape: x.shape, lower: x.lower, into: &sum); sum.store(vector: vector(word, .afterOutside))
+                    frequent.vectors.withUnsafeBufferPointer { kept in
+                        for word in 0..<words {
+                            let x = lexemes[Int(document.wordTokens[word])]
+                            if let index = frequent.index(of: x) {
+                                hashes.append(frequent.hashes[index])
+                                vector(word, .own).update(from: kept.baseAddress! + index &* blocks &* L, count: blocks &* L)
+                            } else {
+                                hashes.append(NERWordHashes(x))
+                                NERTagger.wordVectors(x, weights: raw, shift: shift, into: vector(word, .own))
+                            }
+                        }
                     }
                 }
                 let x = NERLexeme.none
@@ -177,4 +192,66 @@ struct NERScoreSum: NERFeatureSink {
 
     @inline(__always)
     mutating func reset() { even = SIMD8<Int32>(repeating: 0); odd = SIMD8<Int32>(repeating: 0); last = 0 }
+}
+
+/// The score vectors and hashes of frequent words (punctuation, function words), worked out
+/// once when the model is made, so a document only looks them up (see `NERTagger`).
+struct NERFrequentWords: Sendable {
+    /// Index of each word by its `NERLexeme.word` hash.
+    private var table = NERKeyTable()
+    private var lexemes: [NERLexeme] = []
+    var hashes: [NERWordHashes] = []
+    /// `NERTagger.Block.count` score vectors per word.
+    var vectors: [Int32] = []
+
+    init() {}
+
+    init(weights: [Int16], rowBits: Int) {
+        let shift = UInt64(64 - rowBits)
+        let size = NERTagger.Block.count * NERLabel.count
+        for form in NERFrequentWords.forms where lexemes.count < 255 {
+            let x = NERLexeme(form.unicodeScalars)
+            guard table[x.word] == nil else { continue }
+            table[x.word] = UInt8(lexemes.count)
+            lexemes.append(x)
+            hashes.append(NERWordHashes(x))
+        }
+        vectors = [Int32](repeating: 0, count: lexemes.count * size)
+        weights.withUnsafeBufferPointer { w in
+            vectors.withUnsafeMutableBufferPointer { v in
+                for (i, x) in lexemes.enumerated() {
+                    NERTagger.wordVectors(x, weights: UnsafeRawPointer(w.baseAddress!), shift: shift, into: v.baseAddress! + i * size)
+                }
+            }
+        }
+    }
+
+    /// The index of `x` when it is one of the frequent words.
+    @inline(__always)
+    func index(of x: NERLexeme) -> Int? {
+        guard let i = table[x.word] else { return nil }
+        let y = lexemes[Int(i)]
+        return y.lower == x.lower && y.shape == x.shape ? Int(i) : nil
+    }
+
+    /// Punctuation and the most frequent words of English news, as written.
+    static let forms: [String] = [
+        ",", ".", "\"", "'", "(", ")", ":", ";", "-", "--", "?", "!", "'s", "n't", "%", "$", "&", "/", "...",
+        "the", "of", "to", "and", "a", "in", "for", "that", "is", "on", "was", "said", "with", "he", "it", "as", "at",
+        "by", "from", "his", "be", "have", "has", "are", "an", "were", "not", "but", "had", "who", "they", "this",
+        "which", "been", "will", "their", "after", "also", "more", "would", "one", "its", "or", "two", "about", "up",
+        "when", "than", "there", "other", "all", "into", "out", "can", "we", "our", "i", "she", "her", "him", "over",
+        "new", "first", "last", "year", "years", "people", "some", "no", "what", "could", "if", "them", "so", "only",
+        "those", "these", "while", "during", "against", "before", "under", "between", "where", "since", "being",
+        "do", "did", "does", "may", "three", "time", "most", "many", "made", "police", "told", "says", "say",
+        "according", "including", "because", "through", "then", "now", "any", "such", "four", "five", "day",
+        "government", "state", "president", "reported", "killed", "well", "just", "like", "how", "very", "both",
+        "each", "should", "you", "my", "me", "us", "your", "off", "down", "still", "back", "several", "later",
+        "around", "world", "since", "until", "former", "second", "another", "near", "without", "made", "however",
+        "The", "In", "He", "It", "A", "But", "They", "She", "This", "On", "At", "As", "After", "According", "We",
+        "I", "There", "That", "For", "By", "An", "His", "If", "When", "While", "Mr.", "Mrs.", "Dr.",
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "2019", "2018", "2020",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    ]
 }
