@@ -54,9 +54,7 @@ public struct EntityRecognizer: Sendable {
     @inline(never) // kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     func tagMentions(_ text: ScalarText, _ segmentation: Segmentation) -> TaggedText {
         let tokens = NERTokenizer().tokenize(text, segmentation)
-        var lexemes: [NERLexeme] = []
-        lexemes.reserveCapacity(tokens.spans.count)
-        for span in tokens.spans { lexemes.append(NERLexeme(text.scalars[span.start..<span.end])) }
+        let lexemes = EntityRecognizer.lexemes(text, tokens.spans)
         let document = NERDocument(lexemes: lexemes, sentences: tokens.sentences, gazetteer: tagger.model.gazetteer)
         let labels = tagger.tag(document)
         var mentions: [TaggedMention] = []
@@ -89,6 +87,16 @@ public struct EntityRecognizer: Sendable {
                           context: document.context, paragraphs: segmentation.paragraphs, mentions: mentions)
     }
 
+    /// The lexeme of every token.
+    static func lexemes(_ text: ScalarText, _ spans: [TextSpan]) -> [NERLexeme] {
+        var lexemes: [NERLexeme] = []
+        lexemes.reserveCapacity(spans.count)
+        text.scalars.withUnsafeBufferPointer { s in
+            for span in spans { lexemes.append(NERLexeme(UnsafeBufferPointer(rebasing: s[span.start..<span.end]))) }
+        }
+        return lexemes
+    }
+
     /// A mention cut before its first word without any capital that cannot sit inside a name
     /// ("Al-Nusra Front doesn't" -> "Al-Nusra Front"), with function words trimmed from its end.
     /// Greedy decoding sometimes runs a name on; a name never continues through "does" or "and
@@ -109,18 +117,18 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Capitalised words that end organisation names.
-    static let designators: Set<UInt64> = Set(["front", "group", "party", "movement", "brigade", "brigades", "army",
+    static let designators = NERKeyTable(["front", "group", "party", "movement", "brigade", "brigades", "army",
                                                "council", "committee", "organisation", "organization", "alliance", "union"]
         .map { NERHash.string($0) })
 
     /// Words that start sentences but never names ("Maybe al-Qaeda does that").
-    static let sentenceWords: Set<UInt64> = Set(["maybe", "perhaps", "but", "and", "if", "when", "while", "however", "yet",
+    static let sentenceWords = NERKeyTable(["maybe", "perhaps", "but", "and", "if", "when", "while", "however", "yet",
                                                  "so", "despite", "although", "though", "because", "since", "after", "before",
                                                  "meanwhile", "also", "then", "still", "now", "why", "how", "what"]
         .map { NERHash.string($0) })
 
     /// Lower-case words found inside names: "University of Texas", "Bosnia and Herzegovina".
-    static let insideName: Set<UInt64> = Set(["of", "and", "the", "for", "on", "upon", "y", "&", "'s", "de", "du", "la", "le",
+    static let insideName = NERKeyTable(["of", "and", "the", "for", "on", "upon", "y", "&", "'s", "de", "du", "la", "le",
                                               "del", "von", "van", "der", "den", "da", "di", "al", "el", "bin", "ibn", "in", "at", "on", "to"]
         .map { NERHash.string($0) })
 
@@ -134,9 +142,7 @@ public struct EntityRecognizer: Sendable {
     /// Tokenises `text` and computes its lexemes: everything before tagging.
     public func prepare(_ text: ScalarText, _ segmentation: Segmentation) -> PreparedText {
         let tokens = NERTokenizer().tokenize(text, segmentation)
-        var lexemes: [NERLexeme] = []
-        lexemes.reserveCapacity(tokens.spans.count)
-        for span in tokens.spans { lexemes.append(NERLexeme(text.scalars[span.start..<span.end])) }
+        let lexemes = EntityRecognizer.lexemes(text, tokens.spans)
         return PreparedText(document: NERDocument(lexemes: lexemes, sentences: tokens.sentences, gazetteer: tagger.model.gazetteer))
     }
 

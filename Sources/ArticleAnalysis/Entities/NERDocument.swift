@@ -14,51 +14,164 @@ struct NERDocument: Sendable {
 
     static let first: UInt8 = 1, last: UInt8 = 2, capsSentence: UInt8 = 4, seenLower: UInt8 = 8, seenCapital: UInt8 = 16
 
-    /// Builds the document from the scalars of each token, grouped by sentence.
     /// Per token: gazetteer matches, bit `4 * type + position` (BILU) for every name of the
     /// gazetteer that covers the token.
     var gazetteerBits: [UInt16]
+    /// Per token: the number of its distinct word form in the document (same exact form), so
+    /// what depends on the word alone is worked out once per form, not once per token.
+    var wordIDs: [Int32]
+    /// The first token of each distinct word form.
+    var wordTokens: [Int32]
+    /// Per token: the number of its distinct lower-case form (keys the prediction history and
+    /// how a word is written elsewhere).
+    var lowerIDs: [Int32]
+    /// Number of distinct lower-case forms.
+    var lowerCount: Int
 
+    /// Builds the document from the lexemes of its tokens and the token ranges of its sentences.
     init(lexemes: [NERLexeme], sentences: [Range<Int>], gazetteer: NERGazetteer? = nil) {
         self.lexemes = lexemes
         self.sentences = sentences
-        var bits = [UInt16](repeating: 0, count: lexemes.count)
+        let n = lexemes.count
+        var bits = [UInt16](repeating: 0, count: n)
         if let gazetteer, !gazetteer.isEmpty {
             for sentence in sentences { gazetteer.mark(lexemes, sentence, into: &bits) }
         }
         self.gazetteerBits = bits
-        var context = [UInt8](repeating: 0, count: lexemes.count)
+        let forms = NERDocument.distinctForms(lexemes)
+        let lowerIDs = forms.lowerIDs
+        self.wordIDs = forms.wordIDs
+        self.wordTokens = forms.wordTokens
+        self.lowerIDs = lowerIDs
+        self.lowerCount = forms.lowerCount
+        var context = [UInt8](repeating: 0, count: n)
         // How each lower-case form is written mid-sentence outside headlines: tells "Tuesday"
         // (always capitalised) from "Then" (a capital only at the start of a sentence).
-        var seen: [UInt64: UInt8] = [:]
-        for sentence in sentences where !sentence.isEmpty {
-            context[sentence.lowerBound] |= NERDocument.first
-            context[sentence.upperBound - 1] |= NERDocument.last
-            var letterTokens = 0, capitalTokens = 0
-            for i in sentence {
-                let f = lexemes[i].flags
-                if f.contains(.hasLetter) && lexemes[i].length > 1 {
-                    letterTokens += 1
-                    if f.contains(.allCapitals) { capitalTokens += 1 }
-                }
-            }
-            let isCaps = letterTokens >= 2 && capitalTokens * 10 >= letterTokens * 7
-            if isCaps {
-                for i in sentence { context[i] |= NERDocument.capsSentence }
-            } else {
-                for i in sentence where i != sentence.lowerBound && lexemes[i].flags.contains(.hasLetter) {
+        var seen = [UInt8](repeating: 0, count: forms.lowerCount)
+        var anySeen = false
+        lexemes.withUnsafeBufferPointer { lexemes in
+            for sentence in sentences where !sentence.isEmpty {
+                context[sentence.lowerBound] |= NERDocument.first
+                context[sentence.upperBound - 1] |= NERDocument.last
+                var letterTokens = 0, capitalTokens = 0
+                for i in sentence {
                     let f = lexemes[i].flags
-                    let bit: UInt8 = f.contains(.initialCapital) ? NERDocument.seenCapital : (f.contains(.allCapitals) ? 0 : NERDocument.seenLower)
-                    if bit != 0 { seen[lexemes[i].lower, default: 0] |= bit }
+                    if f.contains(.hasLetter) && lexemes[i].length > 1 {
+                        letterTokens += 1
+                        if f.contains(.allCapitals) { capitalTokens += 1 }
+                    }
+                }
+                let isCaps = letterTokens >= 2 && capitalTokens * 10 >= letterTokens * 7
+                if isCaps {
+                    for i in sentence { context[i] |= NERDocument.capsSentence }
+                } else {
+                    for i in sentence where i != sentence.lowerBound && lexemes[i].flags.contains(.hasLetter) {
+                        let f = lexemes[i].flags
+                        let bit: UInt8 = f.contains(.initialCapital) ? NERDocument.seenCapital : (f.contains(.allCapitals) ? 0 : NERDocument.seenLower)
+                        if bit != 0 { seen[Int(lowerIDs[i])] |= bit; anySeen = true }
+                    }
                 }
             }
-        }
-        if !seen.isEmpty {
-            for i in lexemes.indices where lexemes[i].flags.contains(.hasLetter) {
-                context[i] |= seen[lexemes[i].lower] ?? 0
+            if anySeen {
+                for i in 0..<n where lexemes[i].flags.contains(.hasLetter) {
+                    context[i] |= seen[Int(lowerIDs[i])]
+                }
             }
         }
         self.context = context
+    }
+
+    /// Numbers the distinct word forms and lower-case forms of `lexemes` in order of first
+    /// appearance, with open-addressing tables of token indices keyed by the form hashes.
+    private static func distinctForms(_ lexemes: [NERLexeme]) -> (wordIDs: [Int32], wordTokens: [Int32], lowerIDs: [Int32], lowerCount: Int) {
+        let n = lexemes.count
+        var bits = 3
+        while (1 << bits) < 2 * n { bits += 1 }
+        let shift = UInt64(64 - bits), mask = (1 << bits) - 1
+        @inline(__always) func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift) }
+        var wordIDs = [Int32](repeating: 0, count: n)
+        var lowerIDs = [Int32](repeating: 0, count: n)
+        var wordTokens: [Int32] = []
+        var lowerOfWord: [Int32] = []
+        var lowerCount: Int32 = 0
+        // Slots hold 1 + the first token of a form, 0 when empty.
+        var wordSlots = [Int32](repeating: 0, count: 1 << bits)
+        var lowerSlots = [Int32](repeating: 0, count: 1 << bits)
+        lexemes.withUnsafeBufferPointer { lx in
+            for t in 0..<n {
+                let x = lx[t]
+                var i = slot(x.word)
+                var id: Int32 = -1
+                while wordSlots[i] != 0 {
+                    let first = Int(wordSlots[i] - 1)
+                    let y = lx[first]
+                    if y.word == x.word && y.lower == x.lower && y.shape == x.shape { id = wordIDs[first]; break }
+                    i = (i + 1) & mask
+                }
+                if id < 0 {
+                    id = Int32(wordTokens.count)
+                    wordSlots[i] = Int32(t + 1)
+                    wordTokens.append(Int32(t))
+                    var j = slot(x.lower)
+                    var lowerID: Int32 = -1
+                    while lowerSlots[j] != 0 {
+                        let first = Int(lowerSlots[j] - 1)
+                        if lx[first].lower == x.lower { lowerID = lowerIDs[first]; break }
+                        j = (j + 1) & mask
+                    }
+                    if lowerID < 0 {
+                        lowerID = lowerCount
+                        lowerCount += 1
+                        lowerSlots[j] = Int32(t + 1)
+                    }
+                    lowerOfWord.append(lowerID)
+                }
+                wordIDs[t] = id
+                lowerIDs[t] = lowerOfWord[Int(id)]
+            }
+        }
+        return (wordIDs, wordTokens, lowerIDs, Int(lowerCount))
+    }
+}
+
+/// Where the hashes of feature templates go: an array of hashes (training keeps them) or a
+/// running score vector (tagging adds the weight row of each hash at once).
+protocol NERFeatureSink {
+    mutating func add(_ feature: UInt64)
+}
+
+extension Array: NERFeatureSink where Element == UInt64 {
+    @inline(__always)
+    mutating func add(_ feature: UInt64) { append(feature) }
+}
+
+/// The parts of the feature hashes that depend on one word alone, mixed once per distinct word.
+///
+/// A conjunction `mix(mix(template, a), b)` of two tokens' values starts with `mix(template, a)`,
+/// which depends only on the first token: the tagger keeps these per distinct word of the
+/// document, so a conjunction costs one mix per token instead of two.
+struct NERWordHashes: Sendable {
+    var lower: UInt64, shape: UInt64
+    /// `flags & (initialCapital | particle)`, and `flags & (initialCapital | allCapitals)`.
+    var particleBits: UInt64, capitalBits: UInt64
+    /// As the previous token: templates 19, 21, 23, 35. As the one before: 27.
+    var previousShape: UInt64, previousLower: UInt64, previousLowerShape: UInt64, previousSuffix: UInt64
+    var secondPreviousShape: UInt64
+    /// As the current token: templates 20, 22, 24, 28.
+    var currentShape: UInt64, currentLower: UInt64, currentShapeLower: UInt64, currentShapeShapes: UInt64
+    /// As the next token: template 36.
+    var nextSuffix: UInt64
+
+    @inline(__always)
+    init(_ x: NERLexeme) {
+        let m = NERHash.mix
+        lower = x.lower; shape = x.shape
+        particleBits = UInt64(x.flags.rawValue & 0x21); capitalBits = UInt64(x.flags.rawValue & 0x3)
+        previousShape = m(19, x.shape); previousLower = m(21, x.lower); previousLowerShape = m(23, x.lower)
+        previousSuffix = m(35, x.suffix.2); secondPreviousShape = m(27, x.shape)
+        currentShape = m(20, x.shape); currentLower = m(22, x.lower); currentShapeLower = m(24, x.shape)
+        currentShapeShapes = m(28, x.shape)
+        nextSuffix = m(36, x.suffix.2)
     }
 }
 
@@ -68,131 +181,202 @@ struct NERDocument: Sendable {
 /// on the labels already given (the previous two labels, and what the same word was labelled
 /// earlier in the document — Ratinov & Roth's "prediction history", which makes a name tagged
 /// once tagged the same way again).
+///
+/// The static templates come in groups by what they read, so the tagger can score the groups
+/// that read one word alone once per distinct word: `wordFeatures` (the token itself),
+/// `previousFeatures`, `nextFeatures`, `secondPreviousFeatures`, `secondNextFeatures` (one
+/// neighbour), and `contextFeatures` (conjunctions of neighbours, position, gazetteer).
 enum NERFeatures {
     /// Bumped whenever a template changes meaning; a model records the version it was trained with.
     static let version: UInt32 = 2
 
-    /// Appends the hashes of the static features of token `t` to `out`.
+    /// Hashes of the static features of token `t`, every group.
     @inline(__always)
-    static func staticFeatures(_ doc: NERDocument, _ t: Int, sentence: Range<Int>, into out: inout [UInt64]) {
+    static func staticFeatures<Sink: NERFeatureSink>(_ doc: NERDocument, _ t: Int, sentence: Range<Int>, into out: inout Sink) {
         let lx = doc.lexemes
-        let c = lx[t]
-        let ctx = doc.context[t]
         let none = NERLexeme.none
-        let p1 = t - 1 >= sentence.lowerBound ? lx[t - 1] : none
+        let hasP1 = t - 1 >= sentence.lowerBound, hasN1 = t + 1 < sentence.upperBound
+        let p1 = hasP1 ? lx[t - 1] : none
         let p2 = t - 2 >= sentence.lowerBound ? lx[t - 2] : none
-        let n1 = t + 1 < sentence.upperBound ? lx[t + 1] : none
+        let n1 = hasN1 ? lx[t + 1] : none
         let n2 = t + 2 < sentence.upperBound ? lx[t + 2] : none
-        let edgeP1: UInt64 = t - 1 >= sentence.lowerBound ? 0 : 1
-        let edgeN1: UInt64 = t + 1 < sentence.upperBound ? 0 : 1
+        wordFeatures(lx[t], into: &out)
+        previousFeatures(p1, edge: !hasP1, into: &out)
+        nextFeatures(n1, edge: !hasN1, into: &out)
+        secondPreviousFeatures(p2, into: &out)
+        secondNextFeatures(n2, into: &out)
+        contextFeatures(p2: NERWordHashes(p2), p1: NERWordHashes(p1), c: NERWordHashes(lx[t]), n1: NERWordHashes(n1), n2: NERWordHashes(n2),
+                        context: doc.context[t], gazetteer: doc.gazetteerBits[t], into: &out)
+    }
+
+    /// Features of the token's own form: bias, word, lower case, shape, prefixes, suffixes, length.
+    @inline(__always)
+    static func wordFeatures<Sink: NERFeatureSink>(_ c: NERLexeme, into out: inout Sink) {
         let m = NERHash.mix, m3 = NERHash.mix3
-        out.append(m(1, 0))
-        out.append(m(2, c.word))
-        out.append(m(3, c.lower))
-        out.append(m(4, c.shape))
-        if c.prefix.0 != 0 { out.append(m(5, c.prefix.0)) }
-        if c.prefix.1 != 0 { out.append(m(6, c.prefix.1)) }
-        if c.prefix.2 != 0 { out.append(m(7, c.prefix.2)) }
-        if c.prefix.3 != 0 { out.append(m(8, c.prefix.3)) }
-        if c.suffix.0 != 0 { out.append(m(9, c.suffix.0)) }
-        if c.suffix.1 != 0 { out.append(m(10, c.suffix.1)) }
-        if c.suffix.2 != 0 { out.append(m(11, c.suffix.2)) }
-        if c.suffix.3 != 0 { out.append(m(12, c.suffix.3)) }
-        out.append(m(13, p1.lower &+ edgeP1))
-        out.append(m(14, n1.lower &+ edgeN1))
-        out.append(m(15, p2.lower))
-        out.append(m(16, n2.lower))
-        out.append(m(17, p1.shape &+ edgeP1))
-        out.append(m(18, n1.shape &+ edgeN1))
-        out.append(m3(19, p1.shape, c.shape))
-        out.append(m3(20, c.shape, n1.shape))
-        out.append(m3(21, p1.lower, c.lower))
-        out.append(m3(22, c.lower, n1.lower))
-        out.append(m3(23, p1.lower, c.shape))
-        out.append(m3(24, c.shape, n1.lower))
-        out.append(m(25, p1.word))
-        out.append(m(26, n1.word))
-        out.append(m3(m(27, p2.shape), p1.shape, c.shape))
-        out.append(m3(m(28, c.shape), n1.shape, n2.shape))
+        out.add(m(1, 0))
+        out.add(m(2, c.word))
+        out.add(m(3, c.lower))
+        out.add(m(4, c.shape))
+        if c.prefix.0 != 0 { out.add(m(5, c.prefix.0)) }
+        if c.prefix.1 != 0 { out.add(m(6, c.prefix.1)) }
+        if c.prefix.2 != 0 { out.add(m(7, c.prefix.2)) }
+        if c.prefix.3 != 0 { out.add(m(8, c.prefix.3)) }
+        if c.suffix.0 != 0 { out.add(m(9, c.suffix.0)) }
+        if c.suffix.1 != 0 { out.add(m(10, c.suffix.1)) }
+        if c.suffix.2 != 0 { out.add(m(11, c.suffix.2)) }
+        if c.suffix.3 != 0 { out.add(m(12, c.suffix.3)) }
+        out.add(m3(34, UInt64(min(c.length, 12)), c.shape))
+    }
+
+    /// Features of the previous token; `edge` when there is none (`p1` is then `NERLexeme.none`).
+    @inline(__always)
+    static func previousFeatures<Sink: NERFeatureSink>(_ p1: NERLexeme, edge: Bool, into out: inout Sink) {
+        let m = NERHash.mix
+        let e: UInt64 = edge ? 1 : 0
+        out.add(m(13, p1.lower &+ e))
+        out.add(m(17, p1.shape &+ e))
+        out.add(m(25, p1.word))
+    }
+
+    /// Features of the next token; `edge` when there is none (`n1` is then `NERLexeme.none`).
+    @inline(__always)
+    static func nextFeatures<Sink: NERFeatureSink>(_ n1: NERLexeme, edge: Bool, into out: inout Sink) {
+        let m = NERHash.mix
+        let e: UInt64 = edge ? 1 : 0
+        out.add(m(14, n1.lower &+ e))
+        out.add(m(18, n1.shape &+ e))
+        out.add(m(26, n1.word))
+    }
+
+    @inline(__always)
+    static func secondPreviousFeatures<Sink: NERFeatureSink>(_ p2: NERLexeme, into out: inout Sink) {
+        out.add(NERHash.mix(15, p2.lower))
+    }
+
+    @inline(__always)
+    static func secondNextFeatures<Sink: NERFeatureSink>(_ n2: NERLexeme, into out: inout Sink) {
+        out.add(NERHash.mix(16, n2.lower))
+    }
+
+    /// Conjunctions of neighbours, sentence position, headline, how the word is written
+    /// elsewhere, name particles and gazetteer matches (`NERWordHashes.init(NERLexeme.none)` for
+    /// missing neighbours).
+    @inline(__always)
+    static func contextFeatures<Sink: NERFeatureSink>(p2: NERWordHashes, p1: NERWordHashes, c: NERWordHashes, n1: NERWordHashes, n2: NERWordHashes,
+                                                      context ctx: UInt8, gazetteer: UInt16, into out: inout Sink) {
+        let m = NERHash.mix, m3 = NERHash.mix3
+        out.add(m(p1.previousShape, c.shape))          // 19
+        out.add(m(c.currentShape, n1.shape))           // 20
+        out.add(m(p1.previousLower, c.lower))          // 21
+        out.add(m(c.currentLower, n1.lower))           // 22
+        out.add(m(p1.previousLowerShape, c.shape))     // 23
+        out.add(m(c.currentShapeLower, n1.lower))      // 24
+        out.add(m(m(p2.secondPreviousShape, p1.shape), c.shape))  // 27
+        out.add(m(m(c.currentShapeShapes, n1.shape), n2.shape))   // 28
         // Position and headline: a capital means less at the start of a sentence or in a headline.
         let position = UInt64(ctx & (NERDocument.first | NERDocument.capsSentence))
-        out.append(m3(29, position, c.shape))
+        out.add(m3(29, position, c.shape))
         if ctx & NERDocument.capsSentence != 0 {
-            out.append(m(30, c.lower))
-            out.append(m3(31, p1.lower, c.lower))
+            out.add(m(30, c.lower))
+            out.add(m3(31, p1.lower, c.lower))
         }
         // How the word is written elsewhere in the document, with where this occurrence sits.
         let seen = UInt64(ctx & (NERDocument.seenLower | NERDocument.seenCapital | NERDocument.first | NERDocument.capsSentence))
-        out.append(m3(32, seen, UInt64(c.flags.rawValue & 0x3)))
+        out.add(m3(32, seen, c.capitalBits))
         // Name particles and their neighbours: "bin Laden", "Abu Mohammed al-Julani".
-        let particles = UInt64(p1.flags.rawValue & 0x21) | UInt64(c.flags.rawValue & 0x21) << 8 | UInt64(n1.flags.rawValue & 0x21) << 16
-        out.append(m(33, particles))
-        out.append(m3(34, UInt64(min(c.length, 12)), c.shape))
-        out.append(m3(35, p1.suffix.2, c.shape))
-        out.append(m3(36, n1.suffix.2, c.shape))
+        out.add(m(33, p1.particleBits | c.particleBits << 8 | n1.particleBits << 16))
+        out.add(m(p1.previousSuffix, c.shape))         // 35
+        out.add(m(n1.nextSuffix, c.shape))             // 36
         // Names of the training data that cover this token, with where the token sits in them.
-        var g = doc.gazetteerBits[t]
+        var g = gazetteer
         while g != 0 {
             let bit = UInt64(g.trailingZeroBitCount)
-            out.append(m(37, bit))
+            out.add(m(37, bit))
             g &= g - 1
         }
+    }
+
+    /// Hashes of the label templates: "the previous label was `p1`" and "the two previous were
+    /// `p2` `p1`" (17 stands for the sentence start).
+    @inline(__always)
+    static func labelFeatures<Sink: NERFeatureSink>(p1: UInt8, p2: UInt8, into out: inout Sink) {
+        let m = NERHash.mix
+        out.add(m(101, UInt64(p1)))
+        out.add(m(102, UInt64(p2) << 8 | UInt64(p1)))
+    }
+
+    /// The previous label with the token's shape and with its lower-case form.
+    @inline(__always)
+    static func labelWordFeatures<Sink: NERFeatureSink>(p1: UInt8, shape: UInt64, lower: UInt64, into out: inout Sink) {
+        let m3 = NERHash.mix3
+        out.add(m3(103, UInt64(p1), shape))
+        out.add(m3(104, UInt64(p1), lower))
+    }
+
+    /// The prediction history of the word (see `NERHistory.value`), alone and with the shape.
+    @inline(__always)
+    static func historyFeatures<Sink: NERFeatureSink>(history: UInt8, shape: UInt64, into out: inout Sink) {
+        guard history != 0 else { return }
+        let m = NERHash.mix, m3 = NERHash.mix3
+        out.add(m(105, UInt64(history)))
+        out.add(m3(106, UInt64(history), shape))
     }
 
     /// Hash of "the previous label was `p1`" and related templates; `history` is the entity type
     /// the same word was given most often earlier in the document (0 none, 1 O, 2... type + 2).
     @inline(__always)
-    static func dynamicFeatures(_ doc: NERDocument, _ t: Int, p1: UInt8, p2: UInt8, history: UInt8, into out: inout [UInt64]) {
+    static func dynamicFeatures<Sink: NERFeatureSink>(_ doc: NERDocument, _ t: Int, p1: UInt8, p2: UInt8, history: UInt8, into out: inout Sink) {
         let c = doc.lexemes[t]
-        let m = NERHash.mix, m3 = NERHash.mix3
-        out.append(m(101, UInt64(p1)))
-        out.append(m(102, UInt64(p2) << 8 | UInt64(p1)))
-        out.append(m3(103, UInt64(p1), c.shape))
-        out.append(m3(104, UInt64(p1), c.lower))
-        if history != 0 {
-            out.append(m(105, UInt64(history)))
-            out.append(m3(106, UInt64(history), c.shape))
-        }
+        labelFeatures(p1: p1, p2: p2, into: &out)
+        labelWordFeatures(p1: p1, shape: c.shape, lower: c.lower, into: &out)
+        historyFeatures(history: history, shape: c.shape, into: &out)
     }
 }
 
 /// Per document memory of the entity types the tagger gave each word so far.
 ///
-/// Keyed by the lower-case form of words with a capital, so a headline "SYRIA" and "Syria" in the
-/// body share their history.
+/// Keyed by the lower-case form of words with a capital (`NERDocument.lowerIDs`), so a headline
+/// "SYRIA" and "Syria" in the body share their history.
 struct NERHistory {
-    private var counts: [UInt64: (UInt16, UInt16, UInt16, UInt16, UInt16)] = [:]
+    /// Per lower-case form: how often it was labelled O, PER, ORG, LOC, MISC.
+    private var counts: [(UInt16, UInt16, UInt16, UInt16, UInt16)]
+    /// Per lower-case form: the current `value` (0 until a label is recorded).
+    private var values: [UInt8]
 
-    init() {}
-
-    /// The history value for `lexeme`: 0 when never seen, else 1 + the most frequent class
-    /// (0 O, 1 PER, 2 ORG, 3 LOC, 4 MISC).
-    @inline(__always)
-    func value(_ lexeme: NERLexeme) -> UInt8 {
-        guard lexeme.flags.contains(.hasLetter), let c = counts[lexeme.lower] else { return 0 }
-        var best: UInt16 = c.0, cls: UInt8 = 0
-        if c.1 > best { best = c.1; cls = 1 }
-        if c.2 > best { best = c.2; cls = 2 }
-        if c.3 > best { best = c.3; cls = 3 }
-        if c.4 > best { best = c.4; cls = 4 }
-        return cls + 1
+    init(_ document: NERDocument) {
+        counts = Array(repeating: (0, 0, 0, 0, 0), count: document.lowerCount)
+        values = [UInt8](repeating: 0, count: document.lowerCount)
     }
 
-    /// Records the label given to a word that starts with a capital (lower-case words carry no
-    /// name evidence worth remembering).
+    /// The history value for token `t`: 0 when its word was never seen, else 1 + the most
+    /// frequent class (0 O, 1 PER, 2 ORG, 3 LOC, 4 MISC).
     @inline(__always)
-    mutating func record(_ lexeme: NERLexeme, label: UInt8) {
-        guard lexeme.flags.contains(.initialCapital) else { return }
-        let type = NERLabel.type(label)
-        var c = counts[lexeme.lower] ?? (0, 0, 0, 0, 0)
-        switch type {
+    func value(_ document: NERDocument, _ t: Int) -> UInt8 {
+        guard document.lexemes[t].flags.contains(.hasLetter) else { return 0 }
+        return values[Int(document.lowerIDs[t])]
+    }
+
+    /// Records the label given to a token whose word starts with a capital (lower-case words
+    /// carry no name evidence worth remembering).
+    @inline(__always)
+    mutating func record(_ document: NERDocument, _ t: Int, label: UInt8) {
+        guard document.lexemes[t].flags.contains(.initialCapital) else { return }
+        let id = Int(document.lowerIDs[t])
+        var c = counts[id]
+        switch NERLabel.type(label) {
         case 0: c.1 &+= 1
         case 1: c.2 &+= 1
         case 2: c.3 &+= 1
         case 3: c.4 &+= 1
         default: c.0 &+= 1
         }
-        counts[lexeme.lower] = c
+        counts[id] = c
+        var best: UInt16 = c.0, cls: UInt8 = 0
+        if c.1 > best { best = c.1; cls = 1 }
+        if c.2 > best { best = c.2; cls = 2 }
+        if c.3 > best { best = c.3; cls = 3 }
+        if c.4 > best { best = c.4; cls = 4 }
+        values[id] = cls + 1
     }
 }
 
@@ -203,12 +387,12 @@ struct NERHistory {
 /// model learns how far to trust a match on names it has not seen.
 public struct NERGazetteer: Sendable {
     /// Type bits (1 << type index) by hash of the lower-case token sequence.
-    var entries: [UInt64: UInt8] = [:]
+    var entries = NERKeyTable()
     static let longest = 4
 
     init() {}
 
-    var isEmpty: Bool { entries.isEmpty }
+    var isEmpty: Bool { entries.count == 0 }
     var count: Int { entries.count }
 
     @inline(__always)
@@ -218,7 +402,7 @@ public struct NERGazetteer: Sendable {
         guard lexemes.count <= NERGazetteer.longest else { return }
         var h: UInt64 = 0x5A5A
         for l in lexemes { h = NERGazetteer.key(h, l) }
-        entries[h, default: 0] |= UInt8(1 << type)
+        entries[h] = (entries[h] ?? 0) | UInt8(1 << type)
     }
 
     /// Sets the match bits of every token of `sentence` covered by a gazetteer name starting

@@ -46,17 +46,36 @@ enum NERLabel {
     @inline(__always)
     static func choose(_ scores: UnsafeMutablePointer<Int32>, after previous: UInt8, isLast: Bool) -> (label: UInt8, previous: UInt8) {
         var best: UInt8 = 0, bestScore = Int32.min
-        for k in 0..<count where scores[k] > bestScore && allowed(UInt8(k), after: previous, isLast: isLast) {
-            best = UInt8(k); bestScore = scores[k]
+        var allowed = allowedMask(after: previous, isLast: isLast)
+        while allowed != 0 {
+            let k = allowed.trailingZeroBitCount
+            if scores[k] > bestScore { best = UInt8(k); bestScore = scores[k] }
+            allowed &= allowed &- 1
         }
         let open = previous != 0 && (previous - 1) % 4 < 2
         guard open, scores[0] > bestScore else { return (best, previous) }
         // B (offset 0) becomes U (offset 3); I (offset 1) becomes L (offset 2).
         let repaired: UInt8 = (previous - 1) % 4 == 0 ? previous + 3 : previous + 1
-        for k in 1..<count where scores[k] > scores[0] && allowed(UInt8(k), after: repaired, isLast: isLast) {
-            return (best, previous)
+        var afterRepaired = allowedMask(after: repaired, isLast: isLast) & ~1
+        while afterRepaired != 0 {
+            if scores[afterRepaired.trailingZeroBitCount] > scores[0] { return (best, previous) }
+            afterRepaired &= afterRepaired &- 1
         }
         return (0, repaired)
+    }
+
+    /// Bit `k` set when label `k` is `allowed` after `previous`, ending the sentence when `isLast`.
+    @inline(__always)
+    static func allowedMask(after previous: UInt8, isLast: Bool) -> UInt32 {
+        if previous != 0 && (previous - 1) % 4 < 2 {
+            // A name is open: it continues (I, not at the end) or closes (L), with its type.
+            let base = UInt32(1 + 4 * ((previous - 1) / 4))
+            return (isLast ? 0 : 1 << (base + 1)) | 1 << (base + 2)
+        }
+        // O, U of any type, and B of any type unless the sentence ends here.
+        let units: UInt32 = 1 << 4 | 1 << 8 | 1 << 12 | 1 << 16
+        let begins: UInt32 = 1 << 1 | 1 << 5 | 1 << 9 | 1 << 13
+        return 1 | units | (isLast ? 0 : begins)
     }
 
     /// Entity spans (token ranges and type index) of a well-formed BILOU sequence.

@@ -40,6 +40,7 @@ struct NERLexeme: Sendable {
     /// Folds typographic punctuation to ASCII: ’ ‘ ` -> ', “ ” „ -> ", – — -> -.
     @inline(__always)
     static func normalized(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        if s.value < 0x80 { return s.value == 0x60 ? "'" : s }
         switch s.value {
         case 0x2019, 0x2018, 0x0060, 0x02BC, 0x2032: return "'"
         case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: return "\""
@@ -146,11 +147,11 @@ struct NERLexeme: Sendable {
     static let none = NERLexeme(EmptyCollection<Unicode.Scalar>())
 
     /// Lower-case name particles that sit inside names: "Osama bin Laden", "Ludwig van Beethoven".
-    static let particles: Set<UInt64> = Set(
+    static let particles = NERKeyTable(
         ["al", "el", "bin", "ibn", "abu", "abou", "umm", "bint", "ben", "van", "von", "de", "da", "del", "della", "der",
          "den", "di", "du", "dos", "das", "la", "le", "ter", "ten", "zu", "ul", "ad", "ash", "az"].map { NERHash.string($0) })
     /// Particles written joined with a hyphen: the hash of the first three scalars ("al-", "el-", "ad-").
-    static let particlePrefixes: Set<UInt64> = Set(["al-", "el-", "ad-", "an-", "ar-", "as-", "ash", "az-", "at-"].map { NERHash.string($0) })
+    static let particlePrefixes = NERKeyTable(["al-", "el-", "ad-", "an-", "ar-", "as-", "ash", "az-", "at-"].map { NERHash.string($0) })
 }
 
 /// FNV-1a style hashing of scalar sequences and a strong 64-bit mix for feature conjunctions.

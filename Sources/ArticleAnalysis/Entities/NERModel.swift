@@ -36,6 +36,8 @@ public struct NERModel: Sendable {
     let scale: Float
     /// Names of the training data (see `NERGazetteer`).
     let gazetteer: NERGazetteer
+    /// Score vectors of frequent words, worked out from `weights` (see `NERTagger`).
+    let frequentWords: NERFrequentWords
 
     /// Number of rows holding at least one non-zero weight.
     public var nonEmptyRows: Int {
@@ -58,6 +60,7 @@ public struct NERModel: Sendable {
         self.weights = weights
         self.scale = scale
         self.gazetteer = gazetteer
+        self.frequentWords = NERFrequentWords(weights: weights, rowBits: rowBits)
     }
 
     /// An empty model: tags nothing. Used when no model file is available.
@@ -100,7 +103,7 @@ public struct NERModel: Sendable {
         }
         var gazetteer = NERGazetteer()
         let names = Int(try reader.u32())
-        gazetteer.entries.reserveCapacity(names)
+        gazetteer.entries = NERKeyTable(capacity: names)
         for _ in 0..<names {
             let key = UInt64(try reader.u32()) | UInt64(try reader.u32()) << 32
             gazetteer.entries[key] = try reader.u8()
@@ -136,9 +139,9 @@ public struct NERModel: Sendable {
         }
         for i in 0..<4 { out[countOffset + i] = UInt8(truncatingIfNeeded: rowCount >> (8 * UInt32(i))) }
         u32(UInt32(gazetteer.count))
-        for key in gazetteer.entries.keys.sorted() {
+        for (key, value) in gazetteer.entries.sortedEntries() {
             u32(UInt32(truncatingIfNeeded: key)); u32(UInt32(truncatingIfNeeded: key >> 32))
-            out.append(gazetteer.entries[key]!)
+            out.append(value)
         }
         return out
     }

@@ -4,49 +4,254 @@
 /// summing one weight row per feature. Greedy decoding lets features look at every label given
 /// so far, including the document-level prediction history, which Viterbi could not afford;
 /// Ratinov & Roth 2009 found it no less accurate for NER.
+///
+/// The features that read one word alone (its own form, or its form as a neighbour at each
+/// offset) are summed once per distinct word of the document into score vectors; a token then
+/// adds five such vectors plus the weights of the features that join neighbours. Weights are
+/// integers, so the partial sums give exactly the scores of summing every row per token.
 struct NERTagger: Sendable {
     let model: NERModel
+
+    /// Score vectors kept per distinct word, in this order.
+    enum Block: Int {
+        /// `NERFeatures.wordFeatures` of the word itself (for `none`: `NERFeatures.labelFeatures`
+        /// after two O labels).
+        case own
+        /// The word as the previous, next, second previous and second next token.
+        case previous, next, secondPrevious, secondNext
+        /// `NERFeatures.labelWordFeatures` after the label O (the most common case).
+        case afterOutside
+
+        static let count = 6
+    }
+
+    /// Fills the `Block.count` score vectors of the word `x` at `p` (`NERLabel.count` Int32 each).
+    @inline(__always)
+    static func wordVectors(_ x: NERLexeme, weights: UnsafeRawPointer, shift: UInt64, into p: UnsafeMutablePointer<Int32>) {
+        @inline(__always) func vector(_ block: Block) -> UnsafeMutablePointer<Int32> { p + block.rawValue &* NERLabel.count }
+        var sum = NERScoreSum(weights: weights, shift: shift)
+        NERFeatures.wordFeatures(x, into: &sum); sum.store(vector: vector(.own)); sum.reset()
+        NERFeatures.previousFeatures(x, edge: false, into: &sum); sum.store(vector: vector(.previous)); sum.reset()
+        NERFeatures.nextFeatures(x, edge: false, into: &sum); sum.store(vector: vector(.next)); sum.reset()
+        NERFeatures.secondPreviousFeatures(x, into: &sum); sum.store(vector: vector(.secondPrevious)); sum.reset()
+        NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector: vector(.secondNext)); sum.reset()
+        NERFeatures.labelWordFeatures(p1: 0, shape: x.shape, lower: x.lower, into: &sum); sum.store(vector: vector(.afterOutside))
+    }
 
     /// The label of every token of `document`.
     @inline(never) // kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     func tag(_ document: NERDocument) -> [UInt8] {
-        var labels = [UInt8](repeating: 0, count: document.lexemes.count)
-        var history = NERHistory()
-        var features: [UInt64] = []
-        features.reserveCapacity(64)
+        let n = document.lexemes.count
+        var labels = [UInt8](repeating: 0, count: n)
+        guard n > 0 else { return labels }
+        var history = NERHistory(document)
         let shift = UInt64(64 - model.rowBits)
         let L = NERLabel.count
-        withUnsafeTemporaryAllocation(of: Int32.self, capacity: L) { scores in
-            model.weights.withUnsafeBufferPointer { w in
-                for sentence in document.sentences {
-                    var p1: UInt8 = 0, p2: UInt8 = 0
-                    for t in sentence {
-                        features.removeAll(keepingCapacity: true)
-                        NERFeatures.staticFeatures(document, t, sentence: sentence, into: &features)
-                        let f1: UInt8 = t == sentence.lowerBound ? 17 : p1
-                        let f2: UInt8 = t - 1 <= sentence.lowerBound ? 17 : p2
-                        NERFeatures.dynamicFeatures(document, t, p1: f1, p2: f2, history: history.value(document.lexemes[t]), into: &features)
-                        // Sixteen labels in one SIMD add, the seventeenth apart.
-                        var wide = SIMD16<Int32>(repeating: 0)
-                        var last: Int32 = 0
-                        let raw = UnsafeRawPointer(w.baseAddress!)
-                        for f in features {
-                            let base = Int(truncatingIfNeeded: f &>> shift) &* L
-                            wide &+= SIMD16<Int32>(truncatingIfNeeded: raw.loadUnaligned(fromByteOffset: base &* 2, as: SIMD16<Int16>.self))
-                            last &+= Int32(w[base &+ 16])
+        let blocks = Block.count
+        // Distinct words are 0..<words; `none` stands for the missing neighbour at a sentence edge.
+        let words = document.wordTokens.count
+        let none = words
+        var hashes: [NERWordHashes] = []
+        hashes.reserveCapacity(words + 1)
+        var vectors = [Int32](repeating: 0, count: (words + 1) * blocks * L)
+        model.weights.withUnsafeBufferPointer { w in
+            let raw = UnsafeRawPointer(w.baseAddress!)
+            vectors.withUnsafeMutableBufferPointer { v in
+                let v = v.baseAddress!
+                @inline(__always) func vector(_ word: Int, _ block: Block) -> UnsafeMutablePointer<Int32> {
+                    v + (word &* blocks &+ block.rawValue) &* L
+                }
+                let frequent = model.frequentWords
+                document.lexemes.withUnsafeBufferPointer { lexemes in
+                    frequent.vectors.withUnsafeBufferPointer { kept in
+                        for word in 0..<words {
+                            let x = lexemes[Int(document.wordTokens[word])]
+                            if let index = frequent.index(of: x) {
+                                hashes.append(frequent.hashes[index])
+                                vector(word, .own).update(from: kept.baseAddress! + index &* blocks &* L, count: blocks &* L)
+                            } else {
+                                hashes.append(NERWordHashes(x))
+                                NERTagger.wordVectors(x, weights: raw, shift: shift, into: vector(word, .own))
+                            }
                         }
-                        for k in 0..<16 { scores[k] = wide[k] }
-                        scores[16] = last
-                        let choice = NERLabel.choose(scores.baseAddress!, after: p1, isLast: t == sentence.upperBound - 1)
-                        if choice.previous != p1 { labels[t - 1] = choice.previous; p1 = choice.previous }
-                        let best = choice.label
-                        labels[t] = best
-                        history.record(document.lexemes[t], label: best)
-                        p2 = p1; p1 = best
+                    }
+                }
+                let x = NERLexeme.none
+                hashes.append(NERWordHashes(x))
+                var sum = NERScoreSum(weights: raw, shift: shift)
+                NERFeatures.previousFeatures(x, edge: true, into: &sum); sum.store(vector: vector(none, .previous)); sum.reset()
+                NERFeatures.nextFeatures(x, edge: true, into: &sum); sum.store(vector: vector(none, .next)); sum.reset()
+                NERFeatures.secondPreviousFeatures(x, into: &sum); sum.store(vector: vector(none, .secondPrevious)); sum.reset()
+                NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector: vector(none, .secondNext)); sum.reset()
+                // The label templates after two O labels, the most common case.
+                NERFeatures.labelFeatures(p1: 0, p2: 0, into: &sum); sum.store(vector: vector(none, .own))
+
+                withUnsafeTemporaryAllocation(of: Int32.self, capacity: L) { scores in
+                    let scores = scores.baseAddress!
+                    hashes.withUnsafeBufferPointer { h in
+                        document.wordIDs.withUnsafeBufferPointer { ids in
+                            for sentence in document.sentences {
+                                var p1: UInt8 = 0, p2: UInt8 = 0
+                                for t in sentence {
+                                    let c = Int(ids[t])
+                                    let a1 = t - 1 >= sentence.lowerBound ? Int(ids[t - 1]) : none
+                                    let a2 = t - 2 >= sentence.lowerBound ? Int(ids[t - 2]) : none
+                                    let b1 = t + 1 < sentence.upperBound ? Int(ids[t + 1]) : none
+                                    let b2 = t + 2 < sentence.upperBound ? Int(ids[t + 2]) : none
+                                    var sum = NERScoreSum(weights: raw, shift: shift)
+                                    sum.add(vector: vector(c, .own))
+                                    sum.add(vector: vector(a1, .previous))
+                                    sum.add(vector: vector(b1, .next))
+                                    sum.add(vector: vector(a2, .secondPrevious))
+                                    sum.add(vector: vector(b2, .secondNext))
+                                    NERFeatures.contextFeatures(p2: h[a2], p1: h[a1], c: h[c], n1: h[b1], n2: h[b2],
+                                                                context: document.context[t], gazetteer: document.gazetteerBits[t], into: &sum)
+                                    let f1: UInt8 = t == sentence.lowerBound ? 17 : p1
+                                    let f2: UInt8 = t - 1 <= sentence.lowerBound ? 17 : p2
+                                    if f1 == 0 && f2 == 0 {
+                                        sum.add(vector: vector(none, .own))
+                                    } else {
+                                        NERFeatures.labelFeatures(p1: f1, p2: f2, into: &sum)
+                                    }
+                                    if f1 == 0 {
+                                        sum.add(vector: vector(c, .afterOutside))
+                                    } else {
+                                        NERFeatures.labelWordFeatures(p1: f1, shape: h[c].shape, lower: h[c].lower, into: &sum)
+                                    }
+                                    NERFeatures.historyFeatures(history: history.value(document, t), shape: h[c].shape, into: &sum)
+                                    sum.scores(into: scores)
+                                    let choice = NERLabel.choose(scores, after: p1, isLast: t == sentence.upperBound - 1)
+                                    if choice.previous != p1 { labels[t - 1] = choice.previous; p1 = choice.previous }
+                                    let best = choice.label
+                                    labels[t] = best
+                                    history.record(document, t, label: best)
+                                    p2 = p1; p1 = best
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
         return labels
     }
+}
+
+/// A score vector being summed from weight rows, in Int32 like training (wrapping adds of the
+/// Int16 weights).
+///
+/// Labels 0...15 of a row are read as eight Int32 pairs: shifting each pair left then right by
+/// 16 bits gives the even labels sign-extended, shifting right gives the odd ones, so a row costs
+/// a few SIMD operations. The sums stay split the same way (`even`, `odd`, then label 16), and
+/// so do the vectors kept per word (17 Int32: even labels, odd labels, label 16).
+struct NERScoreSum: NERFeatureSink {
+    /// The model's weights, `NERLabel.count` Int16 per row.
+    let weights: UnsafeRawPointer
+    let shift: UInt64
+    var even = SIMD8<Int32>(repeating: 0)
+    var odd = SIMD8<Int32>(repeating: 0)
+    var last: Int32 = 0
+
+    @inline(__always)
+    init(weights: UnsafeRawPointer, shift: UInt64) { self.weights = weights; self.shift = shift }
+
+    /// Adds the weight row of a feature hash.
+    @inline(__always)
+    mutating func add(_ feature: UInt64) {
+        let offset = Int(truncatingIfNeeded: feature &>> shift) &* (NERLabel.count &* 2)
+        let pairs = weights.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int32>.self)
+        even &+= (pairs &<< 16) &>> 16
+        odd &+= pairs &>> 16
+        last &+= Int32(weights.loadUnaligned(fromByteOffset: offset &+ 32, as: Int16.self))
+    }
+
+    /// Adds a vector kept by `store(vector:)`.
+    @inline(__always)
+    mutating func add(vector p: UnsafePointer<Int32>) {
+        let raw = UnsafeRawPointer(p)
+        even &+= raw.loadUnaligned(as: SIMD8<Int32>.self)
+        odd &+= raw.loadUnaligned(fromByteOffset: 32, as: SIMD8<Int32>.self)
+        last &+= p[16]
+    }
+
+    /// Keeps the sum in its split layout (17 Int32).
+    @inline(__always)
+    func store(vector p: UnsafeMutablePointer<Int32>) {
+        let raw = UnsafeMutableRawPointer(p)
+        raw.storeBytes(of: even, as: SIMD8<Int32>.self)
+        raw.storeBytes(of: odd, toByteOffset: 32, as: SIMD8<Int32>.self)
+        p[16] = last
+    }
+
+    /// Writes the scores in label order.
+    @inline(__always)
+    func scores(into p: UnsafeMutablePointer<Int32>) {
+        for k in 0..<8 { p[2 &* k] = even[k]; p[2 &* k &+ 1] = odd[k] }
+        p[16] = last
+    }
+
+    @inline(__always)
+    mutating func reset() { even = SIMD8<Int32>(repeating: 0); odd = SIMD8<Int32>(repeating: 0); last = 0 }
+}
+
+/// The score vectors and hashes of frequent words (punctuation, function words), worked out
+/// once when the model is made, so a document only looks them up (see `NERTagger`).
+struct NERFrequentWords: Sendable {
+    /// Index of each word by its `NERLexeme.word` hash.
+    private var table = NERKeyTable()
+    private var lexemes: [NERLexeme] = []
+    var hashes: [NERWordHashes] = []
+    /// `NERTagger.Block.count` score vectors per word.
+    var vectors: [Int32] = []
+
+    init() {}
+
+    init(weights: [Int16], rowBits: Int) {
+        let shift = UInt64(64 - rowBits)
+        let size = NERTagger.Block.count * NERLabel.count
+        for form in NERFrequentWords.forms where lexemes.count < 255 {
+            let x = NERLexeme(form.unicodeScalars)
+            guard table[x.word] == nil else { continue }
+            table[x.word] = UInt8(lexemes.count)
+            lexemes.append(x)
+            hashes.append(NERWordHashes(x))
+        }
+        vectors = [Int32](repeating: 0, count: lexemes.count * size)
+        weights.withUnsafeBufferPointer { w in
+            vectors.withUnsafeMutableBufferPointer { v in
+                for (i, x) in lexemes.enumerated() {
+                    NERTagger.wordVectors(x, weights: UnsafeRawPointer(w.baseAddress!), shift: shift, into: v.baseAddress! + i * size)
+                }
+            }
+        }
+    }
+
+    /// The index of `x` when it is one of the frequent words.
+    @inline(__always)
+    func index(of x: NERLexeme) -> Int? {
+        guard let i = table[x.word] else { return nil }
+        let y = lexemes[Int(i)]
+        return y.lower == x.lower && y.shape == x.shape ? Int(i) : nil
+    }
+
+    /// Punctuation and the most frequent words of English news, as written.
+    static let forms: [String] = [
+        ",", ".", "\"", "'", "(", ")", ":", ";", "-", "--", "?", "!", "'s", "n't", "%", "$", "&", "/", "...",
+        "the", "of", "to", "and", "a", "in", "for", "that", "is", "on", "was", "said", "with", "he", "it", "as", "at",
+        "by", "from", "his", "be", "have", "has", "are", "an", "were", "not", "but", "had", "who", "they", "this",
+        "which", "been", "will", "their", "after", "also", "more", "would", "one", "its", "or", "two", "about", "up",
+        "when", "than", "there", "other", "all", "into", "out", "can", "we", "our", "i", "she", "her", "him", "over",
+        "new", "first", "last", "year", "years", "people", "some", "no", "what", "could", "if", "them", "so", "only",
+        "those", "these", "while", "during", "against", "before", "under", "between", "where", "since", "being",
+        "do", "did", "does", "may", "three", "time", "most", "many", "made", "police", "told", "says", "say",
+        "according", "including", "because", "through", "then", "now", "any", "such", "four", "five", "day",
+        "government", "state", "president", "reported", "killed", "well", "just", "like", "how", "very", "both",
+        "each", "should", "you", "my", "me", "us", "your", "off", "down", "still", "back", "several", "later",
+        "around", "world", "since", "until", "former", "second", "another", "near", "without", "made", "however",
+        "The", "In", "He", "It", "A", "But", "They", "She", "This", "On", "At", "As", "After", "According", "We",
+        "I", "There", "That", "For", "By", "An", "His", "If", "When", "While", "Mr.", "Mrs.", "Dr.",
+        "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "2019", "2018", "2020",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    ]
 }

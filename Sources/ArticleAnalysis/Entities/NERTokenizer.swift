@@ -25,6 +25,9 @@ struct NERTokenizer {
         spans.reserveCapacity(s.count / 5)
         var sentences: [Range<Int>] = []
         var sentenceStart = 0
+        // Closing punctuation of the current chunk, reused from chunk to chunk.
+        var trailing: [TextSpan] = []
+        trailing.reserveCapacity(8)
         var nextBoundary = 0
         var previousEnd = 0
         var newlines = 0
@@ -55,7 +58,7 @@ struct NERTokenizer {
                 sentences.append(sentenceStart..<spans.count)
                 sentenceStart = spans.count
             }
-            splitChunk(s, i, end, into: &spans)
+            splitChunk(s, i, end, into: &spans, trailing: &trailing)
             newlines = 0
             previousEnd = end
             i = end
@@ -65,7 +68,7 @@ struct NERTokenizer {
     }
 
     /// Splits one run of non-space scalars `s[start..<end]` into tokens.
-    private func splitChunk(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, into spans: inout [TextSpan]) {
+    private func splitChunk(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, into spans: inout [TextSpan], trailing: inout [TextSpan]) {
         var a = start, b = end
         // A lone possessive or contraction ("'s" written apart, as in the CoNLL text) is one token.
         if b - a == 2 && isApostrophe(s[a]) && (s[a + 1] == "s" || s[a + 1] == "S") {
@@ -76,7 +79,7 @@ struct NERTokenizer {
             spans.append(TextSpan(start: a, end: a + 1)); a += 1
         }
         // Closing punctuation, kept in reverse order and appended after the core.
-        var trailing: [TextSpan] = []
+        trailing.removeAll(keepingCapacity: true)
         while b > a {
             let c = s[b - 1]
             if c == "." {
@@ -160,7 +163,7 @@ struct NERTokenizer {
     }
 
     /// Lower-case abbreviations that are written with a period inside a sentence.
-    static let abbreviations: Set<UInt64> = Set([
+    static let abbreviations = NERKeyTable([
         "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov", "sen", "rep",
         "st", "jr", "sr", "inc", "corp", "co", "ltd", "bros", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun",
         "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "rev", "hon", "pres", "maj",

@@ -99,14 +99,14 @@ public struct NERTrainer: Sendable {
                 stepWeighted.withUnsafeMutableBufferPointer { u in
                     for d in order {
                         let p = prepared[d]
-                        var history = NERHistory()
+                        var history = NERHistory(p.document)
                         for sentence in p.document.sentences {
                             var p1: UInt8 = 0, p2: UInt8 = 0
                             for t in sentence {
                                 features.removeAll(keepingCapacity: true)
                                 let f1: UInt8 = t == sentence.lowerBound ? 17 : p1
                                 let f2: UInt8 = t - 1 <= sentence.lowerBound ? 17 : p2
-                                NERFeatures.dynamicFeatures(p.document, t, p1: f1, p2: f2, history: history.value(p.document.lexemes[t]), into: &features)
+                                NERFeatures.dynamicFeatures(p.document, t, p1: f1, p2: f2, history: history.value(p.document, t), into: &features)
                                 dynamicRows.removeAll(keepingCapacity: true)
                                 for f in features { dynamicRows.append(UInt32(truncatingIfNeeded: f &>> shift)) }
                                 for k in 0..<L { scores[k] = 0 }
@@ -140,7 +140,7 @@ public struct NERTrainer: Sendable {
                                     }
                                 }
                                 step += 1
-                                history.record(p.document.lexemes[t], label: best)
+                                history.record(p.document, t, label: best)
                                 p2 = p1; p1 = best
                             }
                         }
