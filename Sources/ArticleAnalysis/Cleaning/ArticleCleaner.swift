@@ -87,13 +87,24 @@ public struct ArticleCleaner: Sendable {
         let paragraphs = assemble(lines) { rules[$0] == nil && !taken.contains($0) }
         guard !paragraphs.isEmpty else {
             // Nothing would be left: keep every line rather than return an empty article.
-            return CleanedArticle(title: nil, dateline: nil, body: assemble(lines) { _ in true }.joined(separator: "\n\n"), removed: [])
+            return CleanedArticle(title: nil, dateline: nil, body: Self.body(assemble(lines) { _ in true }), removed: [])
         }
         var removed: [RemovedLine] = []
         for (i, rule) in rules.enumerated() {
             if let rule, !taken.contains(i) { removed.append(RemovedLine(text: lines[i].text, rule: rule.rawValue)) }
         }
-        return CleanedArticle(title: title, dateline: dateline, body: paragraphs.joined(separator: "\n\n"), removed: removed)
+        return CleanedArticle(title: title, dateline: dateline, body: Self.body(paragraphs), removed: removed)
+    }
+
+    /// Paragraphs joined by a blank line ("\n\n"), encoded to UTF-8 once.
+    private static func body(_ paragraphs: [[Unicode.Scalar]]) -> String {
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(paragraphs.reduce(0) { $0 + $1.count + 2 })
+        for (n, paragraph) in paragraphs.enumerated() {
+            if n > 0 { scalars.append("\n"); scalars.append("\n") }
+            scalars.append(contentsOf: paragraph)
+        }
+        return scalars.withUnsafeBufferPointer { ScalarText.string($0) }
     }
 
     private func firstKept(after index: Int, _ rules: [FurnitureRule?]) -> Int? {
@@ -183,7 +194,7 @@ public struct ArticleCleaner: Sendable {
     }
 
     /// Paragraphs from the lines `keep` accepts.
-    private func assemble(_ lines: [TextLine], keep: (Int) -> Bool) -> [String] {
+    private func assemble(_ lines: [TextLine], keep: (Int) -> Bool) -> [[Unicode.Scalar]] {
         var paragraphs: [[Unicode.Scalar]] = []
         var i = 0
         while i < lines.count {
@@ -224,6 +235,6 @@ public struct ArticleCleaner: Sendable {
             }
         }
         if let lead = pending { merged.append(lead) }
-        return merged.map { $0.string(0..<$0.count) }
+        return merged
     }
 }

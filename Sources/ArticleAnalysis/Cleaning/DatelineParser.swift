@@ -29,16 +29,18 @@ struct DatelineParser {
         guard line.words >= 1, line.words <= 12, line.count <= 80 else { return nil }
         // Words: lower-cased, split on spaces and commas, trailing periods dropped.
         var words: [String] = []
-        var current = String.UnicodeScalarView()
-        func flush() {
-            while let last = current.last, last == "." { current.removeLast() }
-            if !current.isEmpty { words.append(String(current)) }
-            current = String.UnicodeScalarView()
+        let scalars = line.scalars
+        var start = 0
+        func flush(_ end: Int) {
+            var end = end
+            while end > start, scalars[end - 1] == "." { end -= 1 }
+            if end > start { words.append(scalars.lowercasedString(start..<end)) }
         }
-        for s in line.scalars {
-            if s == " " || s == "," { flush() } else { current.append(ScalarClass.asciiLower(s)) }
+        for (i, s) in scalars.enumerated() where s == " " || s == "," {
+            flush(i)
+            start = i + 1
         }
-        flush()
+        flush(scalars.count)
         if let last = words.last, last.hasSuffix(":") { return nil }
 
         var i = 0

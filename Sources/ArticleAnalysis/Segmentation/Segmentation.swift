@@ -98,7 +98,10 @@ public struct Segmenter: Sendable {
 
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func segment(_ text: ScalarText) -> Segmentation {
-        let s = text.scalars
+        text.scalars.withUnsafeBufferPointer { segment(scalars: $0) }
+    }
+
+    private func segment(scalars s: UnsafeBufferPointer<Unicode.Scalar>) -> Segmentation {
         var paragraphs: [TextSpan] = []
         var sentences: [Sentence] = []
         var tokens: [Token] = []
@@ -118,7 +121,7 @@ public struct Segmenter: Sendable {
     }
 
     /// Spans of text between blank lines, trimmed of white space.
-    static func paragraphSpans(_ s: [Unicode.Scalar]) -> [TextSpan] {
+    static func paragraphSpans(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> [TextSpan] {
         var spans: [TextSpan] = []
         var i = 0
         let n = s.count

@@ -48,13 +48,29 @@ public struct ScalarText: Sendable {
     /// `UnicodeScalarView.append(contentsOf:)` costs hundreds of instructions a scalar, and this
     /// runs for every entity name, sentence and quote an analysis reports.
     static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+        slice.withUnsafeBufferPointer { encode($0, lowercased: false) }
+    }
+
+    /// The scalars as a `String`.
+    static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        encode(scalars, lowercased: false)
+    }
+
+    /// The scalars as a `String`, A–Z lower-cased (`ScalarClass.asciiLower`; other scalars as they are).
+    static func lowercasedString(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        encode(scalars, lowercased: true)
+    }
+
+    @inline(__always)
+    private static func encode(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, lowercased: Bool) -> String {
         var capacity = 0
-        for scalar in slice { capacity &+= UTF8.width(scalar) }
+        for scalar in scalars { capacity &+= UTF8.width(scalar) }
         return String(unsafeUninitializedCapacity: capacity) { buffer in
             var i = 0
-            for scalar in slice {
-                let v = scalar.value
+            for scalar in scalars {
+                var v = scalar.value
                 if v < 0x80 {
+                    if lowercased && v &- 0x41 < 26 { v &+= 0x20 }
                     buffer[i] = UInt8(truncatingIfNeeded: v); i &+= 1
                 } else if v < 0x800 {
                     buffer[i] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
