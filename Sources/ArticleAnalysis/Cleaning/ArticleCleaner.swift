@@ -98,13 +98,28 @@ public struct ArticleCleaner: Sendable {
 
     /// Paragraphs joined by a blank line ("\n\n"), encoded to UTF-8 once.
     private static func body(_ paragraphs: [[Unicode.Scalar]]) -> String {
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(paragraphs.reduce(0) { $0 + $1.count + 2 })
-        for (n, paragraph) in paragraphs.enumerated() {
-            if n > 0 { scalars.append("\n"); scalars.append("\n") }
-            scalars.append(contentsOf: paragraph)
+        var capacity = 0
+        for paragraph in paragraphs {
+            capacity &+= 2
+            for scalar in paragraph { capacity &+= UTF8.width(scalar) }
         }
-        return scalars.withUnsafeBufferPointer { ScalarText.string($0) }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var i = 0
+            for (n, paragraph) in paragraphs.enumerated() {
+                if n > 0 { buffer[i] = 0x0A; buffer[i &+ 1] = 0x0A; i &+= 2 }
+                paragraph.withUnsafeBufferPointer { scalars in
+                    for scalar in scalars {
+                        let v = scalar.value
+                        if v < 0x80 {
+                            buffer[i] = UInt8(truncatingIfNeeded: v); i &+= 1
+                        } else {
+                            UTF8.encode(scalar) { buffer[i] = $0; i &+= 1 }
+                        }
+                    }
+                }
+            }
+            return i
+        }
     }
 
     private func firstKept(after index: Int, _ rules: [FurnitureRule?]) -> Int? {

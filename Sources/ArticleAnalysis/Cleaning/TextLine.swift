@@ -133,13 +133,20 @@ struct TextLine {
         var i = 0
         while i < n {
             let lead = bytes[i]
-            if lead >= 0x21 && lead < 0x7F {
-                // Visible ASCII: the common case.
+            if lead &- 0x21 < 0x5E {
+                // A run of visible ASCII: the common case.
                 previousWasCR = false
-                let v = UInt32(lead)
-                let isAlphanumeric = (v &- 0x30 < 10) || ((v | 0x20) &- 0x61 < 26)
-                append(Unicode.Scalar(lead), isWordScalar: isAlphanumeric)
+                append(Unicode.Scalar(lead), isWordScalar: lead &- 0x30 < 10 || (lead | 0x20) &- 0x61 < 26)
                 i += 1
+                var hasWord = chunkHasWord
+                while i < n {
+                    let byte = bytes[i]
+                    guard byte &- 0x21 < 0x5E else { break }
+                    scratch[length] = Unicode.Scalar(byte); length &+= 1
+                    hasWord = hasWord || byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+                    i &+= 1
+                }
+                chunkHasWord = hasWord
                 continue
             }
             var v = UInt32(lead)

@@ -86,14 +86,33 @@ public struct ArticleDecoder: Sendable {
             decoded.text = Self.normalizingLineEndings(decoded.text)
             return decoded
         }
-        if seen & (ByteKind.control | ByteKind.controlLead) == 0 && seen & ByteKind.visible != 0 {
-            // A visible character and no byte that can be part of a control character (C0 and DEL
-            // are single bytes; C1 controls start with C2, U+FFFD with EF): nothing to refuse.
+        if seen & ByteKind.control == 0 && seen & ByteKind.visible != 0
+            && (seen & ByteKind.controlLead == 0 || !Self.holdsC1ControlOrReplacement(bytes)) {
+            // A visible character and no control character (C0 and DEL are single bytes; C1
+            // controls are C2 80–C2 9F, U+FFFD is EF BF BD): nothing to refuse.
         } else {
             try check(decoded.text)
         }
         if seen & ByteKind.carriageReturn != 0 { decoded.text = Self.normalizingLineEndings(decoded.text) }
         return decoded
+    }
+
+    /// Valid UTF-8 holds a C1 control (C2 80–C2 9F) or U+FFFD (EF BF BD).
+    private static func holdsC1ControlOrReplacement(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            let n = buffer.count
+            var i = 0
+            while i < n {
+                let byte = buffer[i]
+                if byte == 0xC2 {
+                    if i + 1 < n && buffer[i + 1] & 0xE0 == 0x80 { return true }
+                } else if byte == 0xEF {
+                    if i + 2 < n && buffer[i + 1] == 0xBF && buffer[i + 2] == 0xBD { return true }
+                }
+                i += 1
+            }
+            return false
+        }
     }
 
     /// Kinds of byte, as bits, for the first pass over unmarked input.

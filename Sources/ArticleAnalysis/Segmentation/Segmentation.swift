@@ -133,7 +133,11 @@ public struct Segmenter: Sendable {
             var breaks = 0
             while i < n {
                 let c = s[i]
-                if ScalarClass.isLineBreak(c) {
+                if c.value &- 0x21 < 0x5E {
+                    // Visible ASCII, the common case.
+                    breaks = 0
+                    lastVisible = i
+                } else if ScalarClass.isLineBreak(c) {
                     // CR LF counts once.
                     if !(c == "\n" && i > 0 && s[i - 1] == "\r") { breaks += 1 }
                     if breaks >= 2 { break }

@@ -47,6 +47,7 @@ struct Tokenizer {
         while i < end {
             let c = s[i]
             if ScalarClass.isWhitespace(c) || ScalarClass.isInvisible(c) { i += 1; continue }
+            if c.value < 0x80, let wordEnd = plainWord(at: i, end, into: &tokens) { i = wordEnd; continue }
             if let urlEnd = url(at: i, end) {
                 tokens.append(Token(span: TextSpan(start: i, end: urlEnd), kind: .word, flags: .url)); i = urlEnd; continue
             }
@@ -69,6 +70,48 @@ struct Tokenizer {
     }
 
     // MARK: Words and numbers
+
+    /// The common case, read in one pass without the checks below: a run of ASCII letters and
+    /// digits that ends the span or is followed by an ASCII scalar none of the other rules looks
+    /// at (URLs need : or ., e-mail . _ % + - @, abbreviations and domains ., hyphenated words -,
+    /// clitics ', joined numbers , . : after a digit). Appends the token and returns its end, or
+    /// returns nil and appends nothing when `word(at:)` and the URL and e-mail checks must decide.
+    @inline(__always)
+    private func plainWord(at start: Int, _ end: Int, into tokens: inout [Token]) -> Int? {
+        var j = start
+        var letters = 0, upper = 0
+        var capitalized = false
+        var lastIsDigit = false
+        while j < end {
+            let v = s[j].value
+            if v &- 0x61 < 26 {
+                letters &+= 1; lastIsDigit = false
+            } else if v &- 0x41 < 26 {
+                if letters == 0 { capitalized = true }
+                letters &+= 1; upper &+= 1; lastIsDigit = false
+            } else if v &- 0x30 < 10 {
+                lastIsDigit = true
+            } else {
+                break
+            }
+            j &+= 1
+        }
+        guard j > start else { return nil }
+        if j < end {
+            switch s[j].value {
+            case 0x2C where !lastIsDigit: break  // "," after a letter joins nothing
+            case 0x2E, 0x2D, 0x27, 0x2C, 0x3A, 0x40, 0x5F, 0x25, 0x2B: return nil  // . - ' , : @ _ % +
+            case 0x80...: return nil
+            default: break
+            }
+        }
+        var flags: Token.Flags = []
+        if capitalized { flags.insert(.capitalized) }
+        if letters >= 2 && upper == letters { flags.insert(.allCaps) }
+        let kind: Token.Kind = s[start].value &- 0x30 < 10 && isNumber(start, j) ? .number : .word
+        tokens.append(Token(span: TextSpan(start: start, end: j), kind: kind, flags: flags))
+        return j
+    }
 
     /// Reads the word or number at `start`, appends it (and a split-off clitic) and returns where
     /// reading stopped.

@@ -112,10 +112,10 @@ public enum SHA256 {
         static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
                           _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
             let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-            let ch = (e & f) ^ (~e & g)
+            let ch = g ^ (e & (f ^ g))  // (e & f) ^ (~e & g)
             let t1 = h &+ s1 &+ ch &+ kw
             let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-            let maj = (a & b) ^ (a & c) ^ (b & c)
+            let maj = (a & b) | (c & (a | b))  // (a & b) ^ (a & c) ^ (b & c)
             d &+= t1
             h = t1 &+ s0 &+ maj
         }

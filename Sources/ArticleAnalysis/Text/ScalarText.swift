@@ -31,7 +31,35 @@ public struct ScalarText: Sendable {
     public let scalars: [Unicode.Scalar]
 
     public init(_ string: String) {
-        scalars = Array(string.unicodeScalars)
+        var string = string
+        scalars = string.withUTF8 { Self.decode($0) }
+    }
+
+    /// The scalars of valid UTF-8, decoded by hand (`Array(string.unicodeScalars)` costs tens of
+    /// instructions a scalar: it counts the scalars, then copies them through an iterator).
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+            let n = bytes.count
+            var i = 0, o = 0
+            while i < n {
+                let lead = bytes[i]
+                var v = UInt32(lead)
+                if lead < 0x80 {
+                    i &+= 1
+                } else if lead < 0xE0 {
+                    v = (v & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2
+                } else if lead < 0xF0 {
+                    v = (v & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F); i &+= 3
+                } else {
+                    v = (v & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6
+                        | UInt32(bytes[i &+ 3] & 0x3F)
+                    i &+= 4
+                }
+                out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)  // decoded from valid UTF-8
+                o &+= 1
+            }
+            count = o
+        }
     }
 
     public init(scalars: [Unicode.Scalar]) {
