@@ -101,20 +101,31 @@ public struct ArticleCleaner: Sendable {
         var capacity = 0
         for paragraph in paragraphs {
             capacity &+= 2
-            for scalar in paragraph { capacity &+= UTF8.width(scalar) }
+            for scalar in paragraph {
+                let v = scalar.value
+                capacity &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+            }
         }
         return String(unsafeUninitializedCapacity: capacity) { buffer in
             var i = 0
             for (n, paragraph) in paragraphs.enumerated() {
                 if n > 0 { buffer[i] = 0x0A; buffer[i &+ 1] = 0x0A; i &+= 2 }
-                paragraph.withUnsafeBufferPointer { scalars in
-                    for scalar in scalars {
-                        let v = scalar.value
-                        if v < 0x80 {
-                            buffer[i] = UInt8(truncatingIfNeeded: v); i &+= 1
-                        } else {
-                            UTF8.encode(scalar) { buffer[i] = $0; i &+= 1 }
-                        }
+                for scalar in paragraph {
+                    let v = scalar.value
+                    if v < 0x80 {
+                        buffer[i] = UInt8(truncatingIfNeeded: v); i &+= 1
+                    } else if v < 0x800 {
+                        buffer[i] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
+                        buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 2
+                    } else if v < 0x10000 {
+                        buffer[i] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
+                        buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                        buffer[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 3
+                    } else {
+                        buffer[i] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18))
+                        buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
+                        buffer[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                        buffer[i &+ 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 4
                     }
                 }
             }

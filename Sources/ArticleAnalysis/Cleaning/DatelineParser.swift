@@ -27,6 +27,9 @@ struct DatelineParser {
     /// The dateline when `line` is one, with its ISO 8601 date.
     static func parse(_ line: TextLine) -> Dateline? {
         guard line.words >= 1, line.words <= 12, line.count <= 80 else { return nil }
+        // Every accepted shape has a year (or an ISO date) in ASCII digits: most lines are
+        // refused here without being split into words.
+        guard line.scalars.contains(where: { $0.value &- 0x30 < 10 }) else { return nil }
         // Words: lower-cased, split on spaces and commas, trailing periods dropped.
         var words: [String] = []
         let scalars = line.scalars

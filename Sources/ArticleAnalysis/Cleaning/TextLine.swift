@@ -149,6 +149,12 @@ struct TextLine {
                 chunkHasWord = hasWord
                 continue
             }
+            if lead == 0x20 {
+                previousWasCR = false
+                pendingSpace = length != 0
+                i += 1
+                continue
+            }
             var v = UInt32(lead)
             if lead < 0x80 {
                 i += 1

@@ -12,11 +12,11 @@ struct Tokenizer {
     init(scalars: UnsafeBufferPointer<Unicode.Scalar>) { s = scalars }
 
     /// Clitics split from the word before them (lower-cased, without the apostrophe).
-    static let clitics: Set<UInt64> = PackedWord.keys(["s", "re", "ve", "ll", "d", "m"])
+    static let clitics: PackedWordSet = PackedWord.keys(["s", "re", "ve", "ll", "d", "m"])
 
     /// Words that keep a following period as part of the token (lower-cased). Which of them may
     /// also end a sentence is `SentenceSplitter`'s business.
-    static let abbreviations: Set<UInt64> = PackedWord.keys([
+    static let abbreviations: PackedWordSet = PackedWord.keys([
         // Titles before names.
         "mr", "mrs", "ms", "messrs", "dr", "prof", "st", "gen", "sen", "rep", "reps", "gov", "lt", "col", "capt",
         "sgt", "cpl", "pvt", "rev", "hon", "pres", "supt", "det", "insp", "cmdr", "adm", "maj", "brig", "fr",
@@ -28,14 +28,14 @@ struct Tokenizer {
         "assn", "govt", "ave", "blvd", "rd", "mt", "ft", "ca", "cf", "al", "viz", "est", "min", "max", "nr",
     ])
     /// Abbreviations written in capitals only when they are abbreviations ("Jan." but not "jan.").
-    static let capitalizedOnly: Set<UInt64> = PackedWord.keys([
+    static let capitalizedOnly: PackedWordSet = PackedWord.keys([
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "co", "st", "rd",
         "mt", "ft", "est", "min", "max", "ave", "gen", "rep", "sen", "col", "det", "sec", "rev", "hon", "maj",
     ])
     /// Abbreviations that take a period only before a number: "No. 5", "Vol. 2", "pp. 10".
-    static let numberAbbreviations: Set<UInt64> = PackedWord.keys(["no", "nos", "vol", "vols", "pp", "p", "fig", "figs", "art", "ch", "para", "op"])
+    static let numberAbbreviations: PackedWordSet = PackedWord.keys(["no", "nos", "vol", "vols", "pp", "p", "fig", "figs", "art", "ch", "para", "op"])
     /// Top-level domains that make "word.tld" a domain name rather than a missing space.
-    static let domains: Set<UInt64> = PackedWord.keys([
+    static let domains: PackedWordSet = PackedWord.keys([
         "com", "org", "net", "gov", "edu", "mil", "int", "io", "co", "uk", "us", "ca", "de", "fr", "ru", "au", "in",
         "info", "biz", "news", "tv", "me", "eu", "jp", "cn", "nz", "ie", "es", "it", "nl", "pl", "br", "za", "ly",
         "ai", "app", "dev", "ch", "se", "no", "fi", "dk", "at", "be", "gr", "pt", "tr", "il", "ir", "pk", "ng",

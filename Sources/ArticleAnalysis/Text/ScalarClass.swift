@@ -183,5 +183,23 @@ enum PackedWord {
     }
 
     /// Keys of a list of short ASCII words.
-    static func keys(_ words: [String]) -> Set<UInt64> { Set(words.map { key($0) }) }
+    static func keys(_ words: [String]) -> PackedWordSet { PackedWordSet(words.map { key($0) }) }
+}
+
+/// A small set of `PackedWord` keys: sorted, searched by halving (a few comparisons, no hashing).
+struct PackedWordSet: Sendable {
+    private let keys: [UInt64]
+
+    init(_ keys: [UInt64]) { self.keys = Array(Set(keys)).sorted() }
+
+    func contains(_ key: UInt64) -> Bool {
+        keys.withUnsafeBufferPointer { keys in
+            var lower = 0, upper = keys.count
+            while lower < upper {
+                let middle = (lower &+ upper) >> 1
+                if keys[middle] < key { lower = middle &+ 1 } else { upper = middle }
+            }
+            return lower < keys.count && keys[lower] == key
+        }
+    }
 }
