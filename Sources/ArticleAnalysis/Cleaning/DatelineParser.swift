@@ -83,6 +83,7 @@ struct DatelineParser {
     }
 
     private static func isoDate(_ word: String) -> (Int, Int, Int)? {
+        guard word.utf8.count == 10, word.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
@@ -121,12 +122,18 @@ struct DatelineParser {
         }
     }
 
+    /// "YYYY-MM-DD"; the parser only produces years 1800–2200, months 1–12 and days 1–31.
     private static func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
+        String(unsafeUninitializedCapacity: 10) { out in
+            func put(_ n: Int, _ width: Int, at start: Int) {
+                var n = n
+                for k in stride(from: start + width - 1, through: start, by: -1) {
+                    out[k] = UInt8(truncatingIfNeeded: 0x30 + n % 10); n /= 10
+                }
+            }
+            put(y, 4, at: 0); out[4] = UInt8(ascii: "-"); put(m, 2, at: 5); out[7] = UInt8(ascii: "-"); put(d, 2, at: 8)
+            return 10
         }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 }
 

@@ -143,7 +143,7 @@ struct TextLine {
                     let byte = bytes[i]
                     guard byte &- 0x21 < 0x5E else { break }
                     scratch[length] = Unicode.Scalar(byte); length &+= 1
-                    hasWord = hasWord || byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26
+                    if !hasWord { hasWord = byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 }
                     i &+= 1
                 }
                 chunkHasWord = hasWord

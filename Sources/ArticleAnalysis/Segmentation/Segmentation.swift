@@ -137,6 +137,8 @@ public struct Segmenter: Sendable {
                     // Visible ASCII, the common case.
                     breaks = 0
                     lastVisible = i
+                } else if c == " " {
+                    // A space does not reset the count of line breaks.
                 } else if ScalarClass.isLineBreak(c) {
                     // CR LF counts once.
                     if !(c == "\n" && i > 0 && s[i - 1] == "\r") { breaks += 1 }

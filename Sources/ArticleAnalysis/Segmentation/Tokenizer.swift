@@ -46,8 +46,9 @@ struct Tokenizer {
         let end = span.end
         while i < end {
             let c = s[i]
-            if ScalarClass.isWhitespace(c) || ScalarClass.isInvisible(c) { i += 1; continue }
-            if c.value < 0x80, let wordEnd = plainWord(at: i, end, into: &tokens) { i = wordEnd; continue }
+            let isVisibleASCII = c.value &- 0x21 < 0x5E
+            if !isVisibleASCII, ScalarClass.isWhitespace(c) || ScalarClass.isInvisible(c) { i += 1; continue }
+            if isVisibleASCII, let wordEnd = plainWord(at: i, end, into: &tokens) { i = wordEnd; continue }
             if let urlEnd = url(at: i, end) {
                 tokens.append(Token(span: TextSpan(start: i, end: urlEnd), kind: .word, flags: .url)); i = urlEnd; continue
             }
