@@ -99,13 +99,7 @@ public struct ArticleCleaner: Sendable {
     /// Paragraphs joined by a blank line ("\n\n"), encoded to UTF-8 once.
     private static func body(_ paragraphs: [[Unicode.Scalar]]) -> String {
         var capacity = 0
-        for paragraph in paragraphs {
-            capacity &+= 2
-            for scalar in paragraph {
-                let v = scalar.value
-                capacity &+= v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
-            }
-        }
+        for paragraph in paragraphs { capacity &+= 2 &+ ScalarText.utf8Count(paragraph) }
         return String(unsafeUninitializedCapacity: capacity) { buffer in
             var i = 0
             for (n, paragraph) in paragraphs.enumerated() {

@@ -89,11 +89,24 @@ public struct ScalarText: Sendable {
         encode(scalars, lowercased: true)
     }
 
+    /// The length of the scalars in UTF-8, counted without branches (so the loop vectorises).
+    static func utf8Count(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
+        var extra = 0
+        for scalar in scalars {
+            let v = scalar.value
+            extra &+= (v > 0x7F ? 1 : 0) &+ (v > 0x7FF ? 1 : 0) &+ (v > 0xFFFF ? 1 : 0)
+        }
+        return scalars.count &+ extra
+    }
+
+    /// The length of the scalars in UTF-8.
+    static func utf8Count(_ scalars: [Unicode.Scalar]) -> Int {
+        scalars.withUnsafeBufferPointer { utf8Count($0) }
+    }
+
     @inline(__always)
     private static func encode(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, lowercased: Bool) -> String {
-        var capacity = 0
-        for scalar in scalars { capacity &+= UTF8.width(scalar) }
-        return String(unsafeUninitializedCapacity: capacity) { buffer in
+        return String(unsafeUninitializedCapacity: utf8Count(scalars)) { buffer in
             var i = 0
             for scalar in scalars {
                 var v = scalar.value
