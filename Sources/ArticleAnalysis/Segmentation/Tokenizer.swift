@@ -192,7 +192,19 @@ struct Tokenizer {
     private func wordFlags(_ start: Int, _ end: Int) -> Token.Flags {
         var flags: Token.Flags = []
         var letters = 0, upper = 0
-        for k in start..<end where ScalarClass.isLetter(s[k]) {
+        for k in start..<end {
+            let v = s[k].value
+            if v < 0x80 {
+                // ASCII: only A–Z and a–z are letters.
+                if v &- 0x61 < 26 {
+                    letters += 1
+                } else if v &- 0x41 < 26 {
+                    if letters == 0 { flags.insert(.capitalized) }
+                    letters += 1; upper += 1
+                }
+                continue
+            }
+            guard ScalarClass.isLetter(s[k]) else { continue }
             if letters == 0 && ScalarClass.isUppercase(s[k]) { flags.insert(.capitalized) }
             letters += 1
             if ScalarClass.isUppercase(s[k]) { upper += 1 }

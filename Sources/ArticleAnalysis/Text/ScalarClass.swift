@@ -26,8 +26,19 @@ enum ScalarClass {
         return s.properties.generalCategory == .decimalNumber
     }
 
+    /// `isLetter(s) || isDigit(s)`, with one look-up of the general category above U+007F.
     @inline(__always)
-    static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool { isLetter(s) || isDigit(s) }
+    static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
+            return true
+        default:
+            return false
+        }
+    }
 
     @inline(__always)
     static func isUppercase(_ s: Unicode.Scalar) -> Bool {
