@@ -116,4 +116,40 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(decoded.encoding, .utf8)
         XCTAssertTrue(decoded.text.hasPrefix("The leader of Jabhat al-Nusrah, al-Qaeda’s"))
     }
+
+    /// SHA-256 (hashed with the bytes it decodes) against the FIPS 180-4 examples, and messages
+    /// whose padding falls on every block boundary case (55, 56, 63, 64, 65, 119, 120, 128 bytes).
+    func testSHA256KnownDigests() {
+        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        XCTAssertEqual(SHA256.hex(Array("abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu".utf8)),
+                       "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1")
+        XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        let expected: [Int: String] = [
+            55: "e7313d333c272e639f790978283f9eb392e843d0f29b7016828bb1daa4aac70b",
+            56: "4324d65f3c103567f5589c710bc08f8523f929a9272e3af36fc968e52abc6c27",
+            63: "81c80242132f230c3bd41b3e63bbcff16107339549214a99614ff26664625055",
+            64: "39e3d7b6b5d075d37d053ad89b24b41bef4f3c29760c84447cab3f3be1882241",
+            65: "aacca6ff74fdbb296d165a45cecfa04e5127bc008770fbbdd48006f2d2fae95e",
+            119: "9ce7368e4daf32341631b492e80359dc9f594b48453cd0dd5bf0b19279cc177e",
+            120: "7836b787757e95e58b3ca5aec90b1b004e8deba1e50e9675af9cabf1a13a04b5",
+            128: "d2742f1f4ac6bb7ca2b239ee18402ba8b3f9f8e652d2a72973c2b9ba11c08cf6",
+        ]
+        for (length, digest) in expected {
+            let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 7 + 3) }
+            XCTAssertEqual(SHA256.hex(message), digest, "\(length) bytes")
+            XCTAssertEqual(SHA256.digest(message).map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined(), digest)
+        }
+    }
+
+    /// The one-pass byte survey must refuse and accept exactly what the full check does.
+    func testControlCharactersAfterUTF8LeadBytes() throws {
+        // C1 controls (C2 80–C2 9F) and U+FFFD count as control characters; other C2/EF characters do not.
+        XCTAssertEqual(try decode(Array("caf\u{A0}é ﬁ".utf8)).text, "caf\u{A0}é ﬁ")
+        assertError(Array("ab\u{85}\u{86}".utf8), "binary")
+        assertError(Array("ab\u{FFFD}".utf8), "binary")
+        assertError(Array(" \u{A0}\n".utf8), "empty")
+        XCTAssertEqual(try decode(Array("\u{A0}é\r\nx".utf8)).text, "\u{A0}é\nx")
+    }
 }

@@ -87,13 +87,44 @@ public struct ArticleCleaner: Sendable {
         let paragraphs = assemble(lines) { rules[$0] == nil && !taken.contains($0) }
         guard !paragraphs.isEmpty else {
             // Nothing would be left: keep every line rather than return an empty article.
-            return CleanedArticle(title: nil, dateline: nil, body: assemble(lines) { _ in true }.joined(separator: "\n\n"), removed: [])
+            return CleanedArticle(title: nil, dateline: nil, body: Self.body(assemble(lines) { _ in true }), removed: [])
         }
         var removed: [RemovedLine] = []
         for (i, rule) in rules.enumerated() {
             if let rule, !taken.contains(i) { removed.append(RemovedLine(text: lines[i].text, rule: rule.rawValue)) }
         }
-        return CleanedArticle(title: title, dateline: dateline, body: paragraphs.joined(separator: "\n\n"), removed: removed)
+        return CleanedArticle(title: title, dateline: dateline, body: Self.body(paragraphs), removed: removed)
+    }
+
+    /// Paragraphs joined by a blank line ("\n\n"), encoded to UTF-8 once.
+    private static func body(_ paragraphs: [[Unicode.Scalar]]) -> String {
+        var capacity = 0
+        for paragraph in paragraphs { capacity &+= 2 &+ ScalarText.utf8Count(paragraph) }
+        return String(unsafeUninitializedCapacity: capacity) { buffer in
+            var i = 0
+            for (n, paragraph) in paragraphs.enumerated() {
+                if n > 0 { buffer[i] = 0x0A; buffer[i &+ 1] = 0x0A; i &+= 2 }
+                for scalar in paragraph {
+                    let v = scalar.value
+                    if v < 0x80 {
+                        buffer[i] = UInt8(truncatingIfNeeded: v); i &+= 1
+                    } else if v < 0x800 {
+                        buffer[i] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
+                        buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 2
+                    } else if v < 0x10000 {
+                        buffer[i] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
+                        buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                        buffer[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 3
+                    } else {
+                        buffer[i] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18))
+                        buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
+                        buffer[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                        buffer[i &+ 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 4
+                    }
+                }
+            }
+            return i
+        }
     }
 
     private func firstKept(after index: Int, _ rules: [FurnitureRule?]) -> Int? {
@@ -183,7 +214,7 @@ public struct ArticleCleaner: Sendable {
     }
 
     /// Paragraphs from the lines `keep` accepts.
-    private func assemble(_ lines: [TextLine], keep: (Int) -> Bool) -> [String] {
+    private func assemble(_ lines: [TextLine], keep: (Int) -> Bool) -> [[Unicode.Scalar]] {
         var paragraphs: [[Unicode.Scalar]] = []
         var i = 0
         while i < lines.count {
@@ -224,6 +255,6 @@ public struct ArticleCleaner: Sendable {
             }
         }
         if let lead = pending { merged.append(lead) }
-        return merged.map { $0.string(0..<$0.count) }
+        return merged
     }
 }

@@ -27,18 +27,23 @@ struct DatelineParser {
     /// The dateline when `line` is one, with its ISO 8601 date.
     static func parse(_ line: TextLine) -> Dateline? {
         guard line.words >= 1, line.words <= 12, line.count <= 80 else { return nil }
+        // Every accepted shape has a year (or an ISO date) in ASCII digits: most lines are
+        // refused here without being split into words.
+        guard line.scalars.contains(where: { $0.value &- 0x30 < 10 }) else { return nil }
         // Words: lower-cased, split on spaces and commas, trailing periods dropped.
         var words: [String] = []
-        var current = String.UnicodeScalarView()
-        func flush() {
-            while let last = current.last, last == "." { current.removeLast() }
-            if !current.isEmpty { words.append(String(current)) }
-            current = String.UnicodeScalarView()
+        let scalars = line.scalars
+        var start = 0
+        func flush(_ end: Int) {
+            var end = end
+            while end > start, scalars[end - 1] == "." { end -= 1 }
+            if end > start { words.append(scalars.lowercasedString(start..<end)) }
         }
-        for s in line.scalars {
-            if s == " " || s == "," { flush() } else { current.append(ScalarClass.asciiLower(s)) }
+        for (i, s) in scalars.enumerated() where s == " " || s == "," {
+            flush(i)
+            start = i + 1
         }
-        flush()
+        flush(scalars.count)
         if let last = words.last, last.hasSuffix(":") { return nil }
 
         var i = 0
@@ -78,6 +83,7 @@ struct DatelineParser {
     }
 
     private static func isoDate(_ word: String) -> (Int, Int, Int)? {
+        guard word.utf8.count == 10, word.utf8.contains(UInt8(ascii: "-")) else { return nil }
         let parts = word.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
@@ -116,12 +122,18 @@ struct DatelineParser {
         }
     }
 
+    /// "YYYY-MM-DD"; the parser only produces years 1800–2200, months 1–12 and days 1–31.
     private static func iso(_ y: Int, _ m: Int, _ d: Int) -> String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let s = String(n)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
+        String(unsafeUninitializedCapacity: 10) { out in
+            func put(_ n: Int, _ width: Int, at start: Int) {
+                var n = n
+                for k in stride(from: start + width - 1, through: start, by: -1) {
+                    out[k] = UInt8(truncatingIfNeeded: 0x30 + n % 10); n /= 10
+                }
+            }
+            put(y, 4, at: 0); out[4] = UInt8(ascii: "-"); put(m, 2, at: 5); out[7] = UInt8(ascii: "-"); put(d, 2, at: 8)
+            return 10
         }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 }
 

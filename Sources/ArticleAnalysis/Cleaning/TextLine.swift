@@ -55,7 +55,12 @@ struct TextLine {
     /// lines against lists of known furniture ("comments are closed", "share this").
     var key: String {
         var end = scalars.count
-        while end > 0, [".", ":", "!", " ", "…"].contains(scalars[end - 1]) { end -= 1 }
+        scan: while end > 0 {
+            switch scalars[end - 1] {
+            case ".", ":", "!", " ", "…": end -= 1
+            default: break scan
+            }
+        }
         return scalars.lowercasedString(0..<end)
     }
 
@@ -77,8 +82,20 @@ struct TextLine {
     /// Splits text into lines (LF, CR, CRLF and Unicode line separators all end a line) and
     /// groups them into blocks separated by blank lines. Blank lines themselves are not returned.
     static func split(_ text: String) -> [TextLine] {
+        var text = text
+        return text.withUTF8 { split(utf8: $0) }
+    }
+
+    /// `split` over the text's UTF-8 (valid, as a `String`'s is). Scalars are decoded by hand with
+    /// an ASCII fast path and written to one scratch buffer; each line is copied out of it once,
+    /// and its words are counted on the way (the only space in a line is the one written between
+    /// chunks).
+    private static func split(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [TextLine] {
         var lines: [TextLine] = []
-        var current: [Unicode.Scalar] = []
+        let scratch = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: bytes.count + 1)
+        defer { scratch.deallocate() }
+        var length = 0
+        var words = 0, chunkHasWord = false
         var block = 0, position = 0
         var blockStart = 0
         var previousWasCR = false
@@ -89,28 +106,76 @@ struct TextLine {
             blockStart = lines.count
         }
         func endLine() {
-            if current.isEmpty {
+            if length == 0 {
                 if position > 0 { finishBlock(); block += 1; position = 0 }
             } else {
-                lines.append(TextLine(scalars: current, block: block, positionInBlock: position, blockSize: 0,
-                                      words: countWords(current)))
+                if chunkHasWord { words += 1 }
+                lines.append(TextLine(scalars: Array(UnsafeBufferPointer(start: scratch, count: length)), block: block,
+                                      positionInBlock: position, blockSize: 0, words: words))
                 position += 1
             }
-            current.removeAll(keepingCapacity: true)
+            length = 0; words = 0; chunkHasWord = false
             pendingSpace = false
         }
+        /// Appends a scalar that is neither white space nor a control character.
+        @inline(__always) func append(_ s: Unicode.Scalar, isWordScalar: Bool) {
+            if pendingSpace {
+                if chunkHasWord { words += 1 }
+                chunkHasWord = false
+                scratch[length] = " "; length += 1
+                pendingSpace = false
+            }
+            if isWordScalar { chunkHasWord = true }
+            scratch[length] = s; length += 1
+        }
 
-        for s in text.unicodeScalars {
-            if s == "\n" && previousWasCR { previousWasCR = false; continue }
-            previousWasCR = s == "\r"
-            if ScalarClass.isLineBreak(s) { endLine(); continue }
-            if ScalarClass.isSpace(s) || (s.value < 0x20) || s.value == 0x7F {
-                pendingSpace = !current.isEmpty
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let lead = bytes[i]
+            if lead &- 0x21 < 0x5E {
+                // A run of visible ASCII: the common case.
+                previousWasCR = false
+                append(Unicode.Scalar(lead), isWordScalar: lead &- 0x30 < 10 || (lead | 0x20) &- 0x61 < 26)
+                i += 1
+                var hasWord = chunkHasWord
+                while i < n {
+                    let byte = bytes[i]
+                    guard byte &- 0x21 < 0x5E else { break }
+                    scratch[length] = Unicode.Scalar(byte); length &+= 1
+                    if !hasWord { hasWord = byte &- 0x30 < 10 || (byte | 0x20) &- 0x61 < 26 }
+                    i &+= 1
+                }
+                chunkHasWord = hasWord
                 continue
             }
-            if s.value == 0x200B || s.value == 0xFEFF { continue }
-            if pendingSpace { current.append(" "); pendingSpace = false }
-            current.append(s)
+            if lead == 0x20 {
+                previousWasCR = false
+                pendingSpace = length != 0
+                i += 1
+                continue
+            }
+            var v = UInt32(lead)
+            if lead < 0x80 {
+                i += 1
+            } else if lead < 0xE0 {
+                v = (v & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
+            } else if lead < 0xF0 {
+                v = (v & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
+            } else {
+                v = (v & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                i += 4
+            }
+            let s = unsafeBitCast(v, to: Unicode.Scalar.self)  // decoded from valid UTF-8
+            if v == 0x0A && previousWasCR { previousWasCR = false; continue }
+            previousWasCR = v == 0x0D
+            if ScalarClass.isLineBreak(s) { endLine(); continue }
+            if ScalarClass.isSpace(s) || v < 0x20 || v == 0x7F {
+                pendingSpace = length != 0
+                continue
+            }
+            if v == 0x200B || v == 0xFEFF { continue }
+            append(s, isWordScalar: ScalarClass.isLetterOrDigit(s))
         }
         endLine()
         if position > 0 { finishBlock() }

@@ -52,19 +52,93 @@ public struct ArticleDecoder: Sendable {
             }
             decoded = DecodedText(text: text, encoding: little ? .utf16LittleEndian : .utf16BigEndian, isFallback: false)
         } else {
-            if bytes.contains(0) { throw .binary("it contains NUL bytes") }
-            if let text = String(validating: bytes, as: UTF8.self) {
-                decoded = DecodedText(text: text, encoding: .utf8, isFallback: false)
-            } else {
-                guard let text = Self.windows1252(bytes) else {
-                    throw .undecodable("it is not UTF-8, and holds bytes Windows-1252 does not define")
-                }
-                decoded = DecodedText(text: text, encoding: .windows1252, isFallback: true)
-            }
+            return try decodeUnmarked(bytes)
         }
         try check(decoded.text)
         decoded.text = Self.normalizingLineEndings(decoded.text)
         return decoded
+    }
+
+    /// Bytes without a byte-order mark: one pass over the bytes collects which kinds of byte occur
+    /// (`ByteKind`), which settles the common case (ASCII text without control characters or CR)
+    /// without looking at the text again. The answers are the ones `check` and
+    /// `normalizingLineEndings` give: for valid UTF-8 the text's UTF-8 is the input bytes.
+    private func decodeUnmarked(_ bytes: [UInt8]) throws(AnalysisError) -> DecodedText {
+        let seen = ByteKind.table.withUnsafeBufferPointer { table in
+            bytes.withUnsafeBufferPointer { buffer in
+                var seen: UInt8 = 0
+                for byte in buffer { seen |= table[Int(byte)] }
+                return seen
+            }
+        }
+        if seen & ByteKind.nul != 0 { throw .binary("it contains NUL bytes") }
+        var decoded: DecodedText
+        if seen & ByteKind.high == 0 {
+            decoded = DecodedText(text: String(decoding: bytes, as: UTF8.self), encoding: .utf8, isFallback: false)
+        } else if let text = String(validating: bytes, as: UTF8.self) {
+            decoded = DecodedText(text: text, encoding: .utf8, isFallback: false)
+        } else {
+            guard let text = Self.windows1252(bytes) else {
+                throw .undecodable("it is not UTF-8, and holds bytes Windows-1252 does not define")
+            }
+            decoded = DecodedText(text: text, encoding: .windows1252, isFallback: true)
+            try check(decoded.text)
+            decoded.text = Self.normalizingLineEndings(decoded.text)
+            return decoded
+        }
+        if seen & ByteKind.control == 0 && seen & ByteKind.visible != 0
+            && (seen & ByteKind.controlLead == 0 || !Self.holdsC1ControlOrReplacement(bytes)) {
+            // A visible character and no control character (C0 and DEL are single bytes; C1
+            // controls are C2 80–C2 9F, U+FFFD is EF BF BD): nothing to refuse.
+        } else {
+            try check(decoded.text)
+        }
+        if seen & ByteKind.carriageReturn != 0 { decoded.text = Self.normalizingLineEndings(decoded.text) }
+        return decoded
+    }
+
+    /// Valid UTF-8 holds a C1 control (C2 80–C2 9F) or U+FFFD (EF BF BD).
+    private static func holdsC1ControlOrReplacement(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            let n = buffer.count
+            var i = 0
+            while i < n {
+                let byte = buffer[i]
+                if byte == 0xC2 {
+                    if i + 1 < n && buffer[i + 1] & 0xE0 == 0x80 { return true }
+                } else if byte == 0xEF {
+                    if i + 2 < n && buffer[i + 1] == 0xBF && buffer[i + 2] == 0xBD { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
+    /// Kinds of byte, as bits, for the first pass over unmarked input.
+    private enum ByteKind {
+        static let nul: UInt8 = 1
+        /// C0 controls other than tab, LF, FF, CR; and DEL.
+        static let control: UInt8 = 2
+        /// Visible ASCII, 0x21–0x7E.
+        static let visible: UInt8 = 4
+        static let carriageReturn: UInt8 = 8
+        /// 0x80 and above: not ASCII.
+        static let high: UInt8 = 16
+        /// C2 or EF: the first byte of a C1 control (C2 80–C2 9F) or of U+FFFD (EF BF BD).
+        static let controlLead: UInt8 = 32
+
+        static let table: [UInt8] = (0..<256).map { byte -> UInt8 in
+            switch byte {
+            case 0x00: return nul
+            case 0x0D: return carriageReturn
+            case 0x09, 0x0A, 0x0C, 0x20: return 0
+            case 0x01..<0x20, 0x7F: return control
+            case 0x21..<0x7F: return visible
+            case 0xC2, 0xEF: return high | controlLead
+            default: return high
+            }
+        }
     }
 
     /// Refuses binary and blank text. Works on the UTF-8 bytes: C0 controls and DEL are single

@@ -98,7 +98,10 @@ public struct Segmenter: Sendable {
 
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func segment(_ text: ScalarText) -> Segmentation {
-        let s = text.scalars
+        text.scalars.withUnsafeBufferPointer { segment(scalars: $0) }
+    }
+
+    private func segment(scalars s: UnsafeBufferPointer<Unicode.Scalar>) -> Segmentation {
         var paragraphs: [TextSpan] = []
         var sentences: [Sentence] = []
         var tokens: [Token] = []
@@ -118,7 +121,7 @@ public struct Segmenter: Sendable {
     }
 
     /// Spans of text between blank lines, trimmed of white space.
-    static func paragraphSpans(_ s: [Unicode.Scalar]) -> [TextSpan] {
+    static func paragraphSpans(_ s: UnsafeBufferPointer<Unicode.Scalar>) -> [TextSpan] {
         var spans: [TextSpan] = []
         var i = 0
         let n = s.count
@@ -130,7 +133,13 @@ public struct Segmenter: Sendable {
             var breaks = 0
             while i < n {
                 let c = s[i]
-                if ScalarClass.isLineBreak(c) {
+                if c.value &- 0x21 < 0x5E {
+                    // Visible ASCII, the common case.
+                    breaks = 0
+                    lastVisible = i
+                } else if c == " " {
+                    // A space does not reset the count of line breaks.
+                } else if ScalarClass.isLineBreak(c) {
                     // CR LF counts once.
                     if !(c == "\n" && i > 0 && s[i - 1] == "\r") { breaks += 1 }
                     if breaks >= 2 { break }

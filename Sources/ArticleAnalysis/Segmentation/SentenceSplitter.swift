@@ -13,9 +13,9 @@
 ///   ("The", "He", "In", …): "the U.S. Congress" stays whole, "in the U.S. The president" splits.
 /// Decimals ("3.5") and domains ("Znak.com") never split because they are single tokens.
 struct SentenceSplitter {
-    let s: [Unicode.Scalar]
+    let s: UnsafeBufferPointer<Unicode.Scalar>
 
-    init(scalars: [Unicode.Scalar]) { s = scalars }
+    init(scalars: UnsafeBufferPointer<Unicode.Scalar>) { s = scalars }
 
     /// Abbreviations that stand before a name and never end a sentence.
     static let titles: Set<String> = [

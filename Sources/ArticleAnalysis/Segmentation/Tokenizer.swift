@@ -3,17 +3,20 @@
 /// Works on the scalar array by index, one pass, no look-behind beyond the current token; the only
 /// look-ahead is bounded by the token being read (URL and e-mail checks stop at the first scalar
 /// that cannot belong to one).
+///
+/// It reads the text through a buffer pointer (the caller keeps the array alive), and looks words
+/// up in its lists by `PackedWord` key, so no `String` is built while tokenising.
 struct Tokenizer {
-    let s: [Unicode.Scalar]
+    let s: UnsafeBufferPointer<Unicode.Scalar>
 
-    init(scalars: [Unicode.Scalar]) { s = scalars }
+    init(scalars: UnsafeBufferPointer<Unicode.Scalar>) { s = scalars }
 
     /// Clitics split from the word before them (lower-cased, without the apostrophe).
-    static let clitics: Set<String> = ["s", "re", "ve", "ll", "d", "m"]
+    static let clitics: PackedWordSet = PackedWord.keys(["s", "re", "ve", "ll", "d", "m"])
 
     /// Words that keep a following period as part of the token (lower-cased). Which of them may
     /// also end a sentence is `SentenceSplitter`'s business.
-    static let abbreviations: Set<String> = [
+    static let abbreviations: PackedWordSet = PackedWord.keys([
         // Titles before names.
         "mr", "mrs", "ms", "messrs", "dr", "prof", "st", "gen", "sen", "rep", "reps", "gov", "lt", "col", "capt",
         "sgt", "cpl", "pvt", "rev", "hon", "pres", "supt", "det", "insp", "cmdr", "adm", "maj", "brig", "fr",
@@ -23,27 +26,29 @@ struct Tokenizer {
         // Company and name suffixes, and the rest.
         "inc", "ltd", "co", "corp", "plc", "bros", "jr", "sr", "esq", "etc", "vs", "approx", "dept", "univ",
         "assn", "govt", "ave", "blvd", "rd", "mt", "ft", "ca", "cf", "al", "viz", "est", "min", "max", "nr",
-    ]
+    ])
     /// Abbreviations written in capitals only when they are abbreviations ("Jan." but not "jan.").
-    static let capitalizedOnly: Set<String> = [
+    static let capitalizedOnly: PackedWordSet = PackedWord.keys([
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "co", "st", "rd",
         "mt", "ft", "est", "min", "max", "ave", "gen", "rep", "sen", "col", "det", "sec", "rev", "hon", "maj",
-    ]
+    ])
     /// Abbreviations that take a period only before a number: "No. 5", "Vol. 2", "pp. 10".
-    static let numberAbbreviations: Set<String> = ["no", "nos", "vol", "vols", "pp", "p", "fig", "figs", "art", "ch", "para", "op"]
+    static let numberAbbreviations: PackedWordSet = PackedWord.keys(["no", "nos", "vol", "vols", "pp", "p", "fig", "figs", "art", "ch", "para", "op"])
     /// Top-level domains that make "word.tld" a domain name rather than a missing space.
-    static let domains: Set<String> = [
+    static let domains: PackedWordSet = PackedWord.keys([
         "com", "org", "net", "gov", "edu", "mil", "int", "io", "co", "uk", "us", "ca", "de", "fr", "ru", "au", "in",
         "info", "biz", "news", "tv", "me", "eu", "jp", "cn", "nz", "ie", "es", "it", "nl", "pl", "br", "za", "ly",
         "ai", "app", "dev", "ch", "se", "no", "fi", "dk", "at", "be", "gr", "pt", "tr", "il", "ir", "pk", "ng",
-    ]
+    ])
 
     mutating func tokenize(_ span: TextSpan, into tokens: inout [Token]) {
         var i = span.start
         let end = span.end
         while i < end {
             let c = s[i]
-            if ScalarClass.isWhitespace(c) || ScalarClass.isInvisible(c) { i += 1; continue }
+            let isVisibleASCII = c.value &- 0x21 < 0x5E
+            if !isVisibleASCII, ScalarClass.isWhitespace(c) || ScalarClass.isInvisible(c) { i += 1; continue }
+            if isVisibleASCII, let wordEnd = plainWord(at: i, end, into: &tokens) { i = wordEnd; continue }
             if let urlEnd = url(at: i, end) {
                 tokens.append(Token(span: TextSpan(start: i, end: urlEnd), kind: .word, flags: .url)); i = urlEnd; continue
             }
@@ -66,6 +71,48 @@ struct Tokenizer {
     }
 
     // MARK: Words and numbers
+
+    /// The common case, read in one pass without the checks below: a run of ASCII letters and
+    /// digits that ends the span or is followed by an ASCII scalar none of the other rules looks
+    /// at (URLs need : or ., e-mail . _ % + - @, abbreviations and domains ., hyphenated words -,
+    /// clitics ', joined numbers , . : after a digit). Appends the token and returns its end, or
+    /// returns nil and appends nothing when `word(at:)` and the URL and e-mail checks must decide.
+    @inline(__always)
+    private func plainWord(at start: Int, _ end: Int, into tokens: inout [Token]) -> Int? {
+        var j = start
+        var letters = 0, upper = 0
+        var capitalized = false
+        var lastIsDigit = false
+        while j < end {
+            let v = s[j].value
+            if v &- 0x61 < 26 {
+                letters &+= 1; lastIsDigit = false
+            } else if v &- 0x41 < 26 {
+                if letters == 0 { capitalized = true }
+                letters &+= 1; upper &+= 1; lastIsDigit = false
+            } else if v &- 0x30 < 10 {
+                lastIsDigit = true
+            } else {
+                break
+            }
+            j &+= 1
+        }
+        guard j > start else { return nil }
+        if j < end {
+            switch s[j].value {
+            case 0x2C where !lastIsDigit: break  // "," after a letter joins nothing
+            case 0x2E, 0x2D, 0x27, 0x2C, 0x3A, 0x40, 0x5F, 0x25, 0x2B: return nil  // . - ' , : @ _ % +
+            case 0x80...: return nil
+            default: break
+            }
+        }
+        var flags: Token.Flags = []
+        if capitalized { flags.insert(.capitalized) }
+        if letters >= 2 && upper == letters { flags.insert(.allCaps) }
+        let kind: Token.Kind = s[start].value &- 0x30 < 10 && isNumber(start, j) ? .number : .word
+        tokens.append(Token(span: TextSpan(start: start, end: j), kind: kind, flags: flags))
+        return j
+    }
 
     /// Reads the word or number at `start`, appends it (and a split-off clitic) and returns where
     /// reading stopped.
@@ -98,8 +145,7 @@ struct Tokenizer {
                 var k = j + 1
                 while k < end, ScalarClass.isLetter(s[k]) { k += 1 }
                 let atWordEnd = k == end || !ScalarClass.isLetterOrDigit(s[k])
-                let suffix = s.lowercasedString((j + 1)..<k)
-                if atWordEnd, Self.clitics.contains(suffix) {
+                if atWordEnd, let suffix = PackedWord.key(s, (j + 1)..<k), Self.clitics.contains(suffix) {
                     clitic = j..<k
                     break scanning
                 }
@@ -114,14 +160,15 @@ struct Tokenizer {
 
         // A period that belongs to the word: known abbreviations and initials.
         if clitic == nil, j < end, s[j] == ".", !flags.contains(.hyphenated), !startsWithDigit {
-            let key = s.lowercasedString(start..<j)
+            // Every listed abbreviation packs into a key; a word that does not is in no list.
+            let key = PackedWord.key(s, start..<j)
             let capitalized = ScalarClass.isUppercase(s[start])
             var keep = false
             if j - start == 1 && capitalized {
                 keep = true  // an initial: "J." "F."
-            } else if Self.abbreviations.contains(key) {
+            } else if let key, Self.abbreviations.contains(key) {
                 keep = capitalized || !Self.capitalizedOnly.contains(key)
-            } else if Self.numberAbbreviations.contains(key) {
+            } else if let key, Self.numberAbbreviations.contains(key) {
                 var k = j + 1
                 while k < end, ScalarClass.isSpace(s[k]) { k += 1 }
                 keep = k < end && ScalarClass.isDigit(s[k]) && k > j + 1
@@ -145,7 +192,19 @@ struct Tokenizer {
     private func wordFlags(_ start: Int, _ end: Int) -> Token.Flags {
         var flags: Token.Flags = []
         var letters = 0, upper = 0
-        for k in start..<end where ScalarClass.isLetter(s[k]) {
+        for k in start..<end {
+            let v = s[k].value
+            if v < 0x80 {
+                // ASCII: only A–Z and a–z are letters.
+                if v &- 0x61 < 26 {
+                    letters += 1
+                } else if v &- 0x41 < 26 {
+                    if letters == 0 { flags.insert(.capitalized) }
+                    letters += 1; upper += 1
+                }
+                continue
+            }
+            guard ScalarClass.isLetter(s[k]) else { continue }
             if letters == 0 && ScalarClass.isUppercase(s[k]) { flags.insert(.capitalized) }
             letters += 1
             if ScalarClass.isUppercase(s[k]) { upper += 1 }
@@ -192,7 +251,7 @@ struct Tokenizer {
             while k < limit, ScalarClass.isLetterOrDigit(s[k]) || s[k] == "-" { k += 1 }
             lastLabel = labelStart..<k
         }
-        guard Self.domains.contains(s.lowercasedString(lastLabel)) else { return nil }
+        guard let label = PackedWord.key(s, lastLabel), Self.domains.contains(label) else { return nil }
         return k
     }
 

@@ -1,4 +1,9 @@
 /// SHA-256 (FIPS 180-4), so that `source.sha256` needs no crypto library in a pure analysis layer.
+///
+/// Every article is hashed, so the compression function is written for speed: blocks are read
+/// straight from the message with big-endian loads, the message schedule lives in one stack
+/// buffer, and the 64 rounds are unrolled by eight with the working variables rotating through
+/// the arguments of `round` instead of being shuffled after every round.
 public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -14,57 +19,106 @@ public enum SHA256 {
     /// The digest as 64 lower-case hex digits.
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public static func hex(_ bytes: [UInt8]) -> String {
-        let table = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in digest(bytes) { out.append(table[Int(byte >> 4)]); out.append(table[Int(byte & 0xF)]) }
-        return String(decoding: out, as: UTF8.self)
+        let h = state(bytes)
+        return String(unsafeUninitializedCapacity: 64) { out in
+            var i = 0
+            for word in h {
+                var shift: UInt32 = 28
+                for _ in 0..<8 {
+                    let nibble = UInt8(truncatingIfNeeded: word >> shift) & 0xF
+                    out[i] = nibble < 10 ? 0x30 &+ nibble : 0x57 &+ nibble  // "0"-"9", "a"-"f"
+                    i &+= 1
+                    shift &-= 4
+                }
+            }
+            return 64
+        }
     }
 
     public static func digest(_ message: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
-        var tail = Array(message[(message.count / 64 * 64)...])
-        tail.append(0x80)
-        while tail.count % 64 != 56 { tail.append(0) }
-        let bitLength = UInt64(message.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var w = [UInt32](repeating: 0, count: 64)
-        func compress(_ block: UnsafeBufferPointer<UInt8>) {
-            for t in 0..<16 {
-                w[t] = UInt32(block[t * 4]) << 24 | UInt32(block[t * 4 + 1]) << 16 | UInt32(block[t * 4 + 2]) << 8 | UInt32(block[t * 4 + 3])
-            }
-            for t in 16..<64 {
-                let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
-                let s1 = w[t - 2].rotatedRight(17) ^ w[t - 2].rotatedRight(19) ^ (w[t - 2] >> 10)
-                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-            }
-            var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]
-            for t in 0..<64 {
-                let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                let ch = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ ch &+ k[t] &+ w[t]
-                let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                let maj = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ maj
-                hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-            }
-            h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
-        }
-        message.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset + 64 <= buffer.count {
-                compress(UnsafeBufferPointer(rebasing: buffer[offset..<(offset + 64)]))
-                offset += 64
-            }
-        }
-        tail.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count { compress(UnsafeBufferPointer(rebasing: buffer[offset..<(offset + 64)])); offset += 64 }
-        }
         var out: [UInt8] = []
         out.reserveCapacity(32)
-        for word in h { for shift in [24, 16, 8, 0] { out.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) } }
+        for word in state(message) { for shift in [24, 16, 8, 0] { out.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) } }
         return out
+    }
+
+    /// The eight hash words after the whole padded message.
+    private static func state(_ message: [UInt8]) -> [UInt32] {
+        var h = Hash()
+        k.withUnsafeBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                message.withUnsafeBytes { bytes in
+                    let whole = bytes.count / 64 * 64
+                    var offset = 0
+                    while offset < whole {
+                        h.compress(UnsafeRawPointer(bytes.baseAddress! + offset), w.baseAddress!, k.baseAddress!)
+                        offset &+= 64
+                    }
+                    // The tail: the bytes left, 0x80, zeros, the length in bits (big-endian), in one or two blocks.
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+                        let left = bytes.count - whole
+                        for i in 0..<left { tail[i] = bytes[whole + i] }
+                        tail[left] = 0x80
+                        let blocks = left + 9 <= 64 ? 1 : 2
+                        for i in (left + 1)..<(blocks * 64) { tail[i] = 0 }
+                        let bitLength = UInt64(bytes.count) &* 8
+                        for i in 0..<8 { tail[blocks * 64 - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+                        let base = UnsafeRawPointer(tail.baseAddress!)
+                        for block in 0..<blocks { h.compress(base + 64 * block, w.baseAddress!, k.baseAddress!) }
+                    }
+                }
+            }
+        }
+        return [h.a, h.b, h.c, h.d, h.e, h.f, h.g, h.h]
+    }
+
+    /// The running hash value (H0…H7).
+    private struct Hash {
+        var a: UInt32 = 0x6a09e667, b: UInt32 = 0xbb67ae85, c: UInt32 = 0x3c6ef372, d: UInt32 = 0xa54ff53a
+        var e: UInt32 = 0x510e527f, f: UInt32 = 0x9b05688c, g: UInt32 = 0x1f83d9ab, h: UInt32 = 0x5be0cd19
+
+        /// One 64-byte block; `w` is scratch for the 64-word message schedule, `k` the round constants.
+        @inline(__always)
+        mutating func compress(_ block: UnsafeRawPointer, _ w: UnsafeMutablePointer<UInt32>, _ k: UnsafePointer<UInt32>) {
+            for t in 0..<16 {
+                w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: 4 * t, as: UInt32.self))
+            }
+            for t in 16..<64 {
+                let w15 = w[t - 15], w2 = w[t - 2]
+                let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 >> 3)
+                let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 >> 10)
+                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+            }
+            var a = self.a, b = self.b, c = self.c, d = self.d, e = self.e, f = self.f, g = self.g, h = self.h
+            var t = 0
+            while t < 64 {
+                Self.round(a, b, c, &d, e, f, g, &h, k[t] &+ w[t])
+                Self.round(h, a, b, &c, d, e, f, &g, k[t + 1] &+ w[t + 1])
+                Self.round(g, h, a, &b, c, d, e, &f, k[t + 2] &+ w[t + 2])
+                Self.round(f, g, h, &a, b, c, d, &e, k[t + 3] &+ w[t + 3])
+                Self.round(e, f, g, &h, a, b, c, &d, k[t + 4] &+ w[t + 4])
+                Self.round(d, e, f, &g, h, a, b, &c, k[t + 5] &+ w[t + 5])
+                Self.round(c, d, e, &f, g, h, a, &b, k[t + 6] &+ w[t + 6])
+                Self.round(b, c, d, &e, f, g, h, &a, k[t + 7] &+ w[t + 7])
+                t &+= 8
+            }
+            self.a &+= a; self.b &+= b; self.c &+= c; self.d &+= d
+            self.e &+= e; self.f &+= f; self.g &+= g; self.h &+= h
+        }
+
+        /// One round. The caller rotates the roles of the eight variables, so that after the
+        /// round `h` holds the new A and `d` the new E.
+        @inline(__always)
+        static func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                          _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ kw: UInt32) {
+            let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+            let ch = g ^ (e & (f ^ g))  // (e & f) ^ (~e & g)
+            let t1 = h &+ s1 &+ ch &+ kw
+            let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+            let maj = (a & b) | (c & (a | b))  // (a & b) ^ (a & c) ^ (b & c)
+            d &+= t1
+            h = t1 &+ s0 &+ maj
+        }
     }
 }
 

@@ -26,8 +26,19 @@ enum ScalarClass {
         return s.properties.generalCategory == .decimalNumber
     }
 
+    /// `isLetter(s) || isDigit(s)`, with one look-up of the general category above U+007F.
     @inline(__always)
-    static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool { isLetter(s) || isDigit(s) }
+    static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
+            return true
+        default:
+            return false
+        }
+    }
 
     @inline(__always)
     static func isUppercase(_ s: Unicode.Scalar) -> Bool {
@@ -134,17 +145,72 @@ enum ScalarClass {
 extension Array where Element == Unicode.Scalar {
     /// The scalars in `range` lower-cased (ASCII) as a `String`, for comparing against word lists.
     func lowercasedString(_ range: Range<Int>) -> String {
-        var view = String.UnicodeScalarView()
-        for i in range { view.append(ScalarClass.asciiLower(self[i])) }
-        return String(view)
+        self[range].withUnsafeBufferPointer { ScalarText.lowercasedString($0) }
     }
 
     /// The scalars in `range` as a `String` (encoded to UTF-8 in one buffer: appending scalars to
     /// a `String.UnicodeScalarView` one by one is several times slower).
     func string(_ range: Range<Int>) -> String {
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(range.count + range.count / 4)
-        for i in range { UTF8.encode(self[i]) { utf8.append($0) } }
-        return String(decoding: utf8, as: UTF8.self)
+        self[range].withUnsafeBufferPointer { ScalarText.string($0) }
+    }
+}
+
+extension UnsafeBufferPointer where Element == Unicode.Scalar {
+    /// The scalars in `range` lower-cased (ASCII) as a `String`, for comparing against word lists.
+    func lowercasedString(_ range: Range<Int>) -> String {
+        ScalarText.lowercasedString(UnsafeBufferPointer(rebasing: self[range]))
+    }
+}
+
+/// Up to eight ASCII scalars packed into a `UInt64`, one byte each (the first in the low byte),
+/// A–Z lower-cased: a word-list look-up key that needs no `String`. Distinct words of at most
+/// eight ASCII scalars (none of them NUL) get distinct keys; a word that cannot be packed (longer,
+/// empty, or not ASCII) has no key and so is in no list built from short ASCII words.
+enum PackedWord {
+    /// The key of a word-list entry; the entry must be 1–8 ASCII scalars.
+    static func key(_ word: String) -> UInt64 {
+        let scalars = Array(word.unicodeScalars)
+        guard let key = scalars.withUnsafeBufferPointer({ key($0, 0..<$0.count) }) else {
+            preconditionFailure("\(word) cannot be packed")
+        }
+        return key
+    }
+
+    /// The lower-cased key of `s[range]`, or nil when it is empty, longer than eight scalars, or
+    /// holds a scalar outside 0x01–0x7F.
+    @inline(__always)
+    static func key(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>) -> UInt64? {
+        guard !range.isEmpty, range.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        var shift: UInt64 = 0
+        for i in range {
+            var v = s[i].value
+            guard v &- 1 < 0x7F else { return nil }
+            if v &- 0x41 < 26 { v &+= 0x20 }
+            key |= UInt64(v) << shift
+            shift &+= 8
+        }
+        return key
+    }
+
+    /// Keys of a list of short ASCII words.
+    static func keys(_ words: [String]) -> PackedWordSet { PackedWordSet(words.map { key($0) }) }
+}
+
+/// A small set of `PackedWord` keys: sorted, searched by halving (a few comparisons, no hashing).
+struct PackedWordSet: Sendable {
+    private let keys: [UInt64]
+
+    init(_ keys: [UInt64]) { self.keys = Array(Set(keys)).sorted() }
+
+    func contains(_ key: UInt64) -> Bool {
+        keys.withUnsafeBufferPointer { keys in
+            var lower = 0, upper = keys.count
+            while lower < upper {
+                let middle = (lower &+ upper) >> 1
+                if keys[middle] < key { lower = middle &+ 1 } else { upper = middle }
+            }
+            return lower < keys.count && keys[lower] == key
+        }
     }
 }

@@ -31,7 +31,35 @@ public struct ScalarText: Sendable {
     public let scalars: [Unicode.Scalar]
 
     public init(_ string: String) {
-        scalars = Array(string.unicodeScalars)
+        var string = string
+        scalars = string.withUTF8 { Self.decode($0) }
+    }
+
+    /// The scalars of valid UTF-8, decoded by hand (`Array(string.unicodeScalars)` costs tens of
+    /// instructions a scalar: it counts the scalars, then copies them through an iterator).
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+            let n = bytes.count
+            var i = 0, o = 0
+            while i < n {
+                let lead = bytes[i]
+                var v = UInt32(lead)
+                if lead < 0x80 {
+                    i &+= 1
+                } else if lead < 0xE0 {
+                    v = (v & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2
+                } else if lead < 0xF0 {
+                    v = (v & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F); i &+= 3
+                } else {
+                    v = (v & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6
+                        | UInt32(bytes[i &+ 3] & 0x3F)
+                    i &+= 4
+                }
+                out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)  // decoded from valid UTF-8
+                o &+= 1
+            }
+            count = o
+        }
     }
 
     public init(scalars: [Unicode.Scalar]) {
@@ -48,13 +76,42 @@ public struct ScalarText: Sendable {
     /// `UnicodeScalarView.append(contentsOf:)` costs hundreds of instructions a scalar, and this
     /// runs for every entity name, sentence and quote an analysis reports.
     static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-        var capacity = 0
-        for scalar in slice { capacity &+= UTF8.width(scalar) }
-        return String(unsafeUninitializedCapacity: capacity) { buffer in
+        slice.withUnsafeBufferPointer { encode($0, lowercased: false) }
+    }
+
+    /// The scalars as a `String`.
+    static func string(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        encode(scalars, lowercased: false)
+    }
+
+    /// The scalars as a `String`, A–Z lower-cased (`ScalarClass.asciiLower`; other scalars as they are).
+    static func lowercasedString(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> String {
+        encode(scalars, lowercased: true)
+    }
+
+    /// The length of the scalars in UTF-8, counted without branches (so the loop vectorises).
+    static func utf8Count(_ scalars: UnsafeBufferPointer<Unicode.Scalar>) -> Int {
+        var extra = 0
+        for scalar in scalars {
+            let v = scalar.value
+            extra &+= (v > 0x7F ? 1 : 0) &+ (v > 0x7FF ? 1 : 0) &+ (v > 0xFFFF ? 1 : 0)
+        }
+        return scalars.count &+ extra
+    }
+
+    /// The length of the scalars in UTF-8.
+    static func utf8Count(_ scalars: [Unicode.Scalar]) -> Int {
+        scalars.withUnsafeBufferPointer { utf8Count($0) }
+    }
+
+    @inline(__always)
+    private static func encode(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, lowercased: Bool) -> String {
+        return String(unsafeUninitializedCapacity: utf8Count(scalars)) { buffer in
             var i = 0
-            for scalar in slice {
-                let v = scalar.value
+            for scalar in scalars {
+                var v = scalar.value
                 if v < 0x80 {
+                    if lowercased && v &- 0x41 < 26 { v &+= 0x20 }
                     buffer[i] = UInt8(truncatingIfNeeded: v); i &+= 1
                 } else if v < 0x800 {
                     buffer[i] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
