@@ -57,34 +57,13 @@ enum QuoteScalars {
     }
 
 
-    /// Lower-cases ASCII letters and folds the typographic apostrophe to "'", so lexicon look-ups
-    /// are plain `String` comparisons.
-    static func lowered(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        if scalars.allSatisfy({ $0.value < 0x80 }) {
-            // ASCII: write the bytes directly (short words stay small strings, no allocation).
-            return String(unsafeUninitializedCapacity: scalars.count) { buffer in
-                var i = 0
-                for s in scalars {
-                    let v = UInt8(truncatingIfNeeded: s.value)
-                    buffer[i] = v >= 0x41 && v <= 0x5A ? v + 32 : v
-                    i += 1
-                }
-                return i
-            }
+    /// A combining mark (Mn, Mc, Me): it joins the character before it.
+    @inline(__always)
+    static func isMark(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x300 { return false }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
         }
-        var view = String.UnicodeScalarView()
-        for s in scalars {
-            let v = s.value
-            if v >= 0x41 && v <= 0x5A {
-                view.append(Unicode.Scalar(v + 32)!)
-            } else if v == 0x2019 {
-                view.append("'")
-            } else if v < 0x80 {
-                view.append(s)
-            } else {
-                for l in s.properties.lowercaseMapping.unicodeScalars { view.append(l) }
-            }
-        }
-        return String(view)
     }
 }

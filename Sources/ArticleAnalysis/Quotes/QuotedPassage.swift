@@ -33,7 +33,10 @@ struct QuotedPassage {
     /// closes inside one. Single marks never open a passage: they are apostrophes or quotes inside
     /// quotes, and stay part of the text.
     static func scan(_ text: ScalarText, paragraphs: [TextSpan]) -> [QuotedPassage] {
-        let s = text.scalars
+        text.scalars.withUnsafeBufferPointer { scan($0, paragraphs) }
+    }
+
+    private static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ paragraphs: [TextSpan]) -> [QuotedPassage] {
         var found: [QuotedPassage] = []
         var open: Int? = nil
         var segmentStart = 0
@@ -66,7 +69,9 @@ struct QuotedPassage {
             while i < paragraph.end {
                 let c = s[i]
                 if open == nil {
-                    if QuoteScalars.isOpeningMark(c) {
+                    // Outside a quote only an opening mark matters: skip the rest quickly.
+                    let v = c.value
+                    if v == 0x22 || v == 0x201C || v == 0x201E || v == 0xAB {
                         open = i; segmentStart = i + 1; firstParagraph = p; depth = 1; segments = []
                     }
                 } else if c.value == 0x22 {
@@ -94,7 +99,7 @@ struct QuotedPassage {
         return found
     }
 
-    private static func startsWithOpeningMark(_ s: [Unicode.Scalar], _ paragraph: TextSpan) -> Bool {
+    private static func startsWithOpeningMark(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ paragraph: TextSpan) -> Bool {
         var i = paragraph.start
         while i < paragraph.end && QuoteScalars.isSpace(s[i]) { i += 1 }
         return i < paragraph.end && QuoteScalars.isOpeningMark(s[i])

@@ -13,8 +13,9 @@ struct SpeakerCandidate {
     var kind: Kind
     var isPossessive: Bool
     var inQuote: Bool
-    /// The name's words without titles, lower-cased; used to find the longest form of a name.
-    var words: [String]
+    /// The keys (`LexiconTable.loweredKey`) of the name's words without titles, lower-cased;
+    /// used to find the longest form of a name and a name containing a noun.
+    var words: [UInt64]
 
     var speaker: Speaker { Speaker(entity: entity, name: name) }
     /// Could be "he" or "she".
@@ -26,25 +27,20 @@ struct SpeakerCandidate {
     static func find(in doc: QuoteDocument, entities: [Entity]) -> [SpeakerCandidate] {
         let tokens = doc.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
-        var found: [SpeakerCandidate] = []
+        var mentionCandidates: [SpeakerCandidate] = []
 
         // Entity mentions, mapped onto tokens.
+        var mentionCount = 0
+        for entity in entities { mentionCount += entity.mentions.count }
         var mentions: [(span: TextSpan, entity: Int)] = []
+        mentions.reserveCapacity(mentionCount)
         for (e, entity) in entities.enumerated() {
             for mention in entity.mentions { mentions.append((mention.span, e)) }
         }
         mentions.sort { $0.span.start < $1.span.start }
-        // The name split at spaces (empty parts left out), each part lower-cased.
-        let entityWords = entities.map { entity -> [String] in
-            let scalars = Array(entity.name.unicodeScalars)
-            var words: [String] = []
-            var start = 0
-            for i in 0...scalars.count where i == scalars.count || scalars[i] == " " {
-                if i > start { words.append(QuoteScalars.lowered(scalars[start..<i])) }
-                start = i + 1
-            }
-            return words
-        }
+        // The name split at spaces (empty parts left out), the key of each part lower-cased;
+        // made for the entities that are mentioned where a token starts.
+        var entityWords = [[UInt64]?](repeating: nil, count: entities.count)
         var t = 0
         for mention in mentions {
             while t < tokens.count && tokens[t].end <= mention.span.start { t += 1 }
@@ -62,10 +58,16 @@ struct SpeakerCandidate {
             }
             let possessive = doc.endsInApostropheS(last)
                 || (last + 1 < tokens.count && (tokens[last + 1].mark == 0x27 || tokens[last + 1].mark == 0x2019) && tokens[last + 1].start == tokens[last].end)
-            found.append(SpeakerCandidate(
+            let words: [UInt64]
+            if let known = entityWords[mention.entity] {
+                words = known
+            } else {
+                words = nameKeys(entity.name)
+                entityWords[mention.entity] = words
+            }
+            mentionCandidates.append(SpeakerCandidate(
                 firstToken: t, lastToken: last, name: entity.name, entity: entity.id, kind: kind,
-                isPossessive: possessive, inQuote: tokens[t].passage >= 0,
-                words: entityWords[mention.entity]))
+                isPossessive: possessive, inQuote: tokens[t].passage >= 0, words: words))
         }
 
         // Words written in lower case somewhere: a capitalised sentence-initial "Officials" is
@@ -79,15 +81,18 @@ struct SpeakerCandidate {
             initialFilter[bit >> 6] |= 1 << UInt64(bit & 63)
         }
         initialKeys.sort()
-        var lowerWords = Set<String>()
-        var capitalizedInside = Set<String>()
+        // For each of `initialKeys`: seen in lower case (bit 0), seen capitalised inside a sentence (bit 1).
+        var seen = [UInt8](repeating: 0, count: initialKeys.count)
         if !initialKeys.isEmpty {
-            for (index, token) in tokens.enumerated() where token.isWord && (!token.isInitial || !token.isCapitalized) {
+            for token in tokens where token.isWord && (!token.isInitial || !token.isCapitalized) {
                 let bit = Int(truncatingIfNeeded: token.key >> 20) & 1023
-                guard initialFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, Self.sortedContains(initialKeys, token.key) else { continue }
-                if token.isCapitalized { capitalizedInside.insert(doc.lower(index)) } else { lowerWords.insert(doc.lower(index)) }
+                guard initialFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
+                let k = Self.lowerBound(initialKeys, token.key)
+                guard k < initialKeys.count, initialKeys[k] == token.key else { continue }
+                seen[k] |= token.isCapitalized ? 2 : 1
             }
         }
+        let usage = WordUsage(keys: initialKeys, seen: seen)
 
         var runs: [SpeakerCandidate] = []
         var i = 0
@@ -120,7 +125,7 @@ struct SpeakerCandidate {
                 coveredAfter = k == j + 1 || doc.isWord(j + 1, QuoteKeys.of) || doc.isWord(j + 1, QuoteKeys.to)
                 break
             }
-            if let run = makeRun(doc, i, j, coveredAfter: coveredAfter, lowerWords: lowerWords, capitalizedInside: capitalizedInside) {
+            if let run = makeRun(doc, i, j, coveredAfter: coveredAfter, usage: usage) {
                 runs.append(run)
             }
             i = j + 1
@@ -128,15 +133,19 @@ struct SpeakerCandidate {
 
         // The longest form of each fallback name in the article: "Pelosi" -> "Nancy Pelosi".
         // Compared once per distinct name, not per run: names repeat.
-        var distinct: [[UInt64]] = [], firstRun: [Int] = [], nameOfRun: [Int] = []
-        var index: [[UInt64]: Int] = [:]
+        var distinct: [[UInt64]] = [], distinctHash: [UInt64] = [], firstRun: [Int] = [], nameOfRun: [Int] = []
+        nameOfRun.reserveCapacity(runs.count)
         for (r, run) in runs.enumerated() {
-            let keys = run.words.map { LexiconTable.key($0.unicodeScalars) }
-            if let d = index[keys] { nameOfRun.append(d); continue }
-            index[keys] = distinct.count
-            nameOfRun.append(distinct.count)
-            distinct.append(keys)
-            firstRun.append(r)
+            var hash = LexiconTable.offsetBasis
+            for key in run.words { hash = (hash ^ key) &* LexiconTable.prime }
+            var d = 0
+            while d < distinct.count && !(distinctHash[d] == hash && distinct[d] == run.words) { d += 1 }
+            nameOfRun.append(d)
+            if d == distinct.count {
+                distinct.append(run.words)
+                distinctHash.append(hash)
+                firstRun.append(r)
+            }
         }
         var longest = Array(distinct.indices)
         for d in distinct.indices {
@@ -150,9 +159,51 @@ struct SpeakerCandidate {
             runs[r].words = best.words
             if runs[r].kind == .unknown { runs[r].kind = best.kind }
         }
-        found.append(contentsOf: runs)
-        found.sort { $0.firstToken < $1.firstToken }
+
+        // Both lists are in text order and start at different tokens: merge them.
+        var found: [SpeakerCandidate] = []
+        found.reserveCapacity(mentionCandidates.count + runs.count)
+        var m = 0, r = 0
+        while m < mentionCandidates.count || r < runs.count {
+            if r == runs.count || (m < mentionCandidates.count && mentionCandidates[m].firstToken < runs[r].firstToken) {
+                found.append(mentionCandidates[m]); m += 1
+            } else {
+                found.append(runs[r]); r += 1
+            }
+        }
         return found
+    }
+
+    /// The keys of `name`'s parts between spaces, lower-cased; empty parts left out.
+    private static func nameKeys(_ name: String) -> [UInt64] {
+        var keys: [UInt64] = []
+        var hash = LexiconTable.offsetBasis, length = 0
+        for s in name.unicodeScalars {
+            if s == " " {
+                if length > 0 { keys.append(hash | LexiconTable.keyMark) }
+                hash = LexiconTable.offsetBasis; length = 0
+            } else {
+                LexiconTable.addLowered(s, to: &hash); length += 1
+            }
+        }
+        if length > 0 { keys.append(hash | LexiconTable.keyMark) }
+        return keys
+    }
+
+    /// How the sentence-initial capitalised words are written elsewhere in the article.
+    private struct WordUsage {
+        /// Sorted keys of the sentence-initial capitalised words.
+        var keys: [UInt64]
+        var seen: [UInt8]
+
+        private func bits(_ key: UInt64) -> UInt8 {
+            let k = SpeakerCandidate.lowerBound(keys, key)
+            return k < keys.count && keys[k] == key ? seen[k] : 0
+        }
+        /// Written in lower case somewhere.
+        func isLowerSomewhere(_ key: UInt64) -> Bool { bits(key) & 1 != 0 }
+        /// Written capitalised inside a sentence somewhere.
+        func isCapitalizedInside(_ key: UInt64) -> Bool { bits(key) & 2 != 0 }
     }
 
     private static func isNameWord(_ token: QuoteToken, _ covered: Bool) -> Bool {
@@ -162,33 +213,33 @@ struct SpeakerCandidate {
     /// Builds a fallback candidate from tokens `first...last`, dropping a sentence-initial common
     /// word and titles; nil when nothing name-like is left.
     private static func makeRun(_ doc: QuoteDocument, _ first: Int, _ last: Int, coveredAfter: Bool,
-                                lowerWords: Set<String>, capitalizedInside: Set<String>) -> SpeakerCandidate? {
+                                usage: WordUsage) -> SpeakerCandidate? {
         let tokens = doc.tokens
+        let s = doc.text.scalars
         var a = first
         if tokens[a].isInitial {
-            let word = doc.lower(a)
-            let common = lowerWords.contains(word) || (word.contains("-") && !word.isEmpty
-                && !doc.text.scalars[tokens[a].start..<tokens[a].end].dropFirst().contains(where: ScalarClass.isUppercase))
+            let key = tokens[a].key
+            let common = usage.isLowerSomewhere(key) || (Self.containsHyphen(doc, a)
+                && !s[tokens[a].start..<tokens[a].end].dropFirst().contains(where: ScalarClass.isUppercase))
             if a == last {
-                if !capitalizedInside.contains(word) || common { return nil }
-            } else if common && !capitalizedInside.contains(word) {
+                if !usage.isCapitalizedInside(key) || common { return nil }
+            } else if common && !usage.isCapitalizedInside(key) {
                 a += 1
             }
         }
         // Organisation or place?
         var kind: Kind = .unknown
-        for k in a...last {
-            let w = doc.lower(k)
-            let bare = w.hasSuffix("'s") ? String(w.dropLast(2)) : w
-            if SpeechLexicon.organizationWords.contains(bare) || w.contains(".com") { kind = .organization }
+        for k in a...last where tokens[k].isWord {
+            let bare = doc.keyWithoutApostropheS(k)
+            let bareFlags = bare == tokens[k].key ? tokens[k].flags : LexiconTable.shared.flags(bare)
+            if bareFlags.contains(.organizationWord) || doc.containsDotCom(k) { kind = .organization }
         }
         if a == last {
             // An acronym ("FSB", "NASA") is an organisation.
-            let scalars = doc.text.scalars[tokens[a].start..<tokens[a].end]
+            let scalars = s[tokens[a].start..<tokens[a].end]
             if scalars.count >= 2 && !scalars.contains(where: ScalarClass.isLowercase) { kind = .organization }
         }
-        if a > 0, kind == .unknown, let before = doc.word(a - 1),
-           ["in", "at", "from", "near", "across", "into", "throughout", "outside", "towards", "toward"].contains(before) {
+        if a > 0, kind == .unknown, doc.wordFlags(a - 1).contains(.placePreposition) {
             kind = .place
         }
         // Titles: cut after the last title word ("Secretary of State" counts as one).
@@ -196,8 +247,7 @@ struct SpeakerCandidate {
         do {
             var k = a
             while k <= last {
-                let w = doc.lower(k)
-                if SpeechLexicon.titleWords.contains(w) || (w.hasPrefix("co-") || w.hasPrefix("vice-") || w.hasPrefix("ex-")) {
+                if doc.wordFlags(k).contains(.titleWord) || doc.startsWith(k, "co-") || doc.startsWith(k, "vice-") || doc.startsWith(k, "ex-") {
                     nameStart = k + 1
                     if k + 2 <= last && (doc.isWord(k + 1, QuoteKeys.of) || doc.isWord(k + 1, QuoteKeys.to)) { nameStart = k + 3; k += 2 }
                 }
@@ -221,25 +271,36 @@ struct SpeakerCandidate {
         if last + 1 < tokens.count, tokens[last + 1].start == tokens[last].end,
            tokens[last + 1].mark == 0x27 || tokens[last + 1].mark == 0x2019 { possessive = true }
         while nameEnd > nameStart && !tokens[nameEnd].isWord { nameEnd -= 1 }
-        var name = doc.string(nameStart, through: nameEnd)
-        if name.hasSuffix("'s") || name.hasSuffix("\u{2019}s") {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: name.unicodeScalars.dropLast(2))
-            name = String(view)
-        }
-        var words = (nameStart...nameEnd).map { doc.lower($0) }
-        if let lastWord = words.last, lastWord.hasSuffix("'s") { words[words.count - 1] = String(lastWord.dropLast(2)) }
+        // The name without a final "'s" / "’s".
+        var end = tokens[nameEnd].end
+        if end - tokens[nameStart].start >= 2, s[end - 1] == "s", s[end - 2] == "'" || s[end - 2] == "\u{2019}" { end -= 2 }
+        let name = s.string(tokens[nameStart].start..<end)
+        var words: [UInt64] = []
+        words.reserveCapacity(nameEnd - nameStart + 1)
+        for k in nameStart...nameEnd { words.append(tokens[k].key) }
+        if tokens[nameEnd].isWord { words[words.count - 1] = doc.keyWithoutApostropheS(nameEnd) }
         return SpeakerCandidate(firstToken: a, lastToken: last, name: name, entity: nil, kind: kind,
                                 isPossessive: possessive, inQuote: tokens[a].passage >= 0, words: words)
     }
 
-    private static func sortedContains(_ keys: [UInt64], _ key: UInt64) -> Bool {
+    /// The word `t` has a hyphen in it (a whole character: no combining mark on it).
+    private static func containsHyphen(_ doc: QuoteDocument, _ t: Int) -> Bool {
+        let token = doc.tokens[t]
+        let s = doc.text.scalars
+        for i in token.start..<token.end where s[i] == "-" && (i + 1 == token.end || !QuoteScalars.isMark(s[i + 1])) {
+            return true
+        }
+        return false
+    }
+
+    /// The first index of sorted `keys` whose key is not below `key`.
+    fileprivate static func lowerBound(_ keys: [UInt64], _ key: UInt64) -> Int {
         var low = 0, high = keys.count
         while low < high {
             let mid = (low + high) / 2
             if keys[mid] < key { low = mid + 1 } else { high = mid }
         }
-        return low < keys.count && keys[low] == key
+        return low
     }
 
     /// True when `part` occurs in `whole` as consecutive words.
