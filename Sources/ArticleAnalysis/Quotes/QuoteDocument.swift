@@ -63,9 +63,9 @@ final class QuoteDocument {
     init(text: ScalarText, paragraphs: [TextSpan]) {
         self.text = text
         self.paragraphs = paragraphs
-        let passages = QuotedPassage.scan(text, paragraphs: paragraphs)
-        self.passages = passages
         var tokens = Self.tokenize(text, paragraphs)
+        let passages = QuotedPassage.scan(text, paragraphs: paragraphs, tokens: tokens)
+        self.passages = passages
         (openToken, closeToken) = Self.markPassages(&tokens, passages)
         sentences = Self.splitSentences(&tokens, text)
         self.tokens = tokens
@@ -97,37 +97,52 @@ final class QuoteDocument {
     private static func tokenize(_ text: ScalarText, _ paragraphs: [TextSpan]) -> [QuoteToken] {
         let table = LexiconTable.shared
         var tokens: [QuoteToken] = []
-        tokens.reserveCapacity(text.count / 4 + 16)
+        tokens.reserveCapacity(text.count / 3 + 16)
         text.scalars.withUnsafeBufferPointer { s in
             for p in paragraphs.indices {
                 let end = paragraphs[p].end
                 var i = paragraphs[p].start
                 while i < end {
                     let c = s[i]
-                    if QuoteScalars.isSpace(c) { i += 1; continue }
-                    let start = i
-                    if QuoteScalars.isWordScalar(c) {
-                        var hash = LexiconTable.offsetBasis
-                        LexiconTable.addLowered(c, to: &hash)
-                        i += 1
-                        while i < end {
-                            let d = s[i]
-                            if QuoteScalars.isWordScalar(d) { LexiconTable.addLowered(d, to: &hash); i += 1; continue }
-                            if QuoteScalars.isWordJoiner(d) && i + 1 < end && QuoteScalars.isWordScalar(s[i + 1]) {
-                                LexiconTable.addLowered(d, to: &hash); LexiconTable.addLowered(s[i + 1], to: &hash)
-                                i += 2; continue
-                            }
-                            break
-                        }
-                        let key = hash | LexiconTable.keyMark
-                        tokens.append(QuoteToken(start: start, end: i, isWord: true,
-                                                 isCapitalized: Self.isCapitalized(s, start, i), paragraph: p,
-                                                 key: key, flags: table.flags(key), mark: 0))
+                    let v = c.value
+                    let isWord: Bool
+                    if v < 0x80 {
+                        if v == 0x20 || v &- 0x09 < 5 { i += 1; continue }
+                        isWord = QuoteScalars.isASCIIWordScalar(v)
                     } else {
+                        if QuoteScalars.isSpace(c) { i += 1; continue }
+                        isWord = QuoteScalars.isWordScalar(c)
+                    }
+                    let start = i
+                    guard isWord else {
                         i += 1
                         tokens.append(QuoteToken(start: start, end: i, isWord: false, isCapitalized: false, paragraph: p,
-                                                 key: LexiconTable.key(CollectionOfOne(c)), flags: [], mark: c.value))
+                                                 key: LexiconTable.key(CollectionOfOne(c)), flags: [], mark: v))
+                        continue
                     }
+                    // s[i] is a word scalar: hash it, then go on while word scalars (or a joiner
+                    // and a word scalar) follow.
+                    var hash = LexiconTable.offsetBasis
+                    while true {
+                        let w = s[i].value
+                        // ASCII letters, digits and joiners: setting 0x20 lower-cases the letters
+                        // and leaves the others as they are.
+                        if w < 0x80 { hash = (hash ^ UInt64(w | 0x20)) &* LexiconTable.prime } else { LexiconTable.addLowered(s[i], to: &hash) }
+                        i += 1
+                        guard i < end else { break }
+                        let d = s[i]
+                        if d.value < 0x80 ? QuoteScalars.isASCIIWordScalar(d.value) : QuoteScalars.isWordScalar(d) { continue }
+                        if QuoteScalars.isWordJoiner(d) && i + 1 < end && QuoteScalars.isWordScalar(s[i + 1]) {
+                            hash = (hash ^ UInt64(d.value == 0x2019 ? 0x27 : d.value)) &* LexiconTable.prime
+                            i += 1
+                            continue
+                        }
+                        break
+                    }
+                    let key = hash | LexiconTable.keyMark
+                    tokens.append(QuoteToken(start: start, end: i, isWord: true,
+                                             isCapitalized: Self.isCapitalized(s, start, i), paragraph: p,
+                                             key: key, flags: table.flags(key), mark: 0))
                 }
             }
         }

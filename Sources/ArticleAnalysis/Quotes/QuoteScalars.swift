@@ -24,6 +24,14 @@ enum QuoteScalars {
 
 
 
+    /// `isWordScalar` for an ASCII value (below 0x80): a letter or digit, by bit masks.
+    @inline(__always)
+    static func isASCIIWordScalar(_ v: UInt32) -> Bool {
+        // Bits 0x30–0x39 of the low word; 0x41–0x5A and 0x61–0x7A (less 64) of the high word.
+        let mask: UInt64 = v < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_07FF_FFFE
+        return (mask >> UInt64(v & 63)) & 1 != 0
+    }
+
     /// Any white space, including line breaks, no-break and thin spaces.
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {

@@ -13,9 +13,16 @@ struct SpeakerCandidate {
     var kind: Kind
     var isPossessive: Bool
     var inQuote: Bool
-    /// The keys (`LexiconTable.loweredKey`) of the name's words without titles, lower-cased;
-    /// used to find the longest form of a name and a name containing a noun.
+    /// For a fallback run, the keys (`LexiconTable.loweredKey`) of the name's words without
+    /// titles, lower-cased; used to find the longest form of a name. Empty for an entity mention,
+    /// whose words come from its name when asked (`containsWord`).
     var words: [UInt64]
+
+    /// The name has the word with key `key` (lower-cased): for a mention, a part of the entity's
+    /// name between spaces.
+    func containsWord(_ key: UInt64) -> Bool {
+        entity != nil ? Self.nameKeys(name).contains(key) : words.contains(key)
+    }
 
     var speaker: Speaker { Speaker(entity: entity, name: name) }
     /// Could be "he" or "she".
@@ -38,9 +45,7 @@ struct SpeakerCandidate {
             for mention in entity.mentions { mentions.append((mention.span, e)) }
         }
         mentions.sort { $0.span.start < $1.span.start }
-        // The name split at spaces (empty parts left out), the key of each part lower-cased;
-        // made for the entities that are mentioned where a token starts.
-        var entityWords = [[UInt64]?](repeating: nil, count: entities.count)
+        mentionCandidates.reserveCapacity(mentions.count)
         var t = 0
         for mention in mentions {
             while t < tokens.count && tokens[t].end <= mention.span.start { t += 1 }
@@ -49,8 +54,7 @@ struct SpeakerCandidate {
             while u < tokens.count && tokens[u].start < mention.span.end { last = u; u += 1 }
             guard t < tokens.count, tokens[t].start < mention.span.end, !covered[t] else { continue }
             for k in t...last { covered[k] = true }
-            let entity = entities[mention.entity]
-            let kind: Kind = switch entity.type {
+            let kind: Kind = switch entities[mention.entity].type {
             case .person: .person
             case .organization: .organization
             case .location: .place
@@ -58,16 +62,9 @@ struct SpeakerCandidate {
             }
             let possessive = doc.endsInApostropheS(last)
                 || (last + 1 < tokens.count && (tokens[last + 1].mark == 0x27 || tokens[last + 1].mark == 0x2019) && tokens[last + 1].start == tokens[last].end)
-            let words: [UInt64]
-            if let known = entityWords[mention.entity] {
-                words = known
-            } else {
-                words = nameKeys(entity.name)
-                entityWords[mention.entity] = words
-            }
             mentionCandidates.append(SpeakerCandidate(
-                firstToken: t, lastToken: last, name: entity.name, entity: entity.id, kind: kind,
-                isPossessive: possessive, inQuote: tokens[t].passage >= 0, words: words))
+                firstToken: t, lastToken: last, name: entities[mention.entity].name, entity: entities[mention.entity].id,
+                kind: kind, isPossessive: possessive, inQuote: tokens[t].passage >= 0, words: []))
         }
 
         // Words written in lower case somewhere: a capitalised sentence-initial "Officials" is
@@ -175,7 +172,7 @@ struct SpeakerCandidate {
     }
 
     /// The keys of `name`'s parts between spaces, lower-cased; empty parts left out.
-    private static func nameKeys(_ name: String) -> [UInt64] {
+    static func nameKeys(_ name: String) -> [UInt64] {
         var keys: [UInt64] = []
         var hash = LexiconTable.offsetBasis, length = 0
         for s in name.unicodeScalars {

@@ -171,7 +171,7 @@ final class SpeakerResolver {
         }
         let head = tokens[noun].key, headFlags = tokens[noun].flags
         if headFlags.contains(.organizationNoun) && !headFlags.contains(.personRole) {
-            if let named = recent(before: t, where: { $0.words.contains(head) }) { return named }
+            if let named = recent(before: t, where: { $0.containsWord(head) }) { return named }
             return recent(before: t) { $0.isGroupLike }
         }
         return recent(before: t) { $0.kind == .person || ($0.kind == .unknown && $0.entity == nil) }
