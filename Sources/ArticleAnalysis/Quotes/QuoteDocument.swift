@@ -96,57 +96,70 @@ final class QuoteDocument {
     /// lexicon key is hashed while the word is scanned, so no word is read twice.
     private static func tokenize(_ text: ScalarText, _ paragraphs: [TextSpan]) -> [QuoteToken] {
         let table = LexiconTable.shared
-        var tokens: [QuoteToken] = []
-        tokens.reserveCapacity(text.count / 3 + 16)
-        text.scalars.withUnsafeBufferPointer { s in
-            for p in paragraphs.indices {
-                let end = paragraphs[p].end
-                var i = paragraphs[p].start
-                while i < end {
-                    let c = s[i]
-                    let v = c.value
-                    let isWord: Bool
-                    if v < 0x80 {
-                        if v == 0x20 || v &- 0x09 < 5 { i += 1; continue }
-                        isWord = QuoteScalars.isASCIIWordScalar(v)
-                    } else {
-                        if QuoteScalars.isSpace(c) { i += 1; continue }
-                        isWord = QuoteScalars.isWordScalar(c)
-                    }
-                    let start = i
-                    guard isWord else {
-                        i += 1
-                        tokens.append(QuoteToken(start: start, end: i, isWord: false, isCapitalized: false, paragraph: p,
-                                                 key: LexiconTable.key(CollectionOfOne(c)), flags: [], mark: v))
-                        continue
-                    }
-                    // s[i] is a word scalar: hash it, then go on while word scalars (or a joiner
-                    // and a word scalar) follow.
-                    var hash = LexiconTable.offsetBasis
-                    while true {
-                        let w = s[i].value
-                        // ASCII letters, digits and joiners: setting 0x20 lower-cases the letters
-                        // and leaves the others as they are.
-                        if w < 0x80 { hash = (hash ^ UInt64(w | 0x20)) &* LexiconTable.prime } else { LexiconTable.addLowered(s[i], to: &hash) }
-                        i += 1
-                        guard i < end else { break }
-                        let d = s[i]
-                        if d.value < 0x80 ? QuoteScalars.isASCIIWordScalar(d.value) : QuoteScalars.isWordScalar(d) { continue }
-                        if QuoteScalars.isWordJoiner(d) && i + 1 < end && QuoteScalars.isWordScalar(s[i + 1]) {
-                            hash = (hash ^ UInt64(d.value == 0x2019 ? 0x27 : d.value)) &* LexiconTable.prime
-                            i += 1
+        // Every token has at least one scalar: the paragraphs' length bounds the count, so the
+        // tokens are written straight into the array's storage, without a capacity check each.
+        var bound = 0
+        for paragraph in paragraphs { bound += paragraph.end - paragraph.start }
+        return text.scalars.withUnsafeBufferPointer { s in
+            [QuoteToken](unsafeUninitializedCapacity: bound) { out, count in
+                var n = 0
+                for p in paragraphs.indices {
+                    let end = paragraphs[p].end
+                    var i = paragraphs[p].start
+                    while i < end {
+                        let c = s[i]
+                        let v = c.value
+                        let isWord: Bool
+                        if v < 0x80 {
+                            if v == 0x20 || v &- 0x09 < 5 { i &+= 1; continue }
+                            isWord = QuoteScalars.isASCIIWordScalar(v)
+                        } else {
+                            if QuoteScalars.isSpace(c) { i &+= 1; continue }
+                            isWord = QuoteScalars.isWordScalar(c)
+                        }
+                        let start = i
+                        guard isWord else {
+                            i &+= 1
+                            (out.baseAddress! + n).initialize(to: QuoteToken(
+                                start: start, end: i, isWord: false, isCapitalized: false, paragraph: p,
+                                key: LexiconTable.key(CollectionOfOne(c)), flags: [], mark: v))
+                            n &+= 1
                             continue
                         }
-                        break
+                        // s[i] is a word scalar: hash it, then go on while word scalars (or a
+                        // joiner and a word scalar) follow.
+                        var hash = LexiconTable.offsetBasis
+                        var w = v
+                        while true {
+                            // ASCII letters, digits and joiners: setting 0x20 lower-cases the
+                            // letters and leaves the others as they are.
+                            if w < 0x80 { hash = (hash ^ UInt64(w | 0x20)) &* LexiconTable.prime } else { LexiconTable.addLowered(s[i], to: &hash) }
+                            i &+= 1
+                            if i == end { break }
+                            w = s[i].value
+                            if w < 0x80 {
+                                if QuoteScalars.isASCIIWordScalar(w) { continue }
+                            } else if QuoteScalars.isWordScalar(s[i]) {
+                                continue
+                            }
+                            if QuoteScalars.isWordJoiner(s[i]) && i &+ 1 < end && QuoteScalars.isWordScalar(s[i &+ 1]) {
+                                hash = (hash ^ UInt64(w == 0x2019 ? 0x27 : w)) &* LexiconTable.prime
+                                i &+= 1
+                                w = s[i].value
+                                continue
+                            }
+                            break
+                        }
+                        let key = hash | LexiconTable.keyMark
+                        (out.baseAddress! + n).initialize(to: QuoteToken(
+                            start: start, end: i, isWord: true, isCapitalized: Self.isCapitalized(s, start, i), paragraph: p,
+                            key: key, flags: table.flags(key), mark: 0))
+                        n &+= 1
                     }
-                    let key = hash | LexiconTable.keyMark
-                    tokens.append(QuoteToken(start: start, end: i, isWord: true,
-                                             isCapitalized: Self.isCapitalized(s, start, i), paragraph: p,
-                                             key: key, flags: table.flags(key), mark: 0))
                 }
+                count = n
             }
         }
-        return tokens
     }
 
     /// The word `s[start..<end]` starts with a capital, or is a name with a short lower-case
@@ -198,11 +211,21 @@ final class QuoteDocument {
                 func close(_ end: Int) {
                     guard end > start else { return }
                     for t in start..<end { tk[t].sentence = sentence }
+                    // Initial words: first of a sentence, or (below) first after an opening mark,
+                    // colon or dash.
+                    tk[start].isInitial = true
                     sentences.append(start..<end)
                     sentence += 1
                     start = end
                 }
                 for t in 0..<count {
+                    if t > 0 && tk[t].isWord {
+                        let m = tk[t - 1].mark
+                        if tk[t - 1].opensPassage >= 0 || m == 0x3A || m == 0x28 || m == 0x2014 || m == 0x5B
+                            || (tk[t - 1].passage >= 0 && (m == 0x2E || m == 0x3F || m == 0x21)) {
+                            tk[t].isInitial = true
+                        }
+                    }
                     if t > start && tk[t].paragraph != tk[t - 1].paragraph
                         && !(tk[t].passage >= 0 && tk[t].passage == tk[t - 1].passage) {
                         close(t)
@@ -224,19 +247,6 @@ final class QuoteDocument {
                     }
                 }
                 close(count)
-                // Initial words: first of a sentence, or first after an opening mark, colon or dash.
-                for range in sentences {
-                    guard let first = range.first else { continue }
-                    tk[first].isInitial = true
-                }
-                for t in 0..<count where t > 0 && tk[t].isWord {
-                    let before = tk[t - 1]
-                    let m = before.mark
-                    if before.opensPassage >= 0 || m == 0x3A || m == 0x28 || m == 0x2014 || m == 0x5B
-                        || (before.passage >= 0 && (m == 0x2E || m == 0x3F || m == 0x21)) {
-                        tk[t].isInitial = true
-                    }
-                }
             }
         }
         return sentences

@@ -15,8 +15,11 @@ struct ReportedSpeech {
         var found: [Quote] = []
         let tokens = doc.tokens
         var nextCue = 0
+        let according = LexiconTable.according
         for t in tokens.indices where tokens[t].isWord && tokens[t].passage < 0 {
-            let isAccording = tokens[t].key == LexiconTable.according
+            // "according" is a speech verb: only those need the key compared.
+            guard !tokens[t].flags.isDisjoint(with: [.claimVerb, .reportVerb, .speechVerb]) else { continue }
+            let isAccording = tokens[t].key == according
             guard !tokens[t].flags.isDisjoint(with: [.claimVerb, .reportVerb]) || isAccording else { continue }
             while nextCue < cueTokens.count && cueTokens[nextCue] < t { nextCue += 1 }
             if nextCue < cueTokens.count && cueTokens[nextCue] == t { continue }
