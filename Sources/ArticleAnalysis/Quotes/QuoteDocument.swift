@@ -135,13 +135,15 @@ final class QuoteDocument {
                             // letters and leaves the others as they are.
                             if w < 0x80 { hash = (hash ^ UInt64(w | 0x20)) &* LexiconTable.prime } else { LexiconTable.addLowered(s[i], to: &hash) }
                             i &+= 1
-                            if i == end { break }
-                            w = s[i].value
-                            if w < 0x80 {
-                                if QuoteScalars.isASCIIWordScalar(w) { continue }
-                            } else if QuoteScalars.isWordScalar(s[i]) {
-                                continue
+                            // The common case: a run of ASCII letters and digits.
+                            while i != end {
+                                w = s[i].value
+                                guard w < 0x80, (w &- 0x30) < 10 || ((w | 0x20) &- 0x61) < 26 else { break }
+                                hash = (hash ^ UInt64(w | 0x20)) &* LexiconTable.prime
+                                i &+= 1
                             }
+                            if i == end { break }
+                            if w >= 0x80 && QuoteScalars.isWordScalar(s[i]) { continue }
                             if QuoteScalars.isWordJoiner(s[i]) && i &+ 1 < end && QuoteScalars.isWordScalar(s[i &+ 1]) {
                                 hash = (hash ^ UInt64(w == 0x2019 ? 0x27 : w)) &* LexiconTable.prime
                                 i &+= 1

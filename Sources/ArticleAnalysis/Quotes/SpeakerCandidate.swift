@@ -71,22 +71,31 @@ struct SpeakerCandidate {
         // then a common word, not a name.
         // Only sentence-initial capitalised words need the answer; keys keep the scan cheap.
         var initialKeys: [UInt64] = []
-        var initialFilter = [UInt64](repeating: 0, count: 16)  // 1024 bits: most words skip the search
-        for token in tokens where token.isWord && token.isInitial && token.isCapitalized {
-            initialKeys.append(token.key)
-            let bit = Int(truncatingIfNeeded: token.key >> 20) & 1023
-            initialFilter[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
-        initialKeys.sort()
-        // For each of `initialKeys`: seen in lower case (bit 0), seen capitalised inside a sentence (bit 1).
-        var seen = [UInt8](repeating: 0, count: initialKeys.count)
-        if !initialKeys.isEmpty {
-            for token in tokens where token.isWord && (!token.isInitial || !token.isCapitalized) {
-                let bit = Int(truncatingIfNeeded: token.key >> 20) & 1023
-                guard initialFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
-                let k = Self.lowerBound(initialKeys, token.key)
-                guard k < initialKeys.count, initialKeys[k] == token.key else { continue }
-                seen[k] |= token.isCapitalized ? 2 : 1
+        // 1024 bits: most words skip the search.
+        var initialFilter: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var seen: [UInt8] = []
+        tokens.withUnsafeBufferPointer { tk in
+            withUnsafeMutableBytes(of: &initialFilter) { raw in
+                let filter = raw.bindMemory(to: UInt64.self)
+                for t in tk.indices where tk[t].isWord && tk[t].isInitial && tk[t].isCapitalized {
+                    initialKeys.append(tk[t].key)
+                    let bit = Int(truncatingIfNeeded: tk[t].key >> 20) & 1023
+                    filter[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
+                initialKeys.sort()
+                // For each of `initialKeys`: seen in lower case (bit 0), seen capitalised inside a sentence (bit 1).
+                seen = [UInt8](repeating: 0, count: initialKeys.count)
+                guard !initialKeys.isEmpty else { return }
+                for t in tk.indices where tk[t].isWord && (!tk[t].isInitial || !tk[t].isCapitalized) {
+                    let key = tk[t].key
+                    let bit = Int(truncatingIfNeeded: key >> 20) & 1023
+                    guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
+                    let k = Self.lowerBound(initialKeys, key)
+                    guard k < initialKeys.count, initialKeys[k] == key else { continue }
+                    seen[k] |= tk[t].isCapitalized ? 2 : 1
+                }
             }
         }
         let usage = WordUsage(keys: initialKeys, seen: seen)
