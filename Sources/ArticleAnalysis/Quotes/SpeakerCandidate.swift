@@ -75,6 +75,7 @@ struct SpeakerCandidate {
         var initialFilter: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
                             UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var index = KeyIndex()
         var seen: [UInt8] = []
         tokens.withUnsafeBufferPointer { tk in
             withUnsafeMutableBytes(of: &initialFilter) { raw in
@@ -84,21 +85,19 @@ struct SpeakerCandidate {
                     let bit = Int(truncatingIfNeeded: tk[t].key >> 20) & 1023
                     filter[bit >> 6] |= 1 << UInt64(bit & 63)
                 }
-                initialKeys.sort()
-                // For each of `initialKeys`: seen in lower case (bit 0), seen capitalised inside a sentence (bit 1).
-                seen = [UInt8](repeating: 0, count: initialKeys.count)
+                index = KeyIndex(initialKeys)
+                // For each slot of `index`: seen in lower case (bit 0), seen capitalised inside a sentence (bit 1).
+                seen = [UInt8](repeating: 0, count: index.capacity)
                 guard !initialKeys.isEmpty else { return }
                 for t in tk.indices where tk[t].isWord && (!tk[t].isInitial || !tk[t].isCapitalized) {
                     let key = tk[t].key
                     let bit = Int(truncatingIfNeeded: key >> 20) & 1023
-                    guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { continue }
-                    let k = Self.lowerBound(initialKeys, key)
-                    guard k < initialKeys.count, initialKeys[k] == key else { continue }
-                    seen[k] |= tk[t].isCapitalized ? 2 : 1
+                    guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let slot = index.slot(key) else { continue }
+                    seen[slot] |= tk[t].isCapitalized ? 2 : 1
                 }
             }
         }
-        let usage = WordUsage(keys: initialKeys, seen: seen)
+        let usage = WordUsage(index: index, seen: seen)
 
         var runs: [SpeakerCandidate] = []
         var i = 0
@@ -196,15 +195,54 @@ struct SpeakerCandidate {
         return keys
     }
 
+    /// A set of keys (never 0) by open addressing: a key's slot, for arrays indexed by slot.
+    private struct KeyIndex {
+        private var slots: [UInt64]
+        private var mask: Int
+        var capacity: Int { slots.count }
+
+        init() { slots = [0]; mask = 0 }
+
+        init(_ keys: [UInt64]) {
+            var capacity = 16
+            while capacity < keys.count * 2 { capacity *= 2 }
+            slots = [UInt64](repeating: 0, count: capacity)
+            mask = capacity - 1
+            for key in keys {
+                var i = Self.start(key, mask)
+                while slots[i] != 0 && slots[i] != key { i = (i + 1) & mask }
+                slots[i] = key
+            }
+        }
+
+        @inline(__always)
+        private static func start(_ key: UInt64, _ mask: Int) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        }
+
+        /// The slot of `key`, nil when it is not in the set.
+        @inline(__always)
+        func slot(_ key: UInt64) -> Int? {
+            var i = Self.start(key, mask)
+            while true {
+                let k = slots[i]
+                if k == key { return i }
+                if k == 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
     /// How the sentence-initial capitalised words are written elsewhere in the article.
     private struct WordUsage {
-        /// Sorted keys of the sentence-initial capitalised words.
-        var keys: [UInt64]
+        /// The keys of the sentence-initial capitalised words.
+        var index: KeyIndex
+        /// Per slot of `index`.
         var seen: [UInt8]
 
         private func bits(_ key: UInt64) -> UInt8 {
-            let k = SpeakerCandidate.lowerBound(keys, key)
-            return k < keys.count && keys[k] == key ? seen[k] : 0
+            guard let slot = index.slot(key) else { return 0 }
+            return seen[slot]
         }
         /// Written in lower case somewhere.
         func isLowerSomewhere(_ key: UInt64) -> Bool { bits(key) & 1 != 0 }
@@ -297,16 +335,6 @@ struct SpeakerCandidate {
             return true
         }
         return false
-    }
-
-    /// The first index of sorted `keys` whose key is not below `key`.
-    fileprivate static func lowerBound(_ keys: [UInt64], _ key: UInt64) -> Int {
-        var low = 0, high = keys.count
-        while low < high {
-            let mid = (low + high) / 2
-            if keys[mid] < key { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 
     /// True when `part` occurs in `whole` as consecutive words.
