@@ -43,7 +43,8 @@ struct DirectQuotes {
     private func isSpeech(_ p: Int, post: (token: Int, adjacent: Bool, words: Int)?) -> Bool {
         let passage = doc.passages[p]
         let inside = insideTokens(p)
-        let words = inside.filter { doc.tokens[$0].isWord }.count
+        var words = 0
+        for t in inside where doc.tokens[t].isWord { words += 1 }
         guard words > 0 else { return false }
         if isTitleLike(inside) { return false }
         if passage.isUnclosed || passage.segments.count > 1 { return true }
@@ -68,23 +69,24 @@ struct DirectQuotes {
         return false
     }
 
-    private func insideTokens(_ p: Int) -> [Int] {
+    /// The tokens inside passage `p` (its marks left out): they are consecutive.
+    private func insideTokens(_ p: Int) -> Range<Int> {
         let open = doc.openToken[p]
         var t = open >= 0 ? open + 1 : 0
         while t < doc.tokens.count && doc.tokens[t].passage != p { t += 1 }
-        var result: [Int] = []
-        while t < doc.tokens.count && doc.tokens[t].passage == p { result.append(t); t += 1 }
-        return result
+        let first = t
+        while t < doc.tokens.count && doc.tokens[t].passage == p { t += 1 }
+        return first..<t
     }
 
     /// Every content word capitalised and no sentence inside: a title or a name.
-    private func isTitleLike(_ inside: [Int]) -> Bool {
+    private func isTitleLike(_ inside: Range<Int>) -> Bool {
         var content = 0
-        for (k, t) in inside.enumerated() {
+        for t in inside {
             let token = doc.tokens[t]
             if !token.isWord {
-                if (token.mark == 0x2E || token.mark == 0x3F || token.mark == 0x21), k + 1 < inside.count,
-                   doc.tokens[inside[k + 1]].isCapitalized, !(token.mark == 0x2E && k > 0 && doc.isAbbreviation(inside[k - 1])) { return false }
+                if (token.mark == 0x2E || token.mark == 0x3F || token.mark == 0x21), t + 1 < inside.upperBound,
+                   doc.tokens[t + 1].isCapitalized, !(token.mark == 0x2E && t > inside.lowerBound && doc.isAbbreviation(t - 1)) { return false }
                 continue
             }
             let first = doc.text.scalars[token.start]
@@ -165,7 +167,7 @@ struct DirectQuotes {
             if let agent = passiveAgent(cue, limit: limit) { return agent }
             if doc.isWord(cue, LexiconTable.according) { return resolver.subjectAfter(cue + 1, limit: limit) }
             // "X emphasized the need ..., saying "...": the participle shares the main clause's subject.
-            if let w = doc.word(cue), w.hasSuffix("ing"), cue > 0, tokens[cue - 1].mark == 0x2C {
+            if doc.endsIn(cue, "ing"), cue > 0, tokens[cue - 1].mark == 0x2C {
                 let sentence = doc.sentenceRange(of: cue)
                 if let subject = resolver.firstSubject(in: sentence.lowerBound..<cue) { return subject }
             }
@@ -175,8 +177,9 @@ struct DirectQuotes {
 
         // 1. "...," she said — the usual order when the quotation ends with a comma.
         let innerEnd = passage.span.end - 1
+        let last = doc.text.scalars[innerEnd].value
         let commaStyle = close >= 0 && (
-            [",", "?", "!", "\u{2014}"].contains(String(doc.text.scalars[innerEnd]))
+            last == 0x2C || last == 0x3F || last == 0x21 || last == 0x2014
             || (close + 1 < tokens.count && (tokens[close + 1].mark == 0x2C || tokens[close + 1].mark == 0x2014)))
         if let post, commaStyle, take(viaPost(post.token, adjacent: post.adjacent), post.token) { return }
 
@@ -229,7 +232,7 @@ struct DirectQuotes {
 
     /// "was told by X": the speaker is the agent after "by".
     private func passiveAgent(_ cue: Int, limit: Int) -> Speaker? {
-        guard let before = doc.word(cue - 1), ["was", "were", "been", "being", "is", "are"].contains(before) else { return nil }
+        guard doc.wordFlags(cue - 1).contains(.passiveAuxiliary) else { return nil }
         var u = cue + 1
         while u < min(limit, cue + 4) {
             if doc.isWord(u, QuoteKeys.by) { return resolver.subjectAfter(u, limit: limit) }

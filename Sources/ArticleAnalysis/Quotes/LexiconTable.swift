@@ -26,6 +26,9 @@ struct LexiconFlags: OptionSet, Sendable {
     static let objectPreposition = LexiconFlags(rawValue: 1 << 17)
     static let phraseOpener = LexiconFlags(rawValue: 1 << 18)
     static let clauseWord = LexiconFlags(rawValue: 1 << 19)
+    static let placePreposition = LexiconFlags(rawValue: 1 << 20)
+    static let passiveAuxiliary = LexiconFlags(rawValue: 1 << 21)
+    static let descriptionDeterminer = LexiconFlags(rawValue: 1 << 22)
 }
 
 struct LexiconTable: Sendable {
@@ -38,33 +41,47 @@ struct LexiconTable: Sendable {
     /// answers them without touching the table, which other stages push out of the cache.
     private var filter: [UInt64]
 
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x0000_0100_0000_01B3
+    /// Or-ed into every key, so that no key is 0 (the empty slot).
+    static let keyMark: UInt64 = 0x1000
+
     /// FNV-1a over the scalar values.
     @inline(__always)
     static func key<S: Sequence>(_ scalars: S) -> UInt64 where S.Element == Unicode.Scalar {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for s in scalars { hash = (hash ^ UInt64(s.value)) &* 0x0000_0100_0000_01B3 }
-        return hash | 0x1000  // never 0 in the upper bits
+        var hash = offsetBasis
+        for s in scalars { hash = (hash ^ UInt64(s.value)) &* prime }
+        return hash | keyMark
     }
 
-    /// The key of the lower-cased form of `scalars`, computed the way `QuoteScalars.lowered`
-    /// lower-cases: ASCII folded, the typographic apostrophe as "'"; other letters lower-cased by
-    /// their Unicode mapping.
+    /// Adds the lower-cased form of `s` to an FNV-1a hash: ASCII and Latin-1 capitals folded, the
+    /// typographic apostrophe as "'", other scalars by their Unicode lower-case mapping.
     @inline(__always)
-    static func loweredKey(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for s in scalars {
-            var v = s.value
-            if v < 0x80 {
-                if v >= 0x41 && v <= 0x5A { v += 32 }
-            } else if v == 0x2019 {
-                v = 0x27
-            } else {
-                for l in s.properties.lowercaseMapping.unicodeScalars { hash = (hash ^ UInt64(l.value)) &* 0x0000_0100_0000_01B3 }
-                continue
-            }
-            hash = (hash ^ UInt64(v)) &* 0x0000_0100_0000_01B3
+    static func addLowered(_ s: Unicode.Scalar, to hash: inout UInt64) {
+        var v = s.value
+        if v < 0x80 {
+            if v &- 0x41 < 26 { v += 32 }
+        } else if v < 0x100 {
+            // Latin-1: the capitals À–Þ (but ×) are their small letters less 0x20; the rest map to themselves.
+            if v >= 0xC0 && v <= 0xDE && v != 0xD7 { v += 32 }
+        } else if v == 0x2019 {
+            v = 0x27
+        } else if v >= 0x300 && v < 0x370 {
+            // Combining diacritical marks map to themselves.
+        } else {
+            for l in s.properties.lowercaseMapping.unicodeScalars { hash = (hash ^ UInt64(l.value)) &* prime }
+            return
         }
-        return hash | 0x1000
+        hash = (hash ^ UInt64(v)) &* prime
+    }
+
+    /// The key of the lower-cased form of `scalars` (see `addLowered`): what `key` gives for
+    /// the lower-cased word.
+    @inline(__always)
+    static func loweredKey<C: Collection>(_ scalars: C) -> UInt64 where C.Element == Unicode.Scalar {
+        var hash = offsetBasis
+        for s in scalars { addLowered(s, to: &hash) }
+        return hash | keyMark
     }
 
     static let according = key("according".unicodeScalars)
@@ -115,6 +132,8 @@ struct LexiconTable: Sendable {
         (SpeechLexicon.personPronouns, .personPronoun), (SpeechLexicon.groupPronouns, .groupPronoun),
         (SpeechLexicon.collectiveNouns, .collectiveNoun), (SpeechLexicon.objectPrepositions, .objectPreposition),
         (SpeechLexicon.phraseOpeners, .phraseOpener), (SpeechLexicon.clauseWords, .clauseWord),
+        (SpeechLexicon.placePrepositions, .placePreposition), (SpeechLexicon.passiveAuxiliaries, .passiveAuxiliary),
+        (SpeechLexicon.descriptionDeterminers, .descriptionDeterminer),
     ])
 }
 
@@ -138,4 +157,6 @@ enum QuoteKeys {
     static let which = LexiconTable.key("which".unicodeScalars)
     static let whose = LexiconTable.key("whose".unicodeScalars)
     static let `where` = LexiconTable.key("where".unicodeScalars)
+    static let told = LexiconTable.key("told".unicodeScalars)
+    static let tells = LexiconTable.key("tells".unicodeScalars)
 }

@@ -42,16 +42,17 @@ public struct QuoteFinder: Sendable {
         let resolver = SpeakerResolver(doc: doc, candidates: candidates)
 
         var quotes: [Quote] = []
-        var cueTokens = Set<Int>()
+        var cueTokens: [Int] = []
         for found in DirectQuotes(doc: doc, resolver: resolver).find() {
             let passage = doc.passages[found.passage]
             var flags: [String] = []
             if passage.isUnclosed { flags.append("unclosed") }
             if passage.segments.count > 1 { flags.append("multi-paragraph") }
-            if let cue = found.cueToken { cueTokens.insert(cue) }
+            if let cue = found.cueToken { cueTokens.append(cue) }
             quotes.append(Quote(kind: .direct, text: passage.text(text), span: passage.span,
                                 speaker: found.speaker, cue: found.cue, flags: flags))
         }
+        cueTokens.sort()
         quotes.append(contentsOf: ReportedSpeech(doc: doc, resolver: resolver).find(skipping: cueTokens))
         quotes.sort { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.kind.rawValue < $1.kind.rawValue }
         return quotes

@@ -16,22 +16,26 @@ struct QuoteToken {
     /// Index of the passage this token opens or closes, or -1.
     var opensPassage: Int { get { Int(_opensPassage) } set { _opensPassage = Int32(truncatingIfNeeded: newValue) } }
     var closesPassage: Int { get { Int(_closesPassage) } set { _closesPassage = Int32(truncatingIfNeeded: newValue) } }
-    /// FNV-1a key of the lower-cased word (see `LexiconTable`, `QuoteDocument.lower`) and the
-    /// word lists it is on. The lower-cased `String` itself is only built where a rule needs it.
-    var key: UInt64 = 0
-    var flags: LexiconFlags = []
-    /// The scalar value of a punctuation token (0 for words): cheaper to compare than `lower`.
-    var mark: UInt32 = 0
+    /// FNV-1a key of the lower-cased word (see `LexiconTable.addLowered`) and the word lists it
+    /// is on: rules compare keys and flags, never lower-cased strings.
+    /// A punctuation token's key is that of its scalar as written (not folded).
+    var key: UInt64
+    var flags: LexiconFlags
+    /// The scalar value of a punctuation token (0 for words): cheaper to compare than the text.
+    var mark: UInt32
     var isWord: Bool
     /// Starts with a capital letter, or is a name with a particle prefix ("al-Julani").
     var isCapitalized: Bool
     /// First word of a sentence or of a quotation: capitalised for grammar, not for being a name.
     var isInitial = false
 
-    init(start: Int, end: Int, isWord: Bool, isCapitalized: Bool, paragraph: Int) {
+    @inline(__always)
+    init(start: Int, end: Int, isWord: Bool, isCapitalized: Bool, paragraph: Int,
+         key: UInt64, flags: LexiconFlags, mark: UInt32) {
         _start = Int32(truncatingIfNeeded: start); _end = Int32(truncatingIfNeeded: end)
         _paragraph = Int32(truncatingIfNeeded: paragraph)
         self.isWord = isWord; self.isCapitalized = isCapitalized
+        self.key = key; self.flags = flags; self.mark = mark
     }
 }
 
@@ -59,9 +63,9 @@ final class QuoteDocument {
     init(text: ScalarText, paragraphs: [TextSpan]) {
         self.text = text
         self.paragraphs = paragraphs
-        let passages = QuotedPassage.scan(text, paragraphs: paragraphs)
-        self.passages = passages
         var tokens = Self.tokenize(text, paragraphs)
+        let passages = QuotedPassage.scan(text, paragraphs: paragraphs, tokens: tokens)
+        self.passages = passages
         (openToken, closeToken) = Self.markPassages(&tokens, passages)
         sentences = Self.splitSentences(&tokens, text)
         self.tokens = tokens
@@ -87,51 +91,91 @@ final class QuoteDocument {
         return spans
     }
 
+    /// Words (runs of letters, marks and digits joined by apostrophes, hyphens or inner full
+    /// stops) and single punctuation marks, paragraph by paragraph. One pass over the scalars: the
+    /// lexicon key is hashed while the word is scanned, so no word is read twice.
     private static func tokenize(_ text: ScalarText, _ paragraphs: [TextSpan]) -> [QuoteToken] {
-        let s = text.scalars
         let table = LexiconTable.shared
-        var tokens: [QuoteToken] = []
-        tokens.reserveCapacity(s.count / 5)
-        for (p, paragraph) in paragraphs.enumerated() {
-            var i = paragraph.start
-            while i < paragraph.end {
-                let c = s[i]
-                if QuoteScalars.isSpace(c) { i += 1; continue }
-                let start = i
-                if QuoteScalars.isWordScalar(c) {
-                    i += 1
-                    while i < paragraph.end {
-                        if QuoteScalars.isWordScalar(s[i]) { i += 1; continue }
-                        if QuoteScalars.isWordJoiner(s[i]) && i + 1 < paragraph.end && QuoteScalars.isWordScalar(s[i + 1]) {
-                            i += 2; continue
+        // Every token has at least one scalar: the paragraphs' length bounds the count, so the
+        // tokens are written straight into the array's storage, without a capacity check each.
+        var bound = 0
+        for paragraph in paragraphs { bound += paragraph.end - paragraph.start }
+        return text.scalars.withUnsafeBufferPointer { s in
+            [QuoteToken](unsafeUninitializedCapacity: bound) { out, count in
+                var n = 0
+                for p in paragraphs.indices {
+                    let end = paragraphs[p].end
+                    var i = paragraphs[p].start
+                    while i < end {
+                        let c = s[i]
+                        let v = c.value
+                        let isWord: Bool
+                        if v < 0x80 {
+                            if v == 0x20 || v &- 0x09 < 5 { i &+= 1; continue }
+                            isWord = QuoteScalars.isASCIIWordScalar(v)
+                        } else {
+                            if QuoteScalars.isSpace(c) { i &+= 1; continue }
+                            isWord = QuoteScalars.isWordScalar(c)
                         }
-                        break
+                        let start = i
+                        guard isWord else {
+                            i &+= 1
+                            (out.baseAddress! + n).initialize(to: QuoteToken(
+                                start: start, end: i, isWord: false, isCapitalized: false, paragraph: p,
+                                key: LexiconTable.key(CollectionOfOne(c)), flags: [], mark: v))
+                            n &+= 1
+                            continue
+                        }
+                        // s[i] is a word scalar: hash it, then go on while word scalars (or a
+                        // joiner and a word scalar) follow.
+                        var hash = LexiconTable.offsetBasis
+                        var w = v
+                        while true {
+                            // ASCII letters, digits and joiners: setting 0x20 lower-cases the
+                            // letters and leaves the others as they are.
+                            if w < 0x80 { hash = (hash ^ UInt64(w | 0x20)) &* LexiconTable.prime } else { LexiconTable.addLowered(s[i], to: &hash) }
+                            i &+= 1
+                            // The common case: a run of ASCII letters and digits.
+                            while i != end {
+                                w = s[i].value
+                                guard w < 0x80, (w &- 0x30) < 10 || ((w | 0x20) &- 0x61) < 26 else { break }
+                                hash = (hash ^ UInt64(w | 0x20)) &* LexiconTable.prime
+                                i &+= 1
+                            }
+                            if i == end { break }
+                            if w >= 0x80 && QuoteScalars.isWordScalar(s[i]) { continue }
+                            if QuoteScalars.isWordJoiner(s[i]) && i &+ 1 < end && QuoteScalars.isWordScalar(s[i &+ 1]) {
+                                hash = (hash ^ UInt64(w == 0x2019 ? 0x27 : w)) &* LexiconTable.prime
+                                i &+= 1
+                                w = s[i].value
+                                continue
+                            }
+                            break
+                        }
+                        let key = hash | LexiconTable.keyMark
+                        (out.baseAddress! + n).initialize(to: QuoteToken(
+                            start: start, end: i, isWord: true, isCapitalized: Self.isCapitalized(s, start, i), paragraph: p,
+                            key: key, flags: table.flags(key), mark: 0))
+                        n &+= 1
                     }
-                    var token = QuoteToken(start: start, end: i, isWord: true,
-                                           isCapitalized: Self.isCapitalized(s[start..<i]), paragraph: p)
-                    token.key = LexiconTable.loweredKey(s[start..<i])
-                    token.flags = table.flags(token.key)
-                    tokens.append(token)
-                } else {
-                    i += 1
-                    var token = QuoteToken(start: start, end: i, isWord: false,
-                                           isCapitalized: false, paragraph: p)
-                    token.mark = c.value
-                    tokens.append(token)
                 }
+                count = n
             }
         }
-        return tokens
     }
 
-    private static func isCapitalized(_ word: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let first = word.first else { return false }
+    /// The word `s[start..<end]` starts with a capital, or is a name with a short lower-case
+    /// particle prefix: "al-Julani", "bin-Laden".
+    @inline(__always)
+    private static func isCapitalized(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Bool {
+        let first = s[start]
         if ScalarClass.isUppercase(first) { return true }
-        // "al-Julani", "bin-Laden": a short lower-case particle, a hyphen, then a capital.
-        var i = word.startIndex, letters = 0
-        while i < word.endIndex && ScalarClass.isLowercase(word[i]) { i += 1; letters += 1 }
-        return letters <= 3 && i + 1 < word.endIndex && (word[i] == "-" || word[i] == "\u{2010}")
-            && ScalarClass.isUppercase(word[i + 1])
+        var i = start, letters = 0
+        while i < end && ScalarClass.isLowercase(s[i]) {
+            i += 1; letters += 1
+            if letters > 3 { return false }
+        }
+        return i + 1 < end && (s[i] == "-" || s[i] == "\u{2010}") && ScalarClass.isUppercase(s[i + 1])
     }
 
     private static func markPassages(_ tokens: inout [QuoteToken], _ passages: [QuotedPassage]) -> ([Int], [Int]) {
@@ -160,48 +204,51 @@ final class QuoteDocument {
     /// paragraph break.
     private static func splitSentences(_ tokens: inout [QuoteToken], _ text: ScalarText) -> [Range<Int>] {
         var sentences: [Range<Int>] = []
-        var start = 0
-        var sentence = 0
-        func close(_ end: Int) {
-            guard end > start else { return }
-            for t in start..<end { tokens[t].sentence = sentence }
-            sentences.append(start..<end)
-            sentence += 1
-            start = end
-        }
-        for t in tokens.indices {
-            if t > start && tokens[t].paragraph != tokens[t - 1].paragraph
-                && !(tokens[t].passage >= 0 && tokens[t].passage == tokens[t - 1].passage) {
-                close(t)
-            }
-            guard t + 1 < tokens.count, tokens[t + 1].paragraph == tokens[t].paragraph else { continue }
-            let token = tokens[t]
-            var ends = false
-            if token.passage < 0 && token.opensPassage < 0 && (token.mark == 0x2E || token.mark == 0x21 || token.mark == 0x3F) {
-                ends = t == 0 || !isAbbreviation(tokens[t - 1])
-            } else if token.closesPassage >= 0 && t > 0 {
-                let before = tokens[t - 1].mark
-                ends = before == 0x2E || before == 0x21 || before == 0x3F
-            }
-            if ends {
-                let next = tokens[t + 1]
-                if next.isCapitalized || next.opensPassage >= 0 || (next.isWord && QuoteScalars.isWordScalar(text.scalars[next.start]) && !ScalarClass.isLowercase(text.scalars[next.start]) && !ScalarClass.isUppercase(text.scalars[next.start])) {
-                    close(t + 1)
+        sentences.reserveCapacity(tokens.count / 16 + 4)
+        text.scalars.withUnsafeBufferPointer { s in
+            tokens.withUnsafeMutableBufferPointer { tk in
+                let count = tk.count
+                var start = 0
+                var sentence = 0
+                func close(_ end: Int) {
+                    guard end > start else { return }
+                    for t in start..<end { tk[t].sentence = sentence }
+                    // Initial words: first of a sentence, or (below) first after an opening mark,
+                    // colon or dash.
+                    tk[start].isInitial = true
+                    sentences.append(start..<end)
+                    sentence += 1
+                    start = end
                 }
-            }
-        }
-        close(tokens.count)
-        // Initial words: first of a sentence, or first after an opening mark, colon or dash.
-        for range in sentences {
-            guard let first = range.first else { continue }
-            tokens[first].isInitial = true
-        }
-        for t in tokens.indices where t > 0 && tokens[t].isWord {
-            let before = tokens[t - 1]
-            let m = before.mark
-            if before.opensPassage >= 0 || m == 0x3A || m == 0x28 || m == 0x2014 || m == 0x5B
-                || (before.passage >= 0 && (m == 0x2E || m == 0x3F || m == 0x21)) {
-                tokens[t].isInitial = true
+                for t in 0..<count {
+                    if t > 0 && tk[t].isWord {
+                        let m = tk[t - 1].mark
+                        if tk[t - 1].opensPassage >= 0 || m == 0x3A || m == 0x28 || m == 0x2014 || m == 0x5B
+                            || (tk[t - 1].passage >= 0 && (m == 0x2E || m == 0x3F || m == 0x21)) {
+                            tk[t].isInitial = true
+                        }
+                    }
+                    if t > start && tk[t].paragraph != tk[t - 1].paragraph
+                        && !(tk[t].passage >= 0 && tk[t].passage == tk[t - 1].passage) {
+                        close(t)
+                    }
+                    guard t + 1 < count, tk[t + 1].paragraph == tk[t].paragraph else { continue }
+                    let mark = tk[t].mark
+                    var ends = false
+                    if tk[t].passage < 0 && tk[t].opensPassage < 0 && (mark == 0x2E || mark == 0x21 || mark == 0x3F) {
+                        ends = t == 0 || !isAbbreviation(tk[t - 1])
+                    } else if tk[t].closesPassage >= 0 && t > 0 {
+                        let before = tk[t - 1].mark
+                        ends = before == 0x2E || before == 0x21 || before == 0x3F
+                    }
+                    if ends {
+                        let next = tk[t + 1]
+                        if next.isCapitalized || next.opensPassage >= 0 || (next.isWord && QuoteScalars.isWordScalar(s[next.start]) && !ScalarClass.isLowercase(s[next.start]) && !ScalarClass.isUppercase(s[next.start])) {
+                            close(t + 1)
+                        }
+                    }
+                }
+                close(count)
             }
         }
         return sentences
@@ -218,15 +265,61 @@ final class QuoteDocument {
 
     // MARK: Queries
 
-    /// The lower-cased text of token `t` (see `QuoteScalars.lowered`); the mark itself for
-    /// punctuation. Built on demand: most tokens never need it.
-    func lower(_ t: Int) -> String {
+    /// The flags of token `t` when it is a word, else none (also out of range).
+    @inline(__always)
+    func wordFlags(_ t: Int) -> LexiconFlags { t >= 0 && t < tokens.count && tokens[t].isWord ? tokens[t].flags : [] }
+
+    /// The lower-cased word `t` ends in the lower-case ASCII letters `suffix` ("ing").
+    func endsIn(_ t: Int, _ suffix: StaticString) -> Bool {
         let token = tokens[t]
-        if !token.isWord { return String(text.scalars[token.start]) }
-        return QuoteScalars.lowered(text.scalars[token.start..<token.end])
+        let n = suffix.utf8CodeUnitCount
+        guard token.isWord, token.end - token.start >= n else { return false }
+        let p = suffix.utf8Start
+        for k in 0..<n {
+            var v = text.scalars[token.end - n + k].value
+            if v >= 0x41 && v <= 0x5A { v += 32 }
+            if v != UInt32(p[k]) { return false }
+        }
+        return true
     }
 
-    func word(_ t: Int) -> String? { t >= 0 && t < tokens.count && tokens[t].isWord ? lower(t) : nil }
+    /// The lower-cased word `t` starts with the lower-case ASCII text `prefix` ("co-"), as whole
+    /// characters: a combining mark right after it would join the prefix's last character.
+    func startsWith(_ t: Int, _ prefix: StaticString) -> Bool {
+        let token = tokens[t]
+        let n = prefix.utf8CodeUnitCount
+        guard token.isWord, token.end - token.start >= n else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<n {
+            var v = text.scalars[token.start + k].value
+            if v >= 0x41 && v <= 0x5A { v += 32 }
+            if v != UInt32(p[k]) { return false }
+        }
+        return token.start + n == token.end || !QuoteScalars.isMark(text.scalars[token.start + n])
+    }
+
+    /// The lower-cased word `t` contains ".com" (as whole characters).
+    func containsDotCom(_ t: Int) -> Bool {
+        let token = tokens[t]
+        guard token.isWord else { return false }
+        let s = text.scalars
+        var i = token.start
+        while i + 4 <= token.end {
+            if s[i] == ".", s[i + 1] == "c" || s[i + 1] == "C", s[i + 2] == "o" || s[i + 2] == "O",
+               s[i + 3] == "m" || s[i + 3] == "M", i + 4 == token.end || !QuoteScalars.isMark(s[i + 4]) {
+                return true
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The key (`LexiconTable.addLowered`) of word `t` without a final "'s" / "’s"; its own key
+    /// otherwise.
+    func keyWithoutApostropheS(_ t: Int) -> UInt64 {
+        guard endsInApostropheS(t) else { return tokens[t].key }
+        return LexiconTable.loweredKey(text.scalars[tokens[t].start..<(tokens[t].end - 2)])
+    }
 
     /// True when token `t` is a word whose lower-cased form has the key `key` (`LexiconTable.key`).
     @inline(__always)

@@ -24,6 +24,14 @@ enum QuoteScalars {
 
 
 
+    /// `isWordScalar` for an ASCII value (below 0x80): a letter or digit, by bit masks.
+    @inline(__always)
+    static func isASCIIWordScalar(_ v: UInt32) -> Bool {
+        // Bits 0x30–0x39 of the low word; 0x41–0x5A and 0x61–0x7A (less 64) of the high word.
+        let mask: UInt64 = v < 64 ? 0x03FF_0000_0000_0000 : 0x07FF_FFFE_07FF_FFFE
+        return (mask >> UInt64(v & 63)) & 1 != 0
+    }
+
     /// Any white space, including line breaks, no-break and thin spaces.
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
@@ -57,34 +65,13 @@ enum QuoteScalars {
     }
 
 
-    /// Lower-cases ASCII letters and folds the typographic apostrophe to "'", so lexicon look-ups
-    /// are plain `String` comparisons.
-    static func lowered(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        if scalars.allSatisfy({ $0.value < 0x80 }) {
-            // ASCII: write the bytes directly (short words stay small strings, no allocation).
-            return String(unsafeUninitializedCapacity: scalars.count) { buffer in
-                var i = 0
-                for s in scalars {
-                    let v = UInt8(truncatingIfNeeded: s.value)
-                    buffer[i] = v >= 0x41 && v <= 0x5A ? v + 32 : v
-                    i += 1
-                }
-                return i
-            }
+    /// A combining mark (Mn, Mc, Me): it joins the character before it.
+    @inline(__always)
+    static func isMark(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x300 { return false }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
         }
-        var view = String.UnicodeScalarView()
-        for s in scalars {
-            let v = s.value
-            if v >= 0x41 && v <= 0x5A {
-                view.append(Unicode.Scalar(v + 32)!)
-            } else if v == 0x2019 {
-                view.append("'")
-            } else if v < 0x80 {
-                view.append(s)
-            } else {
-                for l in s.properties.lowercaseMapping.unicodeScalars { view.append(l) }
-            }
-        }
-        return String(view)
     }
 }

@@ -32,7 +32,10 @@ struct QuotedPassage {
     /// Typographic marks nest (“ ... “inner” ... ”); a straight mark opens outside a quote and
     /// closes inside one. Single marks never open a passage: they are apostrophes or quotes inside
     /// quotes, and stay part of the text.
-    static func scan(_ text: ScalarText, paragraphs: [TextSpan]) -> [QuotedPassage] {
+    ///
+    /// Every quotation mark is a punctuation token of its own (`QuoteDocument`'s tokens), so only
+    /// the tokens are visited, not every scalar.
+    static func scan(_ text: ScalarText, paragraphs: [TextSpan], tokens: [QuoteToken]) -> [QuotedPassage] {
         let s = text.scalars
         var found: [QuotedPassage] = []
         var open: Int? = nil
@@ -55,33 +58,42 @@ struct QuotedPassage {
             open = nil; segments = []; depth = 0
         }
 
+        var next = 0  // the first token of the paragraph
         for (p, paragraph) in paragraphs.enumerated() {
-            var i = paragraph.start
+            var k = next
+            while next < tokens.count && tokens[next].paragraph == p { next += 1 }
             if open != nil {
-                // A continued quote: skip the opening mark that starts this paragraph.
-                while i < paragraph.end && QuoteScalars.isSpace(s[i]) { i += 1 }
-                i += 1
-                segmentStart = i
+                // A continued quote: skip the opening mark that starts this paragraph (the first
+                // scalar after white space, which starts the paragraph's first token).
+                if k < next {
+                    segmentStart = tokens[k].start + 1
+                    k += 1
+                } else {
+                    segmentStart = paragraph.end + 1
+                }
             }
-            while i < paragraph.end {
-                let c = s[i]
-                if open == nil {
-                    if QuoteScalars.isOpeningMark(c) {
+            while k < next {
+                let v = tokens[k].mark
+                let i = tokens[k].start
+                if v == 0 {
+                    // A word.
+                } else if open == nil {
+                    if v == 0x22 || v == 0x201C || v == 0x201E || v == 0xAB {
                         open = i; segmentStart = i + 1; firstParagraph = p; depth = 1; segments = []
                     }
-                } else if c.value == 0x22 {
+                } else if v == 0x22 {
                     if let span = trimmed(segmentStart, i) { segments.append(span) }
                     finish(close: i, paragraph: p)
-                } else if c.value == 0x201C || c.value == 0x201E || c.value == 0xAB {
+                } else if v == 0x201C || v == 0x201E || v == 0xAB {
                     depth += 1
-                } else if c.value == 0x201D || c.value == 0xBB {
+                } else if v == 0x201D || v == 0xBB {
                     depth -= 1
                     if depth == 0 {
                         if let span = trimmed(segmentStart, i) { segments.append(span) }
                         finish(close: i, paragraph: p)
                     }
                 }
-                i += 1
+                k += 1
             }
             if open != nil {
                 if let span = trimmed(segmentStart, paragraph.end) { segments.append(span) }

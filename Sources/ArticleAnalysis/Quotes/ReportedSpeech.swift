@@ -10,21 +10,27 @@ struct ReportedSpeech {
     let doc: QuoteDocument
     let resolver: SpeakerResolver
 
-    func find(skipping cueTokens: Set<Int>) -> [Quote] {
+    /// `cueTokens`: the tokens of the verbs that attribute direct quotes, in ascending order.
+    func find(skipping cueTokens: [Int]) -> [Quote] {
         var found: [Quote] = []
         let tokens = doc.tokens
+        var nextCue = 0
+        let according = LexiconTable.according
         for t in tokens.indices where tokens[t].isWord && tokens[t].passage < 0 {
-            guard !tokens[t].flags.isDisjoint(with: [.claimVerb, .reportVerb]) || tokens[t].key == LexiconTable.according else { continue }
-            if cueTokens.contains(t) { continue }
-            let w = doc.lower(t)
-            if tokens[t].isCapitalized && w != "according" { continue }  // "United States"
+            // "according" is a speech verb: only those need the key compared.
+            guard !tokens[t].flags.isDisjoint(with: [.claimVerb, .reportVerb, .speechVerb]) else { continue }
+            let isAccording = tokens[t].key == according
+            guard !tokens[t].flags.isDisjoint(with: [.claimVerb, .reportVerb]) || isAccording else { continue }
+            while nextCue < cueTokens.count && cueTokens[nextCue] < t { nextCue += 1 }
+            if nextCue < cueTokens.count && cueTokens[nextCue] == t { continue }
+            if tokens[t].isCapitalized && !isAccording { continue }  // "United States"
             let kind: Quote.Kind
             let flags = tokens[t].flags
             if flags.contains(.claimVerb) {
                 kind = .claim
             } else if flags.contains(.reportVerb) {
                 kind = .indirect
-            } else if w == "according" && doc.isWord(t + 1, QuoteKeys.to) {
+            } else if isAccording && doc.isWord(t + 1, QuoteKeys.to) {
                 if let quote = accordingTo(t) { found.append(quote) }
                 continue
             } else {
@@ -32,7 +38,7 @@ struct ReportedSpeech {
             }
             if t > 0, tokens[t - 1].isWord, tokens[t - 1].flags.contains(.notASubjectVerbBefore) { continue }
             let sentence = doc.sentenceRange(of: t)
-            guard let start = clauseStart(after: t, verb: w, sentenceEnd: sentence.upperBound) else { continue }
+            guard let start = clauseStart(after: t, sentenceEnd: sentence.upperBound) else { continue }
             guard let end = clauseEnd(from: start, sentenceEnd: sentence.upperBound) else { continue }
             guard let speaker = resolver.subjectBefore(t, from: sentence.lowerBound) else { continue }
             found.append(quote(kind, start, end, speaker, cue: doc.string(t, through: t)))
@@ -41,15 +47,16 @@ struct ReportedSpeech {
     }
 
     /// Where the reported clause starts, or nil when the verb reports no clause.
-    private func clauseStart(after t: Int, verb: String, sentenceEnd: Int) -> Int? {
+    private func clauseStart(after t: Int, sentenceEnd: Int) -> Int? {
         let tokens = doc.tokens
         let next = t + 1
         guard next < sentenceEnd, tokens[next].paragraph == tokens[t].paragraph else { return nil }
         if tokens[next].opensPassage >= 0 || tokens[next].passage >= 0 || !tokens[next].isWord { return nil }
         if doc.isWord(next, QuoteKeys.that) { return next + 1 < sentenceEnd ? next + 1 : nil }
         // "they claim to have been tracking ...": the infinitive is the claim.
-        if doc.isWord(next, QuoteKeys.to) && SpeechLexicon.claimVerbs.contains(verb) { return next }
-        let needsThat = verb == "told" || verb == "tells" || tokens[next].flags.contains(.phraseOpener)
+        let verb = tokens[t].key
+        if doc.isWord(next, QuoteKeys.to) && tokens[t].flags.contains(.claimVerb) { return next }
+        let needsThat = verb == QuoteKeys.told || verb == QuoteKeys.tells || tokens[next].flags.contains(.phraseOpener)
         if needsThat {
             var u = next, words = 0
             while u < sentenceEnd && words < 14 {

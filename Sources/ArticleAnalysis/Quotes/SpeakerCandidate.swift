@@ -13,8 +13,16 @@ struct SpeakerCandidate {
     var kind: Kind
     var isPossessive: Bool
     var inQuote: Bool
-    /// The name's words without titles, lower-cased; used to find the longest form of a name.
-    var words: [String]
+    /// For a fallback run, the keys (`LexiconTable.loweredKey`) of the name's words without
+    /// titles, lower-cased; used to find the longest form of a name. Empty for an entity mention,
+    /// whose words come from its name when asked (`containsWord`).
+    var words: [UInt64]
+
+    /// The name has the word with key `key` (lower-cased): for a mention, a part of the entity's
+    /// name between spaces.
+    func containsWord(_ key: UInt64) -> Bool {
+        entity != nil ? Self.nameKeys(name).contains(key) : words.contains(key)
+    }
 
     var speaker: Speaker { Speaker(entity: entity, name: name) }
     /// Could be "he" or "she".
@@ -26,25 +34,18 @@ struct SpeakerCandidate {
     static func find(in doc: QuoteDocument, entities: [Entity]) -> [SpeakerCandidate] {
         let tokens = doc.tokens
         var covered = [Bool](repeating: false, count: tokens.count)
-        var found: [SpeakerCandidate] = []
+        var mentionCandidates: [SpeakerCandidate] = []
 
         // Entity mentions, mapped onto tokens.
+        var mentionCount = 0
+        for entity in entities { mentionCount += entity.mentions.count }
         var mentions: [(span: TextSpan, entity: Int)] = []
+        mentions.reserveCapacity(mentionCount)
         for (e, entity) in entities.enumerated() {
             for mention in entity.mentions { mentions.append((mention.span, e)) }
         }
         mentions.sort { $0.span.start < $1.span.start }
-        // The name split at spaces (empty parts left out), each part lower-cased.
-        let entityWords = entities.map { entity -> [String] in
-            let scalars = Array(entity.name.unicodeScalars)
-            var words: [String] = []
-            var start = 0
-            for i in 0...scalars.count where i == scalars.count || scalars[i] == " " {
-                if i > start { words.append(QuoteScalars.lowered(scalars[start..<i])) }
-                start = i + 1
-            }
-            return words
-        }
+        mentionCandidates.reserveCapacity(mentions.count)
         var t = 0
         for mention in mentions {
             while t < tokens.count && tokens[t].end <= mention.span.start { t += 1 }
@@ -53,8 +54,7 @@ struct SpeakerCandidate {
             while u < tokens.count && tokens[u].start < mention.span.end { last = u; u += 1 }
             guard t < tokens.count, tokens[t].start < mention.span.end, !covered[t] else { continue }
             for k in t...last { covered[k] = true }
-            let entity = entities[mention.entity]
-            let kind: Kind = switch entity.type {
+            let kind: Kind = switch entities[mention.entity].type {
             case .person: .person
             case .organization: .organization
             case .location: .place
@@ -62,32 +62,42 @@ struct SpeakerCandidate {
             }
             let possessive = doc.endsInApostropheS(last)
                 || (last + 1 < tokens.count && (tokens[last + 1].mark == 0x27 || tokens[last + 1].mark == 0x2019) && tokens[last + 1].start == tokens[last].end)
-            found.append(SpeakerCandidate(
-                firstToken: t, lastToken: last, name: entity.name, entity: entity.id, kind: kind,
-                isPossessive: possessive, inQuote: tokens[t].passage >= 0,
-                words: entityWords[mention.entity]))
+            mentionCandidates.append(SpeakerCandidate(
+                firstToken: t, lastToken: last, name: entities[mention.entity].name, entity: entities[mention.entity].id,
+                kind: kind, isPossessive: possessive, inQuote: tokens[t].passage >= 0, words: []))
         }
 
         // Words written in lower case somewhere: a capitalised sentence-initial "Officials" is
         // then a common word, not a name.
         // Only sentence-initial capitalised words need the answer; keys keep the scan cheap.
         var initialKeys: [UInt64] = []
-        var initialFilter = [UInt64](repeating: 0, count: 16)  // 1024 bits: most words skip the search
-        for token in tokens where token.isWord && token.isInitial && token.isCapitalized {
-            initialKeys.append(token.key)
-            let bit = Int(truncatingIfNeeded: token.key >> 20) & 1023
-            initialFilter[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
-        initialKeys.sort()
-        var lowerWords = Set<String>()
-        var capitalizedInside = Set<String>()
-        if !initialKeys.isEmpty {
-            for (index, token) in tokens.enumerated() where token.isWord && (!token.isInitial || !token.isCapitalized) {
-                let bit = Int(truncatingIfNeeded: token.key >> 20) & 1023
-                guard initialFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, Self.sortedContains(initialKeys, token.key) else { continue }
-                if token.isCapitalized { capitalizedInside.insert(doc.lower(index)) } else { lowerWords.insert(doc.lower(index)) }
+        // 1024 bits: most words skip the search.
+        var initialFilter: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var index = KeyIndex()
+        var seen: [UInt8] = []
+        tokens.withUnsafeBufferPointer { tk in
+            withUnsafeMutableBytes(of: &initialFilter) { raw in
+                let filter = raw.bindMemory(to: UInt64.self)
+                for t in tk.indices where tk[t].isWord && tk[t].isInitial && tk[t].isCapitalized {
+                    initialKeys.append(tk[t].key)
+                    let bit = Int(truncatingIfNeeded: tk[t].key >> 20) & 1023
+                    filter[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
+                index = KeyIndex(initialKeys)
+                // For each slot of `index`: seen in lower case (bit 0), seen capitalised inside a sentence (bit 1).
+                seen = [UInt8](repeating: 0, count: index.capacity)
+                guard !initialKeys.isEmpty else { return }
+                for t in tk.indices where tk[t].isWord && (!tk[t].isInitial || !tk[t].isCapitalized) {
+                    let key = tk[t].key
+                    let bit = Int(truncatingIfNeeded: key >> 20) & 1023
+                    guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let slot = index.slot(key) else { continue }
+                    seen[slot] |= tk[t].isCapitalized ? 2 : 1
+                }
             }
         }
+        let usage = WordUsage(index: index, seen: seen)
 
         var runs: [SpeakerCandidate] = []
         var i = 0
@@ -120,7 +130,7 @@ struct SpeakerCandidate {
                 coveredAfter = k == j + 1 || doc.isWord(j + 1, QuoteKeys.of) || doc.isWord(j + 1, QuoteKeys.to)
                 break
             }
-            if let run = makeRun(doc, i, j, coveredAfter: coveredAfter, lowerWords: lowerWords, capitalizedInside: capitalizedInside) {
+            if let run = makeRun(doc, i, j, coveredAfter: coveredAfter, usage: usage) {
                 runs.append(run)
             }
             i = j + 1
@@ -128,15 +138,19 @@ struct SpeakerCandidate {
 
         // The longest form of each fallback name in the article: "Pelosi" -> "Nancy Pelosi".
         // Compared once per distinct name, not per run: names repeat.
-        var distinct: [[UInt64]] = [], firstRun: [Int] = [], nameOfRun: [Int] = []
-        var index: [[UInt64]: Int] = [:]
+        var distinct: [[UInt64]] = [], distinctHash: [UInt64] = [], firstRun: [Int] = [], nameOfRun: [Int] = []
+        nameOfRun.reserveCapacity(runs.count)
         for (r, run) in runs.enumerated() {
-            let keys = run.words.map { LexiconTable.key($0.unicodeScalars) }
-            if let d = index[keys] { nameOfRun.append(d); continue }
-            index[keys] = distinct.count
-            nameOfRun.append(distinct.count)
-            distinct.append(keys)
-            firstRun.append(r)
+            var hash = LexiconTable.offsetBasis
+            for key in run.words { hash = (hash ^ key) &* LexiconTable.prime }
+            var d = 0
+            while d < distinct.count && !(distinctHash[d] == hash && distinct[d] == run.words) { d += 1 }
+            nameOfRun.append(d)
+            if d == distinct.count {
+                distinct.append(run.words)
+                distinctHash.append(hash)
+                firstRun.append(r)
+            }
         }
         var longest = Array(distinct.indices)
         for d in distinct.indices {
@@ -150,9 +164,90 @@ struct SpeakerCandidate {
             runs[r].words = best.words
             if runs[r].kind == .unknown { runs[r].kind = best.kind }
         }
-        found.append(contentsOf: runs)
-        found.sort { $0.firstToken < $1.firstToken }
+
+        // Both lists are in text order and start at different tokens: merge them.
+        var found: [SpeakerCandidate] = []
+        found.reserveCapacity(mentionCandidates.count + runs.count)
+        var m = 0, r = 0
+        while m < mentionCandidates.count || r < runs.count {
+            if r == runs.count || (m < mentionCandidates.count && mentionCandidates[m].firstToken < runs[r].firstToken) {
+                found.append(mentionCandidates[m]); m += 1
+            } else {
+                found.append(runs[r]); r += 1
+            }
+        }
         return found
+    }
+
+    /// The keys of `name`'s parts between spaces, lower-cased; empty parts left out.
+    static func nameKeys(_ name: String) -> [UInt64] {
+        var keys: [UInt64] = []
+        var hash = LexiconTable.offsetBasis, length = 0
+        for s in name.unicodeScalars {
+            if s == " " {
+                if length > 0 { keys.append(hash | LexiconTable.keyMark) }
+                hash = LexiconTable.offsetBasis; length = 0
+            } else {
+                LexiconTable.addLowered(s, to: &hash); length += 1
+            }
+        }
+        if length > 0 { keys.append(hash | LexiconTable.keyMark) }
+        return keys
+    }
+
+    /// A set of keys (never 0) by open addressing: a key's slot, for arrays indexed by slot.
+    private struct KeyIndex {
+        private var slots: [UInt64]
+        private var mask: Int
+        var capacity: Int { slots.count }
+
+        init() { slots = [0]; mask = 0 }
+
+        init(_ keys: [UInt64]) {
+            var capacity = 16
+            while capacity < keys.count * 2 { capacity *= 2 }
+            slots = [UInt64](repeating: 0, count: capacity)
+            mask = capacity - 1
+            for key in keys {
+                var i = Self.start(key, mask)
+                while slots[i] != 0 && slots[i] != key { i = (i + 1) & mask }
+                slots[i] = key
+            }
+        }
+
+        @inline(__always)
+        private static func start(_ key: UInt64, _ mask: Int) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+        }
+
+        /// The slot of `key`, nil when it is not in the set.
+        @inline(__always)
+        func slot(_ key: UInt64) -> Int? {
+            var i = Self.start(key, mask)
+            while true {
+                let k = slots[i]
+                if k == key { return i }
+                if k == 0 { return nil }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// How the sentence-initial capitalised words are written elsewhere in the article.
+    private struct WordUsage {
+        /// The keys of the sentence-initial capitalised words.
+        var index: KeyIndex
+        /// Per slot of `index`.
+        var seen: [UInt8]
+
+        private func bits(_ key: UInt64) -> UInt8 {
+            guard let slot = index.slot(key) else { return 0 }
+            return seen[slot]
+        }
+        /// Written in lower case somewhere.
+        func isLowerSomewhere(_ key: UInt64) -> Bool { bits(key) & 1 != 0 }
+        /// Written capitalised inside a sentence somewhere.
+        func isCapitalizedInside(_ key: UInt64) -> Bool { bits(key) & 2 != 0 }
     }
 
     private static func isNameWord(_ token: QuoteToken, _ covered: Bool) -> Bool {
@@ -162,33 +257,33 @@ struct SpeakerCandidate {
     /// Builds a fallback candidate from tokens `first...last`, dropping a sentence-initial common
     /// word and titles; nil when nothing name-like is left.
     private static func makeRun(_ doc: QuoteDocument, _ first: Int, _ last: Int, coveredAfter: Bool,
-                                lowerWords: Set<String>, capitalizedInside: Set<String>) -> SpeakerCandidate? {
+                                usage: WordUsage) -> SpeakerCandidate? {
         let tokens = doc.tokens
+        let s = doc.text.scalars
         var a = first
         if tokens[a].isInitial {
-            let word = doc.lower(a)
-            let common = lowerWords.contains(word) || (word.contains("-") && !word.isEmpty
-                && !doc.text.scalars[tokens[a].start..<tokens[a].end].dropFirst().contains(where: ScalarClass.isUppercase))
+            let key = tokens[a].key
+            let common = usage.isLowerSomewhere(key) || (Self.containsHyphen(doc, a)
+                && !s[tokens[a].start..<tokens[a].end].dropFirst().contains(where: ScalarClass.isUppercase))
             if a == last {
-                if !capitalizedInside.contains(word) || common { return nil }
-            } else if common && !capitalizedInside.contains(word) {
+                if !usage.isCapitalizedInside(key) || common { return nil }
+            } else if common && !usage.isCapitalizedInside(key) {
                 a += 1
             }
         }
         // Organisation or place?
         var kind: Kind = .unknown
-        for k in a...last {
-            let w = doc.lower(k)
-            let bare = w.hasSuffix("'s") ? String(w.dropLast(2)) : w
-            if SpeechLexicon.organizationWords.contains(bare) || w.contains(".com") { kind = .organization }
+        for k in a...last where tokens[k].isWord {
+            let bare = doc.keyWithoutApostropheS(k)
+            let bareFlags = bare == tokens[k].key ? tokens[k].flags : LexiconTable.shared.flags(bare)
+            if bareFlags.contains(.organizationWord) || doc.containsDotCom(k) { kind = .organization }
         }
         if a == last {
             // An acronym ("FSB", "NASA") is an organisation.
-            let scalars = doc.text.scalars[tokens[a].start..<tokens[a].end]
+            let scalars = s[tokens[a].start..<tokens[a].end]
             if scalars.count >= 2 && !scalars.contains(where: ScalarClass.isLowercase) { kind = .organization }
         }
-        if a > 0, kind == .unknown, let before = doc.word(a - 1),
-           ["in", "at", "from", "near", "across", "into", "throughout", "outside", "towards", "toward"].contains(before) {
+        if a > 0, kind == .unknown, doc.wordFlags(a - 1).contains(.placePreposition) {
             kind = .place
         }
         // Titles: cut after the last title word ("Secretary of State" counts as one).
@@ -196,8 +291,7 @@ struct SpeakerCandidate {
         do {
             var k = a
             while k <= last {
-                let w = doc.lower(k)
-                if SpeechLexicon.titleWords.contains(w) || (w.hasPrefix("co-") || w.hasPrefix("vice-") || w.hasPrefix("ex-")) {
+                if doc.wordFlags(k).contains(.titleWord) || doc.startsWith(k, "co-") || doc.startsWith(k, "vice-") || doc.startsWith(k, "ex-") {
                     nameStart = k + 1
                     if k + 2 <= last && (doc.isWord(k + 1, QuoteKeys.of) || doc.isWord(k + 1, QuoteKeys.to)) { nameStart = k + 3; k += 2 }
                 }
@@ -221,25 +315,26 @@ struct SpeakerCandidate {
         if last + 1 < tokens.count, tokens[last + 1].start == tokens[last].end,
            tokens[last + 1].mark == 0x27 || tokens[last + 1].mark == 0x2019 { possessive = true }
         while nameEnd > nameStart && !tokens[nameEnd].isWord { nameEnd -= 1 }
-        var name = doc.string(nameStart, through: nameEnd)
-        if name.hasSuffix("'s") || name.hasSuffix("\u{2019}s") {
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: name.unicodeScalars.dropLast(2))
-            name = String(view)
-        }
-        var words = (nameStart...nameEnd).map { doc.lower($0) }
-        if let lastWord = words.last, lastWord.hasSuffix("'s") { words[words.count - 1] = String(lastWord.dropLast(2)) }
+        // The name without a final "'s" / "’s".
+        var end = tokens[nameEnd].end
+        if end - tokens[nameStart].start >= 2, s[end - 1] == "s", s[end - 2] == "'" || s[end - 2] == "\u{2019}" { end -= 2 }
+        let name = s.string(tokens[nameStart].start..<end)
+        var words: [UInt64] = []
+        words.reserveCapacity(nameEnd - nameStart + 1)
+        for k in nameStart...nameEnd { words.append(tokens[k].key) }
+        if tokens[nameEnd].isWord { words[words.count - 1] = doc.keyWithoutApostropheS(nameEnd) }
         return SpeakerCandidate(firstToken: a, lastToken: last, name: name, entity: nil, kind: kind,
                                 isPossessive: possessive, inQuote: tokens[a].passage >= 0, words: words)
     }
 
-    private static func sortedContains(_ keys: [UInt64], _ key: UInt64) -> Bool {
-        var low = 0, high = keys.count
-        while low < high {
-            let mid = (low + high) / 2
-            if keys[mid] < key { low = mid + 1 } else { high = mid }
+    /// The word `t` has a hyphen in it (a whole character: no combining mark on it).
+    private static func containsHyphen(_ doc: QuoteDocument, _ t: Int) -> Bool {
+        let token = doc.tokens[t]
+        let s = doc.text.scalars
+        for i in token.start..<token.end where s[i] == "-" && (i + 1 == token.end || !QuoteScalars.isMark(s[i + 1])) {
+            return true
         }
-        return low < keys.count && keys[low] == key
+        return false
     }
 
     /// True when `part` occurs in `whole` as consecutive words.

@@ -9,19 +9,23 @@ final class SpeakerResolver {
     let doc: QuoteDocument
     let candidates: [SpeakerCandidate]
     /// For each token, the candidate covering it, or -1.
-    private var cover: [Int]
-    /// For each sentence, its candidates in text order.
-    private var bySentence: [[Int]]
+    private let cover: [Int]
+    /// For each sentence, the index of its first candidate; sentence `s` has candidates
+    /// `firstOfSentence[s]..<firstOfSentence[s + 1]` (candidates are in text order).
+    private let firstOfSentence: [Int]
 
     init(doc: QuoteDocument, candidates: [SpeakerCandidate]) {
         self.doc = doc
         self.candidates = candidates
-        cover = [Int](repeating: -1, count: doc.tokens.count)
-        bySentence = [[Int]](repeating: [], count: doc.sentences.count)
+        var cover = [Int](repeating: -1, count: doc.tokens.count)
+        var firstOfSentence = [Int](repeating: 0, count: doc.sentences.count + 1)
         for (c, candidate) in candidates.enumerated() {
             for t in candidate.firstToken...candidate.lastToken where cover[t] < 0 { cover[t] = c }
-            bySentence[doc.tokens[candidate.firstToken].sentence].append(c)
+            firstOfSentence[doc.tokens[candidate.firstToken].sentence + 1] += 1
         }
+        for s in 0..<doc.sentences.count { firstOfSentence[s + 1] += firstOfSentence[s] }
+        self.cover = cover
+        self.firstOfSentence = firstOfSentence
     }
 
     private var tokens: [QuoteToken] { doc.tokens }
@@ -38,14 +42,15 @@ final class SpeakerResolver {
             t = relativeClauseStart(endingAt: t, lowerBound: lowerBound) ?? t - 1
         }
         guard t >= lowerBound else { return nil }
-        if cover[t] < 0, let w = doc.word(t) {
+        if cover[t] < 0, tokens[t].isWord {
             if isPronoun(t) { return resolvePronoun(at: t) }
-            if SpeechLexicon.organizationNouns.contains(w) && !SpeechLexicon.personRoles.contains(w),
+            let flags = tokens[t].flags
+            if flags.contains(.organizationNoun) && !flags.contains(.personRole),
                t > 0, cover[t - 1] >= 0, !candidates[cover[t - 1]].isPossessive, !candidates[cover[t - 1]].inQuote {
                 return candidates[cover[t - 1]].speaker  // "Time magazine announced"
             }
-            if SpeechLexicon.personRoles.contains(w) || SpeechLexicon.organizationNouns.contains(w) {
-                return resolveDescription(at: t, head: w)
+            if !flags.isDisjoint(with: [.personRole, .organizationNoun]) {
+                return resolveDescription(at: t)
             }
         }
         var u = t, steps = 0
@@ -91,7 +96,7 @@ final class SpeakerResolver {
     /// The subject after the verb at `cue` ("said his father, Abdullah Kurdi"), before `limit`.
     func subjectAfter(_ cue: Int, limit: Int) -> Speaker? {
         var u = cue + 1, words = 0
-        var role: (token: Int, head: String)? = nil
+        var role: Int? = nil
         while u < min(limit, tokens.count) && words < 12 {
             let token = tokens[u]
             if token.opensPassage >= 0 || token.passage >= 0 || doc.isTerminator(u) || token.mark == 0x3A { break }
@@ -109,14 +114,14 @@ final class SpeakerResolver {
             if token.isWord {
                 if role == nil && isPronoun(u) && token.key != QuoteKeys.it { return resolvePronoun(at: u) }
                 if role == nil && !token.flags.isDisjoint(with: [.personRole, .organizationNoun]) {
-                    role = (u, doc.lower(u))
+                    role = u
                 }
                 if token.key == QuoteKeys.that { break }
                 words += 1
             }
             u += 1
         }
-        if let role { return resolveDescription(at: role.token, head: role.head) }
+        if let role { return resolveDescription(at: role) }
         return nil
     }
 
@@ -155,17 +160,18 @@ final class SpeakerResolver {
     }
 
     /// What a description ("the spokeswoman", "the Wooster professor", "the ministry") at token
-    /// `t` stands for: a recent name of the same kind, preferring one that contains the noun.
-    func resolveDescription(at noun: Int, head: String) -> Speaker? {
+    /// `noun` stands for: a recent name of the same kind, preferring one that contains the noun.
+    func resolveDescription(at noun: Int) -> Speaker? {
         // Names inside the description itself ("the Wooster professor") are not what it refers to.
         var t = noun
         while t > 0, noun - t < 4, tokens[t - 1].isWord, tokens[t - 1].passage < 0,
-              !["the", "a", "an", "his", "her", "its", "their", "our", "this", "that"].contains(doc.lower(t - 1)),
+              !tokens[t - 1].flags.contains(.descriptionDeterminer),
               !tokens[t - 1].flags.contains(.speechVerb), tokens[t].sentence == tokens[t - 1].sentence {
             t -= 1
         }
-        if SpeechLexicon.organizationNouns.contains(head) && !SpeechLexicon.personRoles.contains(head) {
-            if let named = recent(before: t, where: { $0.words.contains(head) }) { return named }
+        let head = tokens[noun].key, headFlags = tokens[noun].flags
+        if headFlags.contains(.organizationNoun) && !headFlags.contains(.personRole) {
+            if let named = recent(before: t, where: { $0.containsWord(head) }) { return named }
             return recent(before: t) { $0.isGroupLike }
         }
         return recent(before: t) { $0.kind == .person || ($0.kind == .unknown && $0.entity == nil) }
@@ -179,7 +185,7 @@ final class SpeakerResolver {
         for back in 0..<5 {
             let s = sentence - back
             guard s >= 0 else { break }
-            for c in bySentence[s] {
+            for c in firstOfSentence[s]..<firstOfSentence[s + 1] {
                 let candidate = candidates[c]
                 if back == 0 && candidate.firstToken >= t { break }
                 guard !candidate.inQuote, !candidate.isPossessive, !isObject(c), !isAffiliation(c) else { continue }

@@ -3,7 +3,7 @@
 /// Speech verbs attribute quotes; claim verbs mark contested statements; role nouns and
 /// organisation nouns let a description ("the spokeswoman", "the company") stand for an entity;
 /// title words are taken off the front of a name ("Attorney General Xavier Becerra").
-/// All entries are lower case (see `QuoteScalars.lowered`).
+/// All entries are lower case; tokens find them by key (see `LexiconTable`).
 enum SpeechLexicon {
     /// Verbs (and "according") that attribute a direct quote to its speaker.
     static let speechVerbs: Set<String> = [
@@ -183,6 +183,20 @@ enum SpeechLexicon {
         "sgt", "capt", "mt", "no", "vs", "u.s", "u.k", "u.n", "e.u", "inc", "corp", "co", "ltd",
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "a.m", "p.m", "e.g", "i.e", "etc", "approx", "est", "fig", "op", "rev", "hon",
+    ]
+
+    /// Prepositions that make a following fallback name a place: "in Istanbul".
+    static let placePrepositions: Set<String> = [
+        "in", "at", "from", "near", "across", "into", "throughout", "outside", "towards", "toward",
+    ]
+
+    /// Auxiliaries that make a following speech verb passive: "was told by X".
+    static let passiveAuxiliaries: Set<String> = ["was", "were", "been", "being", "is", "are"]
+
+    /// Words that open a description ("the Wooster professor"): the words between them and the
+    /// noun belong to the description.
+    static let descriptionDeterminers: Set<String> = [
+        "the", "a", "an", "his", "her", "its", "their", "our", "this", "that",
     ]
 
     /// Words that start a new clause: a speech verb after them is not the quotation's attribution.
