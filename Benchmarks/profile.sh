@@ -17,6 +17,8 @@ while [ $# -gt 0 ]; do
   esac
 done
 command -v valgrind >/dev/null || { echo "profile.sh needs valgrind (apt-get install -y valgrind)" >&2; exit 1; }
+# A file added to the root package is not seen by this package's cached build plan: re-plan.
+rm -f "$here/.build/release.yaml"
 swift build -c release --package-path "$here" "${scratch[@]}" --product analysis-throughput >&2
 bin=$(swift build -c release --package-path "$here" "${scratch[@]}" --show-bin-path)/analysis-throughput
 out=${keep:-$(mktemp)}

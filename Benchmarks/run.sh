@@ -21,6 +21,7 @@ fi
 
 echo "== building (release)"
 swift build -c release
+rm -f Benchmarks/.build/release.yaml  # re-plan: files added to the root package are not seen otherwise
 swift build -c release --package-path Benchmarks --product analysis-throughput
 THROUGHPUT=$(swift build -c release --package-path Benchmarks --show-bin-path)/analysis-throughput
 
