@@ -124,7 +124,7 @@ public enum ConfigurationFile {
                 guard value.hasPrefix("/") else { return "must be an absolute path, got '\(value)'" }
                 configuration.spoolRoot = value.count > 1 && value.hasSuffix("/") ? String(value.dropLast()) : value
             case .workers:
-                guard let n = Int(value), (0...256).contains(n) else { return "must be a whole number from 0 (one per core) to 256, got '\(value)'" }
+                guard let n = Int(value), (0...256).contains(n) else { return "must be a whole number from 0 (two per core) to 256, got '\(value)'" }
                 configuration.workers = n
             case .maxBytes:
                 guard let n = Self.byteCount(value), n > 0 else { return "must be a size such as 16777216, 512 KiB or 16 MiB, got '\(value)'" }

@@ -30,6 +30,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var processed: String { spoolRoot + "/processed" }
     public var failed: String { spoolRoot + "/failed" }
 
-    /// Worker count with 0 resolved to the number of active cores.
-    public func resolvedWorkers(cores: Int) -> Int { workers > 0 ? workers : max(1, cores) }
+    /// Worker count with 0 resolved to two per active core: a worker spends about as long
+    /// waiting for its results' fsyncs as analysing, so with one per core the cores idle during
+    /// every fsync (a 5,000-article backlog ran at 1,000 articles/s with 2 workers and 1,400 with
+    /// 4 on 2 cores; 6 was slower again).
+    public func resolvedWorkers(cores: Int) -> Int { workers > 0 ? workers : 2 * max(1, cores) }
 }

@@ -24,7 +24,7 @@ struct CheckConfigCommand: ParsableCommand {
             print("""
                 \(path): OK
                   spool.root                = \(configuration.spoolRoot)
-                  processing.workers        = \(configuration.workers == 0 ? "0 (one per core)" : String(configuration.workers))
+                  processing.workers        = \(configuration.workers == 0 ? "0 (two per core)" : String(configuration.workers))
                   processing.max_bytes      = \(configuration.maxBytes)
                   processing.after_success  = \(configuration.afterSuccess.rawValue)
                   processing.queue_limit    = \(configuration.queueLimit)

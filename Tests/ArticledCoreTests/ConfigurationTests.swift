@@ -66,9 +66,9 @@ final class ConfigurationTests: XCTestCase {
         }
     }
 
-    func testZeroWorkersMeansOnePerCore() {
+    func testZeroWorkersMeansTwoPerCore() {
         var configuration = DaemonConfiguration()
-        XCTAssertEqual(configuration.resolvedWorkers(cores: 4), 4)
+        XCTAssertEqual(configuration.resolvedWorkers(cores: 4), 8)
         configuration.workers = 2
         XCTAssertEqual(configuration.resolvedWorkers(cores: 4), 2)
     }

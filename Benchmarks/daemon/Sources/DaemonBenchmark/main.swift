@@ -311,7 +311,7 @@ func report(_ line: String) {
     fflush(nil)
 }
 func ms(_ value: Double) -> String { String(format: "%.2f ms", value) }
-report("articled daemon benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, workers=\(options.workers == 0 ? "cores" : String(options.workers))")
+report("articled daemon benchmark: \(ProcessInfo.processInfo.activeProcessorCount) cores, workers=\(options.workers == 0 ? "2 per core" : String(options.workers))")
 
 if options.only.contains("latency") {
     let analysed = latency(options, reference: reference, bare: false)
