@@ -104,24 +104,7 @@ public struct ArticleCleaner: Sendable {
             var i = 0
             for (n, paragraph) in paragraphs.enumerated() {
                 if n > 0 { buffer[i] = 0x0A; buffer[i &+ 1] = 0x0A; i &+= 2 }
-                for scalar in paragraph {
-                    let v = scalar.value
-                    if v < 0x80 {
-                        buffer[i] = UInt8(truncatingIfNeeded: v); i &+= 1
-                    } else if v < 0x800 {
-                        buffer[i] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
-                        buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 2
-                    } else if v < 0x10000 {
-                        buffer[i] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
-                        buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
-                        buffer[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 3
-                    } else {
-                        buffer[i] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18))
-                        buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
-                        buffer[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
-                        buffer[i &+ 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 4
-                    }
-                }
+                i = paragraph.withUnsafeBufferPointer { ScalarText.encodeUTF8($0, into: buffer, at: i) }
             }
             return i
         }

@@ -13,16 +13,8 @@ enum QuoteScalars {
         // Unicode property look-up: they are most of the non-ASCII scalars in news text.
         if v < 0x100 { return v >= 0xC0 && v != 0xD7 && v != 0xF7 }
         if v >= 0x2000 && v <= 0x206F { return false }
-        switch s.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
-            return true
-        default:
-            return false
-        }
+        return ScalarClass.isLetterOrDigit(s)
     }
-
-
 
     /// `isWordScalar` for an ASCII value (below 0x80): a letter or digit, by bit masks.
     @inline(__always)

@@ -33,29 +33,6 @@ enum SummaryEligibility {
         return isProse(s, span, words: words, lowercaseWords: lowercaseWords, months: months, weekdays: weekdays, numbers: numbers)
     }
 
-    /// As above, from words already scanned and hashed (`ReaderWords`).
-    static func isProse(_ s: [Unicode.Scalar], _ span: TextSpan, _ tokens: ArraySlice<ReaderWords.Word>) -> Bool {
-        var words = 0, lowercaseWords = 0, months = 0, weekdays = 0, numbers = 0
-        let short = tokens.count <= 16
-        for word in tokens {
-            let token = word.token
-            switch token.kind {
-            case .word:
-                words += 1
-                let first = s[token.start]
-                if WordScanner.isLowercase(first) { lowercaseWords += 1 }
-                // Only a short line can be a dateline; only capitalised words can be its names.
-                if short && WordScanner.isUppercase(first) {
-                    if DateTokenReader.monthHashes[word.hash] != nil { months += 1 }
-                    if DateTokenReader.weekdayHashes[word.hash] != nil { weekdays += 1 }
-                }
-            case .number: numbers += 1
-            case .punctuation: break
-            }
-        }
-        return isProse(s, span, words: words, lowercaseWords: lowercaseWords, months: months, weekdays: weekdays, numbers: numbers)
-    }
-
     /// The word tables `isProse` reads, fetched once per article rather than per sentence.
     struct Tables: Sendable {
         let months = DateTokenReader.monthHashes

@@ -106,29 +106,37 @@ public struct ScalarText: Sendable {
 
     @inline(__always)
     private static func encode(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, lowercased: Bool) -> String {
-        return String(unsafeUninitializedCapacity: utf8Count(scalars)) { buffer in
-            var i = 0
-            for scalar in scalars {
-                var v = scalar.value
-                if v < 0x80 {
-                    if lowercased && v &- 0x41 < 26 { v &+= 0x20 }
-                    buffer[i] = UInt8(truncatingIfNeeded: v); i &+= 1
-                } else if v < 0x800 {
-                    buffer[i] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
-                    buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 2
-                } else if v < 0x10000 {
-                    buffer[i] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
-                    buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
-                    buffer[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 3
-                } else {
-                    buffer[i] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18))
-                    buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
-                    buffer[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
-                    buffer[i &+ 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 4
-                }
-            }
-            return i
+        String(unsafeUninitializedCapacity: utf8Count(scalars)) { buffer in
+            encodeUTF8(scalars, lowercased: lowercased, into: buffer, at: 0)
         }
+    }
+
+    /// Writes `scalars` as UTF-8 into `buffer` from `index` (lower-casing ASCII letters when
+    /// asked); returns the index after the last byte. `buffer` must hold `utf8Count(scalars)`.
+    @inline(__always)
+    static func encodeUTF8(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, lowercased: Bool = false,
+                           into buffer: UnsafeMutableBufferPointer<UInt8>, at index: Int) -> Int {
+        var i = index
+        for scalar in scalars {
+            var v = scalar.value
+            if v < 0x80 {
+                if lowercased && v &- 0x41 < 26 { v &+= 0x20 }
+                buffer[i] = UInt8(truncatingIfNeeded: v); i &+= 1
+            } else if v < 0x800 {
+                buffer[i] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
+                buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 2
+            } else if v < 0x10000 {
+                buffer[i] = UInt8(truncatingIfNeeded: 0xE0 | (v >> 12))
+                buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                buffer[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 3
+            } else {
+                buffer[i] = UInt8(truncatingIfNeeded: 0xF0 | (v >> 18))
+                buffer[i &+ 1] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 12) & 0x3F))
+                buffer[i &+ 2] = UInt8(truncatingIfNeeded: 0x80 | ((v >> 6) & 0x3F))
+                buffer[i &+ 3] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F)); i &+= 4
+            }
+        }
+        return i
     }
 
     public var string: String { self[TextSpan(start: 0, end: scalars.count)] }
