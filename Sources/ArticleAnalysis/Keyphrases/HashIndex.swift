@@ -53,6 +53,7 @@ struct HashIndex: Sendable {
         }
     }
 
+    @inline(__always)
     func contains(_ key: UInt64) -> Bool { self[key] != nil }
 
     /// Sets the value of `key` (adding it when new).

@@ -312,14 +312,14 @@ struct KeyphraseDocument {
             let mentionCount = entities[n].mentions.count
             // Mentions mostly repeat the name and aliases: key each distinct form once, telling
             // forms apart by a hash of their UTF-8 (the same form always gives the same key).
-            formHashes.removeAll(keepingCapacity: true)
+            let entityForms = formHashes.count  // this entity's forms are `formHashes[entityForms...]`
             func add(_ name: String) {
                 let formHash = name.utf8.withContiguousStorageIfAvailable { utf8 in
                     var h = WordHash.seed
                     for byte in utf8 { h = WordHash.step(h, UInt32(byte)) }
                     return h
                 } ?? WordHash.of(name)
-                guard !formHashes.contains(formHash) else { return }
+                guard !formHashes[entityForms...].contains(formHash) else { return }
                 formHashes.append(formHash)
                 KeyphraseDocument.decode(name, into: &form)
                 if let key = phraseKey(form, connectorHashes, stopHashes), !index.contains(key) {
