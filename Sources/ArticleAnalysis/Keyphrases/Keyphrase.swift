@@ -236,11 +236,14 @@ struct KeyphraseDocument {
                                 || (startsBeforeName && last > first)) {
                             let index = Int(candidateIndex.value(of: key, insertingIfAbsent: Int32(candidates.count)))
                             if index == candidates.count {
-                                candidates.append(Candidate(key: key, first: first, last: last, contentWords: contentWords))
-                            }
-                            candidates[index].count += 1
-                            if candidates[index].midSentenceFirst < 0 && midSentence {
-                                candidates[index].midSentenceFirst = first
+                                candidates.append(Candidate(key: key, first: first, last: last,
+                                                            midSentenceFirst: midSentence ? first : -1, count: 1,
+                                                            contentWords: contentWords))
+                            } else {
+                                candidates[index].count += 1
+                                if candidates[index].midSentenceFirst < 0 && midSentence {
+                                    candidates[index].midSentenceFirst = first
+                                }
                             }
                         }
                     }
