@@ -330,9 +330,11 @@ struct KeyphraseDocument {
                     keys.append(EntityKey(entity: n, salience: salience, mentions: mentionCount))
                 }
             }
-            add(entities[n].name)
+            let name = entities[n].name
+            add(name)
             for alias in entities[n].aliases { add(alias) }
-            for mention in entities[n].mentions { add(mention.text) }
+            // Most mentions are the name itself: a string comparison skips hashing them again.
+            for mention in entities[n].mentions where mention.text != name { add(mention.text) }
         }
         return (index, keys)
     }
