@@ -143,13 +143,8 @@ struct KeyphraseDocument {
                         var term = Int.min
                         if readerWord.isContent {
                             // Content words are counted by stem, so "attack" and "attacks" share statistics.
-                            if let t = termIndex[readerWord.stemHash] {
-                                term = Int(t)
-                            } else {
-                                term = terms.count
-                                termIndex.insert(readerWord.stemHash, Int32(term))
-                                terms.append(Term(firstSentence: sentence))
-                            }
+                            term = Int(termIndex.value(of: readerWord.stemHash, insertingIfAbsent: Int32(terms.count)))
+                            if term == terms.count { terms.append(Term(firstSentence: sentence)) }
                             terms[term].count += 1
                             if readerWord.isAllCaps {
                                 terms[term].acronymCount += 1
@@ -172,9 +167,7 @@ struct KeyphraseDocument {
         self.words = words
         self.terms = terms
         self.termIndex = termIndex
-        candidates = []
-        candidateIndex = HashIndex()
-        collectCandidates(maximumWords: maximumWords)
+        (candidates, candidateIndex) = KeyphraseDocument.candidates(of: words, terms: terms.count, maximumWords: maximumWords)
     }
 
     /// Whether a lower-case word of more than four letters is an "-ly" adverb (not "-ply" as in
@@ -214,11 +207,13 @@ struct KeyphraseDocument {
         i >= 0 && i < w.count && w[i].segment == w[j].segment && w[i].isNameLike && w[j].isNameLike && w[i].isContent
     }
 
-    mutating func collectCandidates(maximumWords: Int) {
+    /// Every candidate phrase of `words` (see `KeyphraseExtractor`), with an index from its key
+    /// to its number; `terms` is the number of distinct terms (sizes the index).
+    static func candidates(of words: [Word], terms: Int, maximumWords: Int) -> ([Candidate], HashIndex) {
         var candidates: [Candidate] = []
         candidates.reserveCapacity(words.count * 2)
         // About one candidate per content word: the index grows if there are more.
-        var candidateIndex = HashIndex(capacity: max(32, terms.count * 2))
+        var candidateIndex = HashIndex(capacity: max(32, terms * 2))
         words.withUnsafeBufferPointer { w in
             for first in w.indices where w[first].isContent {
                 if KeyphraseDocument.continuesName(w, first - 1, from: first) || w[first].isAdverb { continue }
@@ -239,17 +234,16 @@ struct KeyphraseDocument {
                         contentWords += 1
                         if !(KeyphraseDocument.continuesName(w, last + 1, from: last) || word.isPastTense
                                 || (startsBeforeName && last > first)) {
-                            let index: Int
-                            if let c = candidateIndex[key] {
-                                index = Int(c)
+                            let index = Int(candidateIndex.value(of: key, insertingIfAbsent: Int32(candidates.count)))
+                            if index == candidates.count {
+                                candidates.append(Candidate(key: key, first: first, last: last,
+                                                            midSentenceFirst: midSentence ? first : -1, count: 1,
+                                                            contentWords: contentWords))
                             } else {
-                                index = candidates.count
-                                candidateIndex.insert(key, Int32(index))
-                                candidates.append(Candidate(key: key, first: first, last: last, contentWords: contentWords))
-                            }
-                            candidates[index].count += 1
-                            if candidates[index].midSentenceFirst < 0 && midSentence {
-                                candidates[index].midSentenceFirst = first
+                                candidates[index].count += 1
+                                if candidates[index].midSentenceFirst < 0 && midSentence {
+                                    candidates[index].midSentenceFirst = first
+                                }
                             }
                         }
                     }
@@ -257,8 +251,7 @@ struct KeyphraseDocument {
                 }
             }
         }
-        self.candidates = candidates
-        self.candidateIndex = candidateIndex
+        return (candidates, candidateIndex)
     }
 
     /// ln(n) for the small counts that term frequencies and phrase recurrences are
@@ -322,14 +315,14 @@ struct KeyphraseDocument {
             let mentionCount = entities[n].mentions.count
             // Mentions mostly repeat the name and aliases: key each distinct form once, telling
             // forms apart by a hash of their UTF-8 (the same form always gives the same key).
-            formHashes.removeAll(keepingCapacity: true)
+            let entityForms = formHashes.count  // this entity's forms are `formHashes[entityForms...]`
             func add(_ name: String) {
                 let formHash = name.utf8.withContiguousStorageIfAvailable { utf8 in
                     var h = WordHash.seed
                     for byte in utf8 { h = WordHash.step(h, UInt32(byte)) }
                     return h
                 } ?? WordHash.of(name)
-                guard !formHashes.contains(formHash) else { return }
+                guard !formHashes[entityForms...].contains(formHash) else { return }
                 formHashes.append(formHash)
                 KeyphraseDocument.decode(name, into: &form)
                 if let key = phraseKey(form, connectorHashes, stopHashes), !index.contains(key) {
@@ -337,9 +330,11 @@ struct KeyphraseDocument {
                     keys.append(EntityKey(entity: n, salience: salience, mentions: mentionCount))
                 }
             }
-            add(entities[n].name)
+            let name = entities[n].name
+            add(name)
             for alias in entities[n].aliases { add(alias) }
-            for mention in entities[n].mentions { add(mention.text) }
+            // Most mentions are the name itself: a string comparison skips hashing them again.
+            for mention in entities[n].mentions where mention.text != name { add(mention.text) }
         }
         return (index, keys)
     }

@@ -79,7 +79,12 @@ struct ReaderWords: Sendable {
         case .word:
             let start = token.start
             let end = WordScanner.endWithoutPossessive(p, token)
-            let stemEnd = EnglishWords.stemCut(p, start, end)
+            // Only a word ending in "s", "g" or "d" (or a non-ASCII scalar) can lose a suffix: the
+            // others skip the out-of-line `stemCut` call (most words).
+            let lastValue = end > start ? p[end - 1].value : 0
+            let lastFolded = lastValue | 0x20
+            let mayCut = lastValue >= 0x80 || lastFolded == 0x73 || lastFolded == 0x67 || lastFolded == 0x64
+            let stemEnd = mayCut ? EnglishWords.stemCut(p, start, end) : (length: end - start, addsY: false)
             let stemLast = start + stemEnd.length
             var h = WordHash.seed
             var stem = WordHash.seed
