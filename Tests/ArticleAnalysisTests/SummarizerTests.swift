@@ -50,10 +50,11 @@ final class SummarizerTests: XCTestCase {
 
     func testFurnitureAndHeadingsAreNotProse() {
         func isProse(_ string: String) -> Bool {
-            let s = Array(string.unicodeScalars)
-            var tokens: [ReaderToken] = []
-            WordScanner.scan(s, 0..<s.count, into: &tokens)
-            return SummaryEligibility.isProse(s, TextSpan(start: 0, end: s.count), tokens)
+            let text = ScalarText(string)
+            let words = ReaderWords(text.scalars, Segmenter().segment(text))
+            return words.words.withUnsafeBufferPointer {
+                SummaryEligibility.isProse(text.scalars, TextSpan(start: 0, end: text.count), $0, .shared)
+            }
         }
         XCTAssertFalse(isProse("Share."))
         XCTAssertFalse(isProse("Comments are closed."))

@@ -13,26 +13,6 @@ enum SummaryEligibility {
         "((wikinews))", "wikinews ",
     ]
 
-    static func isProse(_ s: [Unicode.Scalar], _ span: TextSpan, _ tokens: [ReaderToken]) -> Bool {
-        var words = 0, lowercaseWords = 0, months = 0, weekdays = 0, numbers = 0
-        for token in tokens {
-            switch token.kind {
-            case .word:
-                words += 1
-                if WordScanner.isLowercase(s[token.start]) { lowercaseWords += 1 }
-                // Only a short line can be a dateline; only capitalised words can be its names.
-                if tokens.count <= 16 && WordScanner.isUppercase(s[token.start]) {
-                    let hash = WordHash.of(s, token.start, token.end)
-                    if DateTokenReader.monthHashes[hash] != nil { months += 1 }
-                    if DateTokenReader.weekdayHashes[hash] != nil { weekdays += 1 }
-                }
-            case .number: numbers += 1
-            case .punctuation: break
-            }
-        }
-        return isProse(s, span, words: words, lowercaseWords: lowercaseWords, months: months, weekdays: weekdays, numbers: numbers)
-    }
-
     /// The word tables `isProse` reads, fetched once per article rather than per sentence.
     struct Tables: Sendable {
         let months = DateTokenReader.monthHashes
@@ -41,10 +21,10 @@ enum SummaryEligibility {
         static let shared = Tables()
     }
 
-    /// As above, from words already scanned and hashed (`ReaderWords`), with the tables at hand.
-    ///
-    /// The same tests as `isProse(_:_:words:lowercaseWords:months:weekdays:numbers:)`; an image
-    /// credit is looked for at the sentence's ":" tokens (every ":" is a punctuation token).
+    /// Whether the sentence at `span`, given its words from the shared word pass (`ReaderWords`),
+    /// is prose: at least six words, mostly lower case, not a dateline, ending like a sentence,
+    /// and not a pull-quote attribution, furniture heading or image credit. An image credit is
+    /// looked for at the sentence's ":" tokens (every ":" is a punctuation token).
     static func isProse(_ s: [Unicode.Scalar], _ span: TextSpan, _ tokens: UnsafeBufferPointer<ReaderWords.Word>,
                         _ tables: Tables) -> Bool {
         var words = 0, lowercaseWords = 0, months = 0, weekdays = 0, numbers = 0
@@ -91,30 +71,6 @@ enum SummaryEligibility {
         return true
     }
 
-    static func isProse(_ s: [Unicode.Scalar], _ span: TextSpan, words: Int, lowercaseWords: Int, months: Int, weekdays: Int,
-                        numbers: Int) -> Bool {
-        // Too short to say anything, or a heading/byline in title case.
-        guard words >= 6, lowercaseWords * 3 >= words else { return false }
-        // A dateline: a weekday and a month with numbers and little else.
-        if weekdays > 0 && months > 0 && numbers > 0 && words < 8 { return false }
-        // Prose ends like a sentence: . ! ? possibly followed by closing quotes or brackets.
-        var end = span.end - 1
-        while end > span.start, isClosing(s[end]) || WordScanner.isSpace(s[end]) { end -= 1 }
-        guard end >= span.start, s[end] == "." || s[end] == "!" || s[end] == "?" else { return false }
-        // Attribution lines of pull quotes start with a dash ("—Zinichev calling ...").
-        let first = s[span.start]
-        if first == "\u{2014}" || first == "\u{2013}" || first == "-" { return false }
-        for prefix in furniturePrefixScalars where SummaryEligibility.starts(s, span, with: prefix) {
-            // "Sources said ..." is prose; "Sources" alone or with a colon is a heading.
-            let last = prefix[prefix.count - 1]
-            if last == 0x3A || last == 0x20 || last == 0x29 { return false }  // ":", " ", ")"
-            let next = span.start + prefix.count
-            if next >= span.end || s[next] == ":" || s[next] == "." { return false }
-        }
-        // Captions credit an image anywhere in the line.
-        if containsImageCredit(s, span) { return false }
-        return true
-    }
 
     /// `furniturePrefixes` as lower-cased scalar values, compared without building strings.
     static let furniturePrefixScalars: [[UInt32]] = furniturePrefixes.map { $0.unicodeScalars.map(\.value) }
@@ -132,16 +88,6 @@ enum SummaryEligibility {
 
     /// "Image: ", "Photo: " or "Credit: " inside the sentence.
     static let creditMarkers: [[Unicode.Scalar]] = ["Image: ", "Photo: ", "Credit: "].map { Array($0.unicodeScalars) }
-
-    static func containsImageCredit(_ s: [Unicode.Scalar], _ span: TextSpan) -> Bool {
-        // Every marker is a capitalised word and ": ": look for ":" first.
-        var i = span.start
-        while i < span.end {
-            if s[i] == ":" && isImageCredit(s, span, colon: i) { return true }
-            i += 1
-        }
-        return false
-    }
 
     /// True when the ":" at `colon` ends one of `creditMarkers` inside the span.
     static func isImageCredit(_ s: [Unicode.Scalar], _ span: TextSpan, colon i: Int) -> Bool {
