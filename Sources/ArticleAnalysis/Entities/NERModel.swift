@@ -34,22 +34,15 @@ public struct NERModel: Sendable {
     /// `(1 << rowBits) * NERLabel.count` weights, row-major.
     let weights: [Int16]
     let scale: Float
+    /// One bit per row, set when the row holds a non-zero weight (see `NERScoreSum.add`).
+    let occupied: [UInt64]
     /// Names of the training data (see `NERGazetteer`).
     let gazetteer: NERGazetteer
     /// Score vectors of frequent words, worked out from `weights` (see `NERTagger`).
     let frequentWords: NERFrequentWords
 
     /// Number of rows holding at least one non-zero weight.
-    public var nonEmptyRows: Int {
-        var n = 0
-        weights.withUnsafeBufferPointer { w in
-            for row in 0..<(1 << rowBits) {
-                let base = row * NERLabel.count
-                for k in 0..<NERLabel.count where w[base + k] != 0 { n += 1; break }
-            }
-        }
-        return n
-    }
+    public var nonEmptyRows: Int { occupied.reduce(0) { $0 + $1.nonzeroBitCount } }
 
     /// Bytes held by the weight table in memory.
     public var memoryBytes: Int { weights.count * MemoryLayout<Int16>.stride }
@@ -60,7 +53,17 @@ public struct NERModel: Sendable {
         self.weights = weights
         self.scale = scale
         self.gazetteer = gazetteer
-        self.frequentWords = NERFrequentWords(weights: weights, rowBits: rowBits)
+        var occupied = [UInt64](repeating: 0, count: ((1 << rowBits) + 63) / 64)
+        for row in 0..<(1 << rowBits) where weights[row * NERLabel.count..<(row + 1) * NERLabel.count].contains(where: { $0 != 0 }) {
+            occupied[row / 64] |= 1 << UInt64(row % 64)
+        }
+        self.occupied = occupied
+        self.frequentWords = NERFrequentWords(weights: weights, occupied: occupied, rowBits: rowBits)
+    }
+
+    /// Runs `body` with the weight table as the tagger reads it.
+    func withWeightView<R>(_ body: (NERWeightView) -> R) -> R {
+        NERWeightView.with(weights: weights, occupied: occupied, rowBits: rowBits, body)
     }
 
     /// An empty model: tags nothing. Used when no model file is available.

@@ -27,9 +27,9 @@ struct NERTagger: Sendable {
 
     /// Fills the `Block.count` score vectors of the word `x` at `p` (`NERLabel.count` Int32 each).
     @inline(__always)
-    static func wordVectors(_ x: NERLexeme, weights: UnsafeRawPointer, shift: UInt64, into p: UnsafeMutablePointer<Int32>) {
+    static func wordVectors(_ x: NERLexeme, table: NERWeightView, into p: UnsafeMutablePointer<Int32>) {
         @inline(__always) func vector(_ block: Block) -> UnsafeMutablePointer<Int32> { p + block.rawValue &* NERLabel.count }
-        var sum = NERScoreSum(weights: weights, shift: shift)
+        var sum = NERScoreSum(table)
         NERFeatures.wordFeatures(x, into: &sum); sum.store(vector: vector(.own)); sum.reset()
         NERFeatures.previousFeatures(x, edge: false, into: &sum); sum.store(vector: vector(.previous)); sum.reset()
         NERFeatures.nextFeatures(x, edge: false, into: &sum); sum.store(vector: vector(.next)); sum.reset()
@@ -45,7 +45,6 @@ struct NERTagger: Sendable {
         var labels = [UInt8](repeating: 0, count: n)
         guard n > 0 else { return labels }
         var history = NERHistory(document)
-        let shift = UInt64(64 - model.rowBits)
         let L = NERLabel.count
         let blocks = Block.count
         // Distinct words are 0..<words; `none` stands for the missing neighbour at a sentence edge.
@@ -54,8 +53,7 @@ struct NERTagger: Sendable {
         var hashes: [NERWordHashes] = []
         hashes.reserveCapacity(words + 1)
         var vectors = [Int32](repeating: 0, count: (words + 1) * blocks * L)
-        model.weights.withUnsafeBufferPointer { w in
-            let raw = UnsafeRawPointer(w.baseAddress!)
+        model.withWeightView { table in
             vectors.withUnsafeMutableBufferPointer { v in
                 let v = v.baseAddress!
                 @inline(__always) func vector(_ word: Int, _ block: Block) -> UnsafeMutablePointer<Int32> {
@@ -71,14 +69,14 @@ struct NERTagger: Sendable {
                                 vector(word, .own).update(from: kept.baseAddress! + index &* blocks &* L, count: blocks &* L)
                             } else {
                                 hashes.append(NERWordHashes(x))
-                                NERTagger.wordVectors(x, weights: raw, shift: shift, into: vector(word, .own))
+                                NERTagger.wordVectors(x, table: table, into: vector(word, .own))
                             }
                         }
                     }
                 }
                 let x = NERLexeme.none
                 hashes.append(NERWordHashes(x))
-                var sum = NERScoreSum(weights: raw, shift: shift)
+                var sum = NERScoreSum(table)
                 NERFeatures.previousFeatures(x, edge: true, into: &sum); sum.store(vector: vector(none, .previous)); sum.reset()
                 NERFeatures.nextFeatures(x, edge: true, into: &sum); sum.store(vector: vector(none, .next)); sum.reset()
                 NERFeatures.secondPreviousFeatures(x, into: &sum); sum.store(vector: vector(none, .secondPrevious)); sum.reset()
@@ -98,7 +96,7 @@ struct NERTagger: Sendable {
                                     let a2 = t - 2 >= sentence.lowerBound ? Int(ids[t - 2]) : none
                                     let b1 = t + 1 < sentence.upperBound ? Int(ids[t + 1]) : none
                                     let b2 = t + 2 < sentence.upperBound ? Int(ids[t + 2]) : none
-                                    var sum = NERScoreSum(weights: raw, shift: shift)
+                                    var sum = NERScoreSum(table)
                                     sum.add(vector: vector(c, .own))
                                     sum.add(vector: vector(a1, .previous))
                                     sum.add(vector: vector(b1, .next))
@@ -137,6 +135,24 @@ struct NERTagger: Sendable {
     }
 }
 
+/// The weight table as the scoring loop reads it, valid inside `NERWeightView.with`.
+struct NERWeightView {
+    /// `NERLabel.count` Int16 per row.
+    let weights: UnsafeRawPointer
+    /// One bit per row, set when the row holds a non-zero weight.
+    let occupied: UnsafePointer<UInt64>
+    /// A feature hash shifted right by this is its row.
+    let shift: UInt64
+
+    static func with<R>(weights: [Int16], occupied: [UInt64], rowBits: Int, _ body: (NERWeightView) -> R) -> R {
+        weights.withUnsafeBytes { w in
+            occupied.withUnsafeBufferPointer { o in
+                body(NERWeightView(weights: w.baseAddress!, occupied: o.baseAddress!, shift: UInt64(64 - rowBits)))
+            }
+        }
+    }
+}
+
 /// A score vector being summed from weight rows, in Int32 like training (wrapping adds of the
 /// Int16 weights).
 ///
@@ -145,24 +161,26 @@ struct NERTagger: Sendable {
 /// a few SIMD operations. The sums stay split the same way (`even`, `odd`, then label 16), and
 /// so do the vectors kept per word (17 Int32: even labels, odd labels, label 16).
 struct NERScoreSum: NERFeatureSink {
-    /// The model's weights, `NERLabel.count` Int16 per row.
-    let weights: UnsafeRawPointer
-    let shift: UInt64
+    let table: NERWeightView
     var even = SIMD8<Int32>(repeating: 0)
     var odd = SIMD8<Int32>(repeating: 0)
     var last: Int32 = 0
 
     @inline(__always)
-    init(weights: UnsafeRawPointer, shift: UInt64) { self.weights = weights; self.shift = shift }
+    init(_ table: NERWeightView) { self.table = table }
 
     /// Adds the weight row of a feature hash.
     @inline(__always)
     mutating func add(_ feature: UInt64) {
-        let offset = Int(truncatingIfNeeded: feature &>> shift) &* (NERLabel.count &* 2)
-        let pairs = weights.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int32>.self)
+        let row = Int(truncatingIfNeeded: feature &>> table.shift)
+        // Most rows are empty; their bit (a 32 KiB bitmap that stays in cache) spares a read of
+        // the 8.5 MiB table, which would mostly miss.
+        guard table.occupied[row &>> 6] &>> UInt64(row & 63) & 1 != 0 else { return }
+        let offset = row &* (NERLabel.count &* 2)
+        let pairs = table.weights.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int32>.self)
         even &+= (pairs &<< 16) &>> 16
         odd &+= pairs &>> 16
-        last &+= Int32(weights.loadUnaligned(fromByteOffset: offset &+ 32, as: Int16.self))
+        last &+= Int32(table.weights.loadUnaligned(fromByteOffset: offset &+ 32, as: Int16.self))
     }
 
     /// Adds a vector kept by `store(vector:)`.
@@ -206,8 +224,7 @@ struct NERFrequentWords: Sendable {
 
     init() {}
 
-    init(weights: [Int16], rowBits: Int) {
-        let shift = UInt64(64 - rowBits)
+    init(weights: [Int16], occupied: [UInt64], rowBits: Int) {
         let size = NERTagger.Block.count * NERLabel.count
         for form in NERFrequentWords.forms where lexemes.count < 255 {
             let x = NERLexeme(form.unicodeScalars)
@@ -217,10 +234,10 @@ struct NERFrequentWords: Sendable {
             hashes.append(NERWordHashes(x))
         }
         vectors = [Int32](repeating: 0, count: lexemes.count * size)
-        weights.withUnsafeBufferPointer { w in
+        NERWeightView.with(weights: weights, occupied: occupied, rowBits: rowBits) { table in
             vectors.withUnsafeMutableBufferPointer { v in
                 for (i, x) in lexemes.enumerated() {
-                    NERTagger.wordVectors(x, weights: UnsafeRawPointer(w.baseAddress!), shift: shift, into: v.baseAddress! + i * size)
+                    NERTagger.wordVectors(x, table: table, into: v.baseAddress! + i * size)
                 }
             }
         }
