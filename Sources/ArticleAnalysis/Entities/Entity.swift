@@ -88,11 +88,40 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// The lexeme of every token.
+    ///
+    /// A lexeme depends only on the token's scalars and most words of an article recur, so a
+    /// token seen before copies the lexeme of its first occurrence (found by a hash of its
+    /// scalars, then compared scalar by scalar) instead of working out its forms again.
     static func lexemes(_ text: ScalarText, _ spans: [TextSpan]) -> [NERLexeme] {
         var lexemes: [NERLexeme] = []
         lexemes.reserveCapacity(spans.count)
+        var bits = 4
+        while (1 << bits) < 2 * spans.count { bits += 1 }
+        // Per slot: the first token with that hash, and its hash.
+        var firstToken = [Int32](repeating: -1, count: 1 << bits)
+        var firstHash = [UInt64](repeating: 0, count: 1 << bits)
         text.scalars.withUnsafeBufferPointer { s in
-            for span in spans { lexemes.append(NERLexeme(UnsafeBufferPointer(rebasing: s[span.start..<span.end]))) }
+            let mask = (1 << bits) - 1
+            for (t, span) in spans.enumerated() {
+                let token = UnsafeBufferPointer(rebasing: s[span.start..<span.end])
+                var h = NERHash.seed
+                for scalar in token { h = NERHash.add(h, scalar.value) }
+                var i = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) &>> UInt64(64 - bits))
+                while true {
+                    let first = Int(firstToken[i])
+                    if first < 0 {
+                        firstToken[i] = Int32(t)
+                        firstHash[i] = h
+                        lexemes.append(NERLexeme(token))
+                        break
+                    }
+                    if firstHash[i] == h, s[spans[first].start..<spans[first].end].elementsEqual(token) {
+                        lexemes.append(lexemes[first])
+                        break
+                    }
+                    i = (i + 1) & mask
+                }
+            }
         }
         return lexemes
     }
