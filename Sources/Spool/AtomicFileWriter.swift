@@ -37,8 +37,10 @@ public struct AtomicFileWriter: Sendable {
     ///
     /// Two fsyncs per file (data, then folder) bound a backlog's throughput on most disks; in a
     /// batch the folder fsync is shared, and because writeback of every file is started before
-    /// the first fsync, the journal commit that fsync forces carries the other files' data too,
-    /// so their own fsyncs find little left to do.
+    /// the first fsync, on a journaled file system the journal commit that fsync forces carries
+    /// the other files' data too, so their own fsyncs find little left to do. (One `syncfs` per
+    /// batch would cost less kernel time still, but it flushes every other program's writes on
+    /// the same file system too, so it is not used.)
     public func write(_ files: [PendingFile], into folder: String) -> [Result<FileName, SpoolError>] {
         var results = [Result<FileName, SpoolError>](repeating: .failure(SpoolError("write", path: folder, errno: EIO)), count: files.count)
         var temporaries: [(index: Int, name: FileName, fd: Int32)] = []
