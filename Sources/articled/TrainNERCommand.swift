@@ -37,16 +37,22 @@ struct TrainNERCommand: ParsableCommand {
     @Option(help: "log2 of the number of hashed feature rows.")
     var rowBits: Int = 18
 
+    @Option(help: ArgumentHelp(
+        "How many of the training text's most frequent words the model lists.",
+        discussion: "Their scores are worked out once when the model loads, so articles read the weight table less often. A speed setting: labels are the same for any value."))
+    var frequentWords: Int = 4000
+
     func validate() throws {
         guard epochs >= 1 else { throw ValidationError("--epochs must be at least 1.") }
         guard (10...22).contains(rowBits) else { throw ValidationError("--row-bits must be between 10 and 22.") }
+        guard (0...60000).contains(frequentWords) else { throw ValidationError("--frequent-words must be between 0 and 60000.") }
     }
 
     func run() throws {
         let start = Date()
         let trainDocs = CoNLLCorpus.parse(try readBytes(train))
         let devDocs = try dev.map { CoNLLCorpus.parse(try readBytes($0)) } ?? []
-        let trainer = NERTrainer(epochs: epochs, seed: seed, rowBits: rowBits)
+        let trainer = NERTrainer(epochs: epochs, seed: seed, rowBits: rowBits, frequentForms: frequentWords)
         let model = trainer.train(trainDocs, dev: devDocs) { line in print(line) }
         let bytes = model.serialized()
         try Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)

@@ -82,6 +82,42 @@ final class NERModelTests: XCTestCase {
         XCTAssertThrowsError(try NERModel(bytes: [0x41, 0x42, 0x43, 0x44]))
     }
 
+    func testFrequentFormsRoundTripAndVersionTwoFilesStillLoad() throws {
+        var weights = [Int16](repeating: 0, count: (1 << 10) * NERLabel.count)
+        weights[40] = 9
+        let model = NERModel(rowBits: 10, weights: weights, scale: 1, frequentForms: ["the", "said", "Mr.", "Zürich"])
+        let bytes = model.serialized()
+        let read = try NERModel(bytes: bytes)
+        XCTAssertEqual(read.frequentForms, ["the", "said", "Mr.", "Zürich"])
+        XCTAssertEqual(read.weights, weights)
+        // A version 2 file is the same bytes without the list at the end.
+        let listBytes = 4 + model.frequentForms.reduce(0) { $0 + 1 + $1.utf8.count }
+        var versionTwo = Array(bytes.dropLast(listBytes))
+        versionTwo[4] = 2
+        let old = try NERModel(bytes: versionTwo)
+        XCTAssertEqual(old.frequentForms, [])
+        XCTAssertEqual(old.weights, weights)
+    }
+
+    func testFrequentFormsChangeNoEntity() throws {
+        // The listed words' scores are worked out at load instead of per document: the same sums.
+        let shipped = try BundledModels.nerModel()
+        XCTAssertGreaterThan(shipped.frequentForms.count, 1000)
+        let bare = NERModel(rowBits: shipped.rowBits, weights: shipped.weights, scale: shipped.scale, gazetteer: shipped.gazetteer)
+        let text = ScalarText("""
+        The United Nations said on Tuesday that talks between the government and rebel groups in \
+        Yemen would resume next week in Geneva. "We are hopeful," said Martin Griffiths, the UN \
+        envoy, who met President Abed Rabbo Mansour Hadi in Riyadh. Saudi Arabia and the United \
+        Arab Emirates back the government; Iran is accused of arming the Houthi movement.
+
+        Police in New York arrested two men after a fire at a Brooklyn warehouse owned by Amazon.
+        """)
+        let segmentation = Segmenter().segment(text)
+        let withForms = EntityRecognizer(model: shipped).recognize(text, segmentation)
+        XCTAssertEqual(EntityRecognizer(model: bare).recognize(text, segmentation), withForms)
+        XCTAssertGreaterThan(withForms.count, 8)
+    }
+
     func testCoNLLReaderReadsIOB1Spans() {
         let file = """
         -DOCSTART- -X- O O

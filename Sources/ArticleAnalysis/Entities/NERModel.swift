@@ -4,13 +4,15 @@
 /// (`NERLabel.count`). Hashing keeps the table a fixed size whatever the vocabulary, and 16-bit
 /// weights keep it small enough to stay mostly in cache while tagging.
 ///
-/// File format (little-endian), "ANER" version 2:
+/// File format (little-endian), "ANER" version 3:
 /// `magic "ANER"`, `u32 version`, `u32 featureVersion`, `u32 rowBits`, `u32 labels`,
 /// `f32 scale` (weight = stored / scale; informative only, decoding compares integers),
 /// `u32 rowCount`, then `rowCount` non-empty rows in increasing order, each as
 /// `varint (row - previousRow)`, `u24 label mask`, one `i16` per set bit of the mask.
 /// Empty rows are left out, so the file holds only what training learnt. Then the gazetteer:
 /// `u32 count` and `count` entries in increasing key order, each `u64 key`, `u8 type bits`.
+/// Then the frequent word forms of the training text (`frequentForms`): `u32 count` and `count`
+/// forms, each `u8 length` and that many UTF-8 bytes. Version 2 files end before that list.
 public struct NERModel: Sendable {
     public static let fileName = "ner.model"
 
@@ -38,6 +40,10 @@ public struct NERModel: Sendable {
     let occupied: [UInt64]
     /// Names of the training data (see `NERGazetteer`).
     let gazetteer: NERGazetteer
+    /// The training text's most frequent word forms, most frequent first. Their score vectors
+    /// are worked out when the model is made (`frequentWords`), so a document only looks them
+    /// up; this changes no label, only how often the weight table is read.
+    let frequentForms: [String]
     /// Score vectors of frequent words, worked out from `weights` (see `NERTagger`).
     let frequentWords: NERFrequentWords
 
@@ -47,18 +53,19 @@ public struct NERModel: Sendable {
     /// Bytes held by the weight table in memory.
     public var memoryBytes: Int { weights.count * MemoryLayout<Int16>.stride }
 
-    init(rowBits: Int, weights: [Int16], scale: Float, gazetteer: NERGazetteer = NERGazetteer()) {
+    init(rowBits: Int, weights: [Int16], scale: Float, gazetteer: NERGazetteer = NERGazetteer(), frequentForms: [String] = []) {
         precondition(weights.count == (1 << rowBits) * NERLabel.count)
         self.rowBits = rowBits
         self.weights = weights
         self.scale = scale
         self.gazetteer = gazetteer
+        self.frequentForms = frequentForms
         var occupied = [UInt64](repeating: 0, count: ((1 << rowBits) + 63) / 64)
         for row in 0..<(1 << rowBits) where weights[row * NERLabel.count..<(row + 1) * NERLabel.count].contains(where: { $0 != 0 }) {
             occupied[row / 64] |= 1 << UInt64(row % 64)
         }
         self.occupied = occupied
-        self.frequentWords = NERFrequentWords(weights: weights, occupied: occupied, rowBits: rowBits)
+        self.frequentWords = NERFrequentWords(weights: weights, occupied: occupied, rowBits: rowBits, forms: frequentForms)
     }
 
     /// Runs `body` with the weight table as the tagger reads it.
@@ -75,7 +82,7 @@ public struct NERModel: Sendable {
         guard bytes.count >= 4, bytes[0] == 0x41, bytes[1] == 0x4E, bytes[2] == 0x45, bytes[3] == 0x52 else { throw .badMagic }
         reader.offset = 4
         let version = try reader.u32()
-        guard version == 2 else { throw .unsupportedVersion(version) }
+        guard version == 2 || version == 3 else { throw .unsupportedVersion(version) }
         let featureVersion = try reader.u32()
         guard featureVersion == NERFeatures.version else {
             throw .featureVersionMismatch(model: featureVersion, code: NERFeatures.version)
@@ -111,15 +118,29 @@ public struct NERModel: Sendable {
             let key = UInt64(try reader.u32()) | UInt64(try reader.u32()) << 32
             gazetteer.entries[key] = try reader.u8()
         }
+        var frequentForms: [String] = []
+        if version >= 3 {
+            let forms = Int(try reader.u32())
+            frequentForms.reserveCapacity(forms)
+            for _ in 0..<forms {
+                let length = Int(try reader.u8())
+                guard reader.offset + length <= bytes.count else { throw .truncated }
+                guard let form = String(validating: bytes[reader.offset..<(reader.offset + length)], as: UTF8.self) else {
+                    throw .malformed("a frequent word form is not UTF-8")
+                }
+                frequentForms.append(form)
+                reader.offset += length
+            }
+        }
         guard reader.offset == bytes.count else { throw .malformed("\(bytes.count - reader.offset) trailing bytes") }
-        self.init(rowBits: rowBits, weights: weights, scale: scale, gazetteer: gazetteer)
+        self.init(rowBits: rowBits, weights: weights, scale: scale, gazetteer: gazetteer, frequentForms: frequentForms)
     }
 
     /// The file bytes of this model (the format described on the type).
     public func serialized() -> [UInt8] {
         var out: [UInt8] = [0x41, 0x4E, 0x45, 0x52]
         func u32(_ v: UInt32) { for i in 0..<4 { out.append(UInt8(truncatingIfNeeded: v >> (8 * UInt32(i)))) } }
-        u32(2); u32(NERFeatures.version); u32(UInt32(rowBits)); u32(UInt32(NERLabel.count)); u32(scale.bitPattern)
+        u32(3); u32(NERFeatures.version); u32(UInt32(rowBits)); u32(UInt32(NERLabel.count)); u32(scale.bitPattern)
         let countOffset = out.count
         u32(0)
         var rowCount: UInt32 = 0
@@ -145,6 +166,12 @@ public struct NERModel: Sendable {
         for (key, value) in gazetteer.entries.sortedEntries() {
             u32(UInt32(truncatingIfNeeded: key)); u32(UInt32(truncatingIfNeeded: key >> 32))
             out.append(value)
+        }
+        let forms = frequentForms.filter { $0.utf8.count <= 255 }
+        u32(UInt32(forms.count))
+        for form in forms {
+            out.append(UInt8(form.utf8.count))
+            out.append(contentsOf: form.utf8)
         }
         return out
     }

@@ -212,11 +212,12 @@ struct NERScoreSum: NERFeatureSink {
     mutating func reset() { even = SIMD8<Int32>(repeating: 0); odd = SIMD8<Int32>(repeating: 0); last = 0 }
 }
 
-/// The score vectors and hashes of frequent words (punctuation, function words), worked out
-/// once when the model is made, so a document only looks them up (see `NERTagger`).
+/// The score vectors and hashes of frequent words (punctuation, function words, and the
+/// model's `frequentForms`), worked out once when the model is made, so a document only looks
+/// them up (see `NERTagger`).
 struct NERFrequentWords: Sendable {
     /// Index of each word by its `NERLexeme.word` hash.
-    private var table = NERKeyTable()
+    private var table = NERKeyMap<UInt16>()
     private var lexemes: [NERLexeme] = []
     var hashes: [NERWordHashes] = []
     /// `NERTagger.Block.count` score vectors per word.
@@ -224,12 +225,12 @@ struct NERFrequentWords: Sendable {
 
     init() {}
 
-    init(weights: [Int16], occupied: [UInt64], rowBits: Int) {
+    init(weights: [Int16], occupied: [UInt64], rowBits: Int, forms extra: [String] = []) {
         let size = NERTagger.Block.count * NERLabel.count
-        for form in NERFrequentWords.forms where lexemes.count < 255 {
+        for form in NERFrequentWords.forms + extra where lexemes.count < Int(UInt16.max) {
             let x = NERLexeme(form.unicodeScalars)
             guard table[x.word] == nil else { continue }
-            table[x.word] = UInt8(lexemes.count)
+            table[x.word] = UInt16(lexemes.count)
             lexemes.append(x)
             hashes.append(NERWordHashes(x))
         }

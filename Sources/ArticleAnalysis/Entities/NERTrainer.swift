@@ -10,9 +10,21 @@ public struct NERTrainer: Sendable {
     public var seed: UInt64
     /// log2 of the number of hashed feature rows.
     public var rowBits: Int
+    /// How many of the training text's most frequent word forms the model lists
+    /// (`NERModel.frequentForms`): a speed setting, labels do not depend on it.
+    public var frequentForms: Int
 
-    public init(epochs: Int = 10, seed: UInt64 = 1, rowBits: Int = 18) {
-        self.epochs = epochs; self.seed = seed; self.rowBits = rowBits
+    public init(epochs: Int = 10, seed: UInt64 = 1, rowBits: Int = 18, frequentForms: Int = 4000) {
+        self.epochs = epochs; self.seed = seed; self.rowBits = rowBits; self.frequentForms = frequentForms
+    }
+
+    /// The `count` most frequent token forms of `documents`, most frequent first (ties in
+    /// code-point order, so training stays deterministic).
+    static func frequentForms(_ documents: [CoNLLDocument], count: Int) -> [String] {
+        var counts: [String: Int] = [:]
+        for doc in documents { for token in doc.tokens { counts[token, default: 0] += 1 } }
+        let ranked = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) { $0.value < $1.value } }
+        return ranked.prefix(count).map(\.key)
     }
 
     /// A training document prepared once: lexemes, gold labels and the static feature rows.
@@ -60,6 +72,7 @@ public struct NERTrainer: Sendable {
         var tokenCount = 0
         let foldGazetteers = (0..<NERTrainer.folds).map { NERTrainer.gazetteer(train, excludedFold: $0) }
         let fullGazetteer = NERTrainer.gazetteer(train, excludedFold: nil)
+        let forms = NERTrainer.frequentForms(train, count: frequentForms)
         for (index, doc) in train.enumerated() {
             let (document, gold) = NERTrainer.prepare(doc, gazetteer: foldGazetteers[index % NERTrainer.folds])
             var rows: [UInt32] = [], offsets: [Int] = [0]
@@ -147,7 +160,8 @@ public struct NERTrainer: Sendable {
                     }
                 }
             }
-            model = NERTrainer.averaged(weights: weights, stepWeighted: stepWeighted, steps: step, rowBits: rowBits, gazetteer: fullGazetteer)
+            model = NERTrainer.averaged(weights: weights, stepWeighted: stepWeighted, steps: step, rowBits: rowBits,
+                                        gazetteer: fullGazetteer, frequentForms: forms)
             var line = "epoch \(epoch): \(mistakes) training mistakes"
             if !dev.isEmpty {
                 let score = NERTrainer.evaluate(model, dev)
@@ -162,7 +176,8 @@ public struct NERTrainer: Sendable {
     }
 
     /// Averages the weights and rounds them to 16 bits; weights that round to zero drop out of the file.
-    static func averaged(weights: [Int32], stepWeighted: [Int64], steps: Int64, rowBits: Int, gazetteer: NERGazetteer) -> NERModel {
+    static func averaged(weights: [Int32], stepWeighted: [Int64], steps: Int64, rowBits: Int, gazetteer: NERGazetteer,
+                         frequentForms: [String] = []) -> NERModel {
         var average = [Double](repeating: 0, count: weights.count)
         var largest = 0.0
         let n = Double(steps)
@@ -176,7 +191,7 @@ public struct NERTrainer: Sendable {
         for i in average.indices where average[i] != 0 {
             quantised[i] = Int16((average[i] * scale).rounded())
         }
-        return NERModel(rowBits: rowBits, weights: quantised, scale: Float(scale), gazetteer: gazetteer)
+        return NERModel(rowBits: rowBits, weights: quantised, scale: Float(scale), gazetteer: gazetteer, frequentForms: frequentForms)
     }
 
     /// Token-level evaluation on CoNLL tokens (the tagger alone, without the article tokeniser).
