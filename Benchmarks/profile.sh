@@ -22,7 +22,7 @@ rm -f "$here/.build/release.yaml"
 swift build -c release --package-path "$here" "${scratch[@]}" --product analysis-throughput >&2
 bin=$(swift build -c release --package-path "$here" "${scratch[@]}" --show-bin-path)/analysis-throughput
 out=${keep:-$(mktemp)}
-# --seconds 0: only the warm-up pass runs, one analysis of each corpus article.
+# --seconds 0: one pass only, one analysis of each corpus article.
 valgrind --tool=callgrind --callgrind-out-file="$out" "$bin" --seconds 0 --rounds 1 --workers 1 >/dev/null 2>&1
 articles=$(ls "$here"/../../shared/corpus/wikinews-2019/*.txt | wc -l)
 callgrind_annotate --inclusive=yes --threshold=100 "$out" 2>/dev/null | python3 "$here/profile_stages.py" "$articles"
