@@ -52,7 +52,12 @@ struct NERTagger: Sendable {
         let none = words
         var hashes: [NERWordHashes] = []
         hashes.reserveCapacity(words + 1)
-        var vectors = [Int32](repeating: 0, count: (words + 1) * blocks * L)
+        // Every vector is written below before it is read, so the buffer is not zeroed first;
+        // `none` alone has no `.afterOutside` vector (a token's own word is never `none`).
+        var vectors = [Int32](unsafeUninitializedCapacity: (words + 1) * blocks * L) { buffer, count in
+            (buffer.baseAddress! + (none * blocks + Block.afterOutside.rawValue) * L).initialize(repeating: 0, count: L)
+            count = buffer.count
+        }
         model.withWeightView { table in
             vectors.withUnsafeMutableBufferPointer { v in
                 let v = v.baseAddress!
