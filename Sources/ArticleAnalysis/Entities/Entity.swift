@@ -53,9 +53,8 @@ public struct EntityRecognizer: Sendable {
     /// The tagged mentions before resolution, in text order, with their context.
     @inline(never) // kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     func tagMentions(_ text: ScalarText, _ segmentation: Segmentation) -> TaggedText {
-        let tokens = NERTokenizer().tokenize(text, segmentation)
-        let lexemes = EntityRecognizer.lexemes(text, tokens.spans)
-        let document = NERDocument(lexemes: lexemes, sentences: tokens.sentences, gazetteer: tagger.model.gazetteer)
+        let prepared = prepare(text, segmentation)
+        let tokens = prepared.tokens, document = prepared.document, lexemes = document.lexemes
         let labels = tagger.tag(document)
         var mentions: [TaggedMention] = []
         for (index, sentence) in tokens.sentences.enumerated() {
@@ -87,14 +86,17 @@ public struct EntityRecognizer: Sendable {
                           context: document.context, paragraphs: segmentation.paragraphs, mentions: mentions)
     }
 
-    /// The lexeme of every token.
+    /// The lexeme of every token, and for every token the first token with the same scalars
+    /// (itself when it is the first).
     ///
     /// A lexeme depends only on the token's scalars and most words of an article recur, so a
     /// token seen before copies the lexeme of its first occurrence (found by a hash of its
-    /// scalars, then compared scalar by scalar) instead of working out its forms again.
-    static func lexemes(_ text: ScalarText, _ spans: [TextSpan]) -> [NERLexeme] {
+    /// scalars, then compared scalar by scalar) instead of working out its forms again;
+    /// `NERDocument` numbers the distinct forms by the first occurrences the same way.
+    static func lexemes(_ text: ScalarText, _ spans: [TextSpan]) -> (lexemes: [NERLexeme], firstOccurrences: [Int32]) {
         var lexemes: [NERLexeme] = []
         lexemes.reserveCapacity(spans.count)
+        var firstOccurrences = [Int32](repeating: 0, count: spans.count)
         var bits = 4
         while (1 << bits) < 2 * spans.count { bits += 1 }
         // Per slot: the first token with that hash, and its hash.
@@ -112,10 +114,12 @@ public struct EntityRecognizer: Sendable {
                     if first < 0 {
                         firstToken[i] = Int32(t)
                         firstHash[i] = h
+                        firstOccurrences[t] = Int32(t)
                         lexemes.append(NERLexeme(token))
                         break
                     }
                     if firstHash[i] == h, s[spans[first].start..<spans[first].end].elementsEqual(token) {
+                        firstOccurrences[t] = Int32(first)
                         lexemes.append(lexemes[first])
                         break
                     }
@@ -123,7 +127,7 @@ public struct EntityRecognizer: Sendable {
                 }
             }
         }
-        return lexemes
+        return (lexemes, firstOccurrences)
     }
 
     /// A mention cut before its first word without any capital that cannot sit inside a name
@@ -161,8 +165,10 @@ public struct EntityRecognizer: Sendable {
                                               "del", "von", "van", "der", "den", "da", "di", "al", "el", "bin", "ibn", "in", "at", "on", "to"]
         .map { NERHash.string($0) })
 
-    /// Text tokenised and analysed for the tagger, to time the tagger alone (benchmarks).
+    /// Text tokenised and analysed for the tagger: what `tagMentions` tags, and what benchmarks
+    /// time the tagger alone on.
     public struct PreparedText: Sendable {
+        let tokens: NERTokenizer.Result
         let document: NERDocument
         /// Tokens the tagger labels.
         public var tokenCount: Int { document.lexemes.count }
@@ -171,8 +177,10 @@ public struct EntityRecognizer: Sendable {
     /// Tokenises `text` and computes its lexemes: everything before tagging.
     public func prepare(_ text: ScalarText, _ segmentation: Segmentation) -> PreparedText {
         let tokens = NERTokenizer().tokenize(text, segmentation)
-        let lexemes = EntityRecognizer.lexemes(text, tokens.spans)
-        return PreparedText(document: NERDocument(lexemes: lexemes, sentences: tokens.sentences, gazetteer: tagger.model.gazetteer))
+        let (lexemes, firstOccurrences) = EntityRecognizer.lexemes(text, tokens.spans)
+        let document = NERDocument(lexemes: lexemes, sentences: tokens.sentences, gazetteer: tagger.model.gazetteer,
+                                   firstOccurrences: firstOccurrences)
+        return PreparedText(tokens: tokens, document: document)
     }
 
     /// Runs the tagger alone on prepared text; returns the number of tokens labelled as part of a name.

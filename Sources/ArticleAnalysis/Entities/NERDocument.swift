@@ -29,7 +29,10 @@ struct NERDocument: Sendable {
     var lowerCount: Int
 
     /// Builds the document from the lexemes of its tokens and the token ranges of its sentences.
-    init(lexemes: [NERLexeme], sentences: [Range<Int>], gazetteer: NERGazetteer? = nil) {
+    /// `firstOccurrences`, when given, holds for every token the first token with the same
+    /// scalars (itself when it is the first; `EntityRecognizer.lexemes`): a repeated token then
+    /// takes its first occurrence's form numbers without a look-up.
+    init(lexemes: [NERLexeme], sentences: [Range<Int>], gazetteer: NERGazetteer? = nil, firstOccurrences: [Int32]? = nil) {
         self.lexemes = lexemes
         self.sentences = sentences
         let n = lexemes.count
@@ -38,7 +41,7 @@ struct NERDocument: Sendable {
             for sentence in sentences { gazetteer.mark(lexemes, sentence, into: &bits) }
         }
         self.gazetteerBits = bits
-        let forms = NERDocument.distinctForms(lexemes)
+        let forms = NERDocument.distinctForms(lexemes, firstOccurrences: firstOccurrences)
         let lowerIDs = forms.lowerIDs
         self.wordIDs = forms.wordIDs
         self.wordTokens = forms.wordTokens
@@ -82,8 +85,10 @@ struct NERDocument: Sendable {
     }
 
     /// Numbers the distinct word forms and lower-case forms of `lexemes` in order of first
-    /// appearance, with open-addressing tables of token indices keyed by the form hashes.
-    private static func distinctForms(_ lexemes: [NERLexeme]) -> (wordIDs: [Int32], wordTokens: [Int32], lowerIDs: [Int32], lowerCount: Int) {
+    /// appearance, with open-addressing tables of token indices keyed by the form hashes. A token
+    /// whose first occurrence (`firstOccurrences`) came before it has that token's numbers.
+    private static func distinctForms(_ lexemes: [NERLexeme], firstOccurrences: [Int32]?)
+        -> (wordIDs: [Int32], wordTokens: [Int32], lowerIDs: [Int32], lowerCount: Int) {
         let n = lexemes.count
         var bits = 3
         while (1 << bits) < 2 * n { bits += 1 }
@@ -97,8 +102,17 @@ struct NERDocument: Sendable {
         // Slots hold 1 + the first token of a form, 0 when empty.
         var wordSlots = [Int32](repeating: 0, count: 1 << bits)
         var lowerSlots = [Int32](repeating: 0, count: 1 << bits)
+        let firstOccurrences = firstOccurrences ?? []
         lexemes.withUnsafeBufferPointer { lx in
             for t in 0..<n {
+                if !firstOccurrences.isEmpty {
+                    let first = Int(firstOccurrences[t])
+                    if first != t {
+                        wordIDs[t] = wordIDs[first]
+                        lowerIDs[t] = lowerIDs[first]
+                        continue
+                    }
+                }
                 let x = lx[t]
                 var i = slot(x.word)
                 var id: Int32 = -1

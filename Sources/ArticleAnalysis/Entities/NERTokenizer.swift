@@ -7,7 +7,7 @@
 /// and paragraph boundaries are used here; the tokens are made again from the scalars.
 struct NERTokenizer {
     /// Token spans in text order and the token ranges of the sentences (covering every token).
-    struct Result {
+    struct Result: Sendable {
         var spans: [TextSpan]
         var sentences: [Range<Int>]
     }
@@ -40,7 +40,12 @@ struct NERTokenizer {
                 continue
             }
             var end = i
-            while end < s.count && !ScalarClass.isWhitespace(s[end]) { end += 1 }
+            // Whether the chunk has a scalar that may make a dash token (see `splitChunk`).
+            var mayHaveDash = false
+            while end < s.count && !ScalarClass.isWhitespace(s[end]) {
+                if NERTokenizer.mayBeDash(s[end]) { mayHaveDash = true }
+                end += 1
+            }
             // A sentence starts here when a boundary falls between the previous token and this one.
             var boundary = newlines >= 2
             while nextBoundary < boundaries.count && boundaries[nextBoundary] <= i {
@@ -58,7 +63,7 @@ struct NERTokenizer {
                 sentences.append(sentenceStart..<spans.count)
                 sentenceStart = spans.count
             }
-            splitChunk(s, i, end, into: &spans, trailing: &trailing)
+            splitChunk(s, i, end, mayHaveDash: mayHaveDash, into: &spans, trailing: &trailing)
             newlines = 0
             previousEnd = end
             i = end
@@ -67,8 +72,10 @@ struct NERTokenizer {
         return Result(spans: spans, sentences: sentences)
     }
 
-    /// Splits one run of non-space scalars `s[start..<end]` into tokens.
-    private func splitChunk(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, into spans: inout [TextSpan], trailing: inout [TextSpan]) {
+    /// Splits one run of non-space scalars `s[start..<end]` into tokens. `mayHaveDash` is false
+    /// when no scalar of the run is a dash or a hyphen (`mayBeDash`): the run then has no dash token.
+    private func splitChunk(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, mayHaveDash: Bool,
+                            into spans: inout [TextSpan], trailing: inout [TextSpan]) {
         var a = start, b = end
         // A lone possessive or contraction ("'s" written apart, as in the CoNLL text) is one token.
         if b - a == 2 && isApostrophe(s[a]) && (s[a + 1] == "s" || s[a + 1] == "S") {
@@ -79,7 +86,7 @@ struct NERTokenizer {
             spans.append(TextSpan(start: a, end: a + 1)); a += 1
         }
         // Closing punctuation, kept in reverse order and appended after the core.
-        trailing.removeAll(keepingCapacity: true)
+        if !trailing.isEmpty { trailing.removeAll(keepingCapacity: true) }
         while b > a {
             let c = s[b - 1]
             if c == "." {
@@ -110,7 +117,7 @@ struct NERTokenizer {
             }
             // Dashes inside the core (em dash, en dash, "--") separate tokens; a hyphen does not.
             var pieceStart = a
-            var k = a
+            var k = mayHaveDash ? a : b
             while k < b {
                 let c = s[k]
                 let isDash = c.value == 0x2014 || c.value == 0x2013 || c.value == 0x2015
@@ -130,6 +137,11 @@ struct NERTokenizer {
         }
         for span in trailing.reversed() { spans.append(span) }
     }
+
+    /// A hyphen or one of the dashes that make tokens of their own (em dash, en dash,
+    /// horizontal bar): a run of scalars without any has no dash token.
+    @inline(__always)
+    private static func mayBeDash(_ c: Unicode.Scalar) -> Bool { c == "-" || c.value &- 0x2013 < 3 }
 
     @inline(__always) private func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c.value == 0x2019 || c.value == 0x2018 }
     @inline(__always) private func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
