@@ -99,9 +99,10 @@ public struct EntityRecognizer: Sendable {
         var firstOccurrences = [Int32](repeating: 0, count: spans.count)
         var bits = 4
         while (1 << bits) < 2 * spans.count { bits += 1 }
-        // Per slot: the first token with that hash, and its hash.
+        // Per slot: the first token with that hash, and its hash (read only in slots with a
+        // token, so left uninitialised).
         var firstToken = [Int32](repeating: -1, count: 1 << bits)
-        var firstHash = [UInt64](repeating: 0, count: 1 << bits)
+        var firstHash = [UInt64](unsafeUninitializedCapacity: 1 << bits) { _, count in count = 1 << bits }
         text.scalars.withUnsafeBufferPointer { s in
             let mask = (1 << bits) - 1
             for (t, span) in spans.enumerated() {

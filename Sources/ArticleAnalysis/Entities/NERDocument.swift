@@ -96,8 +96,9 @@ struct NERDocument: Sendable {
         @inline(__always) func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift) }
         var wordIDs = [Int32](repeating: 0, count: n)
         var lowerIDs = [Int32](repeating: 0, count: n)
-        var wordTokens: [Int32] = []
-        var lowerOfWord: [Int32] = []
+        var wordTokens: [Int32] = [], lowerOfWord: [Int32] = []
+        wordTokens.reserveCapacity(n)
+        lowerOfWord.reserveCapacity(n)
         var lowerCount: Int32 = 0
         // Slots hold 1 + the first token of a form, 0 when empty.
         var wordSlots = [Int32](repeating: 0, count: 1 << bits)

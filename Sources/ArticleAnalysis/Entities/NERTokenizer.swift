@@ -40,10 +40,16 @@ struct NERTokenizer {
                 continue
             }
             var end = i
-            // Whether the chunk has a scalar that may make a dash token (see `splitChunk`).
-            var mayHaveDash = false
-            while end < s.count && !ScalarClass.isWhitespace(s[end]) {
-                if NERTokenizer.mayBeDash(s[end]) { mayHaveDash = true }
+            // Whether the chunk is only ASCII letters and digits (then it is one token), and
+            // whether it has a scalar that may make a dash token (see `splitChunk`).
+            var isPlainWord = true, mayHaveDash = false
+            while end < s.count {
+                let c = s[end]
+                if !NERTokenizer.isASCIILetterOrDigit(c) {
+                    if ScalarClass.isWhitespace(c) { break }
+                    isPlainWord = false
+                    if NERTokenizer.mayBeDash(c) { mayHaveDash = true }
+                }
                 end += 1
             }
             // A sentence starts here when a boundary falls between the previous token and this one.
@@ -63,7 +69,11 @@ struct NERTokenizer {
                 sentences.append(sentenceStart..<spans.count)
                 sentenceStart = spans.count
             }
-            splitChunk(s, i, end, mayHaveDash: mayHaveDash, into: &spans, trailing: &trailing)
+            if isPlainWord {
+                spans.append(TextSpan(start: i, end: end))
+            } else {
+                splitChunk(s, i, end, mayHaveDash: mayHaveDash, into: &spans, trailing: &trailing)
+            }
             newlines = 0
             previousEnd = end
             i = end
@@ -136,6 +146,14 @@ struct NERTokenizer {
             if let suffix { spans.append(suffix) }
         }
         for span in trailing.reversed() { spans.append(span) }
+    }
+
+    /// An ASCII letter or digit. A run of these has no punctuation to split off: `splitChunk`
+    /// would make it one token.
+    @inline(__always)
+    private static func isASCIILetterOrDigit(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        return v &- 48 < 10 || (v | 0x20) &- 97 < 26
     }
 
     /// A hyphen or one of the dashes that make tokens of their own (em dash, en dash,
