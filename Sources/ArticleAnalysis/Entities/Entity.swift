@@ -67,16 +67,16 @@ public struct EntityRecognizer: Sendable {
         var mentions: [TaggedMention] = []
         for (index, sentence) in tokens.sentences.enumerated() {
             let first = mentions.count
-            for span in NERLabel.spans(labels[sentence]) {
-                guard let range = EntityRecognizer.trimmed(span.range, lexemes) else { continue }
-                let mention = TaggedMention(tokens: range, type: NERLabel.types[span.type], sentence: index)
+            NERLabel.forEachSpan(labels[sentence]) { span, type in
+                guard let range = EntityRecognizer.trimmed(span, lexemes) else { return }
+                let mention = TaggedMention(tokens: range, type: NERLabel.types[type], sentence: index)
                 // Two names back to back joined by a particle are one name: "Abu Mohammed" +
                 // "al-Julani". The longer part decides the type.
                 if mentions.count > first, let previous = mentions.last, previous.tokens.upperBound == range.lowerBound,
                    lexemes[range.lowerBound].flags.contains(.particle) || lexemes[previous.tokens.upperBound - 1].flags.contains(.particle) {
                     mentions[mentions.count - 1].tokens = previous.tokens.lowerBound..<range.upperBound
                     if range.count > previous.tokens.count { mentions[mentions.count - 1].type = mention.type }
-                    continue
+                    return
                 }
                 mentions.append(mention)
             }

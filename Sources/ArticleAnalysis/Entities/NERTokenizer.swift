@@ -153,7 +153,7 @@ struct NERTokenizer {
     @inline(__always)
     private static func isASCIILetterOrDigit(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
-        return v &- 48 < 10 || (v | 0x20) &- 97 < 26
+        return (v | 0x20) &- 97 < 26 || v &- 48 < 10 // letters first: most scalars are
     }
 
     /// A hyphen or one of the dashes that make tokens of their own (em dash, en dash,
