@@ -106,7 +106,8 @@ public struct EntityRecognizer: Sendable {
         -> (lexemes: [NERLexeme], firstOccurrences: [Int32]) {
         var lexemes: [NERLexeme] = []
         lexemes.reserveCapacity(spans.count)
-        var firstOccurrences = [Int32](repeating: 0, count: spans.count)
+        // Every element is set below.
+        var firstOccurrences = [Int32](unsafeUninitializedCapacity: spans.count) { _, count in count = spans.count }
         var bits = 4
         while (1 << bits) < 2 * spans.count { bits += 1 }
         // Per slot: the first token with that hash, and its hash (read only in slots with a

@@ -90,15 +90,21 @@ struct NERDocument: Sendable {
     private static func distinctForms(_ lexemes: [NERLexeme], firstOccurrences: [Int32]?)
         -> (wordIDs: [Int32], wordTokens: [Int32], lowerIDs: [Int32], lowerCount: Int) {
         let n = lexemes.count
+        // Only the first occurrences are looked up, so the tables hold at most that many forms.
+        var lookedUp = n
+        if let firstOccurrences {
+            lookedUp = 0
+            for (t, first) in firstOccurrences.enumerated() where Int(first) == t { lookedUp += 1 }
+        }
         var bits = 3
-        while (1 << bits) < 2 * n { bits += 1 }
+        while (1 << bits) < 2 * lookedUp { bits += 1 }
         let shift = UInt64(64 - bits), mask = (1 << bits) - 1
         @inline(__always) func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift) }
         var wordIDs = [Int32](repeating: 0, count: n)
         var lowerIDs = [Int32](repeating: 0, count: n)
         var wordTokens: [Int32] = [], lowerOfWord: [Int32] = []
-        wordTokens.reserveCapacity(n)
-        lowerOfWord.reserveCapacity(n)
+        wordTokens.reserveCapacity(lookedUp)
+        lowerOfWord.reserveCapacity(lookedUp)
         var lowerCount: Int32 = 0
         // Slots hold 1 + the first token of a form, 0 when empty.
         var wordSlots = [Int32](repeating: 0, count: 1 << bits)

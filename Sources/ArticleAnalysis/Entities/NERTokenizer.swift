@@ -13,7 +13,11 @@ struct NERTokenizer {
     }
 
     func tokenize(_ text: ScalarText, _ segmentation: Segmentation) -> Result {
-        let s = text.scalars
+        text.scalars.withUnsafeBufferPointer { tokenize($0, segmentation) }
+    }
+
+    /// `tokenize(_:_:)` on the text's scalars, read through a buffer (no bounds checks in the scan).
+    private func tokenize(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ segmentation: Segmentation) -> Result {
         // Where sentences start: the segmenter's sentences and paragraphs, plus blank lines below.
         var boundaries: [Int] = []
         boundaries.reserveCapacity(segmentation.sentences.count + segmentation.paragraphs.count)
@@ -24,6 +28,7 @@ struct NERTokenizer {
         var spans: [TextSpan] = []
         spans.reserveCapacity(s.count / 5)
         var sentences: [Range<Int>] = []
+        sentences.reserveCapacity(segmentation.sentences.count + 1)
         var sentenceStart = 0
         // Closing punctuation of the current chunk, reused from chunk to chunk.
         var trailing: [TextSpan] = []
@@ -84,7 +89,7 @@ struct NERTokenizer {
 
     /// Splits one run of non-space scalars `s[start..<end]` into tokens. `mayHaveDash` is false
     /// when no scalar of the run is a dash or a hyphen (`mayBeDash`): the run then has no dash token.
-    private func splitChunk(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, mayHaveDash: Bool,
+    private func splitChunk(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, mayHaveDash: Bool,
                             into spans: inout [TextSpan], trailing: inout [TextSpan]) {
         var a = start, b = end
         // A lone possessive or contraction ("'s" written apart, as in the CoNLL text) is one token.
@@ -180,7 +185,7 @@ struct NERTokenizer {
 
     /// Whether `s[a..<end]` followed by a period is an abbreviation that keeps it: an initial
     /// ("J."), a dotted form ("U.S", "a.m"), or a common title or company suffix ("Mr", "Corp").
-    private func isAbbreviation(_ s: [Unicode.Scalar], _ a: Int, _ end: Int) -> Bool {
+    private func isAbbreviation(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ end: Int) -> Bool {
         let length = end - a
         if length == 1 { return NERLexeme.isLetter(s[a]) }
         var hasDot = false
