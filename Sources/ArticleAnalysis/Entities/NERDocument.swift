@@ -429,19 +429,21 @@ public struct NERGazetteer: Sendable {
     /// Sets the match bits of every token of `sentence` covered by a gazetteer name starting
     /// with a capitalised token.
     func mark(_ lexemes: [NERLexeme], _ sentence: Range<Int>, into bits: inout [UInt16]) {
-        for i in sentence where lexemes[i].flags.contains(.hasCapital) {
-            var h: UInt64 = 0x5A5A
-            var length = 0
-            while length < NERGazetteer.longest && i + length < sentence.upperBound {
-                h = NERGazetteer.key(h, lexemes[i + length])
-                length += 1
-                guard let types = entries[h] else { continue }
-                for type in 0..<4 where types & (1 << type) != 0 {
-                    let base = UInt16(4 * type)
-                    if length == 1 { bits[i] |= 1 << (base + 3); continue }
-                    bits[i] |= 1 << base
-                    for k in (i + 1)..<(i + length - 1) { bits[k] |= 1 << (base + 1) }
-                    bits[i + length - 1] |= 1 << (base + 2)
+        lexemes.withUnsafeBufferPointer { lexemes in
+            for i in sentence where lexemes[i].flags.contains(.hasCapital) {
+                var h: UInt64 = 0x5A5A
+                var length = 0
+                while length < NERGazetteer.longest && i + length < sentence.upperBound {
+                    h = NERGazetteer.key(h, lexemes[i + length])
+                    length += 1
+                    guard let types = entries[h] else { continue }
+                    for type in 0..<4 where types & (1 << type) != 0 {
+                        let base = UInt16(4 * type)
+                        if length == 1 { bits[i] |= 1 << (base + 3); continue }
+                        bits[i] |= 1 << base
+                        for k in (i + 1)..<(i + length - 1) { bits[k] |= 1 << (base + 1) }
+                        bits[i + length - 1] |= 1 << (base + 2)
+                    }
                 }
             }
         }

@@ -141,7 +141,8 @@ struct NERLexeme: Sendable {
         var flags: Flags = []
         var count = 0
         var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        var hasLowerCaseLetter = false
+        // A lower-case letter, or a letter without case: either keeps the token from being all capitals.
+        var hasNonCapitalLetter = false
         // A ring of the last four lower-case scalars gives the suffixes without a second pass.
         var ring: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
         for raw in scalars {
@@ -154,12 +155,12 @@ struct NERLexeme: Sendable {
                 if count == 0 { flags.insert(.initialCapital) }
                 l = NERLexeme.lowercased(s)
             case .lower:
-                shapeValue = 120; hasLowerCaseLetter = true; flags.insert(.hasLetter)
+                shapeValue = 120; hasNonCapitalLetter = true; flags.insert(.hasLetter)
                 if count > 0 { flags.insert(.hasLower) }
             case .digit:
                 shapeValue = 100; flags.insert(.hasDigit)
             case .otherLetter:
-                shapeValue = 120; hasLowerCaseLetter = true; flags.insert(.hasLetter)
+                shapeValue = 120; hasNonCapitalLetter = true; flags.insert(.hasLetter)
             case .other:
                 shapeValue = s.value
                 if s == "-" { flags.insert(.hasHyphen) }
@@ -177,7 +178,7 @@ struct NERLexeme: Sendable {
             ring = (ring.1, ring.2, ring.3, l.value)
             count += 1
         }
-        if flags.contains(.hasCapital) && !hasLowerCaseLetter { flags.insert(.allCapitals) }
+        if flags.contains(.hasCapital) && !hasNonCapitalLetter { flags.insert(.allCapitals) }
         if !flags.contains(.hasLetter) && !flags.contains(.hasDigit) { flags.insert(.punctuation) }
         var suffix: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         if count >= 1 { suffix.0 = NERHash.add(NERHash.seed, ring.3) }
