@@ -38,12 +38,20 @@ public struct Entity: Sendable, Equatable {
 /// ranks them by salience. Immutable and `Sendable`: load the model once and share the value.
 public struct EntityRecognizer: Sendable {
     let tagger: NERTagger
+    /// The lexemes of the model's frequent word forms (see `NERLexicon`).
+    let lexicon: NERLexicon
     public var resolver = EntityResolver()
 
     /// A recognizer without a model: finds no entities. For pipelines built without model files.
-    public init() { tagger = NERTagger(model: .empty) }
+    public init() {
+        tagger = NERTagger(model: .empty)
+        lexicon = NERLexicon()
+    }
 
-    public init(model: NERModel) { tagger = NERTagger(model: model) }
+    public init(model: NERModel) {
+        tagger = NERTagger(model: model)
+        lexicon = NERLexicon(forms: NERFrequentWords.forms + model.frequentForms)
+    }
 
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func recognize(_ text: ScalarText, _ segmentation: Segmentation) -> [Entity] {
@@ -53,23 +61,22 @@ public struct EntityRecognizer: Sendable {
     /// The tagged mentions before resolution, in text order, with their context.
     @inline(never) // kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     func tagMentions(_ text: ScalarText, _ segmentation: Segmentation) -> TaggedText {
-        let tokens = NERTokenizer().tokenize(text, segmentation)
-        let lexemes = EntityRecognizer.lexemes(text, tokens.spans)
-        let document = NERDocument(lexemes: lexemes, sentences: tokens.sentences, gazetteer: tagger.model.gazetteer)
+        let prepared = prepare(text, segmentation)
+        let tokens = prepared.tokens, document = prepared.document, lexemes = document.lexemes
         let labels = tagger.tag(document)
         var mentions: [TaggedMention] = []
         for (index, sentence) in tokens.sentences.enumerated() {
             let first = mentions.count
-            for span in NERLabel.spans(labels[sentence]) {
-                guard let range = EntityRecognizer.trimmed(span.range, lexemes) else { continue }
-                let mention = TaggedMention(tokens: range, type: NERLabel.types[span.type], sentence: index)
+            NERLabel.forEachSpan(labels[sentence]) { span, type in
+                guard let range = EntityRecognizer.trimmed(span, lexemes) else { return }
+                let mention = TaggedMention(tokens: range, type: NERLabel.types[type], sentence: index)
                 // Two names back to back joined by a particle are one name: "Abu Mohammed" +
                 // "al-Julani". The longer part decides the type.
                 if mentions.count > first, let previous = mentions.last, previous.tokens.upperBound == range.lowerBound,
                    lexemes[range.lowerBound].flags.contains(.particle) || lexemes[previous.tokens.upperBound - 1].flags.contains(.particle) {
                     mentions[mentions.count - 1].tokens = previous.tokens.lowerBound..<range.upperBound
                     if range.count > previous.tokens.count { mentions[mentions.count - 1].type = mention.type }
-                    continue
+                    return
                 }
                 mentions.append(mention)
             }
@@ -87,19 +94,26 @@ public struct EntityRecognizer: Sendable {
                           context: document.context, paragraphs: segmentation.paragraphs, mentions: mentions)
     }
 
-    /// The lexeme of every token.
+    /// The lexeme of every token, and for every token the first token with the same scalars
+    /// (itself when it is the first).
     ///
     /// A lexeme depends only on the token's scalars and most words of an article recur, so a
     /// token seen before copies the lexeme of its first occurrence (found by a hash of its
-    /// scalars, then compared scalar by scalar) instead of working out its forms again.
-    static func lexemes(_ text: ScalarText, _ spans: [TextSpan]) -> [NERLexeme] {
+    /// scalars, then compared scalar by scalar) instead of working out its forms again;
+    /// `NERDocument` numbers the distinct forms by the first occurrences the same way. A first
+    /// occurrence that is a frequent word copies its lexeme from `lexicon`, found by the same hash.
+    static func lexemes(_ text: ScalarText, _ spans: [TextSpan], lexicon: NERLexicon)
+        -> (lexemes: [NERLexeme], firstOccurrences: [Int32]) {
         var lexemes: [NERLexeme] = []
         lexemes.reserveCapacity(spans.count)
+        // Every element is set below.
+        var firstOccurrences = [Int32](unsafeUninitializedCapacity: spans.count) { _, count in count = spans.count }
         var bits = 4
         while (1 << bits) < 2 * spans.count { bits += 1 }
-        // Per slot: the first token with that hash, and its hash.
+        // Per slot: the first token with that hash, and its hash (read only in slots with a
+        // token, so left uninitialised).
         var firstToken = [Int32](repeating: -1, count: 1 << bits)
-        var firstHash = [UInt64](repeating: 0, count: 1 << bits)
+        var firstHash = [UInt64](unsafeUninitializedCapacity: 1 << bits) { _, count in count = 1 << bits }
         text.scalars.withUnsafeBufferPointer { s in
             let mask = (1 << bits) - 1
             for (t, span) in spans.enumerated() {
@@ -112,10 +126,16 @@ public struct EntityRecognizer: Sendable {
                     if first < 0 {
                         firstToken[i] = Int32(t)
                         firstHash[i] = h
-                        lexemes.append(NERLexeme(token))
+                        firstOccurrences[t] = Int32(t)
+                        if let form = lexicon.form(of: token, hash: h) {
+                            lexemes.append(lexicon[form])
+                        } else {
+                            lexemes.append(NERLexeme(token))
+                        }
                         break
                     }
                     if firstHash[i] == h, s[spans[first].start..<spans[first].end].elementsEqual(token) {
+                        firstOccurrences[t] = Int32(first)
                         lexemes.append(lexemes[first])
                         break
                     }
@@ -123,7 +143,7 @@ public struct EntityRecognizer: Sendable {
                 }
             }
         }
-        return lexemes
+        return (lexemes, firstOccurrences)
     }
 
     /// A mention cut before its first word without any capital that cannot sit inside a name
@@ -161,8 +181,10 @@ public struct EntityRecognizer: Sendable {
                                               "del", "von", "van", "der", "den", "da", "di", "al", "el", "bin", "ibn", "in", "at", "on", "to"]
         .map { NERHash.string($0) })
 
-    /// Text tokenised and analysed for the tagger, to time the tagger alone (benchmarks).
+    /// Text tokenised and analysed for the tagger: what `tagMentions` tags, and what benchmarks
+    /// time the tagger alone on.
     public struct PreparedText: Sendable {
+        let tokens: NERTokenizer.Result
         let document: NERDocument
         /// Tokens the tagger labels.
         public var tokenCount: Int { document.lexemes.count }
@@ -171,8 +193,10 @@ public struct EntityRecognizer: Sendable {
     /// Tokenises `text` and computes its lexemes: everything before tagging.
     public func prepare(_ text: ScalarText, _ segmentation: Segmentation) -> PreparedText {
         let tokens = NERTokenizer().tokenize(text, segmentation)
-        let lexemes = EntityRecognizer.lexemes(text, tokens.spans)
-        return PreparedText(document: NERDocument(lexemes: lexemes, sentences: tokens.sentences, gazetteer: tagger.model.gazetteer))
+        let (lexemes, firstOccurrences) = EntityRecognizer.lexemes(text, tokens.spans, lexicon: lexicon)
+        let document = NERDocument(lexemes: lexemes, sentences: tokens.sentences, gazetteer: tagger.model.gazetteer,
+                                   firstOccurrences: firstOccurrences)
+        return PreparedText(tokens: tokens, document: document)
     }
 
     /// Runs the tagger alone on prepared text; returns the number of tokens labelled as part of a name.

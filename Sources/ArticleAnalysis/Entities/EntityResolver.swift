@@ -193,6 +193,7 @@ public struct EntityResolver: Sendable {
         nodeGroup.reserveCapacity(words.count)
         nodeNext.reserveCapacity(words.count)
         var groups: [Group] = []
+        groups.reserveCapacity(items.count)
         var groupOf = [Int32](repeating: -1, count: items.count)
         for index in order {
             let c = items[index]
@@ -425,6 +426,7 @@ public struct EntityResolver: Sendable {
         var result: [Entity] = []
         result.reserveCapacity(ranked.count)
         var surfaces: [Surface] = []
+        surfaces.reserveCapacity(items.count)
         for (index, entity) in ranked.enumerated() {
             let name = items[entity.name]
             let nameText = tagged.text[name.span]

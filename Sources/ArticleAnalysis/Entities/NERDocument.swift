@@ -29,7 +29,10 @@ struct NERDocument: Sendable {
     var lowerCount: Int
 
     /// Builds the document from the lexemes of its tokens and the token ranges of its sentences.
-    init(lexemes: [NERLexeme], sentences: [Range<Int>], gazetteer: NERGazetteer? = nil) {
+    /// `firstOccurrences`, when given, holds for every token the first token with the same
+    /// scalars (itself when it is the first; `EntityRecognizer.lexemes`): a repeated token then
+    /// takes its first occurrence's form numbers without a look-up.
+    init(lexemes: [NERLexeme], sentences: [Range<Int>], gazetteer: NERGazetteer? = nil, firstOccurrences: [Int32]? = nil) {
         self.lexemes = lexemes
         self.sentences = sentences
         let n = lexemes.count
@@ -38,7 +41,7 @@ struct NERDocument: Sendable {
             for sentence in sentences { gazetteer.mark(lexemes, sentence, into: &bits) }
         }
         self.gazetteerBits = bits
-        let forms = NERDocument.distinctForms(lexemes)
+        let forms = NERDocument.distinctForms(lexemes, firstOccurrences: firstOccurrences)
         let lowerIDs = forms.lowerIDs
         self.wordIDs = forms.wordIDs
         self.wordTokens = forms.wordTokens
@@ -82,23 +85,41 @@ struct NERDocument: Sendable {
     }
 
     /// Numbers the distinct word forms and lower-case forms of `lexemes` in order of first
-    /// appearance, with open-addressing tables of token indices keyed by the form hashes.
-    private static func distinctForms(_ lexemes: [NERLexeme]) -> (wordIDs: [Int32], wordTokens: [Int32], lowerIDs: [Int32], lowerCount: Int) {
+    /// appearance, with open-addressing tables of token indices keyed by the form hashes. A token
+    /// whose first occurrence (`firstOccurrences`) came before it has that token's numbers.
+    private static func distinctForms(_ lexemes: [NERLexeme], firstOccurrences: [Int32]?)
+        -> (wordIDs: [Int32], wordTokens: [Int32], lowerIDs: [Int32], lowerCount: Int) {
         let n = lexemes.count
+        // Only the first occurrences are looked up, so the tables hold at most that many forms.
+        var lookedUp = n
+        if let firstOccurrences {
+            lookedUp = 0
+            for (t, first) in firstOccurrences.enumerated() where Int(first) == t { lookedUp += 1 }
+        }
         var bits = 3
-        while (1 << bits) < 2 * n { bits += 1 }
+        while (1 << bits) < 2 * lookedUp { bits += 1 }
         let shift = UInt64(64 - bits), mask = (1 << bits) - 1
         @inline(__always) func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift) }
         var wordIDs = [Int32](repeating: 0, count: n)
         var lowerIDs = [Int32](repeating: 0, count: n)
-        var wordTokens: [Int32] = []
-        var lowerOfWord: [Int32] = []
+        var wordTokens: [Int32] = [], lowerOfWord: [Int32] = []
+        wordTokens.reserveCapacity(lookedUp)
+        lowerOfWord.reserveCapacity(lookedUp)
         var lowerCount: Int32 = 0
         // Slots hold 1 + the first token of a form, 0 when empty.
         var wordSlots = [Int32](repeating: 0, count: 1 << bits)
         var lowerSlots = [Int32](repeating: 0, count: 1 << bits)
+        let firstOccurrences = firstOccurrences ?? []
         lexemes.withUnsafeBufferPointer { lx in
             for t in 0..<n {
+                if !firstOccurrences.isEmpty {
+                    let first = Int(firstOccurrences[t])
+                    if first != t {
+                        wordIDs[t] = wordIDs[first]
+                        lowerIDs[t] = lowerIDs[first]
+                        continue
+                    }
+                }
                 let x = lx[t]
                 var i = slot(x.word)
                 var id: Int32 = -1
@@ -408,19 +429,21 @@ public struct NERGazetteer: Sendable {
     /// Sets the match bits of every token of `sentence` covered by a gazetteer name starting
     /// with a capitalised token.
     func mark(_ lexemes: [NERLexeme], _ sentence: Range<Int>, into bits: inout [UInt16]) {
-        for i in sentence where lexemes[i].flags.contains(.hasCapital) {
-            var h: UInt64 = 0x5A5A
-            var length = 0
-            while length < NERGazetteer.longest && i + length < sentence.upperBound {
-                h = NERGazetteer.key(h, lexemes[i + length])
-                length += 1
-                guard let types = entries[h] else { continue }
-                for type in 0..<4 where types & (1 << type) != 0 {
-                    let base = UInt16(4 * type)
-                    if length == 1 { bits[i] |= 1 << (base + 3); continue }
-                    bits[i] |= 1 << base
-                    for k in (i + 1)..<(i + length - 1) { bits[k] |= 1 << (base + 1) }
-                    bits[i + length - 1] |= 1 << (base + 2)
+        lexemes.withUnsafeBufferPointer { lexemes in
+            for i in sentence where lexemes[i].flags.contains(.hasCapital) {
+                var h: UInt64 = 0x5A5A
+                var length = 0
+                while length < NERGazetteer.longest && i + length < sentence.upperBound {
+                    h = NERGazetteer.key(h, lexemes[i + length])
+                    length += 1
+                    guard let types = entries[h] else { continue }
+                    for type in 0..<4 where types & (1 << type) != 0 {
+                        let base = UInt16(4 * type)
+                        if length == 1 { bits[i] |= 1 << (base + 3); continue }
+                        bits[i] |= 1 << base
+                        for k in (i + 1)..<(i + length - 1) { bits[k] |= 1 << (base + 1) }
+                        bits[i + length - 1] |= 1 << (base + 2)
+                    }
                 }
             }
         }

@@ -81,19 +81,26 @@ enum NERLabel {
     /// Entity spans (token ranges and type index) of a well-formed BILOU sequence.
     static func spans(_ labels: ArraySlice<UInt8>) -> [(range: Range<Int>, type: Int)] {
         var result: [(range: Range<Int>, type: Int)] = []
+        forEachSpan(labels) { range, type in result.append((range, type)) }
+        return result
+    }
+
+    /// Calls `body` with each entity span (token range and type index) of a well-formed BILOU
+    /// sequence, in order: `spans` without building an array.
+    @inline(__always)
+    static func forEachSpan(_ labels: ArraySlice<UInt8>, _ body: (_ range: Range<Int>, _ type: Int) -> Void) {
         var start = -1
         for i in labels.indices {
             let label = labels[i]
             if label == 0 { start = -1; continue }
             switch position(label) {
-            case .unit: result.append((i..<(i + 1), type(label))); start = -1
+            case .unit: body(i..<(i + 1), type(label)); start = -1
             case .begin: start = i
             case .inside: if start < 0 { start = i }
             case .last:
-                result.append(((start < 0 ? i : start)..<(i + 1), type(label))); start = -1
+                body((start < 0 ? i : start)..<(i + 1), type(label)); start = -1
             }
         }
-        return result
     }
 
     /// BILOU labels for tokens given entity spans (token ranges relative to `count` tokens).

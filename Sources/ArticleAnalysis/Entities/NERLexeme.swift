@@ -54,68 +54,119 @@ struct NERLexeme: Sendable {
     static func lowercased(_ s: Unicode.Scalar) -> Unicode.Scalar {
         let v = s.value
         if v < 0x80 { return v >= 65 && v <= 90 ? Unicode.Scalar(UInt8(v + 32)) : s }
-        guard s.properties.isUppercase else { return s }
-        return s.properties.lowercaseMapping.unicodeScalars.first ?? s
+        return lowercasedOutsideASCII(s)
     }
 
     @inline(__always)
     static func isUpper(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 65 && v <= 90 }
-        return s.properties.isUppercase
+        return isUpperOutsideASCII(s)
     }
 
     @inline(__always)
     static func isLower(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 97 && v <= 122 }
-        return s.properties.isLowercase
+        return isLowerOutsideASCII(s)
     }
 
     @inline(__always)
     static func isDigit(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 48 && v <= 57 }
-        return s.properties.numericType != nil
+        return isDigitOutsideASCII(s)
     }
 
     @inline(__always)
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v | 0x20) >= 97 && (v | 0x20) <= 122 }
-        return s.properties.isAlphabetic
+        return isLetterOutsideASCII(s)
+    }
+
+    // The Unicode property look-ups, out of line: inlined, they make every caller set up the
+    // metadata of `Unicode.Scalar.Properties` on entry, even when it only ever sees ASCII.
+
+    @inline(never)
+    private static func lowercasedOutsideASCII(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        guard s.properties.isUppercase else { return s }
+        return s.properties.lowercaseMapping.unicodeScalars.first ?? s
+    }
+
+    @inline(never)
+    private static func isUpperOutsideASCII(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
+
+    @inline(never)
+    private static func isLowerOutsideASCII(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
+
+    @inline(never)
+    private static func isDigitOutsideASCII(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil }
+
+    @inline(never)
+    private static func isLetterOutsideASCII(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+
+    /// How a (normalised) scalar counts in a word's shape and flags: the first of upper case,
+    /// lower case, digit, other letter (as lower case, but not for `hasLower`), or none of these.
+    private enum ShapeClass {
+        case upper, lower, digit, otherLetter, other
+    }
+
+    @inline(__always)
+    private static func shapeClass(_ s: Unicode.Scalar) -> ShapeClass {
+        let v = s.value
+        if v < 0x80 {
+            if v &- 65 < 26 { return .upper }
+            if v &- 97 < 26 { return .lower }
+            return v &- 48 < 10 ? .digit : .other
+        }
+        return shapeClassOutsideASCII(s)
+    }
+
+    @inline(never)
+    private static func shapeClassOutsideASCII(_ s: Unicode.Scalar) -> ShapeClass {
+        if isUpper(s) { return .upper }
+        if isLower(s) { return .lower }
+        if isDigit(s) { return .digit }
+        return isLetter(s) ? .otherLetter : .other
     }
 
     /// Analyses one token. `scalars` may hold typographic forms; they are normalised here.
+    ///
+    /// One pass over the scalars. Each scalar is classified once (`shapeClass`); only an
+    /// upper-case letter needs lower-casing, every other scalar is its own lower-case form.
     init<C: Collection>(_ scalars: C) where C.Element == Unicode.Scalar {
         var word = NERHash.seed, lower = NERHash.seed, shape = NERHash.seed
         var lastShape: UInt32 = 0
         var flags: Flags = []
         var count = 0
         var prefixes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        var upperCount = 0, lowerCount = 0
+        // A lower-case letter, or a letter without case: either keeps the token from being all capitals.
+        var hasNonCapitalLetter = false
         // A ring of the last four lower-case scalars gives the suffixes without a second pass.
         var ring: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
         for raw in scalars {
             let s = NERLexeme.normalized(raw)
-            let l = NERLexeme.lowercased(s)
-            word = NERHash.add(word, s.value)
-            lower = NERHash.add(lower, l.value)
+            var l = s
             let shapeValue: UInt32
-            if NERLexeme.isUpper(s) {
-                shapeValue = 88; upperCount += 1; flags.insert(.hasLetter)
+            switch NERLexeme.shapeClass(s) {
+            case .upper:
+                shapeValue = 88; flags.insert(.hasLetter); flags.insert(.hasCapital)
                 if count == 0 { flags.insert(.initialCapital) }
-            } else if NERLexeme.isLower(s) {
-                shapeValue = 120; lowerCount += 1; flags.insert(.hasLetter)
+                l = NERLexeme.lowercased(s)
+            case .lower:
+                shapeValue = 120; hasNonCapitalLetter = true; flags.insert(.hasLetter)
                 if count > 0 { flags.insert(.hasLower) }
-            } else if NERLexeme.isDigit(s) {
+            case .digit:
                 shapeValue = 100; flags.insert(.hasDigit)
-            } else if NERLexeme.isLetter(s) {
-                shapeValue = 120; lowerCount += 1; flags.insert(.hasLetter)
-            } else {
+            case .otherLetter:
+                shapeValue = 120; hasNonCapitalLetter = true; flags.insert(.hasLetter)
+            case .other:
                 shapeValue = s.value
                 if s == "-" { flags.insert(.hasHyphen) }
             }
+            word = NERHash.add(word, s.value)
+            lower = NERHash.add(lower, l.value)
             if shapeValue != lastShape { shape = NERHash.add(shape, shapeValue); lastShape = shapeValue }
             switch count {
             case 0: prefixes.0 = lower
@@ -127,8 +178,7 @@ struct NERLexeme: Sendable {
             ring = (ring.1, ring.2, ring.3, l.value)
             count += 1
         }
-        if upperCount > 0 && lowerCount == 0 { flags.insert(.allCapitals) }
-        if upperCount > 0 { flags.insert(.hasCapital) }
+        if flags.contains(.hasCapital) && !hasNonCapitalLetter { flags.insert(.allCapitals) }
         if !flags.contains(.hasLetter) && !flags.contains(.hasDigit) { flags.insert(.punctuation) }
         var suffix: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
         if count >= 1 { suffix.0 = NERHash.add(NERHash.seed, ring.3) }

@@ -7,13 +7,17 @@
 /// and paragraph boundaries are used here; the tokens are made again from the scalars.
 struct NERTokenizer {
     /// Token spans in text order and the token ranges of the sentences (covering every token).
-    struct Result {
+    struct Result: Sendable {
         var spans: [TextSpan]
         var sentences: [Range<Int>]
     }
 
     func tokenize(_ text: ScalarText, _ segmentation: Segmentation) -> Result {
-        let s = text.scalars
+        text.scalars.withUnsafeBufferPointer { tokenize($0, segmentation) }
+    }
+
+    /// `tokenize(_:_:)` on the text's scalars, read through a buffer (no bounds checks in the scan).
+    private func tokenize(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ segmentation: Segmentation) -> Result {
         // Where sentences start: the segmenter's sentences and paragraphs, plus blank lines below.
         var boundaries: [Int] = []
         boundaries.reserveCapacity(segmentation.sentences.count + segmentation.paragraphs.count)
@@ -24,6 +28,7 @@ struct NERTokenizer {
         var spans: [TextSpan] = []
         spans.reserveCapacity(s.count / 5)
         var sentences: [Range<Int>] = []
+        sentences.reserveCapacity(segmentation.sentences.count + 1)
         var sentenceStart = 0
         // Closing punctuation of the current chunk, reused from chunk to chunk.
         var trailing: [TextSpan] = []
@@ -40,7 +45,18 @@ struct NERTokenizer {
                 continue
             }
             var end = i
-            while end < s.count && !ScalarClass.isWhitespace(s[end]) { end += 1 }
+            // Whether the chunk is only ASCII letters and digits (then it is one token), and
+            // whether it has a scalar that may make a dash token (see `splitChunk`).
+            var isPlainWord = true, mayHaveDash = false
+            while end < s.count {
+                let c = s[end]
+                if !NERTokenizer.isASCIILetterOrDigit(c) {
+                    if ScalarClass.isWhitespace(c) { break }
+                    isPlainWord = false
+                    if NERTokenizer.mayBeDash(c) { mayHaveDash = true }
+                }
+                end += 1
+            }
             // A sentence starts here when a boundary falls between the previous token and this one.
             var boundary = newlines >= 2
             while nextBoundary < boundaries.count && boundaries[nextBoundary] <= i {
@@ -58,7 +74,11 @@ struct NERTokenizer {
                 sentences.append(sentenceStart..<spans.count)
                 sentenceStart = spans.count
             }
-            splitChunk(s, i, end, into: &spans, trailing: &trailing)
+            if isPlainWord {
+                spans.append(TextSpan(start: i, end: end))
+            } else {
+                splitChunk(s, i, end, mayHaveDash: mayHaveDash, into: &spans, trailing: &trailing)
+            }
             newlines = 0
             previousEnd = end
             i = end
@@ -67,8 +87,10 @@ struct NERTokenizer {
         return Result(spans: spans, sentences: sentences)
     }
 
-    /// Splits one run of non-space scalars `s[start..<end]` into tokens.
-    private func splitChunk(_ s: [Unicode.Scalar], _ start: Int, _ end: Int, into spans: inout [TextSpan], trailing: inout [TextSpan]) {
+    /// Splits one run of non-space scalars `s[start..<end]` into tokens. `mayHaveDash` is false
+    /// when no scalar of the run is a dash or a hyphen (`mayBeDash`): the run then has no dash token.
+    private func splitChunk(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ start: Int, _ end: Int, mayHaveDash: Bool,
+                            into spans: inout [TextSpan], trailing: inout [TextSpan]) {
         var a = start, b = end
         // A lone possessive or contraction ("'s" written apart, as in the CoNLL text) is one token.
         if b - a == 2 && isApostrophe(s[a]) && (s[a + 1] == "s" || s[a + 1] == "S") {
@@ -79,7 +101,7 @@ struct NERTokenizer {
             spans.append(TextSpan(start: a, end: a + 1)); a += 1
         }
         // Closing punctuation, kept in reverse order and appended after the core.
-        trailing.removeAll(keepingCapacity: true)
+        if !trailing.isEmpty { trailing.removeAll(keepingCapacity: true) }
         while b > a {
             let c = s[b - 1]
             if c == "." {
@@ -110,7 +132,7 @@ struct NERTokenizer {
             }
             // Dashes inside the core (em dash, en dash, "--") separate tokens; a hyphen does not.
             var pieceStart = a
-            var k = a
+            var k = mayHaveDash ? a : b
             while k < b {
                 let c = s[k]
                 let isDash = c.value == 0x2014 || c.value == 0x2013 || c.value == 0x2015
@@ -131,6 +153,19 @@ struct NERTokenizer {
         for span in trailing.reversed() { spans.append(span) }
     }
 
+    /// An ASCII letter or digit. A run of these has no punctuation to split off: `splitChunk`
+    /// would make it one token.
+    @inline(__always)
+    private static func isASCIILetterOrDigit(_ c: Unicode.Scalar) -> Bool {
+        let v = c.value
+        return (v | 0x20) &- 97 < 26 || v &- 48 < 10 // letters first: most scalars are
+    }
+
+    /// A hyphen or one of the dashes that make tokens of their own (em dash, en dash,
+    /// horizontal bar): a run of scalars without any has no dash token.
+    @inline(__always)
+    private static func mayBeDash(_ c: Unicode.Scalar) -> Bool { c == "-" || c.value &- 0x2013 < 3 }
+
     @inline(__always) private func isApostrophe(_ c: Unicode.Scalar) -> Bool { c == "'" || c.value == 0x2019 || c.value == 0x2018 }
     @inline(__always) private func isDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 48 && c.value <= 57 }
 
@@ -150,7 +185,7 @@ struct NERTokenizer {
 
     /// Whether `s[a..<end]` followed by a period is an abbreviation that keeps it: an initial
     /// ("J."), a dotted form ("U.S", "a.m"), or a common title or company suffix ("Mr", "Corp").
-    private func isAbbreviation(_ s: [Unicode.Scalar], _ a: Int, _ end: Int) -> Bool {
+    private func isAbbreviation(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ end: Int) -> Bool {
         let length = end - a
         if length == 1 { return NERLexeme.isLetter(s[a]) }
         var hasDot = false
