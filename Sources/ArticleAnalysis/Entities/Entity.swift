@@ -39,18 +39,16 @@ public struct Entity: Sendable, Equatable {
 public struct EntityRecognizer: Sendable {
     let tagger: NERTagger
     /// The lexemes of the model's frequent word forms (see `NERLexicon`).
-    let lexicon: NERLexicon
+    var lexicon: NERLexicon { tagger.model.frequentWords.lexicon }
     public var resolver = EntityResolver()
 
     /// A recognizer without a model: finds no entities. For pipelines built without model files.
     public init() {
         tagger = NERTagger(model: .empty)
-        lexicon = NERLexicon()
     }
 
     public init(model: NERModel) {
         tagger = NERTagger(model: model)
-        lexicon = NERLexicon(forms: NERFrequentWords.forms + model.frequentForms)
     }
 
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost

@@ -1,7 +1,8 @@
-/// The lexemes of frequent word forms, worked out once when the recognizer is made.
+/// The lexemes of frequent word forms, worked out once when the model is made
+/// (`NERFrequentWords`, which also keeps their score vectors).
 ///
-/// About half of an article's distinct tokens are among the most frequent words of the training
-/// text (the model's `frequentForms`, and `NERFrequentWords.forms`). A token that is written
+/// Most of an article's distinct tokens are words of the training text (the model's
+/// `frequentForms`, and `NERFrequentWords.forms`). A token that is written
 /// exactly as one of them copies its lexeme from here instead of analysing its scalars
 /// (`NERLexeme.init`); a lexeme depends only on the scalars, so the copy is the lexeme the token
 /// would get. A form written otherwise (say with a typographic apostrophe) is simply not found.
@@ -44,6 +45,9 @@ struct NERLexicon: Sendable {
             return i
         }
     }
+
+    /// The number of forms.
+    var count: Int { lexemes.count }
 
     /// The lexeme of form `i` (see `form(of:hash:)`).
     @inline(__always)
