@@ -132,6 +132,29 @@ final class KeyphraseExtractorTests: XCTestCase {
         }
     }
 
+    /// The shared pass numbers the content words' stems 0, 1, 2, ... in order of first occurrence:
+    /// words with one stem share a number, other words have none.
+    func testReaderWordsNumberStemsInOrderOfFirstOccurrence() throws {
+        var texts = try ReaderFixtures.wikinews().prefix(20).map { String(decoding: $0.bytes, as: UTF8.self) }
+        texts.append("Attacks on the West. The attack, attacking wests; cities and a city.")
+        for string in texts {
+            let text = ScalarText(string)
+            let words = ReaderWords(text.scalars, Segmenter().segment(text))
+            var numbers: [UInt64: Int32] = [:]
+            for word in words.words {
+                guard word.isContent else {
+                    XCTAssertEqual(word.term, -1)
+                    continue
+                }
+                let expected = numbers[word.stemHash] ?? Int32(numbers.count)
+                numbers[word.stemHash] = expected
+                XCTAssertEqual(word.term, expected)
+                XCTAssertEqual(words.termIndex[word.stemHash], expected)
+            }
+            XCTAssertEqual(words.termCount, numbers.count)
+        }
+    }
+
     func testStemsMatchTheStemmer() {
         for word in ["cities", "bosses", "churches", "wishes", "boxes", "passes", "bus", "analysis", "attacks", "boss",
                      "dressing", "sing", "crashed", "bed", "red", "it's", "a's", "ies", "sses", "xes", "ing", "ed", "news",

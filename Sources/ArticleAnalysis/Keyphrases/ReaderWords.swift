@@ -6,7 +6,8 @@
 /// text without either) with `WordScanner`. For every word and number it keeps the `WordHash` of
 /// the whole token (what tone looks up), and for every word the end without a possessive, that
 /// part's hash and, for a content word (not a stop word, at least two scalars), its stem's hash
-/// (what keyphrases and summary count).
+/// and the stem's number (what keyphrases and summary count). Numbering the stems here, once,
+/// spares both stages a hash-table probe for every content word.
 struct ReaderWords: Sendable {
     struct Word: Sendable {
         var token: ReaderToken
@@ -27,6 +28,10 @@ struct ReaderWords: Sendable {
         /// Every letter of the word without its possessive is upper case, and it has two or more
         /// ("FSB", "US"; `WordScanner.isAllCaps`).
         var isAllCaps = false
+        /// The number of the content word's stem, 0, 1, 2, ... in order of first occurrence in
+        /// the text (`termIndex` maps `stemHash` to it); -1 for other tokens. (Declared last, it
+        /// fits in the padding after the flags: a word stays 64 bytes.)
+        var term: Int32 = -1
     }
 
     /// The spans scanned, in text order.
@@ -36,6 +41,10 @@ struct ReaderWords: Sendable {
     var words: [Word]
     /// Tokens of span `k` are `words[spanStarts[k]..<spanStarts[k + 1]]`.
     var spanStarts: [Int]
+    /// The stem number (`Word.term`) of every stem hash (`Word.stemHash`) of the content words.
+    var termIndex: HashIndex
+    /// The number of distinct stems (`Word.term` is below it).
+    var termCount: Int
 
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     init(_ scalars: [Unicode.Scalar], _ segmentation: Segmentation) {
@@ -49,6 +58,9 @@ struct ReaderWords: Sendable {
         var words: [Word] = []
         words.reserveCapacity(scalars.count / 4 + 16)
         let stopHashes = EnglishWords.stopHashes
+        // About one distinct stem per ten scalars of text; the index grows if there are more.
+        var termIndex = HashIndex(capacity: max(64, scalars.count / 10))
+        var termCount: Int32 = 0
         scalars.withUnsafeBufferPointer { p in
             for span in spans {
                 starts.append(words.count)
@@ -56,19 +68,27 @@ struct ReaderWords: Sendable {
                 var i = span.start
                 var space = true
                 while let token = WordScanner.nextToken(p, &i, span.end, space: &space) {
-                    words.append(ReaderWords.word(p.baseAddress!, token, stopHashes))
+                    var word = ReaderWords.word(p.baseAddress!, token, stopHashes)
+                    if word.isContent {
+                        word.term = termIndex.value(of: word.stemHash, insertingIfAbsent: termCount)
+                        if word.term == termCount { termCount += 1 }
+                    }
+                    words.append(word)
                 }
             }
         }
         starts.append(words.count)
         spanStarts = starts
         self.words = words
+        self.termIndex = termIndex
+        self.termCount = Int(termCount)
     }
 
     /// A token with its hashes: one pass over a word's scalars lower-cases and hashes it, hashes
-    /// its stem (where `EnglishWords.stemCut` says the stem ends) and notes its capitals.
+    /// its stem (where `EnglishWords.stemCut` says the stem ends) and notes its capitals. (Its
+    /// stem is not numbered: `term` is -1.) Keyphrases key entity names with it too.
     @inline(__always)
-    private static func word(_ p: UnsafePointer<Unicode.Scalar>, _ token: ReaderToken, _ stopHashes: HashIndex) -> Word {
+    static func word(_ p: UnsafePointer<Unicode.Scalar>, _ token: ReaderToken, _ stopHashes: HashIndex) -> Word {
         switch token.kind {
         case .punctuation:
             return Word(token: token, strippedEnd: token.end, hash: 0, strippedHash: 0, stemHash: 0, isContent: false)
