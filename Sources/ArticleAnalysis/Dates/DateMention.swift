@@ -28,19 +28,36 @@ public struct DateFinder: Sendable {
         let ref = reference.flatMap { CivilDate(iso: $0) }
         var mentions: [DateMention] = []
         let words = DateWords.shared
-        let ranges = segmentation.paragraphs.isEmpty ? [0..<text.count] : segmentation.paragraphs.map { $0.start..<$0.end }
+        let paragraphs = segmentation.paragraphs.isEmpty ? [TextSpan(start: 0, end: text.count)] : segmentation.paragraphs
         // Room for the tokens of the longest paragraph (a token holds at least one scalar).
-        let tokens = UnsafeMutablePointer<ReaderToken>.allocate(capacity: (ranges.map(\.count).max() ?? 0) + 1)
+        var longest = 0
+        for paragraph in paragraphs { longest = max(longest, paragraph.length) }
+        let tokens = UnsafeMutablePointer<ReaderToken>.allocate(capacity: longest + 1)
         defer { tokens.deallocate() }
         text.scalars.withUnsafeBufferPointer { s in
             var reader = DateTokenReader(scalars: s, tokens: UnsafeBufferPointer(start: tokens, count: 0), reference: ref, words: words)
-            for range in ranges {
-                let count = DateScanner.scan(s, range, toBuffer: tokens)
+            for paragraph in paragraphs {
+                let count = DateFinder.scan(s, paragraph.start..<paragraph.end, into: tokens)
                 reader.tokens = UnsafeBufferPointer(start: tokens, count: count)
                 reader.read(into: &mentions)
             }
         }
         return mentions.map { m in DateMention(span: m.span, text: text[m.span], value: m.value) }
+    }
+
+    /// The `WordScanner` tokens of `s[range]`, written to `tokens` (room for `range.count`: a
+    /// token holds at least one scalar); returns their number. Scanning every paragraph is most
+    /// of this stage's cost, so tokens go to one buffer, not an array.
+    static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, into tokens: UnsafeMutablePointer<ReaderToken>) -> Int {
+        precondition(range.isEmpty || (range.lowerBound >= 0 && range.upperBound <= s.count), "scan range outside the text")
+        var count = 0
+        var i = range.lowerBound
+        var space = true
+        while let token = WordScanner.nextToken(s, &i, range.upperBound, space: &space) {
+            tokens[count] = token
+            count += 1
+        }
+        return count
     }
 }
 

@@ -53,8 +53,9 @@ enum WordScanner {
             let d = base[k]
             let v = d.value
             if v < 0x80 {
-                if (v &- 0x30) < 10 { k += 1; continue }
+                // Letters first: they are most of a word's scalars.
                 if ((v | 0x20) &- 0x61) < 26 { allDigits = false; k += 1; continue }
+                if (v &- 0x30) < 10 { k += 1; continue }
             } else if isAlphanumeric(d) {
                 if !isASCIIDigit(d) { allDigits = false }
                 k += 1
