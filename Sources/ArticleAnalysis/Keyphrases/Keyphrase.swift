@@ -70,6 +70,16 @@ struct KeyphraseDocument {
         var isAdverb: Bool
         /// "-ed" word: never at the end of a phrase.
         var isPastTense: Bool
+        // Neighbours in the same segment, noted as the next word is added, so that building the
+        // candidates reads a flag instead of the words around:
+        /// The next word has a capital ("use Syria").
+        var precedesName = false
+        /// Name-like, and the next word is a name-like content word: a phrase ending here would
+        /// cut a name in two ("leader of Jabhat" | "al-Nusrah").
+        var precedesNamePart = false
+        /// Name-like, and the word before is a name-like content word: a phrase starting here
+        /// would cut a name in two.
+        var followsNamePart = false
         var isContent: Bool { term >= 0 }
         var isConnector: Bool { term < 0 && term != Int.min }
     }
@@ -156,9 +166,16 @@ struct KeyphraseDocument {
                         }
                         let endings = isNameLike ? (isAdverb: false, isPastTense: false)
                             : KeyphraseDocument.endings(text, token.start, end)
-                        words.append(Word(start: token.start, end: end, term: term, sentence: sentence, segment: segment,
-                                          isNameLike: isNameLike, isFirstInSentence: firstInSentence,
-                                          isAdverb: endings.isAdverb, isPastTense: endings.isPastTense))
+                        var word = Word(start: token.start, end: end, term: term, sentence: sentence, segment: segment,
+                                        isNameLike: isNameLike, isFirstInSentence: firstInSentence,
+                                        isAdverb: endings.isAdverb, isPastTense: endings.isPastTense)
+                        if let previous = words.indices.last, words[previous].segment == segment {
+                            let before = words[previous]
+                            word.followsNamePart = isNameLike && before.isNameLike && before.isContent
+                            words[previous].precedesName = isNameLike
+                            words[previous].precedesNamePart = before.isNameLike && isNameLike && word.isContent
+                        }
+                        words.append(word)
                         firstInSentence = false
                     }
                 }
@@ -200,13 +217,6 @@ struct KeyphraseDocument {
         return h ^ (h >> 33)
     }
 
-    /// True when word `i` is a capitalised content word in the same segment as word `j`: a
-    /// phrase that ends between them would cut a name in two ("leader of Jabhat" | "al-Nusrah").
-    @inline(__always)
-    private static func continuesName(_ w: UnsafeBufferPointer<Word>, _ i: Int, from j: Int) -> Bool {
-        i >= 0 && i < w.count && w[i].segment == w[j].segment && w[i].isNameLike && w[j].isNameLike && w[i].isContent
-    }
-
     /// Every candidate phrase of `words` (see `KeyphraseExtractor`), with an index from its key
     /// to its number; `terms` is the number of distinct terms (sizes the index).
     static func candidates(of words: [Word], terms: Int, maximumWords: Int) -> ([Candidate], HashIndex) {
@@ -216,12 +226,11 @@ struct KeyphraseDocument {
         var candidateIndex = HashIndex(capacity: max(32, terms * 2))
         words.withUnsafeBufferPointer { w in
             for first in w.indices where w[first].isContent {
-                if KeyphraseDocument.continuesName(w, first - 1, from: first) || w[first].isAdverb { continue }
+                if w[first].followsNamePart || w[first].isAdverb { continue }
                 // A lower-case word right before a name is rarely part of a noun phrase with it
                 // ("use Syria", "embattled Syrian president").
                 let segment = w[first].segment
-                let startsBeforeName = !w[first].isNameLike && first + 1 < w.count
-                    && w[first + 1].segment == segment && w[first + 1].isNameLike
+                let startsBeforeName = !w[first].isNameLike && w[first].precedesName
                 let midSentence = !w[first].isFirstInSentence
                 var key = WordHash.seed
                 var contentWords = 0
@@ -232,7 +241,7 @@ struct KeyphraseDocument {
                     key = KeyphraseDocument.extendKey(key, word.term)
                     if word.isContent {
                         contentWords += 1
-                        if !(KeyphraseDocument.continuesName(w, last + 1, from: last) || word.isPastTense
+                        if !(word.precedesNamePart || word.isPastTense
                                 || (startsBeforeName && last > first)) {
                             let index = Int(candidateIndex.value(of: key, insertingIfAbsent: Int32(candidates.count)))
                             if index == candidates.count {
