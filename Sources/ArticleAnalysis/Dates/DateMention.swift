@@ -23,41 +23,27 @@ public struct DateMention: Sendable, Equatable {
 public struct DateFinder: Sendable {
     public init() {}
 
-    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func find(_ text: ScalarText, _ segmentation: Segmentation, reference: String?) -> [DateMention] {
+        find(text, ParagraphTokens(text.scalars, segmentation), reference: reference)
+    }
+
+    /// As above, with the paragraphs' tokens already scanned (the pipeline keeps them for the
+    /// shared word pass of keyphrases, summary and tone).
+    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
+    func find(_ text: ScalarText, _ scanned: ParagraphTokens, reference: String?) -> [DateMention] {
         let ref = reference.flatMap { CivilDate(iso: $0) }
         var mentions: [DateMention] = []
         let words = DateWords.shared
-        let paragraphs = segmentation.paragraphs.isEmpty ? [TextSpan(start: 0, end: text.count)] : segmentation.paragraphs
-        // Room for the tokens of the longest paragraph (a token holds at least one scalar).
-        var longest = 0
-        for paragraph in paragraphs { longest = max(longest, paragraph.length) }
-        let tokens = UnsafeMutablePointer<ReaderToken>.allocate(capacity: longest + 1)
-        defer { tokens.deallocate() }
         text.scalars.withUnsafeBufferPointer { s in
-            var reader = DateTokenReader(scalars: s, tokens: UnsafeBufferPointer(start: tokens, count: 0), reference: ref, words: words)
-            for paragraph in paragraphs {
-                let count = DateFinder.scan(s, paragraph.start..<paragraph.end, into: tokens)
-                reader.tokens = UnsafeBufferPointer(start: tokens, count: count)
-                reader.read(into: &mentions)
+            scanned.tokens.withUnsafeBufferPointer { tokens in
+                var reader = DateTokenReader(scalars: s, tokens: UnsafeBufferPointer(rebasing: tokens[0..<0]), reference: ref, words: words)
+                for k in scanned.paragraphs.indices {
+                    reader.tokens = UnsafeBufferPointer(rebasing: tokens[scanned.range(k)])
+                    reader.read(into: &mentions)
+                }
             }
         }
         return mentions.map { m in DateMention(span: m.span, text: text[m.span], value: m.value) }
-    }
-
-    /// The `WordScanner` tokens of `s[range]`, written to `tokens` (room for `range.count`: a
-    /// token holds at least one scalar); returns their number. Scanning every paragraph is most
-    /// of this stage's cost, so tokens go to one buffer, not an array.
-    static func scan(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ range: Range<Int>, into tokens: UnsafeMutablePointer<ReaderToken>) -> Int {
-        precondition(range.isEmpty || (range.lowerBound >= 0 && range.upperBound <= s.count), "scan range outside the text")
-        var count = 0
-        var i = range.lowerBound
-        var space = true
-        while let token = WordScanner.nextToken(s, &i, range.upperBound, space: &space) {
-            tokens[count] = token
-            count += 1
-        }
-        return count
     }
 }
 

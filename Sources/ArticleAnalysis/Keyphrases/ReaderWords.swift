@@ -46,8 +46,11 @@ struct ReaderWords: Sendable {
     /// The number of distinct stems (`Word.term` is below it).
     var termCount: Int
 
+    /// The words of the text's sentences; `scanned` holds the paragraphs' tokens when the dates
+    /// stage has scanned them (`ParagraphTokens`), so that only sentences they do not give
+    /// exactly are scanned again.
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
-    init(_ scalars: [Unicode.Scalar], _ segmentation: Segmentation) {
+    init(_ scalars: [Unicode.Scalar], _ segmentation: Segmentation, scanned: ParagraphTokens? = nil) {
         var spans = segmentation.sentences.map(\.span)
         spansAreSentences = !spans.isEmpty
         if spans.isEmpty { spans = segmentation.paragraphs }
@@ -61,19 +64,37 @@ struct ReaderWords: Sendable {
         // About one distinct stem per ten scalars of text; the index grows if there are more.
         var termIndex = HashIndex(capacity: max(64, scalars.count / 10))
         var termCount: Int32 = 0
+        let paragraphTokens = scanned?.tokens ?? []
         scalars.withUnsafeBufferPointer { p in
-            for span in spans {
-                starts.append(words.count)
-                precondition(span.start >= 0 && span.end <= p.count || span.start >= span.end, "span outside the text")
-                var i = span.start
-                var space = true
-                while let token = WordScanner.nextToken(p, &i, span.end, space: &space) {
-                    var word = ReaderWords.word(p.baseAddress!, token, stopHashes)
-                    if word.isContent {
-                        word.term = termIndex.value(of: word.stemHash, insertingIfAbsent: termCount)
-                        if word.term == termCount { termCount += 1 }
+            paragraphTokens.withUnsafeBufferPointer { paragraphTokens in
+                var paragraph = 0
+                for span in spans {
+                    starts.append(words.count)
+                    precondition(span.start >= 0 && span.end <= p.count || span.start >= span.end, "span outside the text")
+                    // The span's tokens from the paragraphs' scan where they are exactly its own,
+                    // else from scanning it here.
+                    let taken = scanned?.sentenceTokens(span, paragraph: &paragraph)
+                    var next = taken?.lowerBound ?? 0
+                    var i = span.start
+                    var space = true
+                    while true {
+                        var token: ReaderToken
+                        if let taken {
+                            guard next < taken.upperBound else { break }
+                            token = paragraphTokens[next]
+                            if next == taken.lowerBound { token.spaceBefore = true }  // as a scan of the span alone
+                            next += 1
+                        } else {
+                            guard let scannedToken = WordScanner.nextToken(p, &i, span.end, space: &space) else { break }
+                            token = scannedToken
+                        }
+                        var word = ReaderWords.word(p.baseAddress!, token, stopHashes)
+                        if word.isContent {
+                            word.term = termIndex.value(of: word.stemHash, insertingIfAbsent: termCount)
+                            if word.term == termCount { termCount += 1 }
+                        }
+                        words.append(word)
                     }
-                    words.append(word)
                 }
             }
         }
