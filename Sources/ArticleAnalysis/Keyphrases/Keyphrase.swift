@@ -220,43 +220,49 @@ struct KeyphraseDocument {
     /// Every candidate phrase of `words` (see `KeyphraseExtractor`), with an index from its key
     /// to its number; `terms` is the number of distinct terms (sizes the index).
     static func candidates(of words: [Word], terms: Int, maximumWords: Int) -> ([Candidate], HashIndex) {
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(words.count * 2)
         // About one candidate per content word: the index grows if there are more.
         var candidateIndex = HashIndex(capacity: max(32, terms * 2))
-        words.withUnsafeBufferPointer { w in
-            for first in w.indices where w[first].isContent {
-                if w[first].followsNamePart || w[first].isAdverb { continue }
-                // A lower-case word right before a name is rarely part of a noun phrase with it
-                // ("use Syria", "embattled Syrian president").
-                let segment = w[first].segment
-                let startsBeforeName = !w[first].isNameLike && w[first].precedesName
-                let midSentence = !w[first].isFirstInSentence
-                var key = WordHash.seed
-                var contentWords = 0
-                var last = first
-                while last < w.count, last - first < maximumWords, w[last].segment == segment {
-                    let word = w[last]
-                    if !(word.isContent || word.isConnector) || word.isAdverb { break }
-                    key = KeyphraseDocument.extendKey(key, word.term)
-                    if word.isContent {
-                        contentWords += 1
-                        if !(word.precedesNamePart || word.isPastTense
-                                || (startsBeforeName && last > first)) {
-                            let index = Int(candidateIndex.value(of: key, insertingIfAbsent: Int32(candidates.count)))
-                            if index == candidates.count {
-                                candidates.append(Candidate(key: key, first: first, last: last,
-                                                            midSentenceFirst: midSentence ? first : -1, count: 1,
-                                                            contentWords: contentWords))
-                            } else {
-                                candidates[index].count += 1
-                                if candidates[index].midSentenceFirst < 0 && midSentence {
-                                    candidates[index].midSentenceFirst = first
+        // Each content word starts at most `maximumWords` candidates: they are written in place
+        // (appending and updating an array checks its storage every time).
+        var contentWordCount = 0
+        for word in words where word.isContent { contentWordCount += 1 }
+        let candidates = [Candidate](unsafeUninitializedCapacity: contentWordCount * max(0, maximumWords)) { buffer, count in
+            count = 0
+            words.withUnsafeBufferPointer { w in
+                for first in w.indices where w[first].isContent {
+                    if w[first].followsNamePart || w[first].isAdverb { continue }
+                    // A lower-case word right before a name is rarely part of a noun phrase with it
+                    // ("use Syria", "embattled Syrian president").
+                    let segment = w[first].segment
+                    let startsBeforeName = !w[first].isNameLike && w[first].precedesName
+                    let midSentence = !w[first].isFirstInSentence
+                    var key = WordHash.seed
+                    var contentWords = 0
+                    var last = first
+                    while last < w.count, last - first < maximumWords, w[last].segment == segment {
+                        let word = w[last]
+                        if !(word.isContent || word.isConnector) || word.isAdverb { break }
+                        key = KeyphraseDocument.extendKey(key, word.term)
+                        if word.isContent {
+                            contentWords += 1
+                            if !(word.precedesNamePart || word.isPastTense
+                                    || (startsBeforeName && last > first)) {
+                                let index = Int(candidateIndex.value(of: key, insertingIfAbsent: Int32(count)))
+                                if index == count {
+                                    buffer.initializeElement(at: count, to: Candidate(key: key, first: first, last: last,
+                                                                                      midSentenceFirst: midSentence ? first : -1,
+                                                                                      count: 1, contentWords: contentWords))
+                                    count += 1
+                                } else {
+                                    buffer[index].count += 1
+                                    if buffer[index].midSentenceFirst < 0 && midSentence {
+                                        buffer[index].midSentenceFirst = first
+                                    }
                                 }
                             }
                         }
+                        last += 1
                     }
-                    last += 1
                 }
             }
         }
