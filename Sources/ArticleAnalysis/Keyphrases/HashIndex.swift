@@ -40,17 +40,24 @@ struct HashIndex: Sendable {
     @inline(__always)
     private static func fix(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
 
+    /// The slot holding `key` (already passed through `fix`) and true, or the empty slot where
+    /// it would go and false: the one probe loop behind look-ups and insertions.
     @inline(__always)
-    subscript(_ key: UInt64) -> Int32? {
-        let key = HashIndex.fix(key)
+    private func slot(of key: UInt64) -> (slot: Int, found: Bool) {
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while true {
             let k = keys[slot]
-            if k == key { return values[slot] }
-            if k == 0 { return nil }
+            if k == key { return (slot, true) }
+            if k == 0 { return (slot, false) }
             slot = (slot + 1) & mask
         }
+    }
+
+    @inline(__always)
+    subscript(_ key: UInt64) -> Int32? {
+        let (slot, found) = slot(of: HashIndex.fix(key))
+        return found ? values[slot] : nil
     }
 
     @inline(__always)
@@ -60,10 +67,8 @@ struct HashIndex: Sendable {
     mutating func insert(_ key: UInt64, _ value: Int32) {
         if (count + 1) * 2 > keys.count { grow() }
         let key = HashIndex.fix(key)
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-        if keys[slot] == 0 { count += 1 }
+        let (slot, found) = slot(of: key)
+        if !found { count += 1 }
         keys[slot] = key
         values[slot] = value
     }
@@ -74,19 +79,12 @@ struct HashIndex: Sendable {
     mutating func value(of key: UInt64, insertingIfAbsent value: Int32) -> Int32 {
         if (count + 1) * 2 > keys.count { grow() }
         let key = HashIndex.fix(key)
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while true {
-            let k = keys[slot]
-            if k == key { return values[slot] }
-            if k == 0 {
-                keys[slot] = key
-                values[slot] = value
-                count += 1
-                return value
-            }
-            slot = (slot + 1) & mask
-        }
+        let (slot, found) = slot(of: key)
+        if found { return values[slot] }
+        keys[slot] = key
+        values[slot] = value
+        count += 1
+        return value
     }
 
     /// Empties the index, keeping its capacity.
