@@ -91,7 +91,7 @@ final class KeyphraseExtractorTests: XCTestCase {
         texts.append("""
             Cities’ bosses say the Dutchess of Kent's KELVIN-SCALE \u{212A}elvins, crashes, wishes, boxes, \
             passes, dressing, speed, hundred, rally, basically, supply, isn’t, A's, x's, ÉTATS-UNIS, Ürümqi, \
-            UN’s, U.S. e.g. 2019-01-05 116th ЗИНИЧЕВ Зиничев ies sses ing ed.
+            UN’s, FSB’S, A1'S, U.S. e.g. 2019-01-05 116th ЗИНИЧЕВ Зиничев ies sses ing ed.
             """)
         var buffer: [UInt32] = []
         for string in texts {
@@ -127,6 +127,7 @@ final class KeyphraseExtractorTests: XCTestCase {
                     XCTAssertEqual(word.stemHash, content ?? 0, surface)
                     XCTAssertEqual(word.hasUppercase, WordScanner.containsUppercase(s, token.start, end), surface)
                     XCTAssertEqual(word.isAllCaps, WordScanner.isAllCaps(s, token.start, end), surface)
+                    XCTAssertEqual(word.isAllCapsToken, WordScanner.isAllCaps(s, token.start, token.end), surface)
                 }
             }
         }

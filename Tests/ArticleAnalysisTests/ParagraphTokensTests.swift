@@ -38,7 +38,8 @@ final class ParagraphTokensTests: XCTestCase {
                 XCTAssert(a.token.start == b.token.start && a.token.end == b.token.end && a.token.kind == b.token.kind
                           && a.token.spaceBefore == b.token.spaceBefore && a.strippedEnd == b.strippedEnd && a.hash == b.hash
                           && a.strippedHash == b.strippedHash && a.stemHash == b.stemHash && a.isContent == b.isContent
-                          && a.hasUppercase == b.hasUppercase && a.isAllCaps == b.isAllCaps && a.term == b.term)
+                          && a.hasUppercase == b.hasUppercase && a.isAllCaps == b.isAllCaps && a.isAllCapsToken == b.isAllCapsToken
+                          && a.term == b.term)
             }
         }
         XCTAssertGreaterThan(taken * 10, sentences * 9, "\(taken) of \(sentences)")

@@ -28,6 +28,9 @@ struct ReaderWords: Sendable {
         /// Every letter of the word without its possessive is upper case, and it has two or more
         /// ("FSB", "US"; `WordScanner.isAllCaps`).
         var isAllCaps = false
+        /// The same of the whole token, possessive included ("FSB’S" but not "FSB’s"; what tone
+        /// reads as a word in capitals).
+        var isAllCapsToken = false
         /// The number of the content word's stem, 0, 1, 2, ... in order of first occurrence in
         /// the text (`termIndex` maps `stemHash` to it); -1 for other tokens. (Declared last, it
         /// fits in the padding after the flags: a word stays 64 bytes.)
@@ -128,36 +131,43 @@ struct ReaderWords: Sendable {
             let stemEnd = mayCut ? EnglishWords.stemCut(p, start, end) : (length: end - start, addsY: false)
             let stemLast = start + stemEnd.length
             var h = WordHash.seed
-            var stem = WordHash.seed
             var upper = 0, lower = 0
-            for i in start..<end {
-                if i == stemLast { stem = h }
-                let c = p[i]
-                let v = c.value
-                let folded: UInt32
-                if v < 0x80 {
-                    if (v &- 0x41) < 26 {
-                        folded = v + 32
-                        upper += 1
-                    } else {
-                        folded = v
-                        if (v &- 0x61) < 26 { lower += 1 }
-                    }
-                } else {
-                    folded = WordHash.fold(c)
-                    if WordScanner.isUppercase(c) { upper += 1 }
-                    if WordScanner.isLowercase(c) { lower += 1 }
-                }
-                h = WordHash.step(h, folded)
-            }
-            if stemLast == end { stem = h }
+            // The stem's hash is the word's hash after the stem's scalars.
+            var i = start
+            while i < stemLast { ReaderWords.add(p[i], to: &h, upper: &upper, lower: &lower); i += 1 }
+            var stem = h
+            while i < end { ReaderWords.add(p[i], to: &h, upper: &upper, lower: &lower); i += 1 }
             if stemEnd.addsY { stem = WordHash.step(stem, 0x79) }
             let stripped = h
-            for i in end..<token.end { h = WordHash.step(h, WordHash.fold(p[i])) }
+            var tokenUpper = upper, tokenLower = lower
+            while i < token.end { ReaderWords.add(p[i], to: &h, upper: &tokenUpper, lower: &tokenLower); i += 1 }
             let isContent = end - start >= 2 && !stopHashes.contains(stripped)
             return Word(token: token, strippedEnd: end, hash: h, strippedHash: stripped, stemHash: isContent ? stem : 0,
-                        isContent: isContent, hasUppercase: upper > 0, isAllCaps: lower == 0 && upper >= 2)
+                        isContent: isContent, hasUppercase: upper > 0, isAllCaps: lower == 0 && upper >= 2,
+                        isAllCapsToken: tokenLower == 0 && tokenUpper >= 2)
         }
+    }
+
+    /// Adds a scalar of a word to its hash (lower-cased as `WordHash.fold` does) and counts it
+    /// if it is an upper- or lower-case letter (`WordScanner.isUppercase`, `isLowercase`).
+    @inline(__always)
+    private static func add(_ c: Unicode.Scalar, to h: inout UInt64, upper: inout Int, lower: inout Int) {
+        let v = c.value
+        let folded: UInt32
+        if v < 0x80 {
+            if (v &- 0x41) < 26 {
+                folded = v + 32
+                upper += 1
+            } else {
+                folded = v
+                if (v &- 0x61) < 26 { lower += 1 }
+            }
+        } else {
+            folded = WordHash.fold(c)
+            if WordScanner.isUppercase(c) { upper += 1 }
+            if WordScanner.isLowercase(c) { lower += 1 }
+        }
+        h = WordHash.step(h, folded)
     }
 
     /// The words of span `k`.
