@@ -15,19 +15,9 @@ struct HashIndex: Sendable {
     init(capacity: Int = 16) {
         var bits: UInt64 = 4
         while (1 << bits) < capacity * 2 { bits += 1 }
-        keys = HashIndex.zeros(1 << bits)
-        values = HashIndex.zeros(1 << bits)
+        keys = .filled(with: 0, count: 1 << bits)
+        values = .filled(with: 0, count: 1 << bits)
         shift = 64 - bits
-    }
-
-    /// `count` zeros. `Array(repeating:count:)` stores them one by one (about 14 instructions a
-    /// slot, a large part of the per-article tables' cost); filling the fresh buffer is a memset.
-    @inline(__always)
-    private static func zeros<T: FixedWidthInteger>(_ count: Int) -> [T] {
-        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.initialize(repeating: 0)
-            initialized = count
-        }
     }
 
     /// An index of `keys`, each mapped to its position in the sequence.
@@ -96,8 +86,8 @@ struct HashIndex: Sendable {
 
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
-        keys = HashIndex.zeros(oldKeys.count * 2)
-        values = HashIndex.zeros(oldKeys.count * 2)
+        keys = .filled(with: 0, count: oldKeys.count * 2)
+        values = .filled(with: 0, count: oldKeys.count * 2)
         shift -= 1
         count = 0
         for (slot, key) in oldKeys.enumerated() where key != 0 { insert(key, oldValues[slot]) }

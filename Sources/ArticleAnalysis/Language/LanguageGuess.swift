@@ -34,7 +34,7 @@ public struct LanguageDetector: Sendable {
     public func detect(_ text: ScalarText) -> LanguageGuess {
         guard let profiles, !profiles.codes.isEmpty else { return LanguageGuess(code: "en", confidence: 0) }
         let languages = profiles.codes.count
-        var totals = [Int](repeating: 0, count: languages)  // in quanta of ln p
+        var totals = [Int].filled(with: 0, count: languages)  // in quanta of ln p
         var seen = 0
         totals.withUnsafeMutableBufferPointer { totals in
             profiles.paddedLogProbabilities.withUnsafeBytes { table in

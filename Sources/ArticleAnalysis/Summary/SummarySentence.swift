@@ -107,14 +107,14 @@ public struct Summarizer: Sendable {
         // TF-IDF weights, norms and the centroid. The IDF only depends on the document frequency,
         // so each distinct frequency's logarithm is computed once.
         let n = Double(candidateCount)
-        var idfByFrequency = [Double](repeating: -1, count: candidateCount + 1)
-        var idf = [Double](repeating: 0, count: documentFrequency.count)
+        var idfByFrequency = [Double].filled(with: -1, count: candidateCount + 1)
+        var idf = [Double].filled(with: 0, count: documentFrequency.count)
         for (term, df) in documentFrequency.enumerated() {
             if idfByFrequency[df] < 0 { idfByFrequency[df] = ReaderMath.log(1 + n / Double(df)) }
             idf[term] = idfByFrequency[df]
         }
-        var centroid = [Double](repeating: 0, count: documentFrequency.count)
-        var norms = [Double](repeating: 0, count: candidateCount)
+        var centroid = [Double].filled(with: 0, count: documentFrequency.count)
+        var norms = [Double].filled(with: 0, count: candidateCount)
         for c in 0..<candidateCount {
             var norm = 0.0
             for k in entryStarts[c]..<entryStarts[c + 1] {
@@ -131,9 +131,9 @@ public struct Summarizer: Sendable {
         let centroidNorm = centroidSquares.squareRoot()
 
         // Salience of the entities each sentence mentions.
-        var entityBonus = [Double](repeating: 0, count: sentences.count)
+        var entityBonus = [Double].filled(with: 0, count: sentences.count)
         // The last entity that added to each sentence, so an entity adds once per sentence.
-        var addedBy = [Int](repeating: -1, count: sentences.count)
+        var addedBy = [Int].filled(with: -1, count: sentences.count)
         for (e, entity) in entities.enumerated() {
             for mention in entity.mentions {
                 guard let sentence = Summarizer.sentence(containing: mention.span.start, sentences),
@@ -143,7 +143,7 @@ public struct Summarizer: Sendable {
             }
         }
 
-        var scores = [Double](repeating: 0, count: candidateCount)
+        var scores = [Double].filled(with: 0, count: candidateCount)
         var previousParagraph = -1
         for position in 0..<candidateCount {
             let index = candidateSentences[position]
@@ -160,8 +160,8 @@ public struct Summarizer: Sendable {
 
         // Maximal marginal relevance: the best score less the largest likeness to a pick.
         var picked: [Int] = []
-        var isPicked = [Bool](repeating: false, count: candidateCount)
-        var redundancy = [Double](repeating: 0, count: candidateCount)
+        var isPicked = [Bool].filled(with: false, count: candidateCount)
+        var redundancy = [Double].filled(with: 0, count: candidateCount)
         while picked.count < min(count, candidateCount) {
             var best = -1
             var bestValue = -Double.infinity

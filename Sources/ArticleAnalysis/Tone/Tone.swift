@@ -37,7 +37,7 @@ public struct ToneScorer: Sendable {
     func score(_ text: ScalarText, _ segmentation: Segmentation, _ readerWords: ReaderWords) -> Tone? {
         let sentences = segmentation.sentences
         guard !sentences.isEmpty, !lexicon.valences.isEmpty, readerWords.spansAreSentences else { return nil }
-        var scores = [Double](repeating: 0, count: sentences.count)
+        var scores = [Double].filled(with: 0, count: sentences.count)
         let s = text.scalars
         // The words of one sentence at a time, in a buffer with room for the longest.
         var longest = 0
@@ -60,8 +60,8 @@ public struct ToneScorer: Sendable {
                 scores[n] = compound(s, UnsafeBufferPointer(start: buffer, count: count), exclamations: exclamations, questions: questions)
             }
         }
-        var sums = [Double](repeating: 0, count: segmentation.paragraphs.count)
-        var counts = [Int](repeating: 0, count: segmentation.paragraphs.count)
+        var sums = [Double].filled(with: 0, count: segmentation.paragraphs.count)
+        var counts = [Int].filled(with: 0, count: segmentation.paragraphs.count)
         for (n, sentence) in sentences.enumerated() where sentence.paragraph < sums.count {
             sums[sentence.paragraph] += scores[n]
             counts[sentence.paragraph] += 1
