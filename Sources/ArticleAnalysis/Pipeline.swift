@@ -37,13 +37,18 @@ public struct AnalysisPipeline: Sendable {
             entities: [], quotes: [], keyphrases: [], summary: [], tone: nil, dates: [], timings: StageTimings())
 
         let reference = cleaned.dateline?.date ?? input.received
-        analysis.dates = stages.run("dates") { dateFinder.find(text, segmentation, reference: reference) }
+        // The paragraphs' tokens are scanned once, for dates and for the reader word pass below.
+        let (scanned, dates) = stages.run("dates") {
+            let scanned = ParagraphTokens(text.scalars, segmentation)
+            return (scanned, dateFinder.find(text, scanned, reference: reference))
+        }
+        analysis.dates = dates
         if language.code == "en" {
             analysis.entities = stages.run("entities") { entityRecognizer.recognize(text, segmentation) }
             analysis.quotes = stages.run("quotes") { quoteFinder.find(text, segmentation, analysis.entities) }
             // Keyphrases, summary and tone share one scan of the words (timed with keyphrases).
             let (readerWords, keyphrases) = stages.run("keyphrases") {
-                let words = ReaderWords(text.scalars, segmentation)
+                let words = ReaderWords(text.scalars, segmentation, scanned: scanned)
                 return (words, keyphraseExtractor.extract(text, words, analysis.entities))
             }
             analysis.keyphrases = keyphrases

@@ -91,7 +91,7 @@ final class KeyphraseExtractorTests: XCTestCase {
         texts.append("""
             Cities’ bosses say the Dutchess of Kent's KELVIN-SCALE \u{212A}elvins, crashes, wishes, boxes, \
             passes, dressing, speed, hundred, rally, basically, supply, isn’t, A's, x's, ÉTATS-UNIS, Ürümqi, \
-            UN’s, U.S. e.g. 2019-01-05 116th ЗИНИЧЕВ Зиничев ies sses ing ed.
+            UN’s, FSB’S, A1'S, U.S. e.g. 2019-01-05 116th ЗИНИЧЕВ Зиничев ies sses ing ed.
             """)
         var buffer: [UInt32] = []
         for string in texts {
@@ -127,8 +127,32 @@ final class KeyphraseExtractorTests: XCTestCase {
                     XCTAssertEqual(word.stemHash, content ?? 0, surface)
                     XCTAssertEqual(word.hasUppercase, WordScanner.containsUppercase(s, token.start, end), surface)
                     XCTAssertEqual(word.isAllCaps, WordScanner.isAllCaps(s, token.start, end), surface)
+                    XCTAssertEqual(word.isAllCapsToken, WordScanner.isAllCaps(s, token.start, token.end), surface)
                 }
             }
+        }
+    }
+
+    /// The shared pass numbers the content words' stems 0, 1, 2, ... in order of first occurrence:
+    /// words with one stem share a number, other words have none.
+    func testReaderWordsNumberStemsInOrderOfFirstOccurrence() throws {
+        var texts = try ReaderFixtures.wikinews().prefix(20).map { String(decoding: $0.bytes, as: UTF8.self) }
+        texts.append("Attacks on the West. The attack, attacking wests; cities and a city.")
+        for string in texts {
+            let text = ScalarText(string)
+            let words = ReaderWords(text.scalars, Segmenter().segment(text))
+            var numbers: [UInt64: Int32] = [:]
+            for word in words.words {
+                guard word.isContent else {
+                    XCTAssertEqual(word.term, -1)
+                    continue
+                }
+                let expected = numbers[word.stemHash] ?? Int32(numbers.count)
+                numbers[word.stemHash] = expected
+                XCTAssertEqual(word.term, expected)
+                XCTAssertEqual(words.termIndex[word.stemHash], expected)
+            }
+            XCTAssertEqual(words.termCount, numbers.count)
         }
     }
 

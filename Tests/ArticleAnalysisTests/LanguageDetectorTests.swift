@@ -112,4 +112,50 @@ final class LanguageDetectorTests: XCTestCase {
         XCTAssertGreaterThan(known, 1000)
         XCTAssertEqual(profiles.paddedStride % 16, 0)
     }
+
+    /// The vector sums (two languages a lane, split by mask and shift, moved out every 256 rows)
+    /// equal the log-probabilities added one language at a time, for the bundled profiles and
+    /// for made-up ones of more than 32 languages and of maximal bytes.
+    func testRowSumsMatchAddingOneLanguageAtATime() throws {
+        let text = Array(String(repeating: "the quick brown fox jumps over the lazy dog, über straße; ", count: 60).unicodeScalars)
+        var made: [UInt64: Int] = [:]
+        let letters = Array(" abcdefghijklmnopqrstuvwxyz".unicodeScalars)
+        for a in letters { for b in letters { for c in letters.prefix(8) { made[LanguageProfiles.pack(a, b, c)] = made.count } } }
+        let languages = 37
+        var bytes = [UInt8](repeating: 0, count: made.count * languages)
+        for n in bytes.indices { bytes[n] = n % 5 == 0 ? 255 : UInt8(truncatingIfNeeded: n &* 2_654_435_761 >> 7) }
+        let madeUp = LanguageProfiles(codes: (0..<languages).map { "l\($0)" }, rows: made, logProbabilities: bytes)
+        for profiles in [try Self.profiles.get(), madeUp] {
+            let languages = profiles.codes.count
+            var totals = [Int](repeating: 0, count: languages)
+            var expected = [Int](repeating: 0, count: languages)
+            let seen = totals.withUnsafeMutableBufferPointer { totals in
+                profiles.paddedLogProbabilities.withUnsafeBytes { table in
+                    profiles.asciiRows.withUnsafeBufferPointer { asciiRows in
+                        text.withUnsafeBufferPointer { LanguageDetector.count($0, profiles, table, asciiRows, 2000, totals) }
+                    }
+                }
+            }
+            // The same trigrams, one language at a time.
+            var known = 0, considered = 0
+            var a: UInt32 = 0x20, b: UInt32 = 0x20
+            for index in 0...text.count where considered < 2000 {
+                let c = index < text.count ? LanguageDetector.normalizedValue(text[index]) : 0x20
+                if b == 0x20 {
+                    if c != 0x20 { a = 0x20; b = c }
+                    continue
+                }
+                let first = a, second = b
+                a = b; b = c
+                considered += 1
+                let row = profiles.row(UInt64(first) << 42 | UInt64(second) << 21 | UInt64(c))
+                guard row >= 0 else { continue }
+                known += 1
+                for l in 0..<languages { expected[l] += Int(profiles.logProbabilities[row * languages + l]) }
+            }
+            XCTAssertGreaterThan(known, 300)
+            XCTAssertEqual(seen, known)
+            XCTAssertEqual(totals, expected)
+        }
+    }
 }

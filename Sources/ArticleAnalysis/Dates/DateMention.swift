@@ -23,21 +23,24 @@ public struct DateMention: Sendable, Equatable {
 public struct DateFinder: Sendable {
     public init() {}
 
-    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func find(_ text: ScalarText, _ segmentation: Segmentation, reference: String?) -> [DateMention] {
+        find(text, ParagraphTokens(text.scalars, segmentation), reference: reference)
+    }
+
+    /// As above, with the paragraphs' tokens already scanned (the pipeline keeps them for the
+    /// shared word pass of keyphrases, summary and tone).
+    @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
+    func find(_ text: ScalarText, _ scanned: ParagraphTokens, reference: String?) -> [DateMention] {
         let ref = reference.flatMap { CivilDate(iso: $0) }
         var mentions: [DateMention] = []
         let words = DateWords.shared
-        let ranges = segmentation.paragraphs.isEmpty ? [0..<text.count] : segmentation.paragraphs.map { $0.start..<$0.end }
-        // Room for the tokens of the longest paragraph (a token holds at least one scalar).
-        let tokens = UnsafeMutablePointer<ReaderToken>.allocate(capacity: (ranges.map(\.count).max() ?? 0) + 1)
-        defer { tokens.deallocate() }
         text.scalars.withUnsafeBufferPointer { s in
-            var reader = DateTokenReader(scalars: s, tokens: UnsafeBufferPointer(start: tokens, count: 0), reference: ref, words: words)
-            for range in ranges {
-                let count = DateScanner.scan(s, range, toBuffer: tokens)
-                reader.tokens = UnsafeBufferPointer(start: tokens, count: count)
-                reader.read(into: &mentions)
+            scanned.tokens.withUnsafeBufferPointer { tokens in
+                var reader = DateTokenReader(scalars: s, tokens: UnsafeBufferPointer(rebasing: tokens[0..<0]), reference: ref, words: words)
+                for k in scanned.paragraphs.indices {
+                    reader.tokens = UnsafeBufferPointer(rebasing: tokens[scanned.range(k)])
+                    reader.read(into: &mentions)
+                }
             }
         }
         return mentions.map { m in DateMention(span: m.span, text: text[m.span], value: m.value) }

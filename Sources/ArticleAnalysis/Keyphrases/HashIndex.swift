@@ -15,19 +15,9 @@ struct HashIndex: Sendable {
     init(capacity: Int = 16) {
         var bits: UInt64 = 4
         while (1 << bits) < capacity * 2 { bits += 1 }
-        keys = HashIndex.zeros(1 << bits)
-        values = HashIndex.zeros(1 << bits)
+        keys = .filled(with: 0, count: 1 << bits)
+        values = .filled(with: 0, count: 1 << bits)
         shift = 64 - bits
-    }
-
-    /// `count` zeros. `Array(repeating:count:)` stores them one by one (about 14 instructions a
-    /// slot, a large part of the per-article tables' cost); filling the fresh buffer is a memset.
-    @inline(__always)
-    private static func zeros<T: FixedWidthInteger>(_ count: Int) -> [T] {
-        [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.initialize(repeating: 0)
-            initialized = count
-        }
     }
 
     /// An index of `keys`, each mapped to its position in the sequence.
@@ -40,17 +30,24 @@ struct HashIndex: Sendable {
     @inline(__always)
     private static func fix(_ key: UInt64) -> UInt64 { key == 0 ? 1 : key }
 
+    /// The slot holding `key` (already passed through `fix`) and true, or the empty slot where
+    /// it would go and false: the one probe loop behind look-ups and insertions.
     @inline(__always)
-    subscript(_ key: UInt64) -> Int32? {
-        let key = HashIndex.fix(key)
+    private func slot(of key: UInt64) -> (slot: Int, found: Bool) {
         let mask = keys.count - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
         while true {
             let k = keys[slot]
-            if k == key { return values[slot] }
-            if k == 0 { return nil }
+            if k == key { return (slot, true) }
+            if k == 0 { return (slot, false) }
             slot = (slot + 1) & mask
         }
+    }
+
+    @inline(__always)
+    subscript(_ key: UInt64) -> Int32? {
+        let (slot, found) = slot(of: HashIndex.fix(key))
+        return found ? values[slot] : nil
     }
 
     @inline(__always)
@@ -60,10 +57,8 @@ struct HashIndex: Sendable {
     mutating func insert(_ key: UInt64, _ value: Int32) {
         if (count + 1) * 2 > keys.count { grow() }
         let key = HashIndex.fix(key)
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
-        if keys[slot] == 0 { count += 1 }
+        let (slot, found) = slot(of: key)
+        if !found { count += 1 }
         keys[slot] = key
         values[slot] = value
     }
@@ -74,19 +69,12 @@ struct HashIndex: Sendable {
     mutating func value(of key: UInt64, insertingIfAbsent value: Int32) -> Int32 {
         if (count + 1) * 2 > keys.count { grow() }
         let key = HashIndex.fix(key)
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while true {
-            let k = keys[slot]
-            if k == key { return values[slot] }
-            if k == 0 {
-                keys[slot] = key
-                values[slot] = value
-                count += 1
-                return value
-            }
-            slot = (slot + 1) & mask
-        }
+        let (slot, found) = slot(of: key)
+        if found { return values[slot] }
+        keys[slot] = key
+        values[slot] = value
+        count += 1
+        return value
     }
 
     /// Empties the index, keeping its capacity.
@@ -98,8 +86,8 @@ struct HashIndex: Sendable {
 
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
-        keys = HashIndex.zeros(oldKeys.count * 2)
-        values = HashIndex.zeros(oldKeys.count * 2)
+        keys = .filled(with: 0, count: oldKeys.count * 2)
+        values = .filled(with: 0, count: oldKeys.count * 2)
         shift -= 1
         count = 0
         for (slot, key) in oldKeys.enumerated() where key != 0 { insert(key, oldValues[slot]) }

@@ -70,6 +70,16 @@ struct KeyphraseDocument {
         var isAdverb: Bool
         /// "-ed" word: never at the end of a phrase.
         var isPastTense: Bool
+        // Neighbours in the same segment, noted as the next word is added, so that building the
+        // candidates reads a flag instead of the words around:
+        /// The next word has a capital ("use Syria").
+        var precedesName = false
+        /// Name-like, and the next word is a name-like content word: a phrase ending here would
+        /// cut a name in two ("leader of Jabhat" | "al-Nusrah").
+        var precedesNamePart = false
+        /// Name-like, and the word before is a name-like content word: a phrase starting here
+        /// would cut a name in two.
+        var followsNamePart = false
         var isContent: Bool { term >= 0 }
         var isConnector: Bool { term < 0 && term != Int.min }
     }
@@ -121,8 +131,7 @@ struct KeyphraseDocument {
         var words: [Word] = []
         words.reserveCapacity(readerWords.words.count)
         var terms: [Term] = []
-        terms.reserveCapacity(256)
-        var termIndex = HashIndex(capacity: max(64, readerWords.words.count / 2))
+        terms.reserveCapacity(readerWords.termCount)
         let connectorHashes = EnglishWords.connectorHashes
         scalars.withUnsafeBufferPointer { p in
             readerWords.words.withUnsafeBufferPointer { readerWordList in
@@ -142,8 +151,9 @@ struct KeyphraseDocument {
                         let isNameLike = readerWord.hasUppercase
                         var term = Int.min
                         if readerWord.isContent {
-                            // Content words are counted by stem, so "attack" and "attacks" share statistics.
-                            term = Int(termIndex.value(of: readerWord.stemHash, insertingIfAbsent: Int32(terms.count)))
+                            // Content words are counted by stem, so "attack" and "attacks" share statistics;
+                            // the shared pass numbered the stems in order of first occurrence.
+                            term = Int(readerWord.term)
                             if term == terms.count { terms.append(Term(firstSentence: sentence)) }
                             terms[term].count += 1
                             if readerWord.isAllCaps {
@@ -156,9 +166,16 @@ struct KeyphraseDocument {
                         }
                         let endings = isNameLike ? (isAdverb: false, isPastTense: false)
                             : KeyphraseDocument.endings(text, token.start, end)
-                        words.append(Word(start: token.start, end: end, term: term, sentence: sentence, segment: segment,
-                                          isNameLike: isNameLike, isFirstInSentence: firstInSentence,
-                                          isAdverb: endings.isAdverb, isPastTense: endings.isPastTense))
+                        var word = Word(start: token.start, end: end, term: term, sentence: sentence, segment: segment,
+                                        isNameLike: isNameLike, isFirstInSentence: firstInSentence,
+                                        isAdverb: endings.isAdverb, isPastTense: endings.isPastTense)
+                        if let previous = words.indices.last, words[previous].segment == segment {
+                            let before = words[previous]
+                            word.followsNamePart = isNameLike && before.isNameLike && before.isContent
+                            words[previous].precedesName = isNameLike
+                            words[previous].precedesNamePart = before.isNameLike && isNameLike && word.isContent
+                        }
+                        words.append(word)
                         firstInSentence = false
                     }
                 }
@@ -166,7 +183,7 @@ struct KeyphraseDocument {
         }
         self.words = words
         self.terms = terms
-        self.termIndex = termIndex
+        termIndex = readerWords.termIndex
         (candidates, candidateIndex) = KeyphraseDocument.candidates(of: words, terms: terms.count, maximumWords: maximumWords)
     }
 
@@ -200,54 +217,52 @@ struct KeyphraseDocument {
         return h ^ (h >> 33)
     }
 
-    /// True when word `i` is a capitalised content word in the same segment as word `j`: a
-    /// phrase that ends between them would cut a name in two ("leader of Jabhat" | "al-Nusrah").
-    @inline(__always)
-    private static func continuesName(_ w: UnsafeBufferPointer<Word>, _ i: Int, from j: Int) -> Bool {
-        i >= 0 && i < w.count && w[i].segment == w[j].segment && w[i].isNameLike && w[j].isNameLike && w[i].isContent
-    }
-
     /// Every candidate phrase of `words` (see `KeyphraseExtractor`), with an index from its key
     /// to its number; `terms` is the number of distinct terms (sizes the index).
     static func candidates(of words: [Word], terms: Int, maximumWords: Int) -> ([Candidate], HashIndex) {
-        var candidates: [Candidate] = []
-        candidates.reserveCapacity(words.count * 2)
         // About one candidate per content word: the index grows if there are more.
         var candidateIndex = HashIndex(capacity: max(32, terms * 2))
-        words.withUnsafeBufferPointer { w in
-            for first in w.indices where w[first].isContent {
-                if KeyphraseDocument.continuesName(w, first - 1, from: first) || w[first].isAdverb { continue }
-                // A lower-case word right before a name is rarely part of a noun phrase with it
-                // ("use Syria", "embattled Syrian president").
-                let segment = w[first].segment
-                let startsBeforeName = !w[first].isNameLike && first + 1 < w.count
-                    && w[first + 1].segment == segment && w[first + 1].isNameLike
-                let midSentence = !w[first].isFirstInSentence
-                var key = WordHash.seed
-                var contentWords = 0
-                var last = first
-                while last < w.count, last - first < maximumWords, w[last].segment == segment {
-                    let word = w[last]
-                    if !(word.isContent || word.isConnector) || word.isAdverb { break }
-                    key = KeyphraseDocument.extendKey(key, word.term)
-                    if word.isContent {
-                        contentWords += 1
-                        if !(KeyphraseDocument.continuesName(w, last + 1, from: last) || word.isPastTense
-                                || (startsBeforeName && last > first)) {
-                            let index = Int(candidateIndex.value(of: key, insertingIfAbsent: Int32(candidates.count)))
-                            if index == candidates.count {
-                                candidates.append(Candidate(key: key, first: first, last: last,
-                                                            midSentenceFirst: midSentence ? first : -1, count: 1,
-                                                            contentWords: contentWords))
-                            } else {
-                                candidates[index].count += 1
-                                if candidates[index].midSentenceFirst < 0 && midSentence {
-                                    candidates[index].midSentenceFirst = first
+        // Each content word starts at most `maximumWords` candidates: they are written in place
+        // (appending and updating an array checks its storage every time).
+        var contentWordCount = 0
+        for word in words where word.isContent { contentWordCount += 1 }
+        let candidates = [Candidate](unsafeUninitializedCapacity: contentWordCount * max(0, maximumWords)) { buffer, count in
+            count = 0
+            words.withUnsafeBufferPointer { w in
+                for first in w.indices where w[first].isContent {
+                    if w[first].followsNamePart || w[first].isAdverb { continue }
+                    // A lower-case word right before a name is rarely part of a noun phrase with it
+                    // ("use Syria", "embattled Syrian president").
+                    let segment = w[first].segment
+                    let startsBeforeName = !w[first].isNameLike && w[first].precedesName
+                    let midSentence = !w[first].isFirstInSentence
+                    var key = WordHash.seed
+                    var contentWords = 0
+                    var last = first
+                    while last < w.count, last - first < maximumWords, w[last].segment == segment {
+                        let word = w[last]
+                        if !(word.isContent || word.isConnector) || word.isAdverb { break }
+                        key = KeyphraseDocument.extendKey(key, word.term)
+                        if word.isContent {
+                            contentWords += 1
+                            if !(word.precedesNamePart || word.isPastTense
+                                    || (startsBeforeName && last > first)) {
+                                let index = Int(candidateIndex.value(of: key, insertingIfAbsent: Int32(count)))
+                                if index == count {
+                                    buffer.initializeElement(at: count, to: Candidate(key: key, first: first, last: last,
+                                                                                      midSentenceFirst: midSentence ? first : -1,
+                                                                                      count: 1, contentWords: contentWords))
+                                    count += 1
+                                } else {
+                                    buffer[index].count += 1
+                                    if buffer[index].midSentenceFirst < 0 && midSentence {
+                                        buffer[index].midSentenceFirst = first
+                                    }
                                 }
                             }
                         }
+                        last += 1
                     }
-                    last += 1
                 }
             }
         }
@@ -306,37 +321,59 @@ struct KeyphraseDocument {
         let top = topSalience ?? 0
         var index = HashIndex(capacity: 64)
         var keys: [EntityKey] = []
-        var formHashes: [UInt64] = []
-        var form: [Unicode.Scalar] = []
-        form.reserveCapacity(64)
+        // Forms already keyed, told apart by a hash of their UTF-8. A form gives the same key
+        // whichever entity it names, and once keyed that key (if any) stands for the first entity
+        // it named, so keying it again for a later entity would change nothing: each distinct form
+        // of the article is keyed once (mentions mostly repeat names and aliases).
+        var forms = HashIndex(capacity: 64)
+        // The form's scalars, decoded from its UTF-8 (grown for a longer form).
+        var scratch = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: 64)
+        defer { scratch.deallocate() }
         let connectorHashes = EnglishWords.connectorHashes, stopHashes = EnglishWords.stopHashes
         for n in entities.indices {
             let salience = top > 0 ? max(0, entities[n].salience) / top : 0
             let mentionCount = entities[n].mentions.count
-            // Mentions mostly repeat the name and aliases: key each distinct form once, telling
-            // forms apart by a hash of their UTF-8 (the same form always gives the same key).
-            let entityForms = formHashes.count  // this entity's forms are `formHashes[entityForms...]`
-            func add(_ name: String) {
-                let formHash = name.utf8.withContiguousStorageIfAvailable { utf8 in
-                    var h = WordHash.seed
-                    for byte in utf8 { h = WordHash.step(h, UInt32(byte)) }
-                    return h
-                } ?? WordHash.of(name)
-                guard !formHashes[entityForms...].contains(formHash) else { return }
-                formHashes.append(formHash)
-                KeyphraseDocument.decode(name, into: &form)
-                if let key = phraseKey(form, connectorHashes, stopHashes), !index.contains(key) {
+            let name = entities[n].name
+            let aliases = entities[n].aliases, mentions = entities[n].mentions
+            // The name (-1), the aliases, then the mentions.
+            for f in -1..<(aliases.count + mentions.count) {
+                let form: String
+                if f < 0 {
+                    form = name
+                } else if f < aliases.count {
+                    form = aliases[f]
+                } else {
+                    form = mentions[f - aliases.count].text
+                    if form == name { continue }  // most mentions: a string comparison skips hashing them
+                }
+                if let key = newFormKey(form, &forms, &scratch, connectorHashes, stopHashes), !index.contains(key) {
                     index.insert(key, Int32(keys.count))
                     keys.append(EntityKey(entity: n, salience: salience, mentions: mentionCount))
                 }
             }
-            let name = entities[n].name
-            add(name)
-            for alias in entities[n].aliases { add(alias) }
-            // Most mentions are the name itself: a string comparison skips hashing them again.
-            for mention in entities[n].mentions where mention.text != name { add(mention.text) }
         }
         return (index, keys)
+    }
+
+    /// The candidate key of an entity form not seen before (`phraseKey`); nil for a form in
+    /// `forms` (which it joins) or without a key. `scratch` holds the decoded scalars and grows
+    /// for a longer form.
+    private func newFormKey(_ form: String, _ forms: inout HashIndex, _ scratch: inout UnsafeMutableBufferPointer<Unicode.Scalar>,
+                            _ connectorHashes: HashIndex, _ stopHashes: HashIndex) -> UInt64? {
+        var form = form
+        return form.withUTF8 { utf8 -> UInt64? in
+            var formHash = WordHash.seed
+            for byte in utf8 { formHash = WordHash.step(formHash, UInt32(byte)) }
+            let known = forms.count
+            _ = forms.value(of: formHash, insertingIfAbsent: 0)
+            guard forms.count > known else { return nil }
+            if utf8.count > scratch.count {
+                scratch.deallocate()
+                scratch = .allocate(capacity: utf8.count)
+            }
+            let length = ScalarText.decode(utf8, into: scratch)
+            return phraseKey(UnsafeBufferPointer(rebasing: scratch[..<length]), connectorHashes, stopHashes)
+        }
     }
 
     /// Scores candidates, folds near duplicates and returns the best `count`.
@@ -506,66 +543,28 @@ struct KeyphraseDocument {
         return top
     }
 
-    /// The scalars of `string` in `buffer` (replacing its contents), decoded from the string's
-    /// UTF-8 in place: entity names and mentions are read this way for every article.
-    static func decode(_ string: String, into buffer: inout [Unicode.Scalar]) {
-        buffer.removeAll(keepingCapacity: true)
-        let decoded: Void? = string.utf8.withContiguousStorageIfAvailable { utf8 in
-            var i = 0
-            let n = utf8.count
-            while i < n {
-                let b0 = UInt32(utf8[i])
-                var v = b0
-                if b0 < 0x80 {
-                    i += 1
-                } else if b0 < 0xE0 {
-                    v = (b0 & 0x1F) << 6 | (UInt32(utf8[i + 1]) & 0x3F)
-                    i += 2
-                } else if b0 < 0xF0 {
-                    v = (b0 & 0x0F) << 12 | (UInt32(utf8[i + 1]) & 0x3F) << 6 | (UInt32(utf8[i + 2]) & 0x3F)
-                    i += 3
-                } else {
-                    v = (b0 & 0x07) << 18 | (UInt32(utf8[i + 1]) & 0x3F) << 12 | (UInt32(utf8[i + 2]) & 0x3F) << 6
-                        | (UInt32(utf8[i + 3]) & 0x3F)
-                    i += 4
-                }
-                buffer.append(Unicode.Scalar(v) ?? "\u{FFFD}")  // a String's UTF-8 is always valid
-            }
-        }
-        if decoded == nil { buffer.append(contentsOf: string.unicodeScalars) }
-    }
-
     /// The candidate key of a name (its words as terms and connectors), or nil when a word of it
     /// is not a term of this article or is a stop word that cannot be inside a phrase.
-    func phraseKey(_ name: String) -> UInt64? {
-        var scalars: [Unicode.Scalar] = []
-        KeyphraseDocument.decode(name, into: &scalars)
-        return phraseKey(scalars, EnglishWords.connectorHashes, EnglishWords.stopHashes)
-    }
-
-    func phraseKey(_ scalars: [Unicode.Scalar], _ connectorHashes: HashIndex, _ stopHashes: HashIndex) -> UInt64? {
-        scalars.withUnsafeBufferPointer { p -> UInt64? in
-            var key = WordHash.seed
-            var any = false
-            var i = 0
-            var space = true
-            while let token = WordScanner.nextToken(p, &i, p.count, space: &space) {
-                guard token.kind == .word, let s = p.baseAddress else { continue }
-                let end = WordScanner.endWithoutPossessive(s, token)
-                var hash = WordHash.seed
-                for k in token.start..<end { hash = WordHash.step(hash, WordHash.fold(s[k])) }
-                if let connector = connectorHashes[hash] {
-                    key = KeyphraseDocument.extendKey(key, -1 - Int(connector))
-                } else if end - token.start < 2 || stopHashes.contains(hash) {
-                    return nil
-                } else if let term = termIndex[EnglishWords.stemHash(s, token.start, end)] {
-                    key = KeyphraseDocument.extendKey(key, Int(term))
-                    any = true
-                } else {
-                    return nil
-                }
+    func phraseKey(_ p: UnsafeBufferPointer<Unicode.Scalar>, _ connectorHashes: HashIndex, _ stopHashes: HashIndex) -> UInt64? {
+        var key = WordHash.seed
+        var any = false
+        var i = 0
+        var space = true
+        while let token = WordScanner.nextToken(p, &i, p.count, space: &space) {
+            guard token.kind == .word, let s = p.baseAddress else { continue }
+            // Hashed as the shared word pass hashes the article's words.
+            let word = ReaderWords.word(s, token, stopHashes)
+            if let connector = connectorHashes[word.strippedHash] {
+                key = KeyphraseDocument.extendKey(key, -1 - Int(connector))
+            } else if !word.isContent {
+                return nil
+            } else if let term = termIndex[word.stemHash] {
+                key = KeyphraseDocument.extendKey(key, Int(term))
+                any = true
+            } else {
+                return nil
             }
-            return any ? key : nil
         }
+        return any ? key : nil
     }
 }

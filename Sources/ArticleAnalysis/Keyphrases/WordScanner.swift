@@ -52,10 +52,11 @@ enum WordScanner {
         while k < end {
             let d = base[k]
             let v = d.value
-            if v < 0x80 {
-                if (v &- 0x30) < 10 { k += 1; continue }
-                if ((v | 0x20) &- 0x61) < 26 { allDigits = false; k += 1; continue }
-            } else if isAlphanumeric(d) {
+            // ASCII letters first (no scalar from 0x80 up passes this test): they are most of a
+            // word's scalars, and this loop runs for every scalar of every article.
+            if ((v | 0x20) &- 0x61) < 26 { allDigits = false; k += 1; continue }
+            if (v &- 0x30) < 10 { k += 1; continue }
+            if v >= 0x80 && isAlphanumeric(d) {
                 if !isASCIIDigit(d) { allDigits = false }
                 k += 1
                 continue

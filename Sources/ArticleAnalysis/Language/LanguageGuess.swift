@@ -34,7 +34,7 @@ public struct LanguageDetector: Sendable {
     public func detect(_ text: ScalarText) -> LanguageGuess {
         guard let profiles, !profiles.codes.isEmpty else { return LanguageGuess(code: "en", confidence: 0) }
         let languages = profiles.codes.count
-        var totals = [Int](repeating: 0, count: languages)  // in quanta of ln p
+        var totals = [Int].filled(with: 0, count: languages)  // in quanta of ln p
         var seen = 0
         totals.withUnsafeMutableBufferPointer { totals in
             profiles.paddedLogProbabilities.withUnsafeBytes { table in
@@ -56,26 +56,36 @@ public struct LanguageDetector: Sendable {
     /// Adds the log-probabilities of the first `maximum` trigrams of `scalars` to `totals` and
     /// returns how many trigrams the profiles know.
     ///
-    /// Rows are added 16 languages at a time into 16-bit lanes (`SIMD16<UInt16>`), which are moved
-    /// into `totals` before they can overflow (a row adds at most 255, so every 256 rows). These
-    /// are integer sums, exactly those of adding one language at a time.
+    /// Rows are added 32 languages at a time: their 32 bytes are loaded as 16 lanes of 16 bits,
+    /// each lane holding two languages, and a mask and a shift split them into two sums of 16-bit
+    /// lanes (`lowBytes`: languages 0, 2, ..., 30 on a little-endian machine; `highBytes`: 1, 3,
+    /// ..., 31), so no byte is widened on its own. The sums are moved into `totals` before they
+    /// can overflow (a row adds at most 255 a lane, so every 256 rows). These are integer sums,
+    /// exactly those of adding one language at a time.
     static func count(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ profiles: LanguageProfiles, _ table: UnsafeRawBufferPointer,
                       _ asciiRows: UnsafeBufferPointer<Int32>, _ maximum: Int, _ totals: UnsafeMutableBufferPointer<Int>) -> Int {
         let languages = totals.count
         let stride = profiles.paddedStride
-        let chunks = stride / 16
-        var low = SIMD16<UInt16>.zero, high = SIMD16<UInt16>.zero  // the first 32 languages
-        var rest = [SIMD16<UInt16>](repeating: .zero, count: max(0, chunks - 2))
+        let groups = stride / 32
+        var lowBytes = SIMD16<UInt16>.zero, highBytes = SIMD16<UInt16>.zero  // the first 32 languages
+        // Low and high bytes of each further 32 languages.
+        var rest = [SIMD16<UInt16>](repeating: .zero, count: max(0, 2 * (groups - 1)))
+        // The language of a lane's low byte is even on a little-endian machine, odd otherwise.
+        let lowParity = UInt16(1).littleEndian == 1 ? 0 : 1
         var pending = 0
         var seen = 0
+        func add(_ sums: SIMD16<UInt16>, from first: Int) {
+            for j in 0..<16 where first + 2 * j < languages { totals[first + 2 * j] += Int(sums[j]) }
+        }
         func flush() {
-            for j in 0..<min(16, languages) { totals[j] += Int(low[j]) }
-            for j in 16..<max(16, min(32, languages)) { totals[j] += Int(high[j - 16]) }
-            for k in rest.indices {
-                for j in 0..<16 where 32 + k * 16 + j < languages { totals[32 + k * 16 + j] += Int(rest[k][j]) }
-                rest[k] = .zero
+            add(lowBytes, from: lowParity)
+            add(highBytes, from: 1 - lowParity)
+            for g in 1..<max(1, groups) {
+                add(rest[2 * g - 2], from: 32 * g + lowParity)
+                add(rest[2 * g - 1], from: 32 * g + 1 - lowParity)
+                rest[2 * g - 2] = .zero; rest[2 * g - 1] = .zero
             }
-            low = .zero; high = .zero
+            lowBytes = .zero; highBytes = .zero
             pending = 0
         }
         let count = scalars.count
@@ -99,11 +109,14 @@ public struct LanguageDetector: Sendable {
             guard row >= 0 else { continue }
             seen += 1
             let base = row * stride
-            low &+= SIMD16<UInt16>(truncatingIfNeeded: table.loadUnaligned(fromByteOffset: base, as: SIMD16<UInt8>.self))
-            high &+= SIMD16<UInt16>(truncatingIfNeeded: table.loadUnaligned(fromByteOffset: base + 16, as: SIMD16<UInt8>.self))
-            if chunks > 2 {
-                for k in 2..<chunks {
-                    rest[k - 2] &+= SIMD16<UInt16>(truncatingIfNeeded: table.loadUnaligned(fromByteOffset: base + k * 16, as: SIMD16<UInt8>.self))
+            let pairs = table.loadUnaligned(fromByteOffset: base, as: SIMD16<UInt16>.self)
+            lowBytes &+= pairs & 0x00FF
+            highBytes &+= pairs &>> 8
+            if groups > 1 {
+                for g in 1..<groups {
+                    let more = table.loadUnaligned(fromByteOffset: base + 32 * g, as: SIMD16<UInt16>.self)
+                    rest[2 * g - 2] &+= more & 0x00FF
+                    rest[2 * g - 1] &+= more &>> 8
                 }
             }
             pending += 1

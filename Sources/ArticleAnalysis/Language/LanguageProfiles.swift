@@ -21,7 +21,7 @@ public struct LanguageProfiles: Sendable {
     static let quantum = 0.05
     static let quantumBase = -14.0
     /// `logProbabilities` with each row padded with zeros to `paddedStride` bytes (a multiple of
-    /// 16, at least 32), so the detector adds a row with whole 16-byte vectors.
+    /// 32), so the detector adds a row with whole 32-byte vectors.
     let paddedLogProbabilities: [UInt8]
     let paddedStride: Int
     /// The row of every trigram of spaces and ASCII letters, or -1, indexed by
@@ -68,7 +68,7 @@ public struct LanguageProfiles: Sendable {
         slotKeys = keys; slotRows = slots; slotShift = 64 - bits
 
         let languages = codes.count
-        let stride = max(32, (languages + 15) / 16 * 16)  // the detector always adds the first 32
+        let stride = max(32, (languages + 31) / 32 * 32)  // the detector adds 32 languages at a time
         var padded = [UInt8](repeating: 0, count: rows.count * stride)
         if languages > 0 {
             for row in 0..<rows.count {

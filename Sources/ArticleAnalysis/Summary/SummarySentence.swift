@@ -34,7 +34,7 @@ public struct Summarizer: Sendable {
     /// As above, with the article's words already scanned (shared with keyphrases and tone).
     ///
     /// Candidate vectors are kept flat (`terms`, `weights`, delimited by `entryStarts`) and term
-    /// numbers are found in `SummaryTermTable`, so no array is built per sentence; only the
+    /// numbers come from the shared pass's stem numbers, so no array is built per sentence; only the
     /// picked sentences become strings.
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     func summarize(_ text: ScalarText, _ segmentation: Segmentation, _ words: ReaderWords, _ entities: [Entity]) -> [SummarySentence] {
@@ -51,15 +51,16 @@ public struct Summarizer: Sendable {
         let tables = SummaryEligibility.Tables.shared
         words.words.withUnsafeBufferPointer { all in
             // Scratch for the pass over the sentences: no sentence, term or entry outnumbers the words.
-            var contentWords = 0
-            for word in all where word.isContent { contentWords += 1 }
-            let termTable = SummaryTermTable(capacity: contentWords)
+            // The summary numbers only the stems of its candidates, in order of first occurrence
+            // there: `localTerm` maps the shared pass's stem numbers (`Word.term`) to these (-1: none yet).
+            let localTerm = UnsafeMutableBufferPointer<Int32>.allocate(capacity: words.termCount + 1)
+            localTerm.initialize(repeating: -1)
             let frequency = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
             let entryTerms = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
             let entryWeights = UnsafeMutableBufferPointer<Double>.allocate(capacity: all.count + 1)
             let ids = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
             defer {
-                termTable.deallocate(); frequency.deallocate(); entryTerms.deallocate(); entryWeights.deallocate(); ids.deallocate()
+                localTerm.deallocate(); frequency.deallocate(); entryTerms.deallocate(); entryWeights.deallocate(); ids.deallocate()
             }
             var termCount = 0, entryCount = 0
             for index in sentences.indices {
@@ -68,8 +69,14 @@ public struct Summarizer: Sendable {
                 guard SummaryEligibility.isProse(s, sentences[index].span, sentenceWords, tables) else { continue }
                 var idCount = 0
                 for k in sentenceWords.indices where sentenceWords[k].isContent {
-                    let id = termTable.id(sentenceWords[k].stemHash, next: termCount)
-                    if id == termCount { frequency[id] = 0; termCount += 1 }
+                    let shared = Int(sentenceWords[k].term)
+                    var id = Int(localTerm[shared])
+                    if id < 0 {
+                        id = termCount
+                        localTerm[shared] = Int32(id)
+                        frequency[id] = 0
+                        termCount += 1
+                    }
                     // Insertion sort: a sentence has a few dozen content words at most.
                     var j = idCount
                     while j > 0 && ids[j - 1] > id { ids[j] = ids[j - 1]; j -= 1 }
@@ -100,14 +107,14 @@ public struct Summarizer: Sendable {
         // TF-IDF weights, norms and the centroid. The IDF only depends on the document frequency,
         // so each distinct frequency's logarithm is computed once.
         let n = Double(candidateCount)
-        var idfByFrequency = [Double](repeating: -1, count: candidateCount + 1)
-        var idf = [Double](repeating: 0, count: documentFrequency.count)
+        var idfByFrequency = [Double].filled(with: -1, count: candidateCount + 1)
+        var idf = [Double].filled(with: 0, count: documentFrequency.count)
         for (term, df) in documentFrequency.enumerated() {
             if idfByFrequency[df] < 0 { idfByFrequency[df] = ReaderMath.log(1 + n / Double(df)) }
             idf[term] = idfByFrequency[df]
         }
-        var centroid = [Double](repeating: 0, count: documentFrequency.count)
-        var norms = [Double](repeating: 0, count: candidateCount)
+        var centroid = [Double].filled(with: 0, count: documentFrequency.count)
+        var norms = [Double].filled(with: 0, count: candidateCount)
         for c in 0..<candidateCount {
             var norm = 0.0
             for k in entryStarts[c]..<entryStarts[c + 1] {
@@ -124,9 +131,9 @@ public struct Summarizer: Sendable {
         let centroidNorm = centroidSquares.squareRoot()
 
         // Salience of the entities each sentence mentions.
-        var entityBonus = [Double](repeating: 0, count: sentences.count)
+        var entityBonus = [Double].filled(with: 0, count: sentences.count)
         // The last entity that added to each sentence, so an entity adds once per sentence.
-        var addedBy = [Int](repeating: -1, count: sentences.count)
+        var addedBy = [Int].filled(with: -1, count: sentences.count)
         for (e, entity) in entities.enumerated() {
             for mention in entity.mentions {
                 guard let sentence = Summarizer.sentence(containing: mention.span.start, sentences),
@@ -136,7 +143,7 @@ public struct Summarizer: Sendable {
             }
         }
 
-        var scores = [Double](repeating: 0, count: candidateCount)
+        var scores = [Double].filled(with: 0, count: candidateCount)
         var previousParagraph = -1
         for position in 0..<candidateCount {
             let index = candidateSentences[position]
@@ -153,8 +160,8 @@ public struct Summarizer: Sendable {
 
         // Maximal marginal relevance: the best score less the largest likeness to a pick.
         var picked: [Int] = []
-        var isPicked = [Bool](repeating: false, count: candidateCount)
-        var redundancy = [Double](repeating: 0, count: candidateCount)
+        var isPicked = [Bool].filled(with: false, count: candidateCount)
+        var redundancy = [Double].filled(with: 0, count: candidateCount)
         while picked.count < min(count, candidateCount) {
             var best = -1
             var bestValue = -Double.infinity
@@ -208,43 +215,5 @@ public struct Summarizer: Sendable {
             if sentences[mid].span.end <= offset { low = mid + 1 } else { high = mid }
         }
         return low < sentences.count && sentences[low].span.start <= offset ? low : nil
-    }
-}
-
-/// Term numbers of stem hashes: open addressing with linear probing in buffers sized once for
-/// the article's words (at most half full), so it never grows. Call `deallocate()` when done.
-struct SummaryTermTable {
-    private let keys: UnsafeMutableBufferPointer<UInt64>
-    private let values: UnsafeMutableBufferPointer<Int32>
-    private let shift: UInt64
-
-    init(capacity: Int) {
-        var bits: UInt64 = 4
-        while (1 << bits) < capacity * 2 { bits += 1 }
-        keys = .allocate(capacity: 1 << bits)
-        keys.initialize(repeating: 0)
-        // A value is only read where its key was written with it.
-        values = .allocate(capacity: 1 << bits)
-        shift = 64 - bits
-    }
-
-    func deallocate() { keys.deallocate(); values.deallocate() }
-
-    /// The number of `key`; when new, it gets `next`.
-    @inline(__always)
-    func id(_ key: UInt64, next: Int) -> Int {
-        let key = key == 0 ? 1 : key
-        let mask = keys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        while true {
-            let k = keys[slot]
-            if k == key { return Int(values[slot]) }
-            if k == 0 {
-                keys[slot] = key
-                values[slot] = Int32(next)
-                return next
-            }
-            slot = (slot + 1) & mask
-        }
     }
 }

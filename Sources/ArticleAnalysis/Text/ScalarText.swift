@@ -39,27 +39,35 @@ public struct ScalarText: Sendable {
     /// instructions a scalar: it counts the scalars, then copies them through an iterator).
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
         [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
-            let n = bytes.count
-            var i = 0, o = 0
-            while i < n {
-                let lead = bytes[i]
-                var v = UInt32(lead)
-                if lead < 0x80 {
-                    i &+= 1
-                } else if lead < 0xE0 {
-                    v = (v & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2
-                } else if lead < 0xF0 {
-                    v = (v & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F); i &+= 3
-                } else {
-                    v = (v & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6
-                        | UInt32(bytes[i &+ 3] & 0x3F)
-                    i &+= 4
-                }
-                out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)  // decoded from valid UTF-8
-                o &+= 1
-            }
-            count = o
+            count = decode(bytes, into: out)
         }
+    }
+
+    /// Decodes valid UTF-8 (a `String`'s) into `out`, which has room for `bytes.count` scalars;
+    /// returns the number of scalars. Keyphrases decode entity names this way into one scratch
+    /// buffer.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<Unicode.Scalar>) -> Int {
+        let n = bytes.count
+        var i = 0, o = 0
+        while i < n {
+            let lead = bytes[i]
+            var v = UInt32(lead)
+            if lead < 0x80 {
+                i &+= 1
+            } else if lead < 0xE0 {
+                v = (v & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2
+            } else if lead < 0xF0 {
+                v = (v & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F); i &+= 3
+            } else {
+                v = (v & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6
+                    | UInt32(bytes[i &+ 3] & 0x3F)
+                i &+= 4
+            }
+            out[o] = unsafeBitCast(v, to: Unicode.Scalar.self)  // decoded from valid UTF-8
+            o &+= 1
+        }
+        return o
     }
 
     public init(scalars: [Unicode.Scalar]) {

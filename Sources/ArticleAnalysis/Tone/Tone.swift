@@ -37,7 +37,7 @@ public struct ToneScorer: Sendable {
     func score(_ text: ScalarText, _ segmentation: Segmentation, _ readerWords: ReaderWords) -> Tone? {
         let sentences = segmentation.sentences
         guard !sentences.isEmpty, !lexicon.valences.isEmpty, readerWords.spansAreSentences else { return nil }
-        var scores = [Double](repeating: 0, count: sentences.count)
+        var scores = [Double].filled(with: 0, count: sentences.count)
         let s = text.scalars
         // The words of one sentence at a time, in a buffer with room for the longest.
         var longest = 0
@@ -54,14 +54,14 @@ public struct ToneScorer: Sendable {
                         if s[t.start] == "!" { exclamations += 1 } else if s[t.start] == "?" { questions += 1 }
                         continue
                     }
-                    (buffer + count).initialize(to: sentenceWord(s, t, hash: all[k].hash))
+                    (buffer + count).initialize(to: sentenceWord(t, hash: all[k].hash, isUpper: all[k].isAllCapsToken))
                     count += 1
                 }
                 scores[n] = compound(s, UnsafeBufferPointer(start: buffer, count: count), exclamations: exclamations, questions: questions)
             }
         }
-        var sums = [Double](repeating: 0, count: segmentation.paragraphs.count)
-        var counts = [Int](repeating: 0, count: segmentation.paragraphs.count)
+        var sums = [Double].filled(with: 0, count: segmentation.paragraphs.count)
+        var counts = [Int].filled(with: 0, count: segmentation.paragraphs.count)
         for (n, sentence) in sentences.enumerated() where sentence.paragraph < sums.count {
             sums[sentence.paragraph] += scores[n]
             counts[sentence.paragraph] += 1
@@ -118,19 +118,17 @@ public struct ToneScorer: Sendable {
                 if s[t.start] == "!" { exclamations += 1 } else if s[t.start] == "?" { questions += 1 }
                 continue
             }
-            words.append(sentenceWord(s, t, hash: WordHash.of(s, t.start, t.end)))
+            words.append(sentenceWord(t, hash: WordHash.of(s, t.start, t.end), isUpper: WordScanner.isAllCaps(s, t.start, t.end)))
         }
         return words.withUnsafeBufferPointer { compound(s, $0, exclamations: exclamations, questions: questions) }
     }
 
-    /// A word or number token as tone reads it; `hash` is its `WordHash`.
+    /// A word or number token as tone reads it; `hash` is its `WordHash`, `isUpper` whether it is
+    /// written in capitals (`WordScanner.isAllCaps` of the token).
     @inline(__always)
-    func sentenceWord(_ s: [Unicode.Scalar], _ t: ReaderToken, hash: UInt64) -> SentenceWord {
+    func sentenceWord(_ t: ReaderToken, hash: UInt64, isUpper: Bool) -> SentenceWord {
         let entry = lexicon.mayContain(hash) ? lexicon.wordIndex[hash].map { lexicon.wordEntries[Int($0)] } : nil
-        return SentenceWord(start: t.start, end: t.end, hash: hash,
-                            // A word starting in lower case is not in capitals (the usual case, decided at once).
-                            isUpper: s[t.start].value &- 0x61 < 26 ? false : WordScanner.isAllCaps(s, t.start, t.end),
-                            valence: entry?.valence, booster: entry?.booster)
+        return SentenceWord(start: t.start, end: t.end, hash: hash, isUpper: isUpper, valence: entry?.valence, booster: entry?.booster)
     }
 
     /// True when the word holds "n't" ("doesn't", "doesn’t"): a negation even when not in the
