@@ -38,18 +38,12 @@ public struct Entity: Sendable, Equatable {
 /// ranks them by salience. Immutable and `Sendable`: load the model once and share the value.
 public struct EntityRecognizer: Sendable {
     let tagger: NERTagger
-    /// The lexemes of the model's frequent word forms (see `NERLexicon`).
-    var lexicon: NERLexicon { tagger.model.frequentWords.lexicon }
     public var resolver = EntityResolver()
 
     /// A recognizer without a model: finds no entities. For pipelines built without model files.
-    public init() {
-        tagger = NERTagger(model: .empty)
-    }
+    public init() { tagger = NERTagger(model: .empty) }
 
-    public init(model: NERModel) {
-        tagger = NERTagger(model: model)
-    }
+    public init(model: NERModel) { tagger = NERTagger(model: model) }
 
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func recognize(_ text: ScalarText, _ segmentation: Segmentation) -> [Entity] {
@@ -98,10 +92,8 @@ public struct EntityRecognizer: Sendable {
     /// A lexeme depends only on the token's scalars and most words of an article recur, so a
     /// token seen before copies the lexeme of its first occurrence (found by a hash of its
     /// scalars, then compared scalar by scalar) instead of working out its forms again;
-    /// `NERDocument` numbers the distinct forms by the first occurrences the same way. A first
-    /// occurrence that is a frequent word copies its lexeme from `lexicon`, found by the same hash.
-    static func lexemes(_ text: ScalarText, _ spans: [TextSpan], lexicon: NERLexicon)
-        -> (lexemes: [NERLexeme], firstOccurrences: [Int32]) {
+    /// `NERDocument` numbers the distinct forms by the first occurrences the same way.
+    static func lexemes(_ text: ScalarText, _ spans: [TextSpan]) -> (lexemes: [NERLexeme], firstOccurrences: [Int32]) {
         var lexemes: [NERLexeme] = []
         lexemes.reserveCapacity(spans.count)
         // Every element is set below.
@@ -125,11 +117,7 @@ public struct EntityRecognizer: Sendable {
                         firstToken[i] = Int32(t)
                         firstHash[i] = h
                         firstOccurrences[t] = Int32(t)
-                        if let form = lexicon.form(of: token, hash: h) {
-                            lexemes.append(lexicon[form])
-                        } else {
-                            lexemes.append(NERLexeme(token))
-                        }
+                        lexemes.append(NERLexeme(token))
                         break
                     }
                     if firstHash[i] == h, s[spans[first].start..<spans[first].end].elementsEqual(token) {
@@ -191,7 +179,7 @@ public struct EntityRecognizer: Sendable {
     /// Tokenises `text` and computes its lexemes: everything before tagging.
     public func prepare(_ text: ScalarText, _ segmentation: Segmentation) -> PreparedText {
         let tokens = NERTokenizer().tokenize(text, segmentation)
-        let (lexemes, firstOccurrences) = EntityRecognizer.lexemes(text, tokens.spans, lexicon: lexicon)
+        let (lexemes, firstOccurrences) = EntityRecognizer.lexemes(text, tokens.spans)
         let document = NERDocument(lexemes: lexemes, sentences: tokens.sentences, gazetteer: tagger.model.gazetteer,
                                    firstOccurrences: firstOccurrences)
         return PreparedText(tokens: tokens, document: document)

@@ -221,33 +221,29 @@ struct NERScoreSum: NERFeatureSink {
 /// model's `frequentForms`), worked out once when the model is made, so a document only looks
 /// them up (see `NERTagger`).
 struct NERFrequentWords: Sendable {
-    /// The words as written, with their lexemes: the recognizer copies a token's lexeme from here
-    /// (`EntityRecognizer.lexemes`), the tagger its score vectors.
-    let lexicon: NERLexicon
     /// Index of each word by its `NERLexeme.word` hash.
     private var table = NERKeyMap<UInt16>()
-    /// The `lexicon` form of each word (a form whose lexeme has the word hash of an earlier
-    /// one's is left out).
-    private var lexiconForms: [UInt16] = []
+    private var lexemes: [NERLexeme] = []
     var hashes: [NERWordHashes] = []
     /// `NERTagger.Block.count` score vectors per word.
     var vectors: [Int32] = []
 
+    init() {}
+
     init(weights: [Int16], occupied: [UInt64], rowBits: Int, forms extra: [String] = []) {
         let size = NERTagger.Block.count * NERLabel.count
-        lexicon = NERLexicon(forms: NERFrequentWords.forms + extra)
-        for form in 0..<lexicon.count {
-            let x = lexicon[form]
+        for form in NERFrequentWords.forms + extra where lexemes.count < Int(UInt16.max) {
+            let x = NERLexeme(form.unicodeScalars)
             guard table[x.word] == nil else { continue }
-            table[x.word] = UInt16(lexiconForms.count)
-            lexiconForms.append(UInt16(form))
+            table[x.word] = UInt16(lexemes.count)
+            lexemes.append(x)
             hashes.append(NERWordHashes(x))
         }
-        vectors = [Int32](repeating: 0, count: lexiconForms.count * size)
+        vectors = [Int32](repeating: 0, count: lexemes.count * size)
         NERWeightView.with(weights: weights, occupied: occupied, rowBits: rowBits) { table in
             vectors.withUnsafeMutableBufferPointer { v in
-                for (i, form) in lexiconForms.enumerated() {
-                    NERTagger.wordVectors(lexicon[Int(form)], table: table, into: v.baseAddress! + i * size)
+                for (i, x) in lexemes.enumerated() {
+                    NERTagger.wordVectors(x, table: table, into: v.baseAddress! + i * size)
                 }
             }
         }
@@ -257,7 +253,7 @@ struct NERFrequentWords: Sendable {
     @inline(__always)
     func index(of x: NERLexeme) -> Int? {
         guard let i = table[x.word] else { return nil }
-        let y = lexicon[Int(lexiconForms[Int(i)])]
+        let y = lexemes[Int(i)]
         return y.lower == x.lower && y.shape == x.shape ? Int(i) : nil
     }
 

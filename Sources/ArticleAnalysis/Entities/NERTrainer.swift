@@ -14,7 +14,7 @@ public struct NERTrainer: Sendable {
     /// (`NERModel.frequentForms`): a speed setting, labels do not depend on it.
     public var frequentForms: Int
 
-    public init(epochs: Int = 10, seed: UInt64 = 1, rowBits: Int = 18, frequentForms: Int = 30000) {
+    public init(epochs: Int = 10, seed: UInt64 = 1, rowBits: Int = 18, frequentForms: Int = 4000) {
         self.epochs = epochs; self.seed = seed; self.rowBits = rowBits; self.frequentForms = frequentForms
     }
 
