@@ -52,23 +52,24 @@ public struct KeyphraseExtractor: Sendable {
 /// Words are identified by hashes (`WordHash`) and terms by number, so counting and lookups
 /// build no strings; only the chosen phrases become `String`s. A candidate is a run of words
 /// (`first...last`), so comparing two candidates reads their words' term numbers in place.
+/// Positions and counts are 32-bit, so that words, terms and candidates take half the memory
+/// (each article's arrays are new, cold memory).
 struct KeyphraseDocument {
     struct Word {
-        var start: Int
+        var start: Int32
         /// The end without a possessive ("al-Qaeda’s" ends before "’s").
-        var end: Int
+        var end: Int32
         /// The term (stem) number for a content word; -1 - connector number for a connector;
-        /// `Int.min` for other stop words.
-        var term: Int
-        var sentence: Int
+        /// `Int32.min` for other stop words.
+        var term: Int32
         /// Words in one segment are not separated by punctuation, a number or a sentence end.
-        var segment: Int
+        var segment: Int32
         /// Written with a capital somewhere ("Syria", "al-Qaeda", "FSB").
         var isNameLike: Bool
         var isFirstInSentence: Bool
-        /// "-ly" adverb: never inside a phrase.
+        /// "-ly" adverb: never inside a phrase (noted for content words: no other word can be one).
         var isAdverb: Bool
-        /// "-ed" word: never at the end of a phrase.
+        /// "-ed" word: never at the end of a phrase (noted for content words, the only ends).
         var isPastTense: Bool
         // Neighbours in the same segment, noted as the next word is added, so that building the
         // candidates reads a flag instead of the words around:
@@ -81,14 +82,14 @@ struct KeyphraseDocument {
         /// would cut a name in two.
         var followsNamePart = false
         var isContent: Bool { term >= 0 }
-        var isConnector: Bool { term < 0 && term != Int.min }
+        var isConnector: Bool { term < 0 && term != Int32.min }
     }
 
     struct Term {
-        var count = 0
-        var nameCount = 0
-        var acronymCount = 0
-        var firstSentence: Int
+        var count: Int32 = 0
+        var nameCount: Int32 = 0
+        var acronymCount: Int32 = 0
+        var firstSentence: Int32
         var score = 0.0
         /// ln(score), computed when a phrase of three or more content words first needs it.
         var logScore = Double.nan
@@ -97,14 +98,16 @@ struct KeyphraseDocument {
     struct Candidate {
         /// The phrase's key: its terms and connectors, hashed (`extendKey`).
         var key: UInt64
-        /// First and last word of the first occurrence.
-        var first: Int
-        var last: Int
-        /// The first occurrence not at a sentence start (its casing is the phrase's own), or -1.
-        var midSentenceFirst = -1
-        var count = 0
-        var contentWords = 0
         var score = 0.0
+        /// First and last word of the first occurrence.
+        var first: Int32
+        var last: Int32
+        /// The first occurrence not at a sentence start (its casing is the phrase's own), or -1.
+        var midSentenceFirst: Int32 = -1
+        var count: Int32 = 0
+        var contentWords: Int32 = 0
+        /// The words of the first occurrence.
+        var words: ClosedRange<Int> { Int(first)...Int(last) }
     }
 
     /// What a candidate key that names an entity (its name, an alias or a mention) stands for.
@@ -116,11 +119,12 @@ struct KeyphraseDocument {
     }
 
     let scalars: [Unicode.Scalar]
+    /// The shared word pass, read again to key entity mentions (`wordsKey`).
+    let readerWords: ReaderWords
     var words: [Word]
     var terms: [Term]
     var termIndex: HashIndex
     var candidates: [Candidate]
-    var candidateIndex: HashIndex
 
     init(_ scalars: [Unicode.Scalar], _ segmentation: Segmentation, maximumWords: Int) {
         self.init(scalars, ReaderWords(scalars, segmentation), maximumWords: maximumWords)
@@ -128,63 +132,87 @@ struct KeyphraseDocument {
 
     init(_ scalars: [Unicode.Scalar], _ readerWords: ReaderWords, maximumWords: Int) {
         self.scalars = scalars
-        var words: [Word] = []
-        words.reserveCapacity(readerWords.words.count)
+        self.readerWords = readerWords
         var terms: [Term] = []
-        terms.reserveCapacity(readerWords.termCount)
-        let connectorHashes = EnglishWords.connectorHashes
-        scalars.withUnsafeBufferPointer { p in
-            readerWords.words.withUnsafeBufferPointer { readerWordList in
-                guard let text = p.baseAddress, let list = readerWordList.baseAddress else { return }
-                var segment = 0
-                for sentence in readerWords.spans.indices {
-                    segment += 1
-                    var firstInSentence = true
-                    for index in readerWords.range(sentence) {
-                        let readerWord = list[index]
-                        let token = readerWord.token
-                        guard token.kind == .word else {
-                            segment += 1  // punctuation and numbers end a phrase
-                            continue
-                        }
-                        let end = readerWord.strippedEnd
-                        let isNameLike = readerWord.hasUppercase
-                        var term = Int.min
-                        if readerWord.isContent {
-                            // Content words are counted by stem, so "attack" and "attacks" share statistics;
-                            // the shared pass numbered the stems in order of first occurrence.
-                            term = Int(readerWord.term)
-                            if term == terms.count { terms.append(Term(firstSentence: sentence)) }
-                            terms[term].count += 1
-                            if readerWord.isAllCaps {
-                                terms[term].acronymCount += 1
-                            } else if isNameLike && (!firstInSentence || !WordScanner.isUppercase(text[token.start])) {
-                                terms[term].nameCount += 1  // "Syria" mid-sentence, "al-Qaeda" anywhere
-                            }
-                        } else if let connector = connectorHashes[readerWord.strippedHash] {
-                            term = -1 - Int(connector)
-                        }
-                        let endings = isNameLike ? (isAdverb: false, isPastTense: false)
-                            : KeyphraseDocument.endings(text, token.start, end)
-                        var word = Word(start: token.start, end: end, term: term, sentence: sentence, segment: segment,
-                                        isNameLike: isNameLike, isFirstInSentence: firstInSentence,
-                                        isAdverb: endings.isAdverb, isPastTense: endings.isPastTense)
-                        if let previous = words.indices.last, words[previous].segment == segment {
-                            let before = words[previous]
-                            word.followsNamePart = isNameLike && before.isNameLike && before.isContent
-                            words[previous].precedesName = isNameLike
-                            words[previous].precedesNamePart = before.isNameLike && isNameLike && word.isContent
-                        }
-                        words.append(word)
-                        firstInSentence = false
-                    }
-                }
+        // Words and terms are written in place: appending to and updating an array checks its
+        // storage every time, and this runs for every word of every article.
+        let words = [Word](unsafeUninitializedCapacity: readerWords.words.count) { wordBuffer, wordCount in
+            terms = [Term](unsafeUninitializedCapacity: readerWords.termCount) { termBuffer, termCount in
+                (wordCount, termCount) = KeyphraseDocument.fill(wordBuffer, termBuffer, scalars, readerWords)
             }
         }
         self.words = words
         self.terms = terms
         termIndex = readerWords.termIndex
-        (candidates, candidateIndex) = KeyphraseDocument.candidates(of: words, terms: terms.count, maximumWords: maximumWords)
+        candidates = KeyphraseDocument.candidates(of: words, maximumWords: maximumWords)
+    }
+
+    /// Writes the words of `readerWords` (words proper, not numbers nor punctuation) and their
+    /// terms, numbered as the shared pass numbered the stems (in order of first occurrence);
+    /// returns how many of each it wrote.
+    private static func fill(_ wordBuffer: UnsafeMutableBufferPointer<Word>, _ termBuffer: UnsafeMutableBufferPointer<Term>,
+                             _ scalars: [Unicode.Scalar], _ readerWords: ReaderWords) -> (words: Int, terms: Int) {
+        let connectorHashes = EnglishWords.connectorHashes
+        var wordCount = 0, termCount = 0
+        scalars.withUnsafeBufferPointer { p in
+            readerWords.words.withUnsafeBufferPointer { readerWordList in
+                guard let text = p.baseAddress, let list = readerWordList.baseAddress,
+                      let words = wordBuffer.baseAddress, let terms = termBuffer.baseAddress else { return }
+                var segment: Int32 = 0
+                for sentence in readerWords.spans.indices {
+                    segment += 1
+                    var firstInSentence = true
+                    for index in readerWords.range(sentence) {
+                        precondition(index < readerWordList.count)
+                        let readerWord = list + index
+                        let token = readerWord.pointee.token
+                        guard token.kind == .word else {
+                            segment += 1  // punctuation and numbers end a phrase
+                            continue
+                        }
+                        let end = readerWord.pointee.strippedEnd
+                        let isNameLike = readerWord.pointee.hasUppercase
+                        var term = Int32.min
+                        var endings = (isAdverb: false, isPastTense: false)
+                        if readerWord.pointee.isContent {
+                            // Content words are counted by stem, so "attack" and "attacks" share statistics.
+                            term = readerWord.pointee.term
+                            let t = Int(term)
+                            if t == termCount {
+                                precondition(t < termBuffer.count)
+                                (terms + t).initialize(to: Term(firstSentence: Int32(sentence)))
+                                termCount += 1
+                            } else {
+                                precondition(t >= 0 && t < termCount, "stems numbered out of order")
+                            }
+                            terms[t].count += 1
+                            if readerWord.pointee.isAllCaps {
+                                terms[t].acronymCount += 1
+                            } else if isNameLike && (!firstInSentence || !WordScanner.isUppercase(text[token.start])) {
+                                terms[t].nameCount += 1  // "Syria" mid-sentence, "al-Qaeda" anywhere
+                            }
+                            if !isNameLike { endings = KeyphraseDocument.endings(text, token.start, end) }
+                        } else if let connector = connectorHashes[readerWord.pointee.strippedHash] {
+                            term = -1 - Int32(connector)
+                        }
+                        var word = Word(start: Int32(token.start), end: Int32(end), term: term, segment: segment,
+                                        isNameLike: isNameLike, isFirstInSentence: firstInSentence,
+                                        isAdverb: endings.isAdverb, isPastTense: endings.isPastTense)
+                        if wordCount > 0 && words[wordCount - 1].segment == segment {
+                            let before = words + (wordCount - 1)
+                            word.followsNamePart = isNameLike && before.pointee.isNameLike && before.pointee.isContent
+                            before.pointee.precedesName = isNameLike
+                            before.pointee.precedesNamePart = before.pointee.isNameLike && isNameLike && word.isContent
+                        }
+                        precondition(wordCount < wordBuffer.count)
+                        (words + wordCount).initialize(to: word)
+                        wordCount += 1
+                        firstInSentence = false
+                    }
+                }
+            }
+        }
+        return (wordCount, termCount)
     }
 
     /// Whether a lower-case word of more than four letters is an "-ly" adverb (not "-ply" as in
@@ -217,19 +245,24 @@ struct KeyphraseDocument {
         return h ^ (h >> 33)
     }
 
-    /// Every candidate phrase of `words` (see `KeyphraseExtractor`), with an index from its key
-    /// to its number; `terms` is the number of distinct terms (sizes the index).
-    static func candidates(of words: [Word], terms: Int, maximumWords: Int) -> ([Candidate], HashIndex) {
-        // About one candidate per content word: the index grows if there are more.
-        var candidateIndex = HashIndex(capacity: max(32, terms * 2))
+    /// Every candidate phrase of `words` (see `KeyphraseExtractor`), each once, in order of first
+    /// occurrence.
+    static func candidates(of words: [Word], maximumWords: Int) -> [Candidate] {
         // Each content word starts at most `maximumWords` candidates: they are written in place
         // (appending and updating an array checks its storage every time).
         var contentWordCount = 0
         for word in words where word.isContent { contentWordCount += 1 }
-        let candidates = [Candidate](unsafeUninitializedCapacity: contentWordCount * max(0, maximumWords)) { buffer, count in
+        // Candidates are found by key in an open-addressing table of candidate numbers (the keys
+        // are read from the candidates themselves, so a slot is 4 bytes). About 1.3 candidates per
+        // content word: sized for a load of at most a half, it doubles if there are more.
+        var table = CandidateTable(capacity: contentWordCount * 3 / 2)
+        defer { table.deallocate() }
+        return [Candidate](unsafeUninitializedCapacity: contentWordCount * max(0, maximumWords)) { buffer, count in
             count = 0
             words.withUnsafeBufferPointer { w in
-                for first in w.indices where w[first].isContent {
+                guard let w = w.baseAddress, let candidates = buffer.baseAddress else { return }
+                let wordCount = words.count
+                for first in 0..<wordCount where w[first].isContent {
                     if w[first].followsNamePart || w[first].isAdverb { continue }
                     // A lower-case word right before a name is rarely part of a noun phrase with it
                     // ("use Syria", "embattled Syrian president").
@@ -237,26 +270,28 @@ struct KeyphraseDocument {
                     let startsBeforeName = !w[first].isNameLike && w[first].precedesName
                     let midSentence = !w[first].isFirstInSentence
                     var key = WordHash.seed
-                    var contentWords = 0
+                    var contentWords: Int32 = 0
                     var last = first
-                    while last < w.count, last - first < maximumWords, w[last].segment == segment {
+                    while last < wordCount, last - first < maximumWords, w[last].segment == segment {
                         let word = w[last]
                         if !(word.isContent || word.isConnector) || word.isAdverb { break }
-                        key = KeyphraseDocument.extendKey(key, word.term)
+                        key = KeyphraseDocument.extendKey(key, Int(word.term))
                         if word.isContent {
                             contentWords += 1
                             if !(word.precedesNamePart || word.isPastTense
                                     || (startsBeforeName && last > first)) {
-                                let index = Int(candidateIndex.value(of: key, insertingIfAbsent: Int32(count)))
-                                if index == count {
-                                    buffer.initializeElement(at: count, to: Candidate(key: key, first: first, last: last,
-                                                                                      midSentenceFirst: midSentence ? first : -1,
-                                                                                      count: 1, contentWords: contentWords))
+                                let index = table.find(key, candidates, count)
+                                if index < 0 {
+                                    precondition(count < buffer.count)
+                                    (candidates + count).initialize(to: Candidate(key: key, first: Int32(first), last: Int32(last),
+                                                                                  midSentenceFirst: midSentence ? Int32(first) : -1,
+                                                                                  count: 1, contentWords: contentWords))
+                                    table.add(key, number: count, candidates)
                                     count += 1
                                 } else {
-                                    buffer[index].count += 1
-                                    if buffer[index].midSentenceFirst < 0 && midSentence {
-                                        buffer[index].midSentenceFirst = first
+                                    candidates[index].count += 1
+                                    if candidates[index].midSentenceFirst < 0 && midSentence {
+                                        candidates[index].midSentenceFirst = Int32(first)
                                     }
                                 }
                             }
@@ -266,7 +301,6 @@ struct KeyphraseDocument {
                 }
             }
         }
-        return (candidates, candidateIndex)
     }
 
     /// ln(n) for the small counts that term frequencies and phrase recurrences are
@@ -301,8 +335,8 @@ struct KeyphraseDocument {
 
     /// The occurrence that shows a candidate: its first one away from a sentence start, if any.
     func shown(_ candidate: Candidate) -> (first: Int, last: Int) {
-        let first = candidate.midSentenceFirst >= 0 ? candidate.midSentenceFirst : candidate.first
-        return (first, first + (candidate.last - candidate.first))
+        let first = Int(candidate.midSentenceFirst >= 0 ? candidate.midSentenceFirst : candidate.first)
+        return (first, first + Int(candidate.last - candidate.first))
     }
 
     /// True when every word of the shown occurrence has a capital ("Jamal Khashoggi", "al-Qaeda").
@@ -315,61 +349,166 @@ struct KeyphraseDocument {
     /// Candidate keys of the entities' names, aliases and mentions. Salience is taken relative to
     /// the most salient entity, so the boost does not depend on how the entity stage scales it. A
     /// key that names two entities stands for the first.
+    ///
+    /// A form is keyed from the article's words at the span of a mention that spells it, scalar
+    /// for scalar (`wordsKey`: the words there are already scanned, hashed and numbered), and
+    /// from its own scalars (`formKey`) when there is none or the words there are not exactly
+    /// those a scan of the form finds. Every key an entity's forms give stands for that entity,
+    /// whichever form gives it, so mentions are keyed before the name and aliases: the name's
+    /// span is found among the mentions that equal it (which are not keyed again).
     func entityKeys(_ entities: [Entity]) -> (index: HashIndex, keys: [EntityKey]) {
         var topSalience: Double? = nil  // as `max()`: the first of equals, NaN never replacing
         for entity in entities where topSalience.map({ $0 < entity.salience }) ?? true { topSalience = entity.salience }
         let top = topSalience ?? 0
-        var index = HashIndex(capacity: 64)
+        var index = HashIndex(capacity: max(16, 2 * entities.count))
         var keys: [EntityKey] = []
-        // Forms already keyed, told apart by a hash of their UTF-8. A form gives the same key
-        // whichever entity it names, and once keyed that key (if any) stands for the first entity
-        // it named, so keying it again for a later entity would change nothing: each distinct form
-        // of the article is keyed once (mentions mostly repeat names and aliases).
-        var forms = HashIndex(capacity: 64)
-        // The form's scalars, decoded from its UTF-8 (grown for a longer form).
-        var scratch = UnsafeMutableBufferPointer<Unicode.Scalar>.allocate(capacity: 64)
+        keys.reserveCapacity(2 * entities.count)
+        // The scalars of a form keyed from its own text (grown for a longer form).
+        var scratch = UnsafeMutableBufferPointer<Unicode.Scalar>(start: nil, count: 0)
         defer { scratch.deallocate() }
         let connectorHashes = EnglishWords.connectorHashes, stopHashes = EnglishWords.stopHashes
-        for n in entities.indices {
-            let salience = top > 0 ? max(0, entities[n].salience) / top : 0
-            let mentionCount = entities[n].mentions.count
-            let name = entities[n].name
-            let aliases = entities[n].aliases, mentions = entities[n].mentions
-            // The name (-1), the aliases, then the mentions.
-            for f in -1..<(aliases.count + mentions.count) {
-                let form: String
-                if f < 0 {
-                    form = name
-                } else if f < aliases.count {
-                    form = aliases[f]
-                } else {
-                    form = mentions[f - aliases.count].text
-                    if form == name { continue }  // most mentions: a string comparison skips hashing them
+        scalars.withUnsafeBufferPointer { text in
+            readerWords.words.withUnsafeBufferPointer { readerWordList in
+                /// The key of `form`, from the words at `span` when the form spells it.
+                func key(_ form: String, _ span: TextSpan?) -> UInt64? {
+                    if let span, KeyphraseDocument.spells(form, text, span),
+                       let key = wordsKey(span, text, readerWordList, connectorHashes) {
+                        return key
+                    }
+                    return formKey(form, &scratch, connectorHashes, stopHashes)
                 }
-                if let key = newFormKey(form, &forms, &scratch, connectorHashes, stopHashes), !index.contains(key) {
-                    index.insert(key, Int32(keys.count))
-                    keys.append(EntityKey(entity: n, salience: salience, mentions: mentionCount))
+                for n in entities.indices {
+                    let salience = top > 0 ? max(0, entities[n].salience) / top : 0
+                    let mentions = entities[n].mentions
+                    let entityKey = EntityKey(entity: n, salience: salience, mentions: mentions.count)
+                    func add(_ key: UInt64?) {
+                        if let key, !index.contains(key) {
+                            index.insert(key, Int32(keys.count))
+                            keys.append(entityKey)
+                        }
+                    }
+                    let name = entities[n].name
+                    var nameKeyed = false
+                    for mention in mentions {
+                        if mention.text == name {
+                            // Most mentions: a string comparison skips keying them.
+                            if !nameKeyed && KeyphraseDocument.spells(name, text, mention.span),
+                               let key = wordsKey(mention.span, text, readerWordList, connectorHashes) {
+                                add(key)
+                                nameKeyed = true
+                            }
+                            continue
+                        }
+                        add(key(mention.text, mention.span))
+                    }
+                    if !nameKeyed { add(key(name, nil)) }
+                    for alias in entities[n].aliases {
+                        add(key(alias, mentions.first(where: { $0.text == alias })?.span))
+                    }
                 }
             }
         }
         return (index, keys)
     }
 
-    /// The candidate key of an entity form not seen before (`phraseKey`); nil for a form in
-    /// `forms` (which it joins) or without a key. `scratch` holds the decoded scalars and grows
-    /// for a longer form.
-    private func newFormKey(_ form: String, _ forms: inout HashIndex, _ scratch: inout UnsafeMutableBufferPointer<Unicode.Scalar>,
-                            _ connectorHashes: HashIndex, _ stopHashes: HashIndex) -> UInt64? {
+    /// True when `form` is exactly the scalars `span` of the text (compared as UTF-8).
+    static func spells(_ form: String, _ text: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan) -> Bool {
+        guard span.start >= 0, span.end <= text.count, let p = text.baseAddress else { return false }
+        var form = form
+        return form.withUTF8 { utf8 in
+            let n = utf8.count
+            var i = 0
+            for k in span.start..<span.end {
+                let v = p[k].value
+                if v < 0x80 {
+                    guard i < n, utf8[i] == UInt8(truncatingIfNeeded: v) else { return false }
+                    i += 1
+                } else {
+                    // The scalar's UTF-8: a lead byte, then 6 bits a byte.
+                    let length = v < 0x800 ? 2 : (v < 0x10000 ? 3 : 4)
+                    guard i + length <= n else { return false }
+                    let lead: UInt32 = length == 2 ? 0xC0 : (length == 3 ? 0xE0 : 0xF0)
+                    guard UInt32(utf8[i]) == lead | (v >> (6 * UInt32(length - 1))) else { return false }
+                    for b in 1..<length where UInt32(utf8[i + b]) != 0x80 | ((v >> (6 * UInt32(length - 1 - b))) & 0x3F) {
+                        return false
+                    }
+                    i += length
+                }
+            }
+            return i == n
+        }
+    }
+
+    /// The key `phraseKey` gives the scalars `span` of the text, from the article's words there:
+    /// nil when a scan of the span alone might find other words than the article's, that is,
+    /// when the span cuts a word (except just before a possessive: "Khashoggi" of
+    /// "Khashoggi’s"), holds a scalar outside every word and is not white space, or joins two
+    /// words that the article's scan kept apart (two sentences). Otherwise the words there are
+    /// exactly those of a scan of the span: a word's extent depends only on its own scalars and
+    /// the one after it, each inside the span and inside its sentence.
+    func wordsKey(_ span: TextSpan, _ text: UnsafeBufferPointer<Unicode.Scalar>,
+                  _ readerWordList: UnsafeBufferPointer<ReaderWords.Word>, _ connectorHashes: HashIndex) -> UInt64?? {
+        let s = span.start, e = span.end
+        guard s < e, let p = text.baseAddress, let w = readerWordList.baseAddress else { return nil }
+        let count = readerWordList.count
+        // The first word ending after the span's start.
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if w[middle].token.end <= s { low = middle + 1 } else { high = middle }
+        }
+        var j = low
+        guard j < count, w[j].token.start >= s else { return nil }
+        var key = WordHash.seed
+        var any = false
+        var position = s
+        while j < count {
+            let token = w[j].token
+            if token.start >= e { break }
+            // Only white space between words, and no word of another scan right after one.
+            for k in position..<token.start where !WordScanner.isSpace(p[k]) { return nil }
+            if token.start == position && position > s && token.spaceBefore { return nil }
+            var tokenEnd = token.end
+            if tokenEnd > e {
+                // The span stops inside the word: a scan of the span finds the same word only when
+                // it stops right before the word's possessive and does not itself end in one.
+                guard token.kind == .word, w[j].strippedEnd == e else { return nil }
+                if e - token.start > 3 {
+                    let last = p[e - 1].value, apostrophe = p[e - 2].value
+                    if (last == 0x73 || last == 0x53) && (apostrophe == 0x27 || apostrophe == 0x2019) { return nil }
+                }
+                var digits = true  // all ASCII digits: a number to such a scan
+                for k in token.start..<e where !WordScanner.isASCIIDigit(p[k]) { digits = false; break }
+                if digits { return nil }
+                tokenEnd = e
+            }
+            if token.kind == .word {
+                // As `phraseKey`.
+                if let connector = connectorHashes[w[j].strippedHash] {
+                    key = KeyphraseDocument.extendKey(key, -1 - Int(connector))
+                } else if !w[j].isContent {
+                    return .some(nil)
+                } else {
+                    key = KeyphraseDocument.extendKey(key, Int(w[j].term))
+                    any = true
+                }
+            }
+            position = tokenEnd
+            j += 1
+        }
+        for k in position..<e where !WordScanner.isSpace(p[k]) { return nil }
+        return .some(any ? key : nil)
+    }
+
+    /// The candidate key of an entity form from its own scalars (`phraseKey`). `scratch` holds
+    /// the decoded scalars and grows for a longer form.
+    private func formKey(_ form: String, _ scratch: inout UnsafeMutableBufferPointer<Unicode.Scalar>,
+                         _ connectorHashes: HashIndex, _ stopHashes: HashIndex) -> UInt64? {
         var form = form
         return form.withUTF8 { utf8 -> UInt64? in
-            var formHash = WordHash.seed
-            for byte in utf8 { formHash = WordHash.step(formHash, UInt32(byte)) }
-            let known = forms.count
-            _ = forms.value(of: formHash, insertingIfAbsent: 0)
-            guard forms.count > known else { return nil }
             if utf8.count > scratch.count {
                 scratch.deallocate()
-                scratch = .allocate(capacity: utf8.count)
+                scratch = .allocate(capacity: max(64, utf8.count))
             }
             let length = ScalarText.decode(utf8, into: scratch)
             return phraseKey(UnsafeBufferPointer(rebasing: scratch[..<length]), connectorHashes, stopHashes)
@@ -384,34 +523,37 @@ struct KeyphraseDocument {
             return entityKeys[Int(k)]
         }
         let logs = KeyphraseDocument.logOfSmallCount
-        for c in candidates.indices {
-            let candidate = candidates[c]
-            // Geometric mean of the words' weights, so length alone neither helps nor hurts,
-            // times 1 + ln(how often the phrase recurs as a unit), with a small bonus for two- and
-            // three-word phrases (more informative than a single word of equal weight).
-            let mean: Double
-            switch candidate.contentWords {
-            case 1:
-                mean = terms[words[candidate.first].term].score
-            case 2:
-                mean = (terms[words[candidate.first].term].score * terms[words[candidate.last].term].score).squareRoot()
-            default:
-                var logSum = 0.0
-                for w in candidate.first...candidate.last where words[w].isContent { logSum += logScore(words[w].term) }
-                mean = ReaderMath.exp(logSum / Double(candidate.contentWords))
+        let words = self.words
+        words.withUnsafeBufferPointer { words in
+            for c in candidates.indices {
+                let candidate = candidates[c]
+                // Geometric mean of the words' weights, so length alone neither helps nor hurts,
+                // times 1 + ln(how often the phrase recurs as a unit), with a small bonus for two- and
+                // three-word phrases (more informative than a single word of equal weight).
+                let mean: Double
+                switch candidate.contentWords {
+                case 1:
+                    mean = terms[Int(words[Int(candidate.first)].term)].score
+                case 2:
+                    mean = (terms[Int(words[Int(candidate.first)].term)].score * terms[Int(words[Int(candidate.last)].term)].score).squareRoot()
+                default:
+                    var logSum = 0.0
+                    for w in candidate.words where words[w].isContent { logSum += logScore(Int(words[w].term)) }
+                    mean = ReaderMath.exp(logSum / Double(candidate.contentWords))
+                }
+                let lengthBonus = candidate.contentWords == 2 || candidate.contentWords == 3 ? 1.2 : (candidate.contentWords >= 4 ? 1.1 : 1.0)
+                var recurrence = Double(candidate.count)
+                var specificity = 1.0
+                if let entity = entityKey(candidate.key) {
+                    // An entity recurs under all its names ("Islamic State" and "IS").
+                    recurrence = max(recurrence, Double(entity.mentions))
+                    specificity = 1.5 + 1.5 * entity.salience
+                } else if candidate.contentWords == 1 && !words[shown(candidate).first].isNameLike {
+                    specificity = 0.75  // a lone common noun ("groups") says less than a name or a phrase
+                }
+                let recurrenceLog = recurrence == 1 ? 0 : KeyphraseDocument.logOfCount(recurrence, logs)
+                candidates[c].score = mean * (1 + recurrenceLog) * lengthBonus * specificity
             }
-            let lengthBonus = candidate.contentWords == 2 || candidate.contentWords == 3 ? 1.2 : (candidate.contentWords >= 4 ? 1.1 : 1.0)
-            var recurrence = Double(candidate.count)
-            var specificity = 1.0
-            if let entity = entityKey(candidate.key) {
-                // An entity recurs under all its names ("Islamic State" and "IS").
-                recurrence = max(recurrence, Double(entity.mentions))
-                specificity = 1.5 + 1.5 * entity.salience
-            } else if candidate.contentWords == 1 && !words[shown(candidate).first].isNameLike {
-                specificity = 0.75  // a lone common noun ("groups") says less than a name or a phrase
-            }
-            let recurrenceLog = recurrence == 1 ? 0 : KeyphraseDocument.logOfCount(recurrence, logs)
-            candidates[c].score = mean * (1 + recurrenceLog) * lengthBonus * specificity
         }
         var ranked = ranking(reserve: 6 * count)
         var position = 0
@@ -433,14 +575,14 @@ struct KeyphraseDocument {
             let c = ranked[position]
             position += 1
             let candidate = candidates[c]
-            let phrase = candidate.first...candidate.last
-            if chosenCandidates.contains(where: { sameStems(phrase, candidates[$0].first...candidates[$0].last) }) { continue }
+            let phrase = candidate.words
+            if chosenCandidates.contains(where: { sameStems(phrase, candidates[$0].words) }) { continue }
             let entity = entityKey(candidate.key)?.entity
             if let entity, chosenEntities.contains(entity) { continue }
             // A name and a part of it ("Khashoggi", "Jamal Khashoggi") name one thing: keep the better.
             let isName = isName(candidate)
             if isName, chosenCandidates.indices.contains(where: { k in
-                let other = candidates[chosenCandidates[k]].first...candidates[chosenCandidates[k]].last
+                let other = candidates[chosenCandidates[k]].words
                 return chosenIsName[k] && (stems(of: other, areIn: phrase) || stems(of: phrase, areIn: other))
             }) { continue }
             // Only ever seen inside a phrase already chosen ("Khorasan" after "Khorasan Group"), a
@@ -451,7 +593,7 @@ struct KeyphraseDocument {
             var folded = false
             for k in chosenCandidates.indices {
                 let chosenCandidate = candidates[chosenCandidates[k]]
-                let other = chosenCandidate.first...chosenCandidate.last
+                let other = chosenCandidate.words
                 if contains(other, phrase) && ((isCommonWord && !chosenIsName[k]) || chosenCandidate.count >= candidate.count)
                     || contains(phrase, other) && chosenStemCounts[k] >= 2 {
                     folded = true
@@ -461,7 +603,7 @@ struct KeyphraseDocument {
             if folded { continue }
             if best == 0 { best = candidate.score }
             let (first, last) = shown(candidate)
-            let surface = text[TextSpan(start: words[first].start, end: words[last].end)]
+            let surface = text[TextSpan(start: Int(words[first].start), end: Int(words[last].end))]
             chosen.append(Keyphrase(text: surface, score: best > 0 ? candidate.score / best : 1))
             chosenCandidates.append(c)
             chosenStemCounts.append(distinctStems(phrase))
@@ -516,31 +658,44 @@ struct KeyphraseDocument {
 
     /// The best `reserve` candidate numbers, best first. Picking the top few by insertion is much
     /// cheaper than sorting every candidate; `select` sorts the rest only if folding uses them up.
+    /// The picks are kept with their scores and first words, so that placing a candidate reads
+    /// no other candidate.
     func ranking(reserve: Int) -> [Int] {
-        var top: [Int] = []
-        guard reserve > 0 else { return top }
-        top.reserveCapacity(reserve)
+        guard reserve > 0 else { return [] }
+        struct Pick {
+            var score: Double
+            var first: Int32
+            var candidate: Int32
+        }
+        let top = UnsafeMutablePointer<Pick>.allocate(capacity: reserve)
+        defer { top.deallocate() }
+        var picked = 0
         candidates.withUnsafeBufferPointer { candidates in
             for c in candidates.indices {
                 let score = candidates[c].score, first = candidates[c].first
-                @inline(__always) func isBetter(than other: Int) -> Bool {
-                    let o = candidates[other]
-                    return score != o.score ? score > o.score : first < o.first
+                @inline(__always) func isBetter(than other: Pick) -> Bool {
+                    score != other.score ? score > other.score : first < other.first
                 }
-                if top.count == reserve {
+                if picked == reserve {
                     if !isBetter(than: top[reserve - 1]) { continue }
-                    top.removeLast()
+                    picked -= 1
                 }
                 // After every candidate it is not better than (ties keep candidate order).
-                var low = 0, high = top.count
+                var low = 0, high = picked
                 while low < high {
                     let middle = (low + high) / 2
                     if isBetter(than: top[middle]) { high = middle } else { low = middle + 1 }
                 }
-                top.insert(c, at: low)
+                var k = picked
+                while k > low { top[k] = top[k - 1]; k -= 1 }
+                top[low] = Pick(score: score, first: first, candidate: Int32(c))
+                picked += 1
             }
         }
-        return top
+        return [Int](unsafeUninitializedCapacity: picked) { buffer, initialized in
+            for k in 0..<picked { buffer[k] = Int(top[k].candidate) }
+            initialized = picked
+        }
     }
 
     /// The candidate key of a name (its words as terms and connectors), or nil when a word of it
