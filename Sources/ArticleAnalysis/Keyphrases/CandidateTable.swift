@@ -2,9 +2,9 @@
 /// probing, a multiplicative hash) of candidate numbers, whose keys are read from the candidates
 /// themselves.
 ///
-/// A slot is 4 bytes where `HashIndex` keeps an 8-byte key and a 4-byte value, and it is zeroed
-/// with one fill: the table is new, cold memory for every article, and about one key in four of
-/// an article's phrases is new, so it is mostly probed and rarely grown. -1 marks an empty slot.
+/// A slot is 4 bytes where `HashIndex` keeps an 8-byte key and a 4-byte value, and the slots are
+/// filled in one pass: the table is new, cold memory for every article, so it is kept small.
+/// -1 marks an empty slot.
 struct CandidateTable {
     private var slots: UnsafeMutablePointer<Int32>
     private var mask: Int
@@ -30,29 +30,31 @@ struct CandidateTable {
     @inline(__always)
     private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
-    /// The number of the candidate with `key` among the first `count` of `candidates`, or -1.
+    /// The number of the candidate with `key` among the first `count` of `candidates`, or `new`
+    /// (which must be `count`) after adding it as the number of `key`, whose candidate the caller
+    /// then writes at `candidates[new]`: one probe finds a key or the slot where it goes. The
+    /// table doubles before it is more than half full.
     @inline(__always)
-    func find(_ key: UInt64, _ candidates: UnsafePointer<KeyphraseDocument.Candidate>, _ count: Int) -> Int {
+    mutating func number(of key: UInt64, _ candidates: UnsafePointer<KeyphraseDocument.Candidate>, ifAbsent new: Int) -> Int {
+        if (count + 1) * 2 > mask + 1 { grow(candidates) }
         var slot = home(key)
         while true {
             let number = Int(slots[slot])
-            if number < 0 { return -1 }
+            if number < 0 { break }
             if candidates[number].key == key { return number }
             slot = (slot + 1) & mask
         }
+        slots[slot] = Int32(new)
+        count += 1
+        return new
     }
 
-    /// Adds candidate `number` (its key not in the table), growing the table to keep it at most
-    /// half full.
-    mutating func add(_ key: UInt64, number: Int, _ candidates: UnsafePointer<KeyphraseDocument.Candidate>) {
-        if (count + 1) * 2 > mask + 1 {
-            let oldSlots = slots, oldSize = mask + 1
-            (slots, mask, shift) = CandidateTable.allocate(bits: 64 - shift + 1)
-            for k in 0..<oldSize where oldSlots[k] >= 0 { place(candidates[Int(oldSlots[k])].key, oldSlots[k]) }
-            oldSlots.deallocate()
-        }
-        place(key, Int32(number))
-        count += 1
+    /// Doubles the table, placing again the candidates it holds.
+    private mutating func grow(_ candidates: UnsafePointer<KeyphraseDocument.Candidate>) {
+        let oldSlots = slots, oldSize = mask + 1
+        (slots, mask, shift) = CandidateTable.allocate(bits: 64 - shift + 1)
+        for k in 0..<oldSize where oldSlots[k] >= 0 { place(candidates[Int(oldSlots[k])].key, oldSlots[k]) }
+        oldSlots.deallocate()
     }
 
     @inline(__always)

@@ -154,6 +154,8 @@ struct KeyphraseDocument {
                              _ scalars: [Unicode.Scalar], _ readerWords: ReaderWords) -> (words: Int, terms: Int) {
         let connectorHashes = EnglishWords.connectorHashes
         var wordCount = 0, termCount = 0
+        // Positions fit in 32 bits (checked once here, not for every word).
+        precondition(scalars.count < Int(Int32.max), "text too long")
         scalars.withUnsafeBufferPointer { p in
             readerWords.words.withUnsafeBufferPointer { readerWordList in
                 guard let text = p.baseAddress, let list = readerWordList.baseAddress,
@@ -167,7 +169,7 @@ struct KeyphraseDocument {
                         let readerWord = list + index
                         let token = readerWord.pointee.token
                         guard token.kind == .word else {
-                            segment += 1  // punctuation and numbers end a phrase
+                            segment &+= 1  // punctuation and numbers end a phrase
                             continue
                         }
                         let end = readerWord.pointee.strippedEnd
@@ -185,17 +187,18 @@ struct KeyphraseDocument {
                             } else {
                                 precondition(t >= 0 && t < termCount, "stems numbered out of order")
                             }
-                            terms[t].count += 1
+                            terms[t].count &+= 1
                             if readerWord.pointee.isAllCaps {
-                                terms[t].acronymCount += 1
+                                terms[t].acronymCount &+= 1
                             } else if isNameLike && (!firstInSentence || !WordScanner.isUppercase(text[token.start])) {
-                                terms[t].nameCount += 1  // "Syria" mid-sentence, "al-Qaeda" anywhere
+                                terms[t].nameCount &+= 1  // "Syria" mid-sentence, "al-Qaeda" anywhere
                             }
                             if !isNameLike { endings = KeyphraseDocument.endings(text, token.start, end) }
                         } else if let connector = connectorHashes[readerWord.pointee.strippedHash] {
                             term = -1 - Int32(connector)
                         }
-                        var word = Word(start: Int32(token.start), end: Int32(end), term: term, segment: segment,
+                        var word = Word(start: Int32(truncatingIfNeeded: token.start), end: Int32(truncatingIfNeeded: end),
+                                        term: term, segment: segment,
                                         isNameLike: isNameLike, isFirstInSentence: firstInSentence,
                                         isAdverb: endings.isAdverb, isPastTense: endings.isPastTense)
                         if wordCount > 0 && words[wordCount - 1].segment == segment {
@@ -277,21 +280,21 @@ struct KeyphraseDocument {
                         if !(word.isContent || word.isConnector) || word.isAdverb { break }
                         key = KeyphraseDocument.extendKey(key, Int(word.term))
                         if word.isContent {
-                            contentWords += 1
+                            contentWords &+= 1
                             if !(word.precedesNamePart || word.isPastTense
                                     || (startsBeforeName && last > first)) {
-                                let index = table.find(key, candidates, count)
-                                if index < 0 {
+                                let index = table.number(of: key, candidates, ifAbsent: count)
+                                if index == count {
                                     precondition(count < buffer.count)
-                                    (candidates + count).initialize(to: Candidate(key: key, first: Int32(first), last: Int32(last),
-                                                                                  midSentenceFirst: midSentence ? Int32(first) : -1,
+                                    (candidates + count).initialize(to: Candidate(key: key, first: Int32(truncatingIfNeeded: first),
+                                                                                  last: Int32(truncatingIfNeeded: last),
+                                                                                  midSentenceFirst: midSentence ? Int32(truncatingIfNeeded: first) : -1,
                                                                                   count: 1, contentWords: contentWords))
-                                    table.add(key, number: count, candidates)
                                     count += 1
                                 } else {
-                                    candidates[index].count += 1
+                                    candidates[index].count &+= 1
                                     if candidates[index].midSentenceFirst < 0 && midSentence {
-                                        candidates[index].midSentenceFirst = Int32(first)
+                                        candidates[index].midSentenceFirst = Int32(truncatingIfNeeded: first)
                                     }
                                 }
                             }
@@ -327,12 +330,6 @@ struct KeyphraseDocument {
         }
     }
 
-    /// ln of a term's score (computed once, when first needed).
-    mutating func logScore(_ t: Int) -> Double {
-        if terms[t].logScore.isNaN { terms[t].logScore = ReaderMath.log(terms[t].score) }
-        return terms[t].logScore
-    }
-
     /// The occurrence that shows a candidate: its first one away from a sentence start, if any.
     func shown(_ candidate: Candidate) -> (first: Int, last: Int) {
         let first = Int(candidate.midSentenceFirst >= 0 ? candidate.midSentenceFirst : candidate.first)
@@ -356,59 +353,87 @@ struct KeyphraseDocument {
     /// those a scan of the form finds. Every key an entity's forms give stands for that entity,
     /// whichever form gives it, so mentions are keyed before the name and aliases: the name's
     /// span is found among the mentions that equal it (which are not keyed again).
-    func entityKeys(_ entities: [Entity]) -> (index: HashIndex, keys: [EntityKey]) {
+    func entityKeys(_ entities: [Entity]) -> EntityKeys {
         var topSalience: Double? = nil  // as `max()`: the first of equals, NaN never replacing
         for entity in entities where topSalience.map({ $0 < entity.salience }) ?? true { topSalience = entity.salience }
         let top = topSalience ?? 0
-        var index = HashIndex(capacity: max(16, 2 * entities.count))
-        var keys: [EntityKey] = []
-        keys.reserveCapacity(2 * entities.count)
+        var table = EntityKeys(capacity: 2 * entities.count)
         // The scalars of a form keyed from its own text (grown for a longer form).
         var scratch = UnsafeMutableBufferPointer<Unicode.Scalar>(start: nil, count: 0)
         defer { scratch.deallocate() }
-        let connectorHashes = EnglishWords.connectorHashes, stopHashes = EnglishWords.stopHashes
         scalars.withUnsafeBufferPointer { text in
             readerWords.words.withUnsafeBufferPointer { readerWordList in
-                /// The key of `form`, from the words at `span` when the form spells it.
-                func key(_ form: String, _ span: TextSpan?) -> UInt64? {
-                    if let span, KeyphraseDocument.spells(form, text, span),
-                       let key = wordsKey(span, text, readerWordList, connectorHashes) {
-                        return key
-                    }
-                    return formKey(form, &scratch, connectorHashes, stopHashes)
-                }
                 for n in entities.indices {
                     let salience = top > 0 ? max(0, entities[n].salience) / top : 0
                     let mentions = entities[n].mentions
                     let entityKey = EntityKey(entity: n, salience: salience, mentions: mentions.count)
-                    func add(_ key: UInt64?) {
-                        if let key, !index.contains(key) {
-                            index.insert(key, Int32(keys.count))
-                            keys.append(entityKey)
-                        }
-                    }
                     let name = entities[n].name
                     var nameKeyed = false
                     for mention in mentions {
                         if mention.text == name {
                             // Most mentions: a string comparison skips keying them.
                             if !nameKeyed && KeyphraseDocument.spells(name, text, mention.span),
-                               let key = wordsKey(mention.span, text, readerWordList, connectorHashes) {
-                                add(key)
+                               let key = wordsKey(mention.span, text, readerWordList) {
+                                table.add(key, entityKey)
                                 nameKeyed = true
                             }
                             continue
                         }
-                        add(key(mention.text, mention.span))
+                        table.add(formKey(mention.text, mention.span, text, readerWordList, &scratch), entityKey)
                     }
-                    if !nameKeyed { add(key(name, nil)) }
+                    if !nameKeyed { table.add(formKey(name, nil, text, readerWordList, &scratch), entityKey) }
                     for alias in entities[n].aliases {
-                        add(key(alias, mentions.first(where: { $0.text == alias })?.span))
+                        let span = mentions.first(where: { $0.text == alias })?.span
+                        table.add(formKey(alias, span, text, readerWordList, &scratch), entityKey)
                     }
                 }
             }
         }
-        return (index, keys)
+        return table
+    }
+
+    /// Candidate keys that name entities, and what each stands for.
+    struct EntityKeys {
+        private var index: HashIndex
+        private var keys: [EntityKey] = []
+
+        init(capacity: Int) {
+            index = HashIndex(capacity: max(16, capacity))
+            keys.reserveCapacity(capacity)
+        }
+
+        /// Lets `key` stand for `entity` unless it already stands for another one.
+        mutating func add(_ key: UInt64?, _ entity: EntityKey) {
+            guard let key, !index.contains(key) else { return }
+            index.insert(key, Int32(keys.count))
+            keys.append(entity)
+        }
+
+        @inline(__always)
+        subscript(_ key: UInt64) -> EntityKey? {
+            guard let k = index[key] else { return nil }
+            return keys[Int(k)]
+        }
+    }
+
+    /// The key of the entity form `form`: from the words at `span` when the form spells it and
+    /// they give one (`wordsKey`), else from the form's own scalars (`phraseKey`, decoded into
+    /// `scratch`, which grows for a longer form).
+    private func formKey(_ form: String, _ span: TextSpan?, _ text: UnsafeBufferPointer<Unicode.Scalar>,
+                         _ readerWordList: UnsafeBufferPointer<ReaderWords.Word>,
+                         _ scratch: inout UnsafeMutableBufferPointer<Unicode.Scalar>) -> UInt64? {
+        if let span, KeyphraseDocument.spells(form, text, span), let key = wordsKey(span, text, readerWordList) {
+            return key
+        }
+        var form = form
+        return form.withUTF8 { utf8 -> UInt64? in
+            if utf8.count > scratch.count {
+                scratch.deallocate()
+                scratch = .allocate(capacity: max(64, utf8.count))
+            }
+            let length = ScalarText.decode(utf8, into: scratch)
+            return phraseKey(UnsafeBufferPointer(rebasing: scratch[..<length]), EnglishWords.connectorHashes, EnglishWords.stopHashes)
+        }
     }
 
     /// True when `form` is exactly the scalars `span` of the text (compared as UTF-8).
@@ -447,7 +472,8 @@ struct KeyphraseDocument {
     /// exactly those of a scan of the span: a word's extent depends only on its own scalars and
     /// the one after it, each inside the span and inside its sentence.
     func wordsKey(_ span: TextSpan, _ text: UnsafeBufferPointer<Unicode.Scalar>,
-                  _ readerWordList: UnsafeBufferPointer<ReaderWords.Word>, _ connectorHashes: HashIndex) -> UInt64?? {
+                  _ readerWordList: UnsafeBufferPointer<ReaderWords.Word>) -> UInt64?? {
+        let connectorHashes = EnglishWords.connectorHashes
         let s = span.start, e = span.end
         guard s < e, let p = text.baseAddress, let w = readerWordList.baseAddress else { return nil }
         let count = readerWordList.count
@@ -500,63 +526,11 @@ struct KeyphraseDocument {
         return .some(any ? key : nil)
     }
 
-    /// The candidate key of an entity form from its own scalars (`phraseKey`). `scratch` holds
-    /// the decoded scalars and grows for a longer form.
-    private func formKey(_ form: String, _ scratch: inout UnsafeMutableBufferPointer<Unicode.Scalar>,
-                         _ connectorHashes: HashIndex, _ stopHashes: HashIndex) -> UInt64? {
-        var form = form
-        return form.withUTF8 { utf8 -> UInt64? in
-            if utf8.count > scratch.count {
-                scratch.deallocate()
-                scratch = .allocate(capacity: max(64, utf8.count))
-            }
-            let length = ScalarText.decode(utf8, into: scratch)
-            return phraseKey(UnsafeBufferPointer(rebasing: scratch[..<length]), connectorHashes, stopHashes)
-        }
-    }
-
     /// Scores candidates, folds near duplicates and returns the best `count`.
     mutating func select(count: Int, entities: [Entity], text: ScalarText) -> [Keyphrase] {
-        let (entityIndex, entityKeys) = entityKeys(entities)
-        func entityKey(_ key: UInt64) -> EntityKey? {
-            guard let k = entityIndex[key] else { return nil }
-            return entityKeys[Int(k)]
-        }
-        let logs = KeyphraseDocument.logOfSmallCount
-        let words = self.words
-        words.withUnsafeBufferPointer { words in
-            for c in candidates.indices {
-                let candidate = candidates[c]
-                // Geometric mean of the words' weights, so length alone neither helps nor hurts,
-                // times 1 + ln(how often the phrase recurs as a unit), with a small bonus for two- and
-                // three-word phrases (more informative than a single word of equal weight).
-                let mean: Double
-                switch candidate.contentWords {
-                case 1:
-                    mean = terms[Int(words[Int(candidate.first)].term)].score
-                case 2:
-                    mean = (terms[Int(words[Int(candidate.first)].term)].score * terms[Int(words[Int(candidate.last)].term)].score).squareRoot()
-                default:
-                    var logSum = 0.0
-                    for w in candidate.words where words[w].isContent { logSum += logScore(Int(words[w].term)) }
-                    mean = ReaderMath.exp(logSum / Double(candidate.contentWords))
-                }
-                let lengthBonus = candidate.contentWords == 2 || candidate.contentWords == 3 ? 1.2 : (candidate.contentWords >= 4 ? 1.1 : 1.0)
-                var recurrence = Double(candidate.count)
-                var specificity = 1.0
-                if let entity = entityKey(candidate.key) {
-                    // An entity recurs under all its names ("Islamic State" and "IS").
-                    recurrence = max(recurrence, Double(entity.mentions))
-                    specificity = 1.5 + 1.5 * entity.salience
-                } else if candidate.contentWords == 1 && !words[shown(candidate).first].isNameLike {
-                    specificity = 0.75  // a lone common noun ("groups") says less than a name or a phrase
-                }
-                let recurrenceLog = recurrence == 1 ? 0 : KeyphraseDocument.logOfCount(recurrence, logs)
-                candidates[c].score = mean * (1 + recurrenceLog) * lengthBonus * specificity
-            }
-        }
-        var ranked = ranking(reserve: 6 * count)
-        var position = 0
+        let entityKeys = entityKeys(entities)
+        scoreCandidates(entityKeys)
+        var ranking = Ranking(candidates, batchSize: 2 * count)
 
         var chosen: [Keyphrase] = []
         // Per chosen phrase: its candidate, its number of distinct stems, whether it is a name.
@@ -565,19 +539,17 @@ struct KeyphraseDocument {
         var chosenIsName: [Bool] = []
         var chosenEntities: [Int] = []
         var best = 0.0
-        while chosen.count < count {
-            if position == ranked.count {
-                guard ranked.count < candidates.count else { break }
-                var seen = [Bool](repeating: false, count: candidates.count)
-                for c in ranked { seen[c] = true }
-                ranked += candidates.indices.filter { !seen[$0] }.sorted(by: better)
-            }
-            let c = ranked[position]
-            position += 1
+        let reserve = max(0, count)
+        chosen.reserveCapacity(reserve)
+        chosenCandidates.reserveCapacity(reserve)
+        chosenStemCounts.reserveCapacity(reserve)
+        chosenIsName.reserveCapacity(reserve)
+        chosenEntities.reserveCapacity(reserve)
+        while chosen.count < count, let c = ranking.next() {
             let candidate = candidates[c]
             let phrase = candidate.words
             if chosenCandidates.contains(where: { sameStems(phrase, candidates[$0].words) }) { continue }
-            let entity = entityKey(candidate.key)?.entity
+            let entity = entityKeys[candidate.key]?.entity
             if let entity, chosenEntities.contains(entity) { continue }
             // A name and a part of it ("Khashoggi", "Jamal Khashoggi") name one thing: keep the better.
             let isName = isName(candidate)
@@ -611,6 +583,110 @@ struct KeyphraseDocument {
             if let entity { chosenEntities.append(entity) }
         }
         return chosen
+    }
+
+    /// Scores every candidate: the geometric mean of its words' weights, so length alone neither
+    /// helps nor hurts, times 1 + ln(how often the phrase recurs as a unit), with a small bonus for
+    /// two- and three-word phrases (more informative than a single word of equal weight).
+    mutating func scoreCandidates(_ entityKeys: EntityKeys) {
+        let logs = KeyphraseDocument.logOfSmallCount
+        words.withUnsafeBufferPointer { words in
+            terms.withUnsafeMutableBufferPointer { terms in
+                candidates.withUnsafeMutableBufferPointer { candidates in
+                    guard let w = words.baseAddress, let t = terms.baseAddress else { return }
+                    for c in candidates.indices {
+                        let candidate = candidates[c]
+                        let first = Int(candidate.first), last = Int(candidate.last)
+                        precondition(first >= 0 && last < words.count)
+                        let mean: Double
+                        switch candidate.contentWords {
+                        case 1:
+                            mean = terms[Int(w[first].term)].score
+                        case 2:
+                            mean = (terms[Int(w[first].term)].score * terms[Int(w[last].term)].score).squareRoot()
+                        default:
+                            var logSum = 0.0
+                            for k in first...last where w[k].isContent {
+                                let term = Int(w[k].term)
+                                precondition(term < terms.count)
+                                // ln of a term's score, computed once, when first needed.
+                                if t[term].logScore.isNaN { t[term].logScore = ReaderMath.log(t[term].score) }
+                                logSum += t[term].logScore
+                            }
+                            mean = ReaderMath.exp(logSum / Double(candidate.contentWords))
+                        }
+                        let lengthBonus = candidate.contentWords == 2 || candidate.contentWords == 3 ? 1.2 : (candidate.contentWords >= 4 ? 1.1 : 1.0)
+                        var recurrence = Double(candidate.count)
+                        var specificity = 1.0
+                        if let entity = entityKeys[candidate.key] {
+                            // An entity recurs under all its names ("Islamic State" and "IS").
+                            recurrence = max(recurrence, Double(entity.mentions))
+                            specificity = 1.5 + 1.5 * entity.salience
+                        } else if candidate.contentWords == 1 {
+                            // A lone common noun ("groups") says less than a name or a phrase.
+                            let shown = candidate.midSentenceFirst >= 0 ? Int(candidate.midSentenceFirst) : first
+                            if !words[shown].isNameLike { specificity = 0.75 }
+                        }
+                        let recurrenceLog = recurrence == 1 ? 0 : KeyphraseDocument.logOfCount(recurrence, logs)
+                        candidates[c].score = mean * (1 + recurrenceLog) * lengthBonus * specificity
+                    }
+                }
+            }
+        }
+    }
+
+    /// The candidates best first, taken one at a time: by score, then by candidate number (first
+    /// occurrence). `select` usually takes a dozen or two of a few hundred candidates, so they are
+    /// picked a batch at a time, each batch the best few after the last one taken, kept in order by
+    /// insertion: one pass over the candidates for a batch, where sorting them all costs several.
+    struct Ranking {
+        private let candidates: [Candidate]
+        private let batchSize: Int
+        /// The current batch (candidate numbers, best first) and the next to take from it.
+        private var batch: [Int] = []
+        private var position = 0
+
+        init(_ candidates: [Candidate], batchSize: Int) {
+            self.candidates = candidates
+            self.batchSize = max(1, batchSize)
+            batch.reserveCapacity(self.batchSize)
+        }
+
+        /// The best candidate not taken yet, or nil when all are taken.
+        mutating func next() -> Int? {
+            if position == batch.count {
+                guard refill(after: batch.last) else { return nil }
+            }
+            position += 1
+            return batch[position - 1]
+        }
+
+        /// Makes the batch the best `batchSize` candidates that rank after candidate `last` (all
+        /// candidates when nil); false when there are none.
+        private mutating func refill(after last: Int?) -> Bool {
+            batch.removeAll(keepingCapacity: true)
+            position = 0
+            candidates.withUnsafeBufferPointer { c in
+                /// True when candidate `a` ranks before candidate `b`.
+                @inline(__always) func precedes(_ a: Int, _ b: Int) -> Bool {
+                    c[a].score != c[b].score ? c[a].score > c[b].score : a < b
+                }
+                for k in c.indices {
+                    if let last, !precedes(last, k) { continue }
+                    if batch.count == batchSize {
+                        if !precedes(k, batch[batchSize - 1]) { continue }
+                        batch.removeLast()
+                    }
+                    var low = 0, high = batch.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if precedes(k, batch[middle]) { high = middle } else { low = middle + 1 }
+                    }
+                    batch.insert(k, at: low)
+                }
+            }
+            return !batch.isEmpty
+        }
     }
 
     /// True when every stem (content term) of the words `inner` is also a stem of the words `outer`.
@@ -650,52 +726,6 @@ struct KeyphraseDocument {
             if k == length { return true }
         }
         return false
-    }
-
-    func better(_ a: Int, _ b: Int) -> Bool {
-        candidates[a].score != candidates[b].score ? candidates[a].score > candidates[b].score : candidates[a].first < candidates[b].first
-    }
-
-    /// The best `reserve` candidate numbers, best first. Picking the top few by insertion is much
-    /// cheaper than sorting every candidate; `select` sorts the rest only if folding uses them up.
-    /// The picks are kept with their scores and first words, so that placing a candidate reads
-    /// no other candidate.
-    func ranking(reserve: Int) -> [Int] {
-        guard reserve > 0 else { return [] }
-        struct Pick {
-            var score: Double
-            var first: Int32
-            var candidate: Int32
-        }
-        let top = UnsafeMutablePointer<Pick>.allocate(capacity: reserve)
-        defer { top.deallocate() }
-        var picked = 0
-        candidates.withUnsafeBufferPointer { candidates in
-            for c in candidates.indices {
-                let score = candidates[c].score, first = candidates[c].first
-                @inline(__always) func isBetter(than other: Pick) -> Bool {
-                    score != other.score ? score > other.score : first < other.first
-                }
-                if picked == reserve {
-                    if !isBetter(than: top[reserve - 1]) { continue }
-                    picked -= 1
-                }
-                // After every candidate it is not better than (ties keep candidate order).
-                var low = 0, high = picked
-                while low < high {
-                    let middle = (low + high) / 2
-                    if isBetter(than: top[middle]) { high = middle } else { low = middle + 1 }
-                }
-                var k = picked
-                while k > low { top[k] = top[k - 1]; k -= 1 }
-                top[low] = Pick(score: score, first: first, candidate: Int32(c))
-                picked += 1
-            }
-        }
-        return [Int](unsafeUninitializedCapacity: picked) { buffer, initialized in
-            for k in 0..<picked { buffer[k] = Int(top[k].candidate) }
-            initialized = picked
-        }
     }
 
     /// The candidate key of a name (its words as terms and connectors), or nil when a word of it
