@@ -64,23 +64,37 @@ struct KeyphraseDocument {
         var term: Int32
         /// Words in one segment are not separated by punctuation, a number or a sentence end.
         var segment: Int32
-        /// Written with a capital somewhere ("Syria", "al-Qaeda", "FSB").
-        var isNameLike: Bool
-        var isFirstInSentence: Bool
-        /// "-ly" adverb: never inside a phrase (noted for content words: no other word can be one).
-        var isAdverb: Bool
-        /// "-ed" word: never at the end of a phrase (noted for content words, the only ends).
-        var isPastTense: Bool
-        // Neighbours in the same segment, noted as the next word is added, so that building the
-        // candidates reads a flag instead of the words around:
-        /// The next word has a capital ("use Syria").
-        var precedesName = false
-        /// Name-like, and the next word is a name-like content word: a phrase ending here would
-        /// cut a name in two ("leader of Jabhat" | "al-Nusrah").
-        var precedesNamePart = false
-        /// Name-like, and the word before is a name-like content word: a phrase starting here
-        /// would cut a name in two.
-        var followsNamePart = false
+        var flags: Flags
+
+        /// What a word is, and what its neighbours in the same segment are (noted as the next word
+        /// is read, so that building the candidates reads a flag instead of the words around); one
+        /// byte, so that a word is 20 bytes.
+        struct Flags: OptionSet {
+            let rawValue: UInt8
+            /// Written with a capital somewhere ("Syria", "al-Qaeda", "FSB").
+            static let nameLike = Flags(rawValue: 1)
+            static let firstInSentence = Flags(rawValue: 2)
+            /// "-ly" adverb: never inside a phrase (noted for content words: no other word can be one).
+            static let adverb = Flags(rawValue: 4)
+            /// "-ed" word: never at the end of a phrase (noted for content words, the only ends).
+            static let pastTense = Flags(rawValue: 8)
+            /// The next word has a capital ("use Syria").
+            static let precedesName = Flags(rawValue: 16)
+            /// Name-like, and the next word is a name-like content word: a phrase ending here would
+            /// cut a name in two ("leader of Jabhat" | "al-Nusrah").
+            static let precedesNamePart = Flags(rawValue: 32)
+            /// Name-like, and the word before is a name-like content word: a phrase starting here
+            /// would cut a name in two.
+            static let followsNamePart = Flags(rawValue: 64)
+        }
+
+        var isNameLike: Bool { flags.contains(.nameLike) }
+        var isFirstInSentence: Bool { flags.contains(.firstInSentence) }
+        var isAdverb: Bool { flags.contains(.adverb) }
+        var isPastTense: Bool { flags.contains(.pastTense) }
+        var precedesName: Bool { flags.contains(.precedesName) }
+        var precedesNamePart: Bool { flags.contains(.precedesNamePart) }
+        var followsNamePart: Bool { flags.contains(.followsNamePart) }
         var isContent: Bool { term >= 0 }
         var isConnector: Bool { term < 0 && term != Int32.min }
     }
@@ -134,26 +148,27 @@ struct KeyphraseDocument {
         self.scalars = scalars
         self.readerWords = readerWords
         var terms: [Term] = []
+        var contentWordCount = 0
         // Words and terms are written in place: appending to and updating an array checks its
         // storage every time, and this runs for every word of every article.
         let words = [Word](unsafeUninitializedCapacity: readerWords.words.count) { wordBuffer, wordCount in
             terms = [Term](unsafeUninitializedCapacity: readerWords.termCount) { termBuffer, termCount in
-                (wordCount, termCount) = KeyphraseDocument.fill(wordBuffer, termBuffer, scalars, readerWords)
+                (wordCount, termCount, contentWordCount) = KeyphraseDocument.fill(wordBuffer, termBuffer, scalars, readerWords)
             }
         }
         self.words = words
         self.terms = terms
         termIndex = readerWords.termIndex
-        candidates = KeyphraseDocument.candidates(of: words, maximumWords: maximumWords)
+        candidates = KeyphraseDocument.candidates(of: words, contentWords: contentWordCount, maximumWords: maximumWords)
     }
 
     /// Writes the words of `readerWords` (words proper, not numbers nor punctuation) and their
     /// terms, numbered as the shared pass numbered the stems (in order of first occurrence);
-    /// returns how many of each it wrote.
+    /// returns how many of each it wrote, and how many of the words are content words.
     private static func fill(_ wordBuffer: UnsafeMutableBufferPointer<Word>, _ termBuffer: UnsafeMutableBufferPointer<Term>,
-                             _ scalars: [Unicode.Scalar], _ readerWords: ReaderWords) -> (words: Int, terms: Int) {
+                             _ scalars: [Unicode.Scalar], _ readerWords: ReaderWords) -> (words: Int, terms: Int, contentWords: Int) {
         let connectorHashes = EnglishWords.connectorHashes
-        var wordCount = 0, termCount = 0
+        var wordCount = 0, termCount = 0, contentWordCount = 0
         // Positions fit in 32 bits (checked once here, not for every word).
         precondition(scalars.count < Int(Int32.max), "text too long")
         scalars.withUnsafeBufferPointer { p in
@@ -162,10 +177,11 @@ struct KeyphraseDocument {
                       let words = wordBuffer.baseAddress, let terms = termBuffer.baseAddress else { return }
                 var segment: Int32 = 0
                 for sentence in readerWords.spans.indices {
-                    segment += 1
+                    segment &+= 1
                     var firstInSentence = true
-                    for index in readerWords.range(sentence) {
-                        precondition(index < readerWordList.count)
+                    let range = readerWords.range(sentence)
+                    precondition(range.lowerBound >= 0 && range.upperBound <= readerWordList.count)
+                    for index in range {
                         let readerWord = list + index
                         let token = readerWord.pointee.token
                         guard token.kind == .word else {
@@ -175,10 +191,12 @@ struct KeyphraseDocument {
                         let end = readerWord.pointee.strippedEnd
                         let isNameLike = readerWord.pointee.hasUppercase
                         var term = Int32.min
-                        var endings = (isAdverb: false, isPastTense: false)
+                        var flags: Word.Flags = isNameLike ? .nameLike : []
+                        if firstInSentence { flags.insert(.firstInSentence) }
                         if readerWord.pointee.isContent {
                             // Content words are counted by stem, so "attack" and "attacks" share statistics.
                             term = readerWord.pointee.term
+                            contentWordCount += 1
                             let t = Int(term)
                             if t == termCount {
                                 precondition(t < termBuffer.count)
@@ -193,29 +211,36 @@ struct KeyphraseDocument {
                             } else if isNameLike && (!firstInSentence || !WordScanner.isUppercase(text[token.start])) {
                                 terms[t].nameCount &+= 1  // "Syria" mid-sentence, "al-Qaeda" anywhere
                             }
-                            if !isNameLike { endings = KeyphraseDocument.endings(text, token.start, end) }
+                            if !isNameLike {
+                                let endings = KeyphraseDocument.endings(text, token.start, end)
+                                if endings.isAdverb { flags.insert(.adverb) }
+                                if endings.isPastTense { flags.insert(.pastTense) }
+                            }
                         } else if let connector = connectorHashes[readerWord.pointee.strippedHash] {
                             term = -1 - Int32(connector)
                         }
-                        var word = Word(start: Int32(truncatingIfNeeded: token.start), end: Int32(truncatingIfNeeded: end),
-                                        term: term, segment: segment,
-                                        isNameLike: isNameLike, isFirstInSentence: firstInSentence,
-                                        isAdverb: endings.isAdverb, isPastTense: endings.isPastTense)
-                        if wordCount > 0 && words[wordCount - 1].segment == segment {
+                        // Name-like after a word of the same segment: flags for both.
+                        if isNameLike && wordCount > 0 && words[wordCount - 1].segment == segment {
                             let before = words + (wordCount - 1)
-                            word.followsNamePart = isNameLike && before.pointee.isNameLike && before.pointee.isContent
-                            before.pointee.precedesName = isNameLike
-                            before.pointee.precedesNamePart = before.pointee.isNameLike && isNameLike && word.isContent
+                            var beforeFlags = before.pointee.flags
+                            beforeFlags.insert(.precedesName)
+                            if beforeFlags.contains(.nameLike) {
+                                if before.pointee.term >= 0 { flags.insert(.followsNamePart) }
+                                if term >= 0 { beforeFlags.insert(.precedesNamePart) }
+                            }
+                            before.pointee.flags = beforeFlags
                         }
                         precondition(wordCount < wordBuffer.count)
-                        (words + wordCount).initialize(to: word)
+                        (words + wordCount).initialize(to: Word(start: Int32(truncatingIfNeeded: token.start),
+                                                                end: Int32(truncatingIfNeeded: end),
+                                                                term: term, segment: segment, flags: flags))
                         wordCount += 1
                         firstInSentence = false
                     }
                 }
             }
         }
-        return (wordCount, termCount)
+        return (wordCount, termCount, contentWordCount)
     }
 
     /// Whether a lower-case word of more than four letters is an "-ly" adverb (not "-ply" as in
@@ -249,12 +274,10 @@ struct KeyphraseDocument {
     }
 
     /// Every candidate phrase of `words` (see `KeyphraseExtractor`), each once, in order of first
-    /// occurrence.
-    static func candidates(of words: [Word], maximumWords: Int) -> [Candidate] {
+    /// occurrence; `contentWordCount` is the number of content words among `words`.
+    static func candidates(of words: [Word], contentWords contentWordCount: Int, maximumWords: Int) -> [Candidate] {
         // Each content word starts at most `maximumWords` candidates: they are written in place
         // (appending and updating an array checks its storage every time).
-        var contentWordCount = 0
-        for word in words where word.isContent { contentWordCount += 1 }
         // Candidates are found by key in an open-addressing table of candidate numbers (the keys
         // are read from the candidates themselves, so a slot is 4 bytes). About 1.3 candidates per
         // content word: sized for a load of at most a half, it doubles if there are more.
@@ -321,12 +344,14 @@ struct KeyphraseDocument {
     /// doubling), and how early it first appears (up to half again for the lede).
     mutating func scoreWords() {
         let logs = KeyphraseDocument.logOfSmallCount
-        for t in terms.indices {
-            let term = terms[t]
-            let tf = Double(term.count)
-            let nameRatio = Double(max(term.nameCount, term.acronymCount)) / tf
-            let position = 1 + 0.5 / Double(1 + term.firstSentence)
-            terms[t].score = (1 + KeyphraseDocument.logOfCount(tf, logs)) * (1 + nameRatio) * position
+        terms.withUnsafeMutableBufferPointer { terms in
+            for t in terms.indices {
+                let term = terms[t]
+                let tf = Double(term.count)
+                let nameRatio = Double(max(term.nameCount, term.acronymCount)) / tf
+                let position = 1 + 0.5 / Double(1 + term.firstSentence)
+                terms[t].score = (1 + KeyphraseDocument.logOfCount(tf, logs)) * (1 + nameRatio) * position
+            }
         }
     }
 
@@ -531,6 +556,7 @@ struct KeyphraseDocument {
         let entityKeys = entityKeys(entities)
         scoreCandidates(entityKeys)
         var ranking = Ranking(candidates, batchSize: 2 * count)
+        defer { ranking.deallocate() }
 
         var chosen: [Keyphrase] = []
         // Per chosen phrase: its candidate, its number of distinct stems, whether it is a name.
@@ -638,54 +664,71 @@ struct KeyphraseDocument {
     /// The candidates best first, taken one at a time: by score, then by candidate number (first
     /// occurrence). `select` usually takes a dozen or two of a few hundred candidates, so they are
     /// picked a batch at a time, each batch the best few after the last one taken, kept in order by
-    /// insertion: one pass over the candidates for a batch, where sorting them all costs several.
+    /// insertion (with their scores, so that placing one reads no other candidate): one pass over
+    /// the candidates for a batch, where sorting them all costs several.
     struct Ranking {
+        struct Entry {
+            var score: Double
+            var candidate: Int
+        }
         private let candidates: [Candidate]
         private let batchSize: Int
-        /// The current batch (candidate numbers, best first) and the next to take from it.
-        private var batch: [Int] = []
+        /// The current batch, best first, and the next entry to take from it.
+        private let batch: UnsafeMutablePointer<Entry>
+        private var batchCount = 0
         private var position = 0
 
         init(_ candidates: [Candidate], batchSize: Int) {
             self.candidates = candidates
             self.batchSize = max(1, batchSize)
-            batch.reserveCapacity(self.batchSize)
+            batch = .allocate(capacity: self.batchSize)
+        }
+
+        func deallocate() { batch.deallocate() }
+
+        /// True when `a` ranks before `b`: a higher score, or an equal score and an earlier candidate.
+        @inline(__always)
+        static func precedes(_ a: Entry, _ b: Entry) -> Bool {
+            a.score != b.score ? a.score > b.score : a.candidate < b.candidate
         }
 
         /// The best candidate not taken yet, or nil when all are taken.
         mutating func next() -> Int? {
-            if position == batch.count {
-                guard refill(after: batch.last) else { return nil }
+            if position == batchCount {
+                refill(after: batchCount > 0 ? batch[batchCount - 1] : nil)
+                if batchCount == 0 { return nil }
             }
             position += 1
-            return batch[position - 1]
+            return batch[position - 1].candidate
         }
 
-        /// Makes the batch the best `batchSize` candidates that rank after candidate `last` (all
-        /// candidates when nil); false when there are none.
-        private mutating func refill(after last: Int?) -> Bool {
-            batch.removeAll(keepingCapacity: true)
-            position = 0
+        /// Makes the batch the best `batchSize` candidates that rank after `last` (all candidates
+        /// when nil).
+        private mutating func refill(after last: Entry?) {
+            let batch = self.batch, size = batchSize
+            var n = 0
             candidates.withUnsafeBufferPointer { c in
-                /// True when candidate `a` ranks before candidate `b`.
-                @inline(__always) func precedes(_ a: Int, _ b: Int) -> Bool {
-                    c[a].score != c[b].score ? c[a].score > c[b].score : a < b
-                }
+                let after = last ?? Entry(score: 0, candidate: -1)
                 for k in c.indices {
-                    if let last, !precedes(last, k) { continue }
-                    if batch.count == batchSize {
-                        if !precedes(k, batch[batchSize - 1]) { continue }
-                        batch.removeLast()
+                    let entry = Entry(score: c[k].score, candidate: k)
+                    if last != nil && !Ranking.precedes(after, entry) { continue }
+                    if n == size {
+                        // Most candidates: a lower score than the batch's last.
+                        if entry.score < batch[size - 1].score || !Ranking.precedes(entry, batch[size - 1]) { continue }
+                        n -= 1
                     }
-                    var low = 0, high = batch.count
-                    while low < high {
-                        let middle = (low + high) / 2
-                        if precedes(k, batch[middle]) { high = middle } else { low = middle + 1 }
+                    // After every entry it does not precede (ties keep candidate order).
+                    var i = n
+                    while i > 0 && Ranking.precedes(entry, batch[i - 1]) {
+                        batch[i] = batch[i - 1]
+                        i -= 1
                     }
-                    batch.insert(k, at: low)
+                    batch[i] = entry
+                    n += 1
                 }
             }
-            return !batch.isEmpty
+            batchCount = n
+            position = 0
         }
     }
 
