@@ -434,6 +434,9 @@ struct KeyphraseDocument {
             keys.append(entity)
         }
 
+        /// The number of keys.
+        var count: Int { keys.count }
+
         @inline(__always)
         subscript(_ key: UInt64) -> EntityKey? {
             guard let k = index[key] else { return nil }
