@@ -503,7 +503,7 @@ struct KeyphraseDocument {
                   _ readerWordList: UnsafeBufferPointer<ReaderWords.Word>) -> UInt64?? {
         let connectorHashes = EnglishWords.connectorHashes
         let s = span.start, e = span.end
-        guard s < e, let p = text.baseAddress, let w = readerWordList.baseAddress else { return nil }
+        guard 0 <= s, s < e, e <= text.count, let p = text.baseAddress, let w = readerWordList.baseAddress else { return nil }
         let count = readerWordList.count
         // The first word ending after the span's start.
         var low = 0, high = count
@@ -519,6 +519,7 @@ struct KeyphraseDocument {
         while j < count {
             let token = w[j].token
             if token.start >= e { break }
+            guard token.start >= position else { return nil }  // words out of order: not a scan's
             // Only white space between words, and no word of another scan right after one.
             for k in position..<token.start where !WordScanner.isSpace(p[k]) { return nil }
             if token.start == position && position > s && token.spaceBefore { return nil }
