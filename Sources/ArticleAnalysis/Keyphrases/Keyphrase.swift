@@ -374,8 +374,8 @@ struct KeyphraseDocument {
     ///
     /// A form is keyed from the article's words at the span of a mention that spells it, scalar
     /// for scalar (`wordsKey`: the words there are already scanned, hashed and numbered), and
-    /// from its own scalars (`formKey`) when there is none or the words there are not exactly
-    /// those a scan of the form finds. Every key an entity's forms give stands for that entity,
+    /// from its own scalars (`phraseKey`) when there is none or the words there are not exactly
+    /// those a scan of the form finds (`formKey` does either). Every key an entity's forms give stands for that entity,
     /// whichever form gives it, so mentions are keyed before the name and aliases: the name's
     /// span is found among the mentions that equal it (which are not keyed again).
     func entityKeys(_ entities: [Entity]) -> EntityKeys {
