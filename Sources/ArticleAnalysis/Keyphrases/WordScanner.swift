@@ -19,6 +19,24 @@ struct ReaderToken: Sendable {
     var spaceBefore: Bool
 }
 
+/// What a scan notes of a token's scalars as it reads them (`WordScanner.nextToken(_:_:_:space:tally:)`):
+/// `ReaderWords` hashes and counts capitals in the scan's own pass over the scalars.
+protocol ScalarTally {
+    /// An ASCII letter.
+    mutating func letter(_ v: UInt32)
+    /// An ASCII digit or joiner, or the value a joiner reads as ("’" as "'"): the value hashes as it is.
+    mutating func ascii(_ v: UInt32)
+    /// A letter or digit from 0x80 up.
+    mutating func nonASCII(_ c: Unicode.Scalar)
+}
+
+/// A tally that notes nothing (a scan for the tokens alone).
+struct NoTally: ScalarTally {
+    @inline(__always) mutating func letter(_ v: UInt32) {}
+    @inline(__always) mutating func ascii(_ v: UInt32) {}
+    @inline(__always) mutating func nonASCII(_ c: Unicode.Scalar) {}
+}
+
 /// Splits a range of scalars into `ReaderToken`s.
 enum WordScanner {
     /// Scans `scalars[range]`, appending to `tokens`.
@@ -37,6 +55,15 @@ enum WordScanner {
     /// runs for every scalar of every article).
     @inline(__always)
     static func nextToken(_ p: UnsafeBufferPointer<Unicode.Scalar>, _ i: inout Int, _ end: Int, space: inout Bool) -> ReaderToken? {
+        var none = NoTally()
+        return nextToken(p, &i, end, space: &space, tally: &none)
+    }
+
+    /// As above, passing every scalar of a word or number token to `tally` as the scan reads it
+    /// (none of a punctuation token), so that a caller can hash the word in the same pass.
+    @inline(__always)
+    static func nextToken<Tally: ScalarTally>(_ p: UnsafeBufferPointer<Unicode.Scalar>, _ i: inout Int, _ end: Int,
+                                             space: inout Bool, tally: inout Tally) -> ReaderToken? {
         guard i < end, let base = p.baseAddress else { return nil }
         var k = i
         while k < end && isSpace(base[k]) { space = true; k += 1 }
@@ -53,24 +80,43 @@ enum WordScanner {
             let d = base[k]
             let v = d.value
             // ASCII letters first (no scalar from 0x80 up passes this test): they are most of a
-            // word's scalars, and this loop runs for every scalar of every article.
-            if ((v | 0x20) &- 0x61) < 26 { allDigits = false; k += 1; continue }
-            if (v &- 0x30) < 10 { k += 1; continue }
-            if v >= 0x80 && isAlphanumeric(d) {
-                if !isASCIIDigit(d) { allDigits = false }
+            // word's scalars, and this loop runs for every scalar of every article. A run of them
+            // is read in a loop of its own, as tight as it gets.
+            if ((v | 0x20) &- 0x61) < 26 {
+                allDigits = false
+                tally.letter(v)
+                k += 1
+                while k < end {
+                    let w = base[k].value
+                    guard ((w | 0x20) &- 0x61) < 26 else { break }
+                    tally.letter(w)
+                    k += 1
+                }
+                continue
+            }
+            if (v &- 0x30) < 10 { tally.ascii(v); k += 1; continue }
+            if v < 0x80 {
+                // Most words end at an ASCII space or mark: only ".", "-" and "'" may join.
+                guard v == 0x2E || v == 0x2D || v == 0x27 else { break }
+            } else if isAlphanumeric(d) {
+                allDigits = false
+                tally.nonASCII(d)
                 k += 1
                 continue
             }
+            // A joiner below is followed by a letter or digit, which the next round takes.
             if v == 0x2E, k + 1 < end, isLetter(base[k + 1]), isLetter(base[k - 1]) {
                 // "Znak.com", "U.S": a dot between letters with no space is inside a word.
                 allDigits = false
-                k += 2
+                tally.ascii(v)
+                k += 1
             } else if (v == 0x2D || v == 0x27 || v == 0x2019) && k + 1 < end && isAlphanumeric(base[k + 1])
                         && !(v == 0x2D && isASCIIDigit(base[k - 1]) && isASCIIDigit(base[k + 1])) {
                 // Inner hyphens and apostrophes join ("al-Qaeda", "doesn’t"), but not a hyphen
                 // between digits ("2019-01-05", "2005-2015" stay separate numbers).
                 allDigits = false
-                k += 2
+                tally.ascii(v == 0x2019 ? 0x27 : v)  // "’" reads as "'" (`WordHash.fold`)
+                k += 1
             } else {
                 break
             }
@@ -78,6 +124,7 @@ enum WordScanner {
         // "U.S." and "e.g.": single letters joined by dots keep their final dot.
         if k < end, base[k] == ".", k - start >= 3, base[k - 2] == ".", isLetter(base[k - 1]),
            k - start == 3 || base[k - 4] == "." {
+            tally.ascii(0x2E)
             k += 1
         }
         i = k
