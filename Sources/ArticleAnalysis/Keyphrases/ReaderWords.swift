@@ -147,7 +147,13 @@ struct ReaderWords: Sendable {
             for k in token.start..<token.end {
                 let c = p[k]
                 let v = c.value
-                if ((v | 0x20) &- 0x61) < 26 { tally.letter(v) } else if v < 0x80 { tally.ascii(v) } else { tally.nonASCII(c) }
+                if ((v | 0x20) &- 0x61) < 26 {
+                    tally.letter(v)
+                } else if v < 0x80 {
+                    tally.ascii(v)
+                } else {
+                    tally.nonASCII(c, c.properties.generalCategory)
+                }
             }
         }
         return word(p, token, tally, stopHashes)
@@ -229,12 +235,12 @@ struct WordTally: ScalarTally {
     }
 
     @inline(__always)
-    mutating func nonASCII(_ c: Unicode.Scalar) {
-        let isUppercase = c.properties.isUppercase
+    mutating func nonASCII(_ c: Unicode.Scalar, _ category: Unicode.GeneralCategory) {
+        let (isUppercase, isLowercase) = WordScanner.letterCase(c, category)
         hash = WordHash.step(hash, WordHash.foldNonASCII(c, isUppercase: isUppercase))
         others &+= 1
         if isUppercase { nonASCIIUpper += 1 }
-        if c.properties.isLowercase { nonASCIILower += 1 }
+        if isLowercase { nonASCIILower += 1 }
     }
 
     /// The upper- and lower-case letters of the `length` scalars tallied.

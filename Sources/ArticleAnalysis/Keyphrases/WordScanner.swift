@@ -26,15 +26,15 @@ protocol ScalarTally {
     mutating func letter(_ v: UInt32)
     /// An ASCII digit or joiner, or the value a joiner reads as ("’" as "'"): the value hashes as it is.
     mutating func ascii(_ v: UInt32)
-    /// A letter or digit from 0x80 up.
-    mutating func nonASCII(_ c: Unicode.Scalar)
+    /// A letter or digit from 0x80 up, with its general category (`WordScanner.letterCase`).
+    mutating func nonASCII(_ c: Unicode.Scalar, _ category: Unicode.GeneralCategory)
 }
 
 /// A tally that notes nothing (a scan for the tokens alone).
 struct NoTally: ScalarTally {
     @inline(__always) mutating func letter(_ v: UInt32) {}
     @inline(__always) mutating func ascii(_ v: UInt32) {}
-    @inline(__always) mutating func nonASCII(_ c: Unicode.Scalar) {}
+    @inline(__always) mutating func nonASCII(_ c: Unicode.Scalar, _ category: Unicode.GeneralCategory) {}
 }
 
 /// Splits a range of scalars into `ReaderToken`s.
@@ -66,12 +66,19 @@ enum WordScanner {
                                              space: inout Bool, tally: inout Tally) -> ReaderToken? {
         guard i < end, let base = p.baseAddress else { return nil }
         var k = i
-        while k < end && isSpace(base[k]) { space = true; k += 1 }
-        guard k < end else { i = k; return nil }
+        // White space before the token; an ASCII letter, the commonest start, is asked first.
+        var startsWithLetter = false
+        while true {
+            guard k < end else { i = k; return nil }
+            startsWithLetter = ((base[k].value | 0x20) &- 0x61) < 26
+            guard !startsWithLetter && isSpace(base[k]) else { break }
+            space = true
+            k += 1
+        }
         let start = k
         let spaceBefore = space
         space = false
-        guard isAlphanumeric(base[k]) else {
+        guard startsWithLetter || isAlphanumeric(base[k]) else {
             i = k + 1
             return ReaderToken(start: start, end: k + 1, kind: .punctuation, spaceBefore: spaceBefore)
         }
@@ -98,11 +105,15 @@ enum WordScanner {
             if v < 0x80 {
                 // Most words end at an ASCII space or mark: only ".", "-" and "'" may join.
                 guard v == 0x2E || v == 0x2D || v == 0x27 else { break }
-            } else if isAlphanumeric(d) {
-                allDigits = false
-                tally.nonASCII(d)
-                k += 1
-                continue
+            } else if v != 0xA0 && (v < 0x2010 || v > 0x201F) {  // not a no-break space, dash or quotation mark
+                // One look-up of the general category answers for most letters (`letterCase`).
+                let category = d.properties.generalCategory
+                if category == .lowercaseLetter || category == .uppercaseLetter || isAlphanumeric(d) {
+                    allDigits = false
+                    tally.nonASCII(d, category)
+                    k += 1
+                    continue
+                }
             }
             // A joiner below is followed by a letter or digit, which the next round takes.
             if v == 0x2E, k + 1 < end, isLetter(base[k + 1]), isLetter(base[k - 1]) {
@@ -149,7 +160,7 @@ enum WordScanner {
     static func isAlphanumeric(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return ((v | 0x20) &- 0x61) < 26 || (v &- 0x30) < 10 }
-        if v >= 0x2010 && v <= 0x201F { return false }  // dashes and quotation marks
+        if v == 0xA0 || (v >= 0x2010 && v <= 0x201F) { return false }  // no-break space, dashes and quotation marks
         return c.properties.isAlphabetic || c.properties.numericType == .decimal
     }
 
@@ -160,6 +171,19 @@ enum WordScanner {
         if v < 0x80 { return ((v | 0x20) &- 0x61) < 26 }
         if v >= 0x2010 && v <= 0x201F { return false }  // dashes and quotation marks
         return c.properties.isAlphabetic
+    }
+
+    /// Upper and lower case of a letter or digit from 0x80 up whose general category is
+    /// `category`: an upper-case letter (Lu) is Uppercase and not Lowercase, a lower-case one (Ll)
+    /// the reverse (Unicode's derived properties; a test checks every scalar), so only the other
+    /// categories need the properties looked up.
+    @inline(__always)
+    static func letterCase(_ c: Unicode.Scalar, _ category: Unicode.GeneralCategory) -> (isUppercase: Bool, isLowercase: Bool) {
+        switch category {
+        case .uppercaseLetter: return (true, false)
+        case .lowercaseLetter: return (false, true)
+        default: return (c.properties.isUppercase, c.properties.isLowercase)
+        }
     }
 
     @inline(__always)
