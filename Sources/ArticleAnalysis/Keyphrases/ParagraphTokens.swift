@@ -32,17 +32,18 @@ struct ParagraphTokens: Sendable {
             starts.reserveCapacity(paragraphs.count + 1)
             var full = false
             let words = [ReaderWords.Word](unsafeUninitializedCapacity: room) { buffer, count in
-                count = 0
+                var n = 0  // words written (kept in a register, not in `count`)
+                defer { count = n }
                 scalars.withUnsafeBufferPointer { s in
                     for paragraph in paragraphs {
-                        starts.append(count)
+                        starts.append(n)
                         precondition(paragraph.isEmpty || (paragraph.start >= 0 && paragraph.end <= s.count), "paragraph outside the text")
                         var i = paragraph.start
                         var space = true
                         while let word = ReaderWords.nextWord(s, &i, paragraph.end, space: &space, stopHashes) {
-                            guard count < room else { full = true; return }
-                            buffer.initializeElement(at: count, to: word)
-                            count += 1
+                            guard n < room else { full = true; return }
+                            buffer.initializeElement(at: n, to: word)
+                            n += 1
                         }
                     }
                 }

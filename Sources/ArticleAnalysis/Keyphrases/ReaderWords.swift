@@ -246,6 +246,6 @@ struct WordTally: ScalarTally {
     /// The upper- and lower-case letters of the `length` scalars tallied.
     @inline(__always)
     func letters(length: Int) -> (upper: Int, lower: Int) {
-        (asciiUpper + nonASCIIUpper, length - others - asciiUpper + nonASCIILower)
+        (asciiUpper &+ nonASCIIUpper, length &- others &- asciiUpper &+ nonASCIILower)
     }
 }

@@ -66,74 +66,77 @@ enum WordScanner {
                                              space: inout Bool, tally: inout Tally) -> ReaderToken? {
         guard i < end, let base = p.baseAddress else { return nil }
         var k = i
+        var v: UInt32  // the value of `base[k]` from here on, while `k < end`
         // White space before the token; an ASCII letter, the commonest start, is asked first.
-        var startsWithLetter = false
         while true {
             guard k < end else { i = k; return nil }
-            startsWithLetter = ((base[k].value | 0x20) &- 0x61) < 26
-            guard !startsWithLetter && isSpace(base[k]) else { break }
+            v = base[k].value
+            if isASCIILetter(v) || !isSpace(base[k]) { break }
             space = true
             k += 1
         }
         let start = k
         let spaceBefore = space
         space = false
-        guard startsWithLetter || isAlphanumeric(base[k]) else {
+        guard isASCIILetter(v) || isAlphanumeric(base[k]) else {
             i = k + 1
             return ReaderToken(start: start, end: k + 1, kind: .punctuation, spaceBefore: spaceBefore)
         }
         var allDigits = true
-        while k < end {
-            let d = base[k]
-            let v = d.value
+        scan: while true {
             // ASCII letters first (no scalar from 0x80 up passes this test): they are most of a
             // word's scalars, and this loop runs for every scalar of every article. A run of them
             // is read in a loop of its own, as tight as it gets.
-            if ((v | 0x20) &- 0x61) < 26 {
+            if isASCIILetter(v) {
                 allDigits = false
-                tally.letter(v)
-                k += 1
-                while k < end {
-                    let w = base[k].value
-                    guard ((w | 0x20) &- 0x61) < 26 else { break }
-                    tally.letter(w)
+                repeat {
+                    tally.letter(v)
                     k += 1
-                }
+                    guard k < end else { break scan }
+                    v = base[k].value
+                } while isASCIILetter(v)
+            }
+            if (v &- 0x30) < 10 {
+                tally.ascii(v)
+                k += 1
+                guard k < end else { break scan }
+                v = base[k].value
                 continue
             }
-            if (v &- 0x30) < 10 { tally.ascii(v); k += 1; continue }
             if v < 0x80 {
                 // Most words end at an ASCII space or mark: only ".", "-" and "'" may join.
                 guard v == 0x2E || v == 0x2D || v == 0x27 else { break }
             } else if v != 0xA0 && (v < 0x2010 || v > 0x201F) {  // not a no-break space, dash or quotation mark
                 // One look-up of the general category answers for most letters (`letterCase`).
+                let d = base[k]
                 let category = d.properties.generalCategory
                 if category == .lowercaseLetter || category == .uppercaseLetter || isAlphanumeric(d) {
                     allDigits = false
                     tally.nonASCII(d, category)
                     k += 1
+                    guard k < end else { break scan }
+                    v = base[k].value
                     continue
                 }
             }
-            // A joiner below is followed by a letter or digit, which the next round takes.
+            // A joiner is followed by a letter or digit (so `k + 1 < end`), which the next round takes.
             if v == 0x2E, k + 1 < end, isLetter(base[k + 1]), isLetter(base[k - 1]) {
                 // "Znak.com", "U.S": a dot between letters with no space is inside a word.
-                allDigits = false
                 tally.ascii(v)
-                k += 1
             } else if (v == 0x2D || v == 0x27 || v == 0x2019) && k + 1 < end && isAlphanumeric(base[k + 1])
                         && !(v == 0x2D && isASCIIDigit(base[k - 1]) && isASCIIDigit(base[k + 1])) {
                 // Inner hyphens and apostrophes join ("al-Qaeda", "doesn’t"), but not a hyphen
                 // between digits ("2019-01-05", "2005-2015" stay separate numbers).
-                allDigits = false
                 tally.ascii(v == 0x2019 ? 0x27 : v)  // "’" reads as "'" (`WordHash.fold`)
-                k += 1
             } else {
                 break
             }
+            allDigits = false
+            k += 1
+            v = base[k].value
         }
         // "U.S." and "e.g.": single letters joined by dots keep their final dot.
-        if k < end, base[k] == ".", k - start >= 3, base[k - 2] == ".", isLetter(base[k - 1]),
+        if k < end, v == 0x2E, k - start >= 3, base[k - 2] == ".", isLetter(base[k - 1]),
            k - start == 3 || base[k - 4] == "." {
             tally.ascii(0x2E)
             k += 1
@@ -154,6 +157,10 @@ enum WordScanner {
 
     @inline(__always)
     static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+
+    /// An ASCII letter, by its value (a...z or A...Z; nothing from 0x80 up).
+    @inline(__always)
+    static func isASCIILetter(_ v: UInt32) -> Bool { ((v | 0x20) &- 0x61) < 26 }
 
     /// A letter (Unicode Alphabetic) or a decimal digit.
     @inline(__always)
