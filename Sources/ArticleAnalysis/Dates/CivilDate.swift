@@ -62,7 +62,8 @@ struct CivilDate: Sendable, Equatable {
     init?(iso: String) {
         var year = 0, month = 0, day = 0
         var count = 0
-        for c in iso.utf8.prefix(10) {
+        var utf8 = iso.utf8.makeIterator()
+        while count < 10, let c = utf8.next() {
             if count == 4 || count == 7 {
                 guard c == 0x2D else { return nil }  // "-"
             } else {

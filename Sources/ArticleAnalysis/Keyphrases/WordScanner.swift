@@ -91,21 +91,21 @@ enum WordScanner {
                 allDigits = false
                 repeat {
                     tally.letter(v)
-                    k += 1
+                    k &+= 1  // below `end`: cannot overflow
                     guard k < end else { break scan }
                     v = base[k].value
                 } while isASCIILetter(v)
             }
-            if (v &- 0x30) < 10 {
-                tally.ascii(v)
-                k += 1
-                guard k < end else { break scan }
-                v = base[k].value
-                continue
-            }
             if v < 0x80 {
-                // Most words end at an ASCII space or mark: only ".", "-" and "'" may join.
-                guard v == 0x2E || v == 0x2D || v == 0x27 else { break }
+                // Most words end at an ASCII space or mark: only digits, ".", "-" and "'" go on.
+                guard v < 0x40 && (WordScanner.digitsAndJoiners >> UInt64(v)) & 1 != 0 else { break }
+                if v >= 0x30 {
+                    tally.ascii(v)
+                    k &+= 1
+                    guard k < end else { break scan }
+                    v = base[k].value
+                    continue
+                }
             } else if v != 0xA0 && (v < 0x2010 || v > 0x201F) {  // not a no-break space, dash or quotation mark
                 // One look-up of the general category answers for most letters (`letterCase`).
                 let d = base[k]
@@ -157,6 +157,9 @@ enum WordScanner {
 
     @inline(__always)
     static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
+
+    /// Bit `v` is set for the ASCII digits and the joiners ".", "-" and "'" (all below 0x40).
+    static let digitsAndJoiners: UInt64 = 0x03FF_6080_0000_0000  // 0x30...0x39, 0x2E, 0x2D, 0x27
 
     /// An ASCII letter, by its value (a...z or A...Z; nothing from 0x80 up).
     @inline(__always)
