@@ -4,10 +4,11 @@
 ///
 /// The text is scanned sentence by sentence (paragraph by paragraph without sentences, the whole
 /// text without either) with `WordScanner`, or taken from the dates stage's scan of the
-/// paragraphs (`ParagraphTokens`), which hashes the words the same way. For every word and number it keeps the `WordHash` of
-/// the whole token (what tone looks up), and for every word the end without a possessive, that
-/// part's hash and, for a content word (not a stop word, at least two scalars), its stem's hash
-/// and the stem's number (what keyphrases and summary count). Numbering the stems here, once,
+/// paragraphs (`ParagraphTokens`), which hashes the words the same way, in the scan's own pass
+/// over the scalars (`nextWord`). For every word and number it keeps the `WordHash` of the whole
+/// token (what tone looks up), and for every word the end without a possessive, that part's
+/// hash and, for a content word (not a stop word, at least two scalars), its stem's hash and the
+/// stem's number (what keyphrases and summary count). Numbering the stems here, once,
 /// spares both stages a hash-table probe for every content word.
 struct ReaderWords: Sendable {
     struct Word: Sendable {
