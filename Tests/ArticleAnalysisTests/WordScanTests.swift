@@ -91,6 +91,18 @@ final class WordScanTests: XCTestCase {
         XCTAssert(scanned.words.isEmpty && scanned.paragraphs.isEmpty && scanned.starts == [0])
     }
 
+    /// A paragraph of more words than one in two scalars (marks, each a token) is scanned again
+    /// with room for one word a scalar, and gives every token.
+    func testParagraphScanMakesRoomForEveryToken() {
+        let s = Array((String(repeating: "!", count: 200) + " a b c").unicodeScalars)
+        let scanned = ParagraphTokens(s, Segmentation(paragraphs: [TextSpan(start: 0, end: s.count)], sentences: [], tokens: []))
+        var expected: [ReaderToken] = []
+        WordScanner.scan(s, 0..<s.count, into: &expected)
+        XCTAssertEqual(scanned.words.count, 203)
+        XCTAssertEqual(scanned.words.map(\.token.end), expected.map(\.end))
+        XCTAssertEqual(scanned.starts, [0, 203])
+    }
+
     /// ISO dates written in place, and read back.
     func testISODates() {
         for (year, month, day, iso) in [(2019, 1, 5, "2019-01-05"), (987, 12, 31, "0987-12-31"), (9999, 10, 1, "9999-10-01")] {
