@@ -37,8 +37,8 @@ public struct AnalysisPipeline: Sendable {
             entities: [], quotes: [], keyphrases: [], summary: [], tone: nil, dates: [], timings: StageTimings())
 
         let reference = cleaned.dateline?.date ?? input.received
-        // The paragraphs' tokens are scanned once, for dates and for the reader word pass below.
-        let (scanned, dates) = stages.run("dates") {
+        // The paragraphs' words are scanned once, for dates and for the reader word pass below.
+        let (paragraphWords, dates) = stages.run("dates") {
             let scanned = ParagraphTokens(text.scalars, segmentation)
             return (scanned, dateFinder.find(text, scanned, reference: reference))
         }
@@ -47,8 +47,10 @@ public struct AnalysisPipeline: Sendable {
             analysis.entities = stages.run("entities") { entityRecognizer.recognize(text, segmentation) }
             analysis.quotes = stages.run("quotes") { quoteFinder.find(text, segmentation, analysis.entities) }
             // Keyphrases, summary and tone share one scan of the words (timed with keyphrases).
+            // The word pass takes the paragraphs' words over (this is the only copy).
+            var scanned: ParagraphTokens? = consume paragraphWords
             let (readerWords, keyphrases) = stages.run("keyphrases") {
-                let words = ReaderWords(text.scalars, segmentation, scanned: scanned)
+                let words = ReaderWords(text.scalars, segmentation, scanned: scanned.take())
                 return (words, keyphraseExtractor.extract(text, words, analysis.entities))
             }
             analysis.keyphrases = keyphrases

@@ -143,7 +143,7 @@ final class DateFinderTests: XCTestCase {
                 var expected: [ReaderToken] = [], actual: [ReaderToken] = []
                 WordScanner.scan(s, range, into: &expected)
                 let paragraph = TextSpan(start: range.lowerBound, end: range.upperBound)
-                actual = ParagraphTokens(s, Segmentation(paragraphs: [paragraph], sentences: [], tokens: [])).tokens
+                actual = ParagraphTokens(s, Segmentation(paragraphs: [paragraph], sentences: [], tokens: [])).words.map(\.token)
                 XCTAssertEqual(expected.count, actual.count)
                 for (e, a) in zip(expected, actual) {
                     XCTAssert(e.start == a.start && e.end == a.end && e.kind == a.kind && e.spaceBefore == a.spaceBefore)

@@ -22,7 +22,7 @@ final class ParagraphTokensTests: XCTestCase {
                 taken += 1
                 var expected: [ReaderToken] = []
                 WordScanner.scan(s, sentence.span.start..<sentence.span.end, into: &expected)
-                let actual = Array(scanned.tokens[range])
+                let actual = scanned.words[range].map(\.token)
                 XCTAssertEqual(actual.count, expected.count)
                 for (n, (a, e)) in zip(actual, expected).enumerated() {
                     XCTAssert(a.start == e.start && a.end == e.end && a.kind == e.kind)

@@ -60,22 +60,51 @@ struct CivilDate: Sendable, Equatable {
 
     /// Reads the date at the start of an ISO 8601 value ("2019-01-04", "2026-11-25T12:04:00Z").
     init?(iso: String) {
-        var digits: [Int] = []
-        for c in iso.utf8.prefix(10) { digits.append(Int(c) - 48) }
-        guard digits.count == 10, digits[4] == -3, digits[7] == -3 else { return nil }  // '-' is 45 = 48 - 3
-        for i in [0, 1, 2, 3, 5, 6, 8, 9] where !(0...9).contains(digits[i]) { return nil }
-        let y = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3]
-        let m = digits[5] * 10 + digits[6]
-        let d = digits[8] * 10 + digits[9]
-        guard CivilDate.isValid(year: y, month: m, day: d) else { return nil }
-        self.init(year: y, month: m, day: d)
+        var year = 0, month = 0, day = 0
+        var count = 0
+        var utf8 = iso.utf8.makeIterator()
+        while count < 10, let c = utf8.next() {
+            if count == 4 || count == 7 {
+                guard c == 0x2D else { return nil }  // "-"
+            } else {
+                let digit = Int(c) - 0x30
+                guard (0...9).contains(digit) else { return nil }
+                if count < 4 { year = year * 10 + digit } else if count < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+            }
+            count += 1
+        }
+        guard count == 10, CivilDate.isValid(year: year, month: month, day: day) else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     /// "2019-01-03".
-    var iso: String { "\(CivilDate.pad(year, 4))-\(CivilDate.pad(month, 2))-\(CivilDate.pad(day, 2))" }
+    var iso: String {
+        guard (0...9999).contains(year), (1...12).contains(month), (1...31).contains(day) else {
+            return "\(CivilDate.pad(year, 4))-\(CivilDate.pad(month, 2))-\(CivilDate.pad(day, 2))"
+        }
+        // The ten digits and dashes written in place (a string this short needs no allocation).
+        return String(unsafeUninitializedCapacity: 10) { utf8 in
+            /// Writes `value` as `width` digits ending before `end`.
+            func put(_ value: Int, before end: Int, width: Int) {
+                var rest = value
+                for n in stride(from: end - 1, through: end - width, by: -1) {
+                    utf8[n] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, before: 4, width: 4)
+            utf8[4] = 0x2D
+            put(month, before: 7, width: 2)
+            utf8[7] = 0x2D
+            put(day, before: 10, width: 2)
+            return 10
+        }
+    }
 
+    /// `value` in decimal, with zeros before it to `width` digits.
     static func pad(_ value: Int, _ width: Int) -> String {
         let s = String(value)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        let count = s.utf8.count
+        return count >= width ? s : String(repeating: "0", count: width - count) + s
     }
 }

@@ -33,9 +33,10 @@ public struct DateFinder: Sendable {
     func find(_ text: ScalarText, _ scanned: ParagraphTokens, reference: String?) -> [DateMention] {
         let ref = reference.flatMap { CivilDate(iso: $0) }
         var mentions: [DateMention] = []
+        mentions.reserveCapacity(16)
         let words = DateWords.shared
         text.scalars.withUnsafeBufferPointer { s in
-            scanned.tokens.withUnsafeBufferPointer { tokens in
+            scanned.words.withUnsafeBufferPointer { tokens in
                 var reader = DateTokenReader(scalars: s, tokens: UnsafeBufferPointer(rebasing: tokens[0..<0]), reference: ref, words: words)
                 for k in scanned.paragraphs.indices {
                     reader.tokens = UnsafeBufferPointer(rebasing: tokens[scanned.range(k)])
@@ -48,8 +49,9 @@ public struct DateFinder: Sendable {
 }
 
 /// The word tables of `DateTokenReader` by `WordHash`, read once per article (a `static let`
-/// costs a check on every use).
-struct DateWords: Sendable {
+/// costs a check on every use). A class: a reader of each paragraph shares them by reference
+/// (as a struct, every reader was a copy of all the tables, retained and released).
+final class DateWords: Sendable {
     let months = DateTokenReader.monthHashes
     let weekdays = DateTokenReader.weekdayHashes
     let relativeDays = DateTokenReader.relativeDayHashes
@@ -85,7 +87,8 @@ struct DateWords: Sendable {
 /// Walks the tokens of one paragraph and recognises date patterns (see `DateFinder`).
 struct DateTokenReader {
     let scalars: UnsafeBufferPointer<Unicode.Scalar>
-    var tokens: UnsafeBufferPointer<ReaderToken>
+    /// The paragraph's words: their tokens, and the hashes of words and numbers.
+    var tokens: UnsafeBufferPointer<ReaderWords.Word>
     let reference: CivilDate?
     let words: DateWords
 
@@ -134,7 +137,7 @@ struct DateTokenReader {
         return Hashed(index: HashIndex(entries.map { WordHash.of($0.key) }), values: entries.map(\.value))
     }
 
-    init(scalars: UnsafeBufferPointer<Unicode.Scalar>, tokens: UnsafeBufferPointer<ReaderToken>, reference: CivilDate?,
+    init(scalars: UnsafeBufferPointer<Unicode.Scalar>, tokens: UnsafeBufferPointer<ReaderWords.Word>, reference: CivilDate?,
          words: DateWords) {
         self.scalars = scalars; self.tokens = tokens; self.reference = reference; self.words = words
     }
@@ -149,17 +152,18 @@ struct DateTokenReader {
         return h
     }
 
-    func hash(_ i: Int) -> UInt64 { hash(tokens[i].start, tokens[i].end) }
-    func isCapitalized(_ i: Int) -> Bool { WordScanner.isUppercase(scalars[tokens[i].start]) }
+    /// `WordHash` of the word or number at `i` (the scan hashed it).
+    func hash(_ i: Int) -> UInt64 { tokens[i].hash }
+    func isCapitalized(_ i: Int) -> Bool { WordScanner.isUppercase(scalars[tokens[i].token.start]) }
     func isPunctuation(_ i: Int, _ c: Unicode.Scalar) -> Bool {
-        i < tokens.count && tokens[i].kind == .punctuation && scalars[tokens[i].start] == c
+        i < tokens.count && tokens[i].token.kind == .punctuation && scalars[tokens[i].token.start] == c
     }
 
     /// The value of a number token with `digits` digits, or nil.
     func number(_ i: Int, digits: ClosedRange<Int>) -> Int? {
-        guard i < tokens.count, tokens[i].kind == .number, digits.contains(tokens[i].end - tokens[i].start) else { return nil }
+        guard i < tokens.count, tokens[i].token.kind == .number, digits.contains(tokens[i].token.end - tokens[i].token.start) else { return nil }
         var v = 0
-        for k in tokens[i].start..<tokens[i].end { v = v * 10 + Int(scalars[k].value - 48) }
+        for k in tokens[i].token.start..<tokens[i].token.end { v = v * 10 + Int(scalars[k].value - 48) }
         return v
     }
 
@@ -168,7 +172,7 @@ struct DateTokenReader {
         guard i < tokens.count else { return nil }
         if let d = number(i, digits: 1...2) { return (1...31).contains(d) ? d : nil }
         // An ordinal: one or two digits and a suffix ("5th", "21st").
-        let t = tokens[i]
+        let t = tokens[i].token
         guard t.kind == .word, t.end - t.start >= 3, t.end - t.start <= 4, WordScanner.isASCIIDigit(scalars[t.start]) else { return nil }
         let digits = t.end - t.start - 2
         var d = 0
@@ -183,11 +187,11 @@ struct DateTokenReader {
 
     /// The month named by a capitalised word at `i`, and the index after it (past an abbreviation's dot).
     func month(_ i: Int) -> (month: Int, next: Int)? {
-        guard i < tokens.count, tokens[i].kind == .word, isCapitalized(i) else { return nil }
+        guard i < tokens.count, tokens[i].token.kind == .word, isCapitalized(i) else { return nil }
         let h = hash(i)
         guard let m = words.months[h] else { return nil }
-        let isAbbreviation = tokens[i].end - tokens[i].start <= 4 && h != words.june && h != words.july
-        let next = isAbbreviation && isPunctuation(i + 1, ".") && !tokens[i + 1].spaceBefore ? i + 2 : i + 1
+        let isAbbreviation = tokens[i].token.end - tokens[i].token.start <= 4 && h != words.june && h != words.july
+        let next = isAbbreviation && isPunctuation(i + 1, ".") && !tokens[i + 1].token.spaceBefore ? i + 2 : i + 1
         return (m, next)
     }
 
@@ -230,7 +234,7 @@ struct DateTokenReader {
     func read(into mentions: inout [DateMention]) {
         var i = 0
         while i < tokens.count {
-            if !mayStartDate(tokens[i]) {
+            if !mayStartDate(tokens[i].token) {
                 i += 1
             } else if let (mention, next) = match(at: i) {
                 mentions.append(mention)
@@ -242,12 +246,12 @@ struct DateTokenReader {
     }
 
     func mention(_ first: Int, _ last: Int, _ value: String) -> DateMention {
-        DateMention(span: TextSpan(start: tokens[first].start, end: tokens[last].end), text: "", value: value)
+        DateMention(span: TextSpan(start: tokens[first].token.start, end: tokens[last].token.end), text: "", value: value)
     }
 
     /// The date pattern starting at token `i`, and the index after it.
     func match(at i: Int) -> (DateMention, Int)? {
-        let t = tokens[i]
+        let t = tokens[i].token
         if t.kind == .number {
             return dayMonth(at: i) ?? isoDate(at: i) ?? bareYear(at: i)
         }
@@ -273,7 +277,7 @@ struct DateTokenReader {
             return (mention(i, i, reference.adding(days: offset).iso), i + 1)
         }
         if k == words.last || k == words.this || k == words.next,
-           i + 1 < tokens.count, tokens[i + 1].kind == .word, let reference {
+           i + 1 < tokens.count, tokens[i + 1].token.kind == .word, let reference {
             let unit = hash(i + 1)
             let step = k == words.last ? -1 : (k == words.next ? 1 : 0)
             if unit == words.year { return (mention(i, i + 1, CivilDate.pad(reference.year + step, 4)), i + 2) }
@@ -295,8 +299,8 @@ struct DateTokenReader {
     func monthDay(at i: Int) -> (DateMention, Int)? {
         guard let (month, next) = month(i), let day = dayOfMonth(next) else { return nil }
         // "May 2,000" or "March 12-14" are not handled as dates; a day must end its number.
-        if isPunctuation(next + 1, ",") && !tokens[next + 1].spaceBefore, next + 2 < tokens.count,
-           tokens[next + 2].kind == .number, !tokens[next + 2].spaceBefore { return nil }
+        if isPunctuation(next + 1, ",") && !tokens[next + 1].token.spaceBefore, next + 2 < tokens.count,
+           tokens[next + 2].token.kind == .number, !tokens[next + 2].token.spaceBefore { return nil }
         var last = next
         var y: Int?
         if isPunctuation(next + 1, ","), let v = year(next + 2) { y = v; last = next + 2 }
@@ -336,10 +340,10 @@ struct DateTokenReader {
 
     /// "2019-01-05".
     func isoDate(at i: Int) -> (DateMention, Int)? {
-        guard let y = year(i), isPunctuation(i + 1, "-"), !tokens[i + 1].spaceBefore,
-              let m = number(i + 2, digits: 2...2), !tokens[i + 2].spaceBefore,
-              isPunctuation(i + 3, "-"), !tokens[i + 3].spaceBefore,
-              let d = number(i + 4, digits: 2...2), !tokens[i + 4].spaceBefore,
+        guard let y = year(i), isPunctuation(i + 1, "-"), !tokens[i + 1].token.spaceBefore,
+              let m = number(i + 2, digits: 2...2), !tokens[i + 2].token.spaceBefore,
+              isPunctuation(i + 3, "-"), !tokens[i + 3].token.spaceBefore,
+              let d = number(i + 4, digits: 2...2), !tokens[i + 4].token.spaceBefore,
               CivilDate.isValid(year: y, month: m, day: d) else { return nil }
         return (mention(i, i + 4, CivilDate(year: y, month: m, day: d).iso), i + 5)
     }
@@ -347,16 +351,16 @@ struct DateTokenReader {
     /// "2013", unless the number is an amount ("$2000", "2000 people", "1,2013", "2013%").
     func bareYear(at i: Int) -> (DateMention, Int)? {
         guard let y = year(i), (1800...2100).contains(y) else { return nil }
-        if i > 0, tokens[i - 1].kind == .punctuation, !tokens[i].spaceBefore {
-            let p = scalars[tokens[i - 1].start]
+        if i > 0, tokens[i - 1].token.kind == .punctuation, !tokens[i].token.spaceBefore {
+            let p = scalars[tokens[i - 1].token.start]
             if p == "$" || p == "£" || p == "€" || p == "¥" || p == "#" || p == "," || p == "." { return nil }  // currencySigns
         }
         if i + 1 < tokens.count {
-            let n = tokens[i + 1]
+            let n = tokens[i + 1].token
             if n.kind == .punctuation && !n.spaceBefore {
                 let p = scalars[n.start]
                 if p == "%" { return nil }
-                if (p == "," || p == ".") && i + 2 < tokens.count && tokens[i + 2].kind == .number && !tokens[i + 2].spaceBefore { return nil }
+                if (p == "," || p == ".") && i + 2 < tokens.count && tokens[i + 2].token.kind == .number && !tokens[i + 2].token.spaceBefore { return nil }
             }
             if n.kind == .word && words.countNouns.contains(hash(i + 1)) { return nil }
         }
@@ -368,7 +372,7 @@ struct DateTokenReader {
         guard let reference else { return nil }
         var first = i
         var back = (reference.weekday - weekday + 7) % 7  // 0...6 days back: on or before the reference
-        if i > 0, tokens[i - 1].kind == .word {
+        if i > 0, tokens[i - 1].token.kind == .word {
             let before = hash(i - 1)
             if before == words.last || before == words.past || before == words.previous {
                 if back == 0 { back = 7 }

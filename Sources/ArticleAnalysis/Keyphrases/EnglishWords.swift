@@ -109,32 +109,43 @@ enum EnglishWords {
 
     /// Where `stem(_:)` cuts the lower-cased word at `p[start..<end]`: the stem is its first
     /// `length` scalars, followed by a "y" when `addsY` ("cities" -> "city"). The rules are those
-    /// of `stem(_:)`, read from the last few scalars in place, so the reader pass can hash a stem
-    /// while it hashes the word.
+    /// of `stem(_:)`, read from the last four scalars in place (folded, a byte each, in one
+    /// integer: a suffix is one masked comparison), so the reader pass can hash a stem while it
+    /// hashes the word.
     @inline(__always)
     static func stemCut(_ p: UnsafePointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> (length: Int, addsY: Bool) {
-        var n = end - start
+        // Offsets inside the word: plain arithmetic, no overflow checks.
+        var n = end &- start
         guard n > 0 else { return (0, false) }
-        let s: UInt32 = 0x73, e: UInt32 = 0x65, i: UInt32 = 0x69
-        var l1 = WordHash.fold(p[end - 1])
-        if n > 2 && l1 == s && WordHash.fold(p[end - 2]) == 0x27 {  // "'s"
-            n -= 2
-            l1 = n > 0 ? WordHash.fold(p[start + n - 1]) : 0
+        let s: UInt32 = 0x73
+        var l1 = foldedByte(p[end &- 1])
+        if n > 2 && l1 == s && foldedByte(p[end &- 2]) == 0x27 {  // "'s"
+            n &-= 2
+            l1 = n > 0 ? foldedByte(p[start &+ n &- 1]) : 0
         }
         // Every rule below needs four scalars or more and a word ending in "s", "g" or "d".
         guard n > 3, l1 == s || l1 == 0x67 || l1 == 0x64 else { return (n, false) }
-        let last = start + n - 1
-        let l2 = WordHash.fold(p[last - 1]), l3 = WordHash.fold(p[last - 2]), l4 = WordHash.fold(p[last - 3])
+        let last = p + (start &+ n &- 1)
+        let t = foldedByte(last[-3]) << 24 | foldedByte(last[-2]) << 16 | foldedByte(last[-1]) << 8 | l1
+        let t3 = t & 0xFF_FFFF, t2 = t & 0xFFFF
         // As in `stem(_:)`, a suffix of m letters is only cut from a word of more than m + 2.
-        if n > 5 && l3 == i && l2 == e && l1 == s { return (n - 3, true) }  // "ies"
-        if n > 6 && l4 == s && l3 == s && l2 == e && l1 == s { return (n - 2, false) }  // "sses"
-        if n > 6 && (l4 == 0x63 || l4 == s) && l3 == 0x68 && l2 == e && l1 == s { return (n - 2, false) }  // "ches", "shes"
-        if n > 5 && l3 == 0x78 && l2 == e && l1 == s { return (n - 2, false) }  // "xes"
-        if n > 4 && (l2 == s || l2 == 0x75 || l2 == i) && l1 == s { return (n, false) }  // "ss", "us", "is"
-        if n > 3 && l1 == s { return (n - 1, false) }  // "s"
-        if n > 5 && l3 == i && l2 == 0x6E && l1 == 0x67 { return (n - 3, false) }  // "ing"
-        if n > 4 && l2 == e && l1 == 0x64 { return (n - 2, false) }  // "ed"
+        if n > 5 && t3 == 0x69_6573 { return (n &- 3, true) }  // "ies"
+        if n > 6 && (t == 0x7373_6573 || t == 0x6368_6573 || t == 0x7368_6573) { return (n &- 2, false) }  // "sses", "ches", "shes"
+        if n > 5 && t3 == 0x78_6573 { return (n &- 2, false) }  // "xes"
+        if n > 4 && (t2 == 0x7373 || t2 == 0x7573 || t2 == 0x6973) { return (n, false) }  // "ss", "us", "is"
+        if l1 == s { return (n &- 1, false) }  // "s" (n > 3 here)
+        if n > 5 && t3 == 0x69_6E67 { return (n &- 3, false) }  // "ing"
+        if n > 4 && t2 == 0x6564 { return (n &- 2, false) }  // "ed"
         return (n, false)
+    }
+
+    /// The scalar folded (`WordHash.fold`) when that is ASCII, else 0 (which no rule has).
+    @inline(__always)
+    private static func foldedByte(_ c: Unicode.Scalar) -> UInt32 {
+        let v = c.value
+        if v < 0x80 { return (v &- 0x41) < 26 ? v + 32 : v }
+        let folded = WordHash.fold(c)
+        return folded < 0x80 ? folded : 0
     }
 
     /// The stemming rules on lower-cased scalar values, in place.

@@ -15,9 +15,13 @@ struct HashIndex: Sendable {
     init(capacity: Int = 16) {
         var bits: UInt64 = 4
         while (1 << bits) < capacity * 2 { bits += 1 }
-        keys = .filled(with: 0, count: 1 << bits)
-        values = .filled(with: 0, count: 1 << bits)
+        (keys, values) = HashIndex.storage(1 << bits)
         shift = 64 - bits
+    }
+
+    /// Empty slots: keys 0, values not set (a value is read only where its key is set).
+    private static func storage(_ count: Int) -> (keys: [UInt64], values: [Int32]) {
+        (.filled(with: 0, count: count), [Int32](unsafeUninitializedCapacity: count) { _, initialized in initialized = count })
     }
 
     /// An index of `keys`, each mapped to its position in the sequence.
@@ -86,8 +90,7 @@ struct HashIndex: Sendable {
 
     private mutating func grow() {
         let oldKeys = keys, oldValues = values
-        keys = .filled(with: 0, count: oldKeys.count * 2)
-        values = .filled(with: 0, count: oldKeys.count * 2)
+        (keys, values) = HashIndex.storage(oldKeys.count * 2)
         shift -= 1
         count = 0
         for (slot, key) in oldKeys.enumerated() where key != 0 { insert(key, oldValues[slot]) }

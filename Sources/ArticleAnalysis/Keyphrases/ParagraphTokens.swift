@@ -1,5 +1,5 @@
-/// The `WordScanner` tokens of every paragraph of an article, scanned once for the dates stage
-/// and the shared word pass (`ReaderWords`).
+/// The words (`ReaderWords.Word`: `WordScanner` tokens, hashed) of every paragraph of an
+/// article, scanned once for the dates stage and the shared word pass (`ReaderWords`).
 ///
 /// Dates read the text paragraph by paragraph; keyphrases, summary and tone read it sentence by
 /// sentence. A sentence's tokens are the paragraph's tokens that lie inside it whenever no token
@@ -7,47 +7,70 @@
 /// before it: a token never depends on the scalars before it, every scalar that is not white
 /// space is in a token, and a scan that must stop at the sentence's end joins no more scalars
 /// than the paragraph's scan, which did not join across that end. `sentenceTokens(_:paragraph:)`
-/// checks this, so the word pass takes the tokens from here instead of scanning the text a
-/// second time (the scan was about a third of its cost) and scans only where the check fails.
+/// checks this, so the word pass takes the words from here instead of scanning the text a
+/// second time and scans only where the check fails. The words are hashed in the scan's own
+/// pass over the scalars (`ReaderWords.nextWord`): one pass for scanning and hashing.
 struct ParagraphTokens: Sendable {
     /// The spans scanned, in text order: the segmentation's paragraphs, or the whole text
     /// without any.
-    let paragraphs: [TextSpan]
-    let tokens: [ReaderToken]
-    /// Tokens of paragraph `k` are `tokens[starts[k]..<starts[k + 1]]`.
-    let starts: [Int]
+    private(set) var paragraphs: [TextSpan]
+    /// The words of every paragraph, in text order (`term` is -1: the word pass numbers stems).
+    private(set) var words: [ReaderWords.Word]
+    /// Words of paragraph `k` are `words[starts[k]..<starts[k + 1]]`.
+    private(set) var starts: [Int]
 
     @inline(never) // scanning the paragraphs is part of the dates stage: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     init(_ scalars: [Unicode.Scalar], _ segmentation: Segmentation) {
         let paragraphs = segmentation.paragraphs.isEmpty ? [TextSpan(start: 0, end: scalars.count)] : segmentation.paragraphs
-        var starts: [Int] = []
-        starts.reserveCapacity(paragraphs.count + 1)
-        // A token holds at least one scalar: room for as many tokens as the paragraphs have
-        // scalars, written in place (appending costs a check of the array per token).
-        var room = 0
-        for paragraph in paragraphs { room += paragraph.length }
-        let tokens = [ReaderToken](unsafeUninitializedCapacity: room) { buffer, count in
-            count = 0
-            scalars.withUnsafeBufferPointer { s in
-                for paragraph in paragraphs {
-                    starts.append(count)
-                    precondition(paragraph.isEmpty || (paragraph.start >= 0 && paragraph.end <= s.count), "paragraph outside the text")
-                    var i = paragraph.start
-                    var space = true
-                    while let token = WordScanner.nextToken(s, &i, paragraph.end, space: &space) {
-                        buffer.initializeElement(at: count, to: token)
-                        count += 1
+        var scalarCount = 0
+        for paragraph in paragraphs { scalarCount += paragraph.length }
+        let stopHashes = EnglishWords.stopHashes
+        /// The words and where each paragraph starts, written in place (appending costs a check
+        /// of the array per word) into room for `room` words; nil if they need more.
+        func scan(room: Int) -> (words: [ReaderWords.Word], starts: [Int])? {
+            var starts: [Int] = []
+            starts.reserveCapacity(paragraphs.count + 1)
+            var full = false
+            let words = [ReaderWords.Word](unsafeUninitializedCapacity: room) { buffer, count in
+                var n = 0  // words written (kept in a register, not in `count`)
+                defer { count = n }
+                scalars.withUnsafeBufferPointer { s in
+                    for paragraph in paragraphs {
+                        starts.append(n)
+                        precondition(paragraph.isEmpty || (paragraph.start >= 0 && paragraph.end <= s.count), "paragraph outside the text")
+                        var i = paragraph.start
+                        var space = true
+                        while let word = ReaderWords.nextWord(s, &i, paragraph.end, space: &space, stopHashes) {
+                            guard n < room else { full = true; return }
+                            buffer.initializeElement(at: n, to: word)
+                            n += 1
+                        }
                     }
                 }
             }
+            if full { return nil }
+            starts.append(words.count)
+            return (words, starts)
         }
-        starts.append(tokens.count)
+        // News text has about six scalars a word: room for one word in two scalars is nearly
+        // always enough, and one in one (a token holds a scalar or more) always is.
+        let (words, starts) = scan(room: scalarCount / 2 + 16) ?? scan(room: scalarCount)!
         self.paragraphs = paragraphs
-        self.tokens = tokens
+        self.words = words
         self.starts = starts
     }
 
-    /// The tokens of paragraph `k`.
+    /// The words, leaving none: the word pass takes them over, and when it holds the only
+    /// reference it changes them in place instead of copying them.
+    mutating func takeWords() -> [ReaderWords.Word] {
+        var taken: [ReaderWords.Word] = []
+        swap(&taken, &words)
+        paragraphs = []
+        starts = [0]
+        return taken
+    }
+
+    /// The words of paragraph `k`.
     func range(_ k: Int) -> Range<Int> { starts[k]..<starts[k + 1] }
 
     /// The tokens `WordScanner` gives for `span` scanned alone (but for the first token's
@@ -66,7 +89,7 @@ struct ParagraphTokens: Sendable {
         // after its end (tokens are in text order and do not overlap).
         let first = firstToken(in: all) { $0.end > span.start }
         let end = firstToken(in: first..<all.upperBound) { $0.start >= span.end }
-        if first < end && (tokens[first].start < span.start || tokens[end - 1].end > span.end) { return nil }
+        if first < end && (words[first].token.start < span.start || words[end - 1].token.end > span.end) { return nil }
         return first..<end
     }
 
@@ -75,7 +98,7 @@ struct ParagraphTokens: Sendable {
         var low = range.lowerBound, high = range.upperBound
         while low < high {
             let middle = (low + high) / 2
-            if test(tokens[middle]) { high = middle } else { low = middle + 1 }
+            if test(words[middle].token) { high = middle } else { low = middle + 1 }
         }
         return low
     }

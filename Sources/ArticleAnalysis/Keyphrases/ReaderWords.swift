@@ -3,10 +3,12 @@
 /// stage's cost).
 ///
 /// The text is scanned sentence by sentence (paragraph by paragraph without sentences, the whole
-/// text without either) with `WordScanner`. For every word and number it keeps the `WordHash` of
-/// the whole token (what tone looks up), and for every word the end without a possessive, that
-/// part's hash and, for a content word (not a stop word, at least two scalars), its stem's hash
-/// and the stem's number (what keyphrases and summary count). Numbering the stems here, once,
+/// text without either) with `WordScanner`, or taken from the dates stage's scan of the
+/// paragraphs (`ParagraphTokens`), which hashes the words the same way, in the scan's own pass
+/// over the scalars (`nextWord`). For every word and number it keeps the `WordHash` of the whole
+/// token (what tone looks up), and for every word the end without a possessive, that part's
+/// hash and, for a content word (not a stop word, at least two scalars), its stem's hash and the
+/// stem's number (what keyphrases and summary count). Numbering the stems here, once,
 /// spares both stages a hash-table probe for every content word.
 struct ReaderWords: Sendable {
     struct Word: Sendable {
@@ -49,127 +51,202 @@ struct ReaderWords: Sendable {
     /// The number of distinct stems (`Word.term` is below it).
     var termCount: Int
 
-    /// The words of the text's sentences; `scanned` holds the paragraphs' tokens when the dates
+    /// The words of the text's sentences; `scanned` holds the paragraphs' words when the dates
     /// stage has scanned them (`ParagraphTokens`), so that only sentences they do not give
-    /// exactly are scanned again.
+    /// exactly are scanned again. When the sentences hold exactly the paragraphs' words, in
+    /// order (nearly every article), the pass takes that array over (`takeWords`): pass the
+    /// only copy of `scanned` and the words are numbered in place, not copied.
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
-    init(_ scalars: [Unicode.Scalar], _ segmentation: Segmentation, scanned: ParagraphTokens? = nil) {
+    init(_ scalars: [Unicode.Scalar], _ segmentation: Segmentation, scanned: consuming ParagraphTokens? = nil) {
         var spans = segmentation.sentences.map(\.span)
         spansAreSentences = !spans.isEmpty
         if spans.isEmpty { spans = segmentation.paragraphs }
         if spans.isEmpty { spans = [TextSpan(start: 0, end: scalars.count)] }
         self.spans = spans
+        // The paragraphs' words of each span, where they are exactly its own.
+        var taken: [Range<Int>?] = []
+        taken.reserveCapacity(spans.count)
+        var paragraph = 0
+        var next = 0  // where the next span's words start when the spans tile the paragraphs' words
+        var tiled = scanned != nil
+        for span in spans {
+            precondition(span.start >= 0 && span.end <= scalars.count || span.start >= span.end, "span outside the text")
+            let range = scanned?.sentenceTokens(span, paragraph: &paragraph)
+            taken.append(range)
+            if let range, range.lowerBound == next { next = range.upperBound } else { tiled = false }
+        }
         var starts: [Int] = []
         starts.reserveCapacity(spans.count + 1)
-        var words: [Word] = []
-        words.reserveCapacity(scalars.count / 4 + 16)
-        let stopHashes = EnglishWords.stopHashes
-        // About one distinct stem per ten scalars of text; the index grows if there are more.
-        var termIndex = HashIndex(capacity: max(64, scalars.count / 10))
-        var termCount: Int32 = 0
-        let paragraphTokens = scanned?.tokens ?? []
-        scalars.withUnsafeBufferPointer { p in
-            paragraphTokens.withUnsafeBufferPointer { paragraphTokens in
-                var paragraph = 0
-                for span in spans {
-                    starts.append(words.count)
-                    precondition(span.start >= 0 && span.end <= p.count || span.start >= span.end, "span outside the text")
-                    // The span's tokens from the paragraphs' scan where they are exactly its own,
-                    // else from scanning it here.
-                    let taken = scanned?.sentenceTokens(span, paragraph: &paragraph)
-                    var next = taken?.lowerBound ?? 0
-                    var i = span.start
-                    var space = true
-                    while true {
-                        var token: ReaderToken
-                        if let taken {
-                            guard next < taken.upperBound else { break }
-                            token = paragraphTokens[next]
-                            if next == taken.lowerBound { token.spaceBefore = true }  // as a scan of the span alone
-                            next += 1
-                        } else {
-                            guard let scannedToken = WordScanner.nextToken(p, &i, span.end, space: &space) else { break }
-                            token = scannedToken
+        var words: [Word]
+        if tiled && next == scanned?.words.count {
+            for range in taken { starts.append(range?.lowerBound ?? 0) }
+            words = scanned?.takeWords() ?? []
+        } else {
+            // Each span's words: the paragraphs' where taken, else from scanning the span here.
+            // Spans taken one after another are copied in one run.
+            words = []
+            words.reserveCapacity((scanned?.words.count ?? scalars.count / 4) + 16)
+            let stopHashes = EnglishWords.stopHashes
+            scalars.withUnsafeBufferPointer { p in
+                var run = 0..<0  // taken words not copied yet
+                for (span, range) in zip(spans, taken) {
+                    starts.append(words.count + run.count)
+                    if let range, let scanned {
+                        if range.lowerBound != run.upperBound {
+                            words.append(contentsOf: scanned.words[run])
+                            run = range.lowerBound..<range.lowerBound
                         }
-                        var word = ReaderWords.word(p.baseAddress!, token, stopHashes)
-                        if word.isContent {
-                            word.term = termIndex.value(of: word.stemHash, insertingIfAbsent: termCount)
-                            if word.term == termCount { termCount += 1 }
-                        }
-                        words.append(word)
+                        run = run.lowerBound..<range.upperBound
+                    } else {
+                        if let scanned { words.append(contentsOf: scanned.words[run]) }
+                        run = 0..<0
+                        var i = span.start
+                        var space = true
+                        while let word = ReaderWords.nextWord(p, &i, span.end, space: &space, stopHashes) { words.append(word) }
                     }
                 }
+                if let scanned { words.append(contentsOf: scanned.words[run]) }
             }
         }
         starts.append(words.count)
+        // Number the stems in text order. About one distinct stem per ten scalars of text; the
+        // index grows if there are more.
+        var termIndex = HashIndex(capacity: max(64, scalars.count / 10))
+        var termCount: Int32 = 0
+        words.withUnsafeMutableBufferPointer { words in
+            for k in spans.indices where starts[k] < starts[k + 1] {
+                words[starts[k]].token.spaceBefore = true  // the first word of a scan of the span alone
+            }
+            for k in words.indices where words[k].isContent {
+                let term = termIndex.value(of: words[k].stemHash, insertingIfAbsent: termCount)
+                words[k].term = term
+                if term == termCount { termCount += 1 }
+            }
+        }
         spanStarts = starts
         self.words = words
         self.termIndex = termIndex
         self.termCount = Int(termCount)
     }
 
-    /// A token with its hashes: one pass over a word's scalars lower-cases and hashes it, hashes
-    /// its stem (where `EnglishWords.stemCut` says the stem ends) and notes its capitals. (Its
-    /// stem is not numbered: `term` is -1.) Keyphrases key entity names with it too.
+    /// The next word of a scan as `WordScanner.nextToken` gives its token, hashed in the scan's
+    /// pass over its scalars (`term` is -1).
+    @inline(__always)
+    static func nextWord(_ p: UnsafeBufferPointer<Unicode.Scalar>, _ i: inout Int, _ end: Int, space: inout Bool,
+                         _ stopHashes: HashIndex) -> Word? {
+        var tally = WordTally()
+        guard let token = WordScanner.nextToken(p, &i, end, space: &space, tally: &tally), let s = p.baseAddress else { return nil }
+        return word(s, token, tally, stopHashes)
+    }
+
+    /// A token with its hashes (its stem is not numbered: `term` is -1). Keyphrases key entity
+    /// names with it too.
     @inline(__always)
     static func word(_ p: UnsafePointer<Unicode.Scalar>, _ token: ReaderToken, _ stopHashes: HashIndex) -> Word {
+        var tally = WordTally()
+        if token.kind != .punctuation {
+            for k in token.start..<token.end {
+                let c = p[k]
+                let v = c.value
+                if ((v | 0x20) &- 0x61) < 26 {
+                    tally.letter(v)
+                } else if v < 0x80 {
+                    tally.ascii(v)
+                } else {
+                    tally.nonASCII(c, c.properties.generalCategory)
+                }
+            }
+        }
+        return word(p, token, tally, stopHashes)
+    }
+
+    /// The word of a token from the tally of its scalars: the hash of the whole token is the
+    /// tally's; the hashes of the word without its possessive and of its stem (where
+    /// `EnglishWords.stemCut` says it ends) undo the scalars after them (`WordHash.unstep`).
+    @inline(__always)
+    static func word(_ p: UnsafePointer<Unicode.Scalar>, _ token: ReaderToken, _ tally: WordTally, _ stopHashes: HashIndex) -> Word {
         switch token.kind {
         case .punctuation:
             return Word(token: token, strippedEnd: token.end, hash: 0, strippedHash: 0, stemHash: 0, isContent: false)
         case .number:
-            var h = WordHash.seed
-            for i in token.start..<token.end { h = WordHash.step(h, p[i].value) }  // digits fold to themselves
-            return Word(token: token, strippedEnd: token.end, hash: h, strippedHash: h, stemHash: 0, isContent: false)
+            return Word(token: token, strippedEnd: token.end, hash: tally.hash, strippedHash: tally.hash, stemHash: 0, isContent: false)
         case .word:
             let start = token.start
-            let end = WordScanner.endWithoutPossessive(p, token)
-            // Only a word ending in "s", "g" or "d" (or a non-ASCII scalar) can lose a suffix: the
-            // others skip the out-of-line `stemCut` call (most words).
-            let lastValue = end > start ? p[end - 1].value : 0
-            let lastFolded = lastValue | 0x20
-            let mayCut = lastValue >= 0x80 || lastFolded == 0x73 || lastFolded == 0x67 || lastFolded == 0x64
-            let stemEnd = mayCut ? EnglishWords.stemCut(p, start, end) : (length: end - start, addsY: false)
-            let stemLast = start + stemEnd.length
-            var h = WordHash.seed
-            var upper = 0, lower = 0
-            // The stem's hash is the word's hash after the stem's scalars.
-            var i = start
-            while i < stemLast { ReaderWords.add(p[i], to: &h, upper: &upper, lower: &lower); i += 1 }
-            var stem = h
-            while i < end { ReaderWords.add(p[i], to: &h, upper: &upper, lower: &lower); i += 1 }
-            if stemEnd.addsY { stem = WordHash.step(stem, 0x79) }
-            let stripped = h
-            var tokenUpper = upper, tokenLower = lower
-            while i < token.end { ReaderWords.add(p[i], to: &h, upper: &tokenUpper, lower: &tokenLower); i += 1 }
+            var end = token.end
+            var stripped = tally.hash
+            let (tokenUpper, tokenLower) = tally.letters(length: end - start)
+            var upper = tokenUpper, lower = tokenLower
+            // Without a possessive ("al-Qaeda’s" -> "al-Qaeda"; `WordScanner.endWithoutPossessive`).
+            if end - start > 3 {
+                let last = p[end - 1].value, apostrophe = p[end - 2].value
+                if (last == 0x73 || last == 0x53) && (apostrophe == 0x27 || apostrophe == 0x2019) {
+                    end -= 2
+                    stripped = WordHash.unstep(WordHash.unstep(stripped, 0x73), 0x27)
+                    if last == 0x53 { upper -= 1 } else { lower -= 1 }
+                }
+            }
             let isContent = end - start >= 2 && !stopHashes.contains(stripped)
-            return Word(token: token, strippedEnd: end, hash: h, strippedHash: stripped, stemHash: isContent ? stem : 0,
+            var stem: UInt64 = 0
+            if isContent {
+                stem = stripped
+                // Only a word ending in "s", "g" or "d" (or a non-ASCII scalar) can lose a suffix:
+                // the others skip `stemCut` (most words).
+                let lastValue = p[end - 1].value
+                let lastFolded = lastValue | 0x20
+                if lastValue >= 0x80 || lastFolded == 0x73 || lastFolded == 0x67 || lastFolded == 0x64 {
+                    let cut = EnglishWords.stemCut(p, start, end)
+                    var k = end
+                    while k > start + cut.length { k -= 1; stem = WordHash.unstep(stem, WordHash.fold(p[k])) }
+                    if cut.addsY { stem = WordHash.step(stem, 0x79) }
+                }
+            }
+            return Word(token: token, strippedEnd: end, hash: tally.hash, strippedHash: stripped, stemHash: stem,
                         isContent: isContent, hasUppercase: upper > 0, isAllCaps: lower == 0 && upper >= 2,
                         isAllCapsToken: tokenLower == 0 && tokenUpper >= 2)
         }
     }
 
-    /// Adds a scalar of a word to its hash (lower-cased as `WordHash.fold` does) and counts it
-    /// if it is an upper- or lower-case letter (`WordScanner.isUppercase`, `isLowercase`).
-    @inline(__always)
-    private static func add(_ c: Unicode.Scalar, to h: inout UInt64, upper: inout Int, lower: inout Int) {
-        let v = c.value
-        let folded: UInt32
-        if v < 0x80 {
-            if (v &- 0x41) < 26 {
-                folded = v + 32
-                upper += 1
-            } else {
-                folded = v
-                if (v &- 0x61) < 26 { lower += 1 }
-            }
-        } else {
-            folded = WordHash.fold(c)
-            if WordScanner.isUppercase(c) { upper += 1 }
-            if WordScanner.isLowercase(c) { lower += 1 }
-        }
-        h = WordHash.step(h, folded)
-    }
-
     /// The words of span `k`.
     func range(_ k: Int) -> Range<Int> { spanStarts[k]..<spanStarts[k + 1] }
+}
+
+/// A word's `WordHash` and what its upper- and lower-case letters (`WordScanner.isUppercase`,
+/// `isLowercase`) are counted from, taken as a scan reads its scalars. An ASCII letter is
+/// counted only when upper case: the lower-case ones are the ASCII letters left, and the ASCII
+/// letters are the scalars that are not counted as `others`.
+struct WordTally: ScalarTally {
+    var hash = WordHash.seed
+    /// Upper-case ASCII letters.
+    var asciiUpper = 0
+    /// Scalars that are not ASCII letters.
+    var others = 0
+    /// Upper- and lower-case letters from 0x80 up.
+    var nonASCIIUpper = 0, nonASCIILower = 0
+
+    @inline(__always)
+    mutating func letter(_ v: UInt32) {
+        hash = WordHash.step(hash, v | 0x20)
+        asciiUpper &+= v < 0x61 ? 1 : 0
+    }
+
+    @inline(__always)
+    mutating func ascii(_ v: UInt32) {
+        hash = WordHash.step(hash, v)
+        others &+= 1
+    }
+
+    @inline(__always)
+    mutating func nonASCII(_ c: Unicode.Scalar, _ category: Unicode.GeneralCategory) {
+        let (isUppercase, isLowercase) = WordScanner.letterCase(c, category)
+        hash = WordHash.step(hash, WordHash.foldNonASCII(c, isUppercase: isUppercase))
+        others &+= 1
+        if isUppercase { nonASCIIUpper += 1 }
+        if isLowercase { nonASCIILower += 1 }
+    }
+
+    /// The upper- and lower-case letters of the `length` scalars tallied.
+    @inline(__always)
+    func letters(length: Int) -> (upper: Int, lower: Int) {
+        (asciiUpper &+ nonASCIIUpper, length &- others &- asciiUpper &+ nonASCIILower)
+    }
 }

@@ -19,6 +19,24 @@ struct ReaderToken: Sendable {
     var spaceBefore: Bool
 }
 
+/// What a scan notes of a token's scalars as it reads them (`WordScanner.nextToken(_:_:_:space:tally:)`):
+/// `ReaderWords` hashes and counts capitals in the scan's own pass over the scalars.
+protocol ScalarTally {
+    /// An ASCII letter.
+    mutating func letter(_ v: UInt32)
+    /// An ASCII digit or joiner, or the value a joiner reads as ("’" as "'"): the value hashes as it is.
+    mutating func ascii(_ v: UInt32)
+    /// A letter or digit from 0x80 up, with its general category (`WordScanner.letterCase`).
+    mutating func nonASCII(_ c: Unicode.Scalar, _ category: Unicode.GeneralCategory)
+}
+
+/// A tally that notes nothing (a scan for the tokens alone).
+struct NoTally: ScalarTally {
+    @inline(__always) mutating func letter(_ v: UInt32) {}
+    @inline(__always) mutating func ascii(_ v: UInt32) {}
+    @inline(__always) mutating func nonASCII(_ c: Unicode.Scalar, _ category: Unicode.GeneralCategory) {}
+}
+
 /// Splits a range of scalars into `ReaderToken`s.
 enum WordScanner {
     /// Scans `scalars[range]`, appending to `tokens`.
@@ -37,47 +55,90 @@ enum WordScanner {
     /// runs for every scalar of every article).
     @inline(__always)
     static func nextToken(_ p: UnsafeBufferPointer<Unicode.Scalar>, _ i: inout Int, _ end: Int, space: inout Bool) -> ReaderToken? {
+        var none = NoTally()
+        return nextToken(p, &i, end, space: &space, tally: &none)
+    }
+
+    /// As above, passing every scalar of a word or number token to `tally` as the scan reads it
+    /// (none of a punctuation token), so that a caller can hash the word in the same pass.
+    @inline(__always)
+    static func nextToken<Tally: ScalarTally>(_ p: UnsafeBufferPointer<Unicode.Scalar>, _ i: inout Int, _ end: Int,
+                                             space: inout Bool, tally: inout Tally) -> ReaderToken? {
         guard i < end, let base = p.baseAddress else { return nil }
         var k = i
-        while k < end && isSpace(base[k]) { space = true; k += 1 }
-        guard k < end else { i = k; return nil }
+        var v: UInt32  // the value of `base[k]` from here on, while `k < end`
+        // White space before the token; an ASCII letter, the commonest start, is asked first.
+        while true {
+            guard k < end else { i = k; return nil }
+            v = base[k].value
+            if isASCIILetter(v) || !isSpace(base[k]) { break }
+            space = true
+            k += 1
+        }
         let start = k
         let spaceBefore = space
         space = false
-        guard isAlphanumeric(base[k]) else {
+        guard isASCIILetter(v) || isAlphanumeric(base[k]) else {
             i = k + 1
             return ReaderToken(start: start, end: k + 1, kind: .punctuation, spaceBefore: spaceBefore)
         }
         var allDigits = true
-        while k < end {
-            let d = base[k]
-            let v = d.value
+        scan: while true {
             // ASCII letters first (no scalar from 0x80 up passes this test): they are most of a
-            // word's scalars, and this loop runs for every scalar of every article.
-            if ((v | 0x20) &- 0x61) < 26 { allDigits = false; k += 1; continue }
-            if (v &- 0x30) < 10 { k += 1; continue }
-            if v >= 0x80 && isAlphanumeric(d) {
-                if !isASCIIDigit(d) { allDigits = false }
-                k += 1
-                continue
+            // word's scalars, and this loop runs for every scalar of every article. A run of them
+            // is read in a loop of its own, as tight as it gets.
+            if isASCIILetter(v) {
+                allDigits = false
+                repeat {
+                    tally.letter(v)
+                    k &+= 1  // below `end`: cannot overflow
+                    guard k < end else { break scan }
+                    v = base[k].value
+                } while isASCIILetter(v)
             }
+            if v < 0x80 {
+                // Most words end at an ASCII space or mark: only digits, ".", "-" and "'" go on.
+                guard v < 0x40 && (WordScanner.digitsAndJoiners >> UInt64(v)) & 1 != 0 else { break }
+                if v >= 0x30 {
+                    tally.ascii(v)
+                    k &+= 1
+                    guard k < end else { break scan }
+                    v = base[k].value
+                    continue
+                }
+            } else if v != 0xA0 && (v < 0x2010 || v > 0x201F) {  // not a no-break space, dash or quotation mark
+                // One look-up of the general category answers for most letters (`letterCase`).
+                let d = base[k]
+                let category = d.properties.generalCategory
+                if category == .lowercaseLetter || category == .uppercaseLetter || isAlphanumeric(d) {
+                    allDigits = false
+                    tally.nonASCII(d, category)
+                    k += 1
+                    guard k < end else { break scan }
+                    v = base[k].value
+                    continue
+                }
+            }
+            // A joiner is followed by a letter or digit (so `k + 1 < end`), which the next round takes.
             if v == 0x2E, k + 1 < end, isLetter(base[k + 1]), isLetter(base[k - 1]) {
                 // "Znak.com", "U.S": a dot between letters with no space is inside a word.
-                allDigits = false
-                k += 2
+                tally.ascii(v)
             } else if (v == 0x2D || v == 0x27 || v == 0x2019) && k + 1 < end && isAlphanumeric(base[k + 1])
                         && !(v == 0x2D && isASCIIDigit(base[k - 1]) && isASCIIDigit(base[k + 1])) {
                 // Inner hyphens and apostrophes join ("al-Qaeda", "doesn’t"), but not a hyphen
                 // between digits ("2019-01-05", "2005-2015" stay separate numbers).
-                allDigits = false
-                k += 2
+                tally.ascii(v == 0x2019 ? 0x27 : v)  // "’" reads as "'" (`WordHash.fold`)
             } else {
                 break
             }
+            allDigits = false
+            k += 1
+            v = base[k].value
         }
         // "U.S." and "e.g.": single letters joined by dots keep their final dot.
-        if k < end, base[k] == ".", k - start >= 3, base[k - 2] == ".", isLetter(base[k - 1]),
+        if k < end, v == 0x2E, k - start >= 3, base[k - 2] == ".", isLetter(base[k - 1]),
            k - start == 3 || base[k - 4] == "." {
+            tally.ascii(0x2E)
             k += 1
         }
         i = k
@@ -97,12 +158,19 @@ enum WordScanner {
     @inline(__always)
     static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
 
+    /// Bit `v` is set for the ASCII digits and the joiners ".", "-" and "'" (all below 0x40).
+    static let digitsAndJoiners: UInt64 = 0x03FF_6080_0000_0000  // 0x30...0x39, 0x2E, 0x2D, 0x27
+
+    /// An ASCII letter, by its value (a...z or A...Z; nothing from 0x80 up).
+    @inline(__always)
+    static func isASCIILetter(_ v: UInt32) -> Bool { ((v | 0x20) &- 0x61) < 26 }
+
     /// A letter (Unicode Alphabetic) or a decimal digit.
     @inline(__always)
     static func isAlphanumeric(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         if v < 0x80 { return ((v | 0x20) &- 0x61) < 26 || (v &- 0x30) < 10 }
-        if v >= 0x2010 && v <= 0x201F { return false }  // dashes and quotation marks
+        if v == 0xA0 || (v >= 0x2010 && v <= 0x201F) { return false }  // no-break space, dashes and quotation marks
         return c.properties.isAlphabetic || c.properties.numericType == .decimal
     }
 
@@ -113,6 +181,19 @@ enum WordScanner {
         if v < 0x80 { return ((v | 0x20) &- 0x61) < 26 }
         if v >= 0x2010 && v <= 0x201F { return false }  // dashes and quotation marks
         return c.properties.isAlphabetic
+    }
+
+    /// Upper and lower case of a letter or digit from 0x80 up whose general category is
+    /// `category`: an upper-case letter (Lu) is Uppercase and not Lowercase, a lower-case one (Ll)
+    /// the reverse (Unicode's derived properties; a test checks every scalar), so only the other
+    /// categories need the properties looked up.
+    @inline(__always)
+    static func letterCase(_ c: Unicode.Scalar, _ category: Unicode.GeneralCategory) -> (isUppercase: Bool, isLowercase: Bool) {
+        switch category {
+        case .uppercaseLetter: return (true, false)
+        case .lowercaseLetter: return (false, true)
+        default: return (c.properties.isUppercase, c.properties.isLowercase)
+        }
     }
 
     @inline(__always)
