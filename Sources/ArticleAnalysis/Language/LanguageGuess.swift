@@ -56,6 +56,11 @@ public struct LanguageDetector: Sendable {
     /// Adds the log-probabilities of the first `maximum` trigrams of `scalars` to `totals` and
     /// returns how many trigrams the profiles know.
     ///
+    /// It works in two passes. The first reads the text and notes the row of every known trigram;
+    /// the second adds those rows. The tables are usually out of cache when an article arrives, and
+    /// in the first pass no load waits for another, nor does the second pass's loads, so the
+    /// processor has many misses in flight instead of one row look-up waiting on its index.
+    ///
     /// Rows are added 32 languages at a time: their 32 bytes are loaded as 16 lanes of 16 bits,
     /// each lane holding two languages, and a mask and a shift split them into two sums of 16-bit
     /// lanes (`lowBytes`: languages 0, 2, ..., 30 on a little-endian machine; `highBytes`: 1, 3,
@@ -64,31 +69,21 @@ public struct LanguageDetector: Sendable {
     /// exactly those of adding one language at a time.
     static func count(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ profiles: LanguageProfiles, _ table: UnsafeRawBufferPointer,
                       _ asciiRows: UnsafeBufferPointer<Int32>, _ maximum: Int, _ totals: UnsafeMutableBufferPointer<Int>) -> Int {
-        let languages = totals.count
-        let stride = profiles.paddedStride
-        let groups = stride / 32
-        var lowBytes = SIMD16<UInt16>.zero, highBytes = SIMD16<UInt16>.zero  // the first 32 languages
-        // Low and high bytes of each further 32 languages.
-        var rest = [SIMD16<UInt16>](repeating: .zero, count: max(0, 2 * (groups - 1)))
-        // The language of a lane's low byte is even on a little-endian machine, odd otherwise.
-        let lowParity = UInt16(1).littleEndian == 1 ? 0 : 1
-        var pending = 0
-        var seen = 0
-        func add(_ sums: SIMD16<UInt16>, from first: Int) {
-            for j in 0..<16 where first + 2 * j < languages { totals[first + 2 * j] += Int(sums[j]) }
+        // No more trigrams than scalars plus the closing space.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, min(maximum, scalars.count + 1))) { rows in
+            let seen = knownRows(scalars, profiles, asciiRows, maximum, rows)
+            addRows(UnsafeBufferPointer(rebasing: rows[0..<seen]), profiles.paddedStride, table, totals)
+            return seen
         }
-        func flush() {
-            add(lowBytes, from: lowParity)
-            add(highBytes, from: 1 - lowParity)
-            for g in 1..<max(1, groups) {
-                add(rest[2 * g - 2], from: 32 * g + lowParity)
-                add(rest[2 * g - 1], from: 32 * g + 1 - lowParity)
-                rest[2 * g - 2] = .zero; rest[2 * g - 1] = .zero
-            }
-            lowBytes = .zero; highBytes = .zero
-            pending = 0
-        }
+    }
+
+    /// Writes the row of each of the first `maximum` trigrams of `scalars` that the profiles
+    /// know to `rows`, in text order, and returns how many there are.
+    @inline(__always)
+    static func knownRows(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ profiles: LanguageProfiles,
+                          _ asciiRows: UnsafeBufferPointer<Int32>, _ maximum: Int, _ rows: UnsafeMutableBufferPointer<Int32>) -> Int {
         let count = scalars.count
+        var seen = 0
         var considered = 0
         var a: UInt32 = 0x20, b: UInt32 = 0x20
         var index = 0
@@ -104,11 +99,43 @@ public struct LanguageDetector: Sendable {
             a = b; b = c
             considered += 1
             let row = (first | second | c) < 0x80
-                ? Int(asciiRows[LanguageProfiles.asciiIndex(first, second, c)])
-                : profiles.row(UInt64(first) << 42 | UInt64(second) << 21 | UInt64(c))
-            guard row >= 0 else { continue }
-            seen += 1
-            let base = row * stride
+                ? asciiRows[LanguageProfiles.asciiIndex(first, second, c)]
+                : Int32(truncatingIfNeeded: profiles.row(UInt64(first) << 42 | UInt64(second) << 21 | UInt64(c)))
+            // Written whatever the row, kept only when known: no branch waits on the load.
+            rows[seen] = row
+            seen &+= row >= 0 ? 1 : 0
+        }
+        return seen
+    }
+
+    /// Adds the padded `table` rows `rows` (each `stride` bytes) to `totals`, language by language.
+    @inline(__always)
+    static func addRows(_ rows: UnsafeBufferPointer<Int32>, _ stride: Int, _ table: UnsafeRawBufferPointer,
+                        _ totals: UnsafeMutableBufferPointer<Int>) {
+        let languages = totals.count
+        let groups = stride / 32
+        var lowBytes = SIMD16<UInt16>.zero, highBytes = SIMD16<UInt16>.zero  // the first 32 languages
+        // Low and high bytes of each further 32 languages.
+        var rest = [SIMD16<UInt16>](repeating: .zero, count: max(0, 2 * (groups - 1)))
+        // The language of a lane's low byte is even on a little-endian machine, odd otherwise.
+        let lowParity = UInt16(1).littleEndian == 1 ? 0 : 1
+        var pending = 0
+        func add(_ sums: SIMD16<UInt16>, from first: Int) {
+            for j in 0..<16 where first + 2 * j < languages { totals[first + 2 * j] += Int(sums[j]) }
+        }
+        func flush() {
+            add(lowBytes, from: lowParity)
+            add(highBytes, from: 1 - lowParity)
+            for g in 1..<max(1, groups) {
+                add(rest[2 * g - 2], from: 32 * g + lowParity)
+                add(rest[2 * g - 1], from: 32 * g + 1 - lowParity)
+                rest[2 * g - 2] = .zero; rest[2 * g - 1] = .zero
+            }
+            lowBytes = .zero; highBytes = .zero
+            pending = 0
+        }
+        for row in rows {
+            let base = Int(row) &* stride
             let pairs = table.loadUnaligned(fromByteOffset: base, as: SIMD16<UInt16>.self)
             lowBytes &+= pairs & 0x00FF
             highBytes &+= pairs &>> 8
@@ -123,7 +150,6 @@ public struct LanguageDetector: Sendable {
             if pending == 256 { flush() }
         }
         flush()
-        return seen
     }
 
     /// `normalize(_:)` as a scalar value, with the ASCII case (nearly every scalar) inline.

@@ -45,6 +45,8 @@ public struct Summarizer: Sendable {
         // `terms[entryStarts[c]..<entryStarts[c + 1]]` (term numbers ascending) with `weights`.
         var candidateSentences: [Int] = []
         var entryStarts: [Int] = [0]
+        candidateSentences.reserveCapacity(sentences.count)
+        entryStarts.reserveCapacity(sentences.count + 1)
         var documentFrequency: [Int] = []
         var terms: [Int] = []
         var weights: [Double] = []
@@ -158,10 +160,15 @@ public struct Summarizer: Sendable {
             scores[position] = score
         }
 
-        // Maximal marginal relevance: the best score less the largest likeness to a pick.
+        // Maximal marginal relevance: the best score less the largest likeness to a pick. The
+        // likeness of each candidate to a new pick is its dot product with the pick's vector laid
+        // out densely (`pickedWeights`, zero off the pick's terms), which adds the same products
+        // in the same order as merging the two sparse vectors (other terms add +0, which leaves a
+        // sum of non-negative products unchanged), without the merge's branches.
         var picked: [Int] = []
         var isPicked = [Bool].filled(with: false, count: candidateCount)
         var redundancy = [Double].filled(with: 0, count: candidateCount)
+        var pickedWeights = [Double].filled(with: 0, count: documentFrequency.count)
         while picked.count < min(count, candidateCount) {
             var best = -1
             var bestValue = -Double.infinity
@@ -171,40 +178,19 @@ public struct Summarizer: Sendable {
             }
             picked.append(best)
             isPicked[best] = true
-            for position in 0..<candidateCount where !isPicked[position] {
-                let likeness = Summarizer.cosine(terms, weights, entryStarts[position]..<entryStarts[position + 1], norms[position],
-                                                 entryStarts[best]..<entryStarts[best + 1], norms[best])
-                redundancy[position] = max(redundancy[position], likeness)
+            guard picked.count < min(count, candidateCount), norms[best] > 0 else { continue }
+            for k in entryStarts[best]..<entryStarts[best + 1] { pickedWeights[terms[k]] = weights[k] }
+            for position in 0..<candidateCount where !isPicked[position] && norms[position] > 0 {
+                var dot = 0.0
+                for k in entryStarts[position]..<entryStarts[position + 1] { dot += weights[k] * pickedWeights[terms[k]] }
+                redundancy[position] = max(redundancy[position], dot / (norms[position] * norms[best]))
             }
+            for k in entryStarts[best]..<entryStarts[best + 1] { pickedWeights[terms[k]] = 0 }
         }
         return picked.sorted().map { position in
             let span = sentences[candidateSentences[position]].span
             return SummarySentence(span: span, text: text[span])
         }
-    }
-
-    /// Cosine of two sparse vectors with ascending term numbers, stored at `a` and `b` of the
-    /// flat `terms` and `weights`.
-    static func cosine(_ terms: [Int], _ weights: [Double], _ a: Range<Int>, _ normA: Double, _ b: Range<Int>, _ normB: Double) -> Double {
-        guard normA > 0, normB > 0 else { return 0 }
-        var i = a.lowerBound, j = b.lowerBound, dot = 0.0
-        while i < a.upperBound && j < b.upperBound {
-            let ti = terms[i], tj = terms[j]
-            if ti == tj { dot += weights[i] * weights[j]; i += 1; j += 1 }
-            else if ti < tj { i += 1 } else { j += 1 }
-        }
-        return dot / (normA * normB)
-    }
-
-    /// Cosine of two sparse vectors with ascending term numbers.
-    static func cosine(_ a: [(term: Int, weight: Double)], _ normA: Double, _ b: [(term: Int, weight: Double)], _ normB: Double) -> Double {
-        guard normA > 0, normB > 0 else { return 0 }
-        var i = 0, j = 0, dot = 0.0
-        while i < a.count && j < b.count {
-            if a[i].term == b[j].term { dot += a[i].weight * b[j].weight; i += 1; j += 1 }
-            else if a[i].term < b[j].term { i += 1 } else { j += 1 }
-        }
-        return dot / (normA * normB)
     }
 
     /// The index of the sentence whose span holds `offset` (sentences are in text order).
