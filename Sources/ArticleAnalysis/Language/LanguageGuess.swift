@@ -34,17 +34,16 @@ public struct LanguageDetector: Sendable {
     public func detect(_ text: ScalarText) -> LanguageGuess {
         guard let profiles, !profiles.codes.isEmpty else { return LanguageGuess(code: "en", confidence: 0) }
         let languages = profiles.codes.count
-        var totals = [Int].filled(with: 0, count: languages)  // in quanta of ln p
-        var seen = 0
+        // In quanta of ln p, then the number of known trigrams.
+        var totals = [Int].filled(with: 0, count: languages + 1)
         totals.withUnsafeMutableBufferPointer { totals in
-            profiles.paddedLogProbabilities.withUnsafeBytes { table in
-                profiles.asciiRows.withUnsafeBufferPointer { asciiRows in
-                    text.scalars.withUnsafeBufferPointer { scalars in
-                        seen = LanguageDetector.count(scalars, profiles, table, asciiRows, maximumTrigrams, totals)
-                    }
+            profiles.trigramTable.withUnsafeBytes { table in
+                text.scalars.withUnsafeBufferPointer { scalars in
+                    LanguageDetector.count(scalars, profiles, table, maximumTrigrams, totals)
                 }
             }
         }
+        let seen = totals[languages]
         guard seen >= minimumTrigrams else { return LanguageGuess(code: "und", confidence: 0) }
         var best = 0
         for l in 1..<languages where totals[l] > totals[best] { best = l }
@@ -53,37 +52,36 @@ public struct LanguageDetector: Sendable {
         return LanguageGuess(code: profiles.codes[best], confidence: 1 / denominator)
     }
 
-    /// Adds the log-probabilities of the first `maximum` trigrams of `scalars` to `totals` and
-    /// returns how many trigrams the profiles know.
+    /// Adds the `trigramTable` rows of the first `maximum` trigrams of `scalars` to `totals`,
+    /// column by column: the log-probabilities of each language, then the number of trigrams the
+    /// profiles know.
     ///
-    /// It works in two passes. The first reads the text and notes the row of every known trigram;
-    /// the second adds those rows. The tables are usually out of cache when an article arrives, and
-    /// in the first pass no load waits for another, nor does the second pass's loads, so the
-    /// processor has many misses in flight instead of one row look-up waiting on its index.
+    /// It works in two passes. The first reads the text and notes the table row of every trigram,
+    /// with no load at all for a trigram of ASCII letters and spaces; the second adds those rows.
+    /// The table is usually out of cache when an article arrives; here no load waits for another,
+    /// so the processor has many misses in flight.
     ///
-    /// Rows are added 32 languages at a time: their 32 bytes are loaded as 16 lanes of 16 bits,
-    /// each lane holding two languages, and a mask and a shift split them into two sums of 16-bit
-    /// lanes (`lowBytes`: languages 0, 2, ..., 30 on a little-endian machine; `highBytes`: 1, 3,
+    /// Rows are added 32 columns at a time: their 32 bytes are loaded as 16 lanes of 16 bits,
+    /// each lane holding two columns, and a mask and a shift split them into two sums of 16-bit
+    /// lanes (`lowBytes`: columns 0, 2, ..., 30 on a little-endian machine; `highBytes`: 1, 3,
     /// ..., 31), so no byte is widened on its own. The sums are moved into `totals` before they
     /// can overflow (a row adds at most 255 a lane, so every 256 rows). These are integer sums,
     /// exactly those of adding one language at a time.
     static func count(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ profiles: LanguageProfiles, _ table: UnsafeRawBufferPointer,
-                      _ asciiRows: UnsafeBufferPointer<Int32>, _ maximum: Int, _ totals: UnsafeMutableBufferPointer<Int>) -> Int {
+                      _ maximum: Int, _ totals: UnsafeMutableBufferPointer<Int>) {
         // No more trigrams than scalars plus the closing space.
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, min(maximum, scalars.count + 1))) { rows in
-            let seen = knownRows(scalars, profiles, asciiRows, maximum, rows)
-            addRows(UnsafeBufferPointer(rebasing: rows[0..<seen]), profiles.paddedStride, table, totals)
-            return seen
+            let count = tableRows(scalars, profiles, maximum, rows)
+            addRows(UnsafeBufferPointer(rebasing: rows[0..<count]), profiles.stride, table, totals)
         }
     }
 
-    /// Writes the row of each of the first `maximum` trigrams of `scalars` that the profiles
-    /// know to `rows`, in text order, and returns how many there are.
+    /// Writes the `trigramTable` row of each of the first `maximum` trigrams of `scalars` to
+    /// `rows`, in text order, and returns how many there are.
     @inline(__always)
-    static func knownRows(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ profiles: LanguageProfiles,
-                          _ asciiRows: UnsafeBufferPointer<Int32>, _ maximum: Int, _ rows: UnsafeMutableBufferPointer<Int32>) -> Int {
+    static func tableRows(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ profiles: LanguageProfiles,
+                          _ maximum: Int, _ rows: UnsafeMutableBufferPointer<Int32>) -> Int {
         let count = scalars.count
-        var seen = 0
         var considered = 0
         var a: UInt32 = 0x20, b: UInt32 = 0x20
         var index = 0
@@ -97,22 +95,19 @@ public struct LanguageDetector: Sendable {
             }
             let first = a, second = b
             a = b; b = c
+            rows[considered] = Int32(truncatingIfNeeded: (first | second | c) < 0x80
+                ? LanguageProfiles.asciiIndex(first, second, c)
+                : profiles.tableRow(UInt64(first) << 42 | UInt64(second) << 21 | UInt64(c)))
             considered += 1
-            let row = (first | second | c) < 0x80
-                ? asciiRows[LanguageProfiles.asciiIndex(first, second, c)]
-                : Int32(truncatingIfNeeded: profiles.row(UInt64(first) << 42 | UInt64(second) << 21 | UInt64(c)))
-            // Written whatever the row, kept only when known: no branch waits on the load.
-            rows[seen] = row
-            seen &+= row >= 0 ? 1 : 0
         }
-        return seen
+        return considered
     }
 
-    /// Adds the padded `table` rows `rows` (each `stride` bytes) to `totals`, language by language.
+    /// Adds the `table` rows `rows` (each `stride` bytes) to `totals`, column by column.
     @inline(__always)
     static func addRows(_ rows: UnsafeBufferPointer<Int32>, _ stride: Int, _ table: UnsafeRawBufferPointer,
                         _ totals: UnsafeMutableBufferPointer<Int>) {
-        let languages = totals.count
+        let columns = totals.count
         let groups = stride / 32
         var lowBytes = SIMD16<UInt16>.zero, highBytes = SIMD16<UInt16>.zero  // the first 32 languages
         // Low and high bytes of each further 32 languages.
@@ -121,7 +116,7 @@ public struct LanguageDetector: Sendable {
         let lowParity = UInt16(1).littleEndian == 1 ? 0 : 1
         var pending = 0
         func add(_ sums: SIMD16<UInt16>, from first: Int) {
-            for j in 0..<16 where first + 2 * j < languages { totals[first + 2 * j] += Int(sums[j]) }
+            for j in 0..<16 where first + 2 * j < columns { totals[first + 2 * j] += Int(sums[j]) }
         }
         func flush() {
             add(lowBytes, from: lowParity)
