@@ -59,8 +59,10 @@ public struct ToneScorer: Sendable {
                         marks.countPunctuation(s[t.start])
                         continue
                     }
+                    // Most words are in no table: their entry is not read.
+                    let number = Int(entryNumbers[k])
                     let word = SentenceWord(start: t.start, end: t.end, hash: all[k].hash, isUpper: all[k].isAllCapsToken,
-                                            entry: entries[Int(entryNumbers[k])])
+                                            entry: number == 0 ? ToneWordTable.Entry() : entries[number])
                     marks.note(word, at: count)
                     (buffer + count).initialize(to: word)
                     count += 1
