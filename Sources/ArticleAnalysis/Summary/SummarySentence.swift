@@ -60,16 +60,21 @@ public struct Summarizer: Sendable {
             let frequency = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
             let entryTerms = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
             let entryWeights = UnsafeMutableBufferPointer<Double>.allocate(capacity: all.count + 1)
-            let ids = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
+            // A sentence's terms as one bit each (by term number) and their counts, so they come
+            // out in ascending order without sorting; both are left cleared after each sentence.
+            let termBits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: all.count / 64 + 1)
+            termBits.initialize(repeating: 0)
+            let termCounts = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
             defer {
-                localTerm.deallocate(); frequency.deallocate(); entryTerms.deallocate(); entryWeights.deallocate(); ids.deallocate()
+                localTerm.deallocate(); frequency.deallocate(); entryTerms.deallocate(); entryWeights.deallocate()
+                termBits.deallocate(); termCounts.deallocate()
             }
             var termCount = 0, entryCount = 0
             for index in sentences.indices {
                 let range = words.range(index)
                 let sentenceWords = UnsafeBufferPointer(rebasing: all[range])
                 guard SummaryEligibility.isProse(s, sentences[index].span, sentenceWords, tables) else { continue }
-                var idCount = 0
+                var lowestWord = Int.max, highestWord = -1
                 for k in sentenceWords.indices where sentenceWords[k].isContent {
                     let shared = Int(sentenceWords[k].term)
                     var id = Int(localTerm[shared])
@@ -77,23 +82,26 @@ public struct Summarizer: Sendable {
                         id = termCount
                         localTerm[shared] = Int32(id)
                         frequency[id] = 0
+                        termCounts[id] = 0
                         termCount += 1
                     }
-                    // Insertion sort: a sentence has a few dozen content words at most.
-                    var j = idCount
-                    while j > 0 && ids[j - 1] > id { ids[j] = ids[j - 1]; j -= 1 }
-                    ids[j] = id
-                    idCount += 1
+                    termBits[id &>> 6] |= 1 &<< UInt64(id & 63)
+                    termCounts[id] &+= 1
+                    lowestWord = min(lowestWord, id &>> 6); highestWord = max(highestWord, id &>> 6)
                 }
-                guard idCount > 0 else { continue }
-                var previous = -1
-                for k in 0..<idCount {
-                    let id = ids[k]
-                    if id == previous { entryWeights[entryCount - 1] += 1 } else {
-                        entryTerms[entryCount] = id; entryWeights[entryCount] = 1
+                guard highestWord >= 0 else { continue }
+                // The sentence's entries in ascending term order; a term's weight is its count
+                // (the sum of ones the count stands for).
+                for w in lowestWord...highestWord {
+                    var bits = termBits[w]
+                    termBits[w] = 0
+                    while bits != 0 {
+                        let id = w &<< 6 | bits.trailingZeroBitCount
+                        bits &= bits &- 1
+                        entryTerms[entryCount] = id; entryWeights[entryCount] = Double(termCounts[id])
                         entryCount += 1
                         frequency[id] += 1
-                        previous = id
+                        termCounts[id] = 0
                     }
                 }
                 candidateSentences.append(index)
