@@ -45,20 +45,22 @@ enum SummaryEligibility {
                         _ tables: Tables) -> Bool {
         var words = 0, lowercaseWords = 0, months = 0, weekdays = 0, numbers = 0, colons = 0
         let short = tokens.count <= 16
-        for word in tokens {
-            let token = word.token
-            switch token.kind {
-            case .word:
-                words += 1
-                let first = s[token.start]
-                if WordScanner.isLowercase(first) { lowercaseWords += 1 }
-                // Only a short line can be a dateline; only capitalised words can be its names.
-                if short && WordScanner.isUppercase(first) {
-                    if tables.months[word.hash] != nil { months += 1 }
-                    if tables.weekdays[word.hash] != nil { weekdays += 1 }
+        // Each token's kind and first scalar are read in place (a `Word` is 64 bytes).
+        s.withUnsafeBufferPointer { s in
+            for k in tokens.indices {
+                switch tokens[k].token.kind {
+                case .word:
+                    words += 1
+                    let first = s[tokens[k].token.start]
+                    if WordScanner.isLowercase(first) { lowercaseWords += 1 }
+                    // Only a short line can be a dateline; only capitalised words can be its names.
+                    if short && WordScanner.isUppercase(first) {
+                        if tables.months[tokens[k].hash] != nil { months += 1 }
+                        if tables.weekdays[tokens[k].hash] != nil { weekdays += 1 }
+                    }
+                case .number: numbers += 1
+                case .punctuation: if s[tokens[k].token.start] == ":" { colons += 1 }
                 }
-            case .number: numbers += 1
-            case .punctuation: if s[token.start] == ":" { colons += 1 }
             }
         }
         // Too short to say anything, or a heading/byline in title case.
