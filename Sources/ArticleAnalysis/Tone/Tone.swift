@@ -51,9 +51,17 @@ public struct ToneScorer: Sendable {
             lexicon.words.entryNumbers(count: all.count, into: entryNumbers) { all[$0].hash }
             let entries = lexicon.words.entries
             for n in sentences.indices {
+                // A sentence without a word that has a valence scores 0 (VADER sums no
+                // sentiment): its words are not gathered.
+                let range = readerWords.range(n)
+                var hasValence = false
+                for k in range where entryNumbers[k] != 0 && all[k].token.kind != .punctuation {
+                    if entries[Int(entryNumbers[k])].valence != nil { hasValence = true; break }
+                }
+                guard hasValence else { continue }
                 var marks = SentenceMarks()
                 var count = 0
-                for k in readerWords.range(n) {
+                for k in range {
                     let t = all[k].token
                     if t.kind == .punctuation {
                         marks.countPunctuation(s[t.start])
