@@ -97,13 +97,13 @@ struct ToneWordTable: Sendable {
     /// a slot matches when only its entry number differs from the shifted hash (an empty slot
     /// gives 0; a hash is in one slot at most).
     @inline(__always)
-    private func bucketEntryNumber(_ slots: UnsafeBufferPointer<UInt64>, _ hash: UInt64) -> Int32 {
+    private func bucketEntryNumber(_ slots: UnsafeBufferPointer<UInt64>, _ hash: UInt64, firstSlot: UInt64? = nil) -> Int32 {
         let bits = bucketBits
         let (bucket, shifted) = ToneWordTable.position(hash, bits)
         let numberMask: UInt64 = (1 << bits) &- 1
         let p = slots.baseAddress! + bucket
         @inline(__always) func number(_ slot: UInt64) -> UInt64 { slot ^ shifted <= numberMask ? slot & numberMask : 0 }
-        let found = (number(p[0]) | number(p[1])) | (number(p[2]) | number(p[3]))
+        let found = (number(firstSlot ?? p[0]) | number(p[1])) | (number(p[2]) | number(p[3]))
         if found == 0 && p[ToneWordTable.slotsPerBucket - 1] != 0, let n = overflow[hash] { return n }
         return Int32(truncatingIfNeeded: found)
     }
@@ -118,7 +118,9 @@ struct ToneWordTable: Sendable {
     }
 
     /// The entry number of each of `count` words into `numbers`, `hash(k)` being the hash of word
-    /// `k`: the filter for every word first, then the buckets of the words it lets through.
+    /// `k`: the filter for every word first, then the buckets of the words it lets through. The
+    /// first slot of each of those buckets is read in a short loop of its own, which keeps the
+    /// misses of many words in flight; the slots are then compared in cache.
     @inline(__always)
     func entryNumbers(count: Int, into numbers: UnsafeMutableBufferPointer<Int32>, hash: (Int) -> UInt64) {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { passed in
@@ -131,10 +133,15 @@ struct ToneWordTable: Sendable {
                     passedCount &+= ToneWordTable.mayContain(filter, hash(k)) ? 1 : 0
                 }
             }
-            slots.withUnsafeBufferPointer { slots in
-                for n in 0..<passedCount {
-                    let k = Int(passed[n])
-                    numbers[k] = bucketEntryNumber(slots, hash(k))
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: passedCount) { firstSlots in
+                slots.withUnsafeBufferPointer { slots in
+                    for n in 0..<passedCount {
+                        firstSlots[n] = slots[ToneWordTable.position(hash(Int(passed[n])), bucketBits).bucket]
+                    }
+                    for n in 0..<passedCount {
+                        let k = Int(passed[n])
+                        numbers[k] = bucketEntryNumber(slots, hash(k), firstSlot: firstSlots[n])
+                    }
                 }
             }
         }
