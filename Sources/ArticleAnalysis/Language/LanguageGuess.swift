@@ -37,10 +37,8 @@ public struct LanguageDetector: Sendable {
         // In quanta of ln p, then the number of known trigrams.
         var totals = [Int].filled(with: 0, count: languages + 1)
         totals.withUnsafeMutableBufferPointer { totals in
-            profiles.trigramTable.withUnsafeBytes { table in
-                text.scalars.withUnsafeBufferPointer { scalars in
-                    LanguageDetector.count(scalars, profiles, table, maximumTrigrams, totals)
-                }
+            text.scalars.withUnsafeBufferPointer { scalars in
+                LanguageDetector.count(scalars, profiles, profiles.trigramTable.bytes, maximumTrigrams, totals)
             }
         }
         let seen = totals[languages]
@@ -61,10 +59,10 @@ public struct LanguageDetector: Sendable {
     /// The table is usually out of cache when an article arrives; here no load waits for another,
     /// so the processor has many misses in flight.
     ///
-    /// Rows are added 32 columns at a time: their 32 bytes are loaded as 16 lanes of 16 bits,
+    /// Rows are added 16 columns at a time: their 16 bytes are loaded as 8 lanes of 16 bits,
     /// each lane holding two columns, and a mask and a shift split them into two sums of 16-bit
-    /// lanes (`lowBytes`: columns 0, 2, ..., 30 on a little-endian machine; `highBytes`: 1, 3,
-    /// ..., 31), so no byte is widened on its own. The sums are moved into `totals` before they
+    /// lanes (`lowBytes`: columns 0, 2, ..., 14 on a little-endian machine; `highBytes`: 1, 3,
+    /// ..., 15), so no byte is widened on its own. The sums are moved into `totals` before they
     /// can overflow (a row adds at most 255 a lane, so every 256 rows). These are integer sums,
     /// exactly those of adding one language at a time.
     static func count(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ profiles: LanguageProfiles, _ table: UnsafeRawBufferPointer,
@@ -104,47 +102,36 @@ public struct LanguageDetector: Sendable {
     }
 
     /// Adds the `table` rows `rows` (each `stride` bytes) to `totals`, column by column.
+    ///
+    /// Each 16-byte part of the rows is added in a pass of its own: the first pass takes the cache
+    /// misses in a loop short enough to keep many in flight; the others read lines now in cache.
     @inline(__always)
     static func addRows(_ rows: UnsafeBufferPointer<Int32>, _ stride: Int, _ table: UnsafeRawBufferPointer,
                         _ totals: UnsafeMutableBufferPointer<Int>) {
         let columns = totals.count
-        let groups = stride / 32
-        var lowBytes = SIMD16<UInt16>.zero, highBytes = SIMD16<UInt16>.zero  // the first 32 languages
-        // Low and high bytes of each further 32 languages.
-        var rest = [SIMD16<UInt16>](repeating: .zero, count: max(0, 2 * (groups - 1)))
-        // The language of a lane's low byte is even on a little-endian machine, odd otherwise.
+        // The column of a lane's low byte is the even one on a little-endian machine.
         let lowParity = UInt16(1).littleEndian == 1 ? 0 : 1
-        var pending = 0
-        func add(_ sums: SIMD16<UInt16>, from first: Int) {
-            for j in 0..<16 where first + 2 * j < columns { totals[first + 2 * j] += Int(sums[j]) }
-        }
-        func flush() {
-            add(lowBytes, from: lowParity)
-            add(highBytes, from: 1 - lowParity)
-            for g in 1..<max(1, groups) {
-                add(rest[2 * g - 2], from: 32 * g + lowParity)
-                add(rest[2 * g - 1], from: 32 * g + 1 - lowParity)
-                rest[2 * g - 2] = .zero; rest[2 * g - 1] = .zero
-            }
-            lowBytes = .zero; highBytes = .zero
-            pending = 0
-        }
-        for row in rows {
-            let base = Int(row) &* stride
-            let pairs = table.loadUnaligned(fromByteOffset: base, as: SIMD16<UInt16>.self)
-            lowBytes &+= pairs & 0x00FF
-            highBytes &+= pairs &>> 8
-            if groups > 1 {
-                for g in 1..<groups {
-                    let more = table.loadUnaligned(fromByteOffset: base + 32 * g, as: SIMD16<UInt16>.self)
-                    rest[2 * g - 2] &+= more & 0x00FF
-                    rest[2 * g - 1] &+= more &>> 8
+        for offset in Swift.stride(from: 0, to: min(stride, columns + 15) / 16 * 16, by: 16) {
+            var lowBytes = SIMD8<UInt16>.zero, highBytes = SIMD8<UInt16>.zero
+            var pending = 0
+            func flush() {
+                for j in 0..<8 {
+                    let low = offset + 2 * j + lowParity, high = offset + 2 * j + 1 - lowParity
+                    if low < columns { totals[low] += Int(lowBytes[j]) }
+                    if high < columns { totals[high] += Int(highBytes[j]) }
                 }
+                lowBytes = .zero; highBytes = .zero
+                pending = 0
             }
-            pending += 1
-            if pending == 256 { flush() }
+            for row in rows {
+                let pairs = table.loadUnaligned(fromByteOffset: Int(row) &* stride &+ offset, as: SIMD8<UInt16>.self)
+                lowBytes &+= pairs & 0x00FF
+                highBytes &+= pairs &>> 8
+                pending += 1
+                if pending == 256 { flush() }
+            }
+            flush()
         }
-        flush()
     }
 
     /// `normalize(_:)` as a scalar value, with the ASCII case (nearly every scalar) inline.

@@ -29,7 +29,7 @@ public struct LanguageProfiles: Sendable {
     /// trigram is found with arithmetic on the text alone, and the only load is of the row it
     /// adds. Row `asciiTrigrams + n` is row `n` of `logProbabilities`, for the trigrams found by
     /// hashing (`row(_:)`), and the last row, `unknownRow`, is all zeros for those not found.
-    let trigramTable: [UInt8]
+    let trigramTable: CacheAlignedBytes
     let stride: Int
     static let asciiTrigrams = 27 * 27 * 27
     var unknownRow: Int { LanguageProfiles.asciiTrigrams + rows.count }
@@ -89,7 +89,7 @@ public struct LanguageProfiles: Sendable {
             guard isASCIIKey(a), isASCIIKey(b), isASCIIKey(c) else { continue }
             copy(row: row, to: LanguageProfiles.asciiIndex(UInt32(a), UInt32(b), UInt32(c)))
         }
-        trigramTable = table; self.stride = stride
+        trigramTable = CacheAlignedBytes(table); self.stride = stride
     }
 
     /// The row of a trigram, or -1 when no language has it.
@@ -148,4 +148,22 @@ public struct LanguageProfiles: Sendable {
     static func pack(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> UInt64 {
         UInt64(a.value) << 42 | UInt64(b.value) << 21 | UInt64(c.value)
     }
+}
+
+/// Immutable bytes whose first byte starts a 64-byte cache line, so a table of 32-byte rows never
+/// has a row across two lines (a Swift array's elements start 32 bytes into a 16-byte aligned
+/// block, which would split every other row).
+final class CacheAlignedBytes: @unchecked Sendable {  // never written after `init`
+    let bytes: UnsafeRawBufferPointer
+
+    init(_ source: [UInt8]) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: source.count, alignment: 64)
+        source.withUnsafeBytes { copy.copyMemory(from: $0) }
+        bytes = UnsafeRawBufferPointer(copy)
+    }
+
+    deinit { bytes.deallocate() }
+
+    var count: Int { bytes.count }
+    subscript(_ range: Range<Int>) -> ArraySlice<UInt8> { ArraySlice(bytes[range]) }
 }
