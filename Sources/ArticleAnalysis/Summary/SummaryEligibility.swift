@@ -38,9 +38,6 @@ enum SummaryEligibility {
     /// is prose: at least six words, mostly lower case, not a dateline, ending like a sentence,
     /// and not a pull-quote attribution, furniture heading or image credit. An image credit is
     /// looked for at the sentence's ":" tokens (every ":" is a punctuation token).
-    ///
-    /// Inlined into the summary's loop over sentences, which then fetches the tables once.
-    @inline(__always)
     static func isProse(_ s: [Unicode.Scalar], _ span: TextSpan, _ tokens: UnsafeBufferPointer<ReaderWords.Word>,
                         _ tables: Tables) -> Bool {
         var words = 0, lowercaseWords = 0, months = 0, weekdays = 0, numbers = 0, colons = 0
