@@ -99,18 +99,32 @@ final class LanguageDetectorTests: XCTestCase {
         }
     }
 
-    /// The ASCII table gives the same rows as the hashed table.
+    /// The table's ASCII rows hold the same log-probabilities as the hashed rows, and a 1 in the
+    /// known column; rows of unknown trigrams are zeros.
     func testASCIIRowsMatchTheHashedRows() throws {
         let profiles = try Self.profiles.get()
+        let languages = profiles.codes.count
+        XCTAssertEqual(profiles.stride % 32, 0)
+        XCTAssertGreaterThan(profiles.stride, languages)
+        func tableRow(_ n: Int) -> ArraySlice<UInt8> { profiles.trigramTable[(n * profiles.stride)..<((n + 1) * profiles.stride)] }
         let letters = Array(" abcdefghijklmnopqrstuvwxyz".unicodeScalars)
         var known = 0
         for a in letters { for b in letters { for c in letters {
-            let row = Int(profiles.asciiRows[LanguageProfiles.asciiIndex(a.value, b.value, c.value)])
-            XCTAssertEqual(row, profiles.row(LanguageProfiles.pack(a, b, c)))
-            if row >= 0 { known += 1 }
+            let key = LanguageProfiles.pack(a, b, c)
+            let row = profiles.row(key)
+            var expected = [UInt8](repeating: 0, count: profiles.stride)
+            if row >= 0 {
+                known += 1
+                for l in 0..<languages { expected[l] = profiles.logProbabilities[row * languages + l] }
+                expected[languages] = 1
+                XCTAssertEqual(Array(tableRow(profiles.tableRow(key))), expected)
+            } else {
+                XCTAssertEqual(profiles.tableRow(key), profiles.unknownRow)
+            }
+            XCTAssertEqual(Array(tableRow(LanguageProfiles.asciiIndex(a.value, b.value, c.value))), expected)
         } } }
         XCTAssertGreaterThan(known, 1000)
-        XCTAssertEqual(profiles.paddedStride % 16, 0)
+        XCTAssertEqual(Array(tableRow(profiles.unknownRow)), [UInt8](repeating: 0, count: profiles.stride))
     }
 
     /// The vector sums (two languages a lane, split by mask and shift, moved out every 256 rows)
@@ -127,15 +141,12 @@ final class LanguageDetectorTests: XCTestCase {
         let madeUp = LanguageProfiles(codes: (0..<languages).map { "l\($0)" }, rows: made, logProbabilities: bytes)
         for profiles in [try Self.profiles.get(), madeUp] {
             let languages = profiles.codes.count
-            var totals = [Int](repeating: 0, count: languages)
+            var totals = [Int](repeating: 0, count: languages + 1)  // and the known trigrams
             var expected = [Int](repeating: 0, count: languages)
-            let seen = totals.withUnsafeMutableBufferPointer { totals in
-                profiles.paddedLogProbabilities.withUnsafeBytes { table in
-                    profiles.asciiRows.withUnsafeBufferPointer { asciiRows in
-                        text.withUnsafeBufferPointer { LanguageDetector.count($0, profiles, table, asciiRows, 2000, totals) }
-                    }
-                }
+            totals.withUnsafeMutableBufferPointer { totals in
+                text.withUnsafeBufferPointer { LanguageDetector.count($0, profiles, profiles.trigramTable.bytes, 2000, totals) }
             }
+            let seen = totals.removeLast()
             // The same trigrams, one language at a time.
             var known = 0, considered = 0
             var a: UInt32 = 0x20, b: UInt32 = 0x20

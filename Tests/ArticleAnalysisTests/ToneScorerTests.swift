@@ -103,12 +103,56 @@ final class ToneScorerTests: XCTestCase {
         for (hash, word) in expected { XCTAssertEqual(hash, WordHash.of(word), word) }
     }
 
-    /// Every word of a multi-word special case is in `phraseWords`, so its phrase is looked up.
+    /// Every word of a multi-word special case is marked as a phrase word, so its phrase is looked up.
     func testPhraseWordsCoverEveryPhrase() throws {
         let lexicon = try Self.lexicon.get()
-        XCTAssertFalse(lexicon.phraseWords.count == 0)
+        XCTAssertFalse(lexicon.specialCases.isEmpty)
         for key in lexicon.specialCases.keys where key.contains(" ") {
-            for word in key.split(separator: " ") { XCTAssert(lexicon.phraseWords.contains(WordHash.of(String(word))), key) }
+            for word in key.split(separator: " ") { XCTAssert(lexicon.words[WordHash.of(String(word))].isPhraseWord, key) }
         }
+    }
+
+    /// The word table gives each lexicon word the valence, booster value and negation flag of the
+    /// lexicon's tables, and nothing to a word outside them.
+    func testWordTableMatchesTheLexicon() throws {
+        let lexicon = try Self.lexicon.get()
+        // Entries that hash alike (":P" and ":p") keep the value of the first in sorted order.
+        func byHash(_ table: [String: Double]) -> [UInt64: Double] {
+            var values: [UInt64: Double] = [:]
+            for (word, value) in table.sorted(by: { $0.key < $1.key }) where values[WordHash.of(word)] == nil {
+                values[WordHash.of(word)] = value
+            }
+            return values
+        }
+        for (hash, valence) in byHash(lexicon.valences) { XCTAssertEqual(lexicon.words[hash].valence, valence) }
+        for (hash, booster) in byHash(lexicon.boosters) { XCTAssertEqual(lexicon.words[hash].booster, booster) }
+        for word in lexicon.negations { XCTAssert(lexicon.words[WordHash.of(word)].isNegation, word) }
+        XCTAssert(lexicon.words[WordHash.of("good")].valence == 1.9 && !lexicon.words[WordHash.of("good")].isNegation)
+        for word in ["zzyzx", "qwertyuiop", ""] { XCTAssertEqual(lexicon.words[WordHash.of(word)], ToneWordTable.Entry(), word) }
+    }
+
+    /// A small table: hashes that fill their bucket (the rest overflow), hashes that differ only in
+    /// the bits the bucket number holds, and a hash listed twice each find their own entry; other
+    /// hashes find entry 0.
+    func testWordTableLooksUpEveryHashExactly() {
+        // Hashes are chosen by their mixed value (`hash &* 0x9E37_79B9_7F4A_7C15`), which picks the bucket.
+        var inverse: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<6 { inverse = inverse &* (2 &- 0x9E37_79B9_7F4A_7C15 &* inverse) }
+        func hash(mixed: UInt64) -> UInt64 { mixed &* inverse }
+        XCTAssertEqual(hash(mixed: 12345) &* 0x9E37_79B9_7F4A_7C15, 12345)
+        let a = ToneWordTable.Entry(valence: 1.5, booster: nil, isNegation: false, isPhraseWord: false)
+        let b = ToneWordTable.Entry(valence: nil, booster: 0.293, isNegation: true, isPhraseWord: false)
+        let c = ToneWordTable.Entry(valence: -2, booster: nil, isNegation: false, isPhraseWord: true)
+        var words: [(hash: UInt64, entry: ToneWordTable.Entry)] = []
+        for n in 0..<40 { words.append((hash(mixed: 0x0123_4567_0000_0000 | UInt64(n) << 8), [a, b, c][n % 3])) }  // one bucket
+        words.append((hash(mixed: 0x8123_4567_0000_0000), b))  // differs from the first only in the top bit
+        words.append((hash(mixed: 0x0123_4567_0000_0000), c))  // listed twice: the first entry stays
+        let table = ToneWordTable(words)
+        for n in 0..<40 { XCTAssertEqual(table[hash(mixed: 0x0123_4567_0000_0000 | UInt64(n) << 8)], [a, b, c][n % 3], "\(n)") }
+        XCTAssertEqual(table[hash(mixed: 0x8123_4567_0000_0000)], b)
+        XCTAssertEqual(table[hash(mixed: 0x0123_4567_0000_0000 | 40 << 8)], ToneWordTable.Entry())
+        XCTAssertEqual(table[hash(mixed: 0x4123_4567_0000_0000)], ToneWordTable.Entry())
+        XCTAssertEqual(table[0], ToneWordTable.Entry())
+        XCTAssertEqual(ToneWordTable([])[42], ToneWordTable.Entry())
     }
 }

@@ -34,17 +34,14 @@ public struct LanguageDetector: Sendable {
     public func detect(_ text: ScalarText) -> LanguageGuess {
         guard let profiles, !profiles.codes.isEmpty else { return LanguageGuess(code: "en", confidence: 0) }
         let languages = profiles.codes.count
-        var totals = [Int].filled(with: 0, count: languages)  // in quanta of ln p
-        var seen = 0
+        // In quanta of ln p, then the number of known trigrams.
+        var totals = [Int].filled(with: 0, count: languages + 1)
         totals.withUnsafeMutableBufferPointer { totals in
-            profiles.paddedLogProbabilities.withUnsafeBytes { table in
-                profiles.asciiRows.withUnsafeBufferPointer { asciiRows in
-                    text.scalars.withUnsafeBufferPointer { scalars in
-                        seen = LanguageDetector.count(scalars, profiles, table, asciiRows, maximumTrigrams, totals)
-                    }
-                }
+            text.scalars.withUnsafeBufferPointer { scalars in
+                LanguageDetector.count(scalars, profiles, profiles.trigramTable.bytes, maximumTrigrams, totals)
             }
         }
+        let seen = totals[languages]
         guard seen >= minimumTrigrams else { return LanguageGuess(code: "und", confidence: 0) }
         var best = 0
         for l in 1..<languages where totals[l] > totals[best] { best = l }
@@ -53,41 +50,35 @@ public struct LanguageDetector: Sendable {
         return LanguageGuess(code: profiles.codes[best], confidence: 1 / denominator)
     }
 
-    /// Adds the log-probabilities of the first `maximum` trigrams of `scalars` to `totals` and
-    /// returns how many trigrams the profiles know.
+    /// Adds the `trigramTable` rows of the first `maximum` trigrams of `scalars` to `totals`,
+    /// column by column: the log-probabilities of each language, then the number of trigrams the
+    /// profiles know.
     ///
-    /// Rows are added 32 languages at a time: their 32 bytes are loaded as 16 lanes of 16 bits,
-    /// each lane holding two languages, and a mask and a shift split them into two sums of 16-bit
-    /// lanes (`lowBytes`: languages 0, 2, ..., 30 on a little-endian machine; `highBytes`: 1, 3,
-    /// ..., 31), so no byte is widened on its own. The sums are moved into `totals` before they
+    /// It works in two passes. The first reads the text and notes the table row of every trigram,
+    /// with no load at all for a trigram of ASCII letters and spaces; the second adds those rows.
+    /// The table is usually out of cache when an article arrives; here no load waits for another,
+    /// so the processor has many misses in flight.
+    ///
+    /// Rows are added 16 columns at a time: their 16 bytes are loaded as 8 lanes of 16 bits,
+    /// each lane holding two columns, and a mask and a shift split them into two sums of 16-bit
+    /// lanes (`lowBytes`: columns 0, 2, ..., 14 on a little-endian machine; `highBytes`: 1, 3,
+    /// ..., 15), so no byte is widened on its own. The sums are moved into `totals` before they
     /// can overflow (a row adds at most 255 a lane, so every 256 rows). These are integer sums,
     /// exactly those of adding one language at a time.
     static func count(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ profiles: LanguageProfiles, _ table: UnsafeRawBufferPointer,
-                      _ asciiRows: UnsafeBufferPointer<Int32>, _ maximum: Int, _ totals: UnsafeMutableBufferPointer<Int>) -> Int {
-        let languages = totals.count
-        let stride = profiles.paddedStride
-        let groups = stride / 32
-        var lowBytes = SIMD16<UInt16>.zero, highBytes = SIMD16<UInt16>.zero  // the first 32 languages
-        // Low and high bytes of each further 32 languages.
-        var rest = [SIMD16<UInt16>](repeating: .zero, count: max(0, 2 * (groups - 1)))
-        // The language of a lane's low byte is even on a little-endian machine, odd otherwise.
-        let lowParity = UInt16(1).littleEndian == 1 ? 0 : 1
-        var pending = 0
-        var seen = 0
-        func add(_ sums: SIMD16<UInt16>, from first: Int) {
-            for j in 0..<16 where first + 2 * j < languages { totals[first + 2 * j] += Int(sums[j]) }
+                      _ maximum: Int, _ totals: UnsafeMutableBufferPointer<Int>) {
+        // No more trigrams than scalars plus the closing space.
+        withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, min(maximum, scalars.count + 1))) { rows in
+            let count = tableRows(scalars, profiles, maximum, rows)
+            addRows(UnsafeBufferPointer(rebasing: rows[0..<count]), profiles.stride, table, totals)
         }
-        func flush() {
-            add(lowBytes, from: lowParity)
-            add(highBytes, from: 1 - lowParity)
-            for g in 1..<max(1, groups) {
-                add(rest[2 * g - 2], from: 32 * g + lowParity)
-                add(rest[2 * g - 1], from: 32 * g + 1 - lowParity)
-                rest[2 * g - 2] = .zero; rest[2 * g - 1] = .zero
-            }
-            lowBytes = .zero; highBytes = .zero
-            pending = 0
-        }
+    }
+
+    /// Writes the `trigramTable` row of each of the first `maximum` trigrams of `scalars` to
+    /// `rows`, in text order, and returns how many there are.
+    @inline(__always)
+    static func tableRows(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ profiles: LanguageProfiles,
+                          _ maximum: Int, _ rows: UnsafeMutableBufferPointer<Int32>) -> Int {
         let count = scalars.count
         var considered = 0
         var a: UInt32 = 0x20, b: UInt32 = 0x20
@@ -102,28 +93,45 @@ public struct LanguageDetector: Sendable {
             }
             let first = a, second = b
             a = b; b = c
+            rows[considered] = Int32(truncatingIfNeeded: (first | second | c) < 0x80
+                ? LanguageProfiles.asciiIndex(first, second, c)
+                : profiles.tableRow(UInt64(first) << 42 | UInt64(second) << 21 | UInt64(c)))
             considered += 1
-            let row = (first | second | c) < 0x80
-                ? Int(asciiRows[LanguageProfiles.asciiIndex(first, second, c)])
-                : profiles.row(UInt64(first) << 42 | UInt64(second) << 21 | UInt64(c))
-            guard row >= 0 else { continue }
-            seen += 1
-            let base = row * stride
-            let pairs = table.loadUnaligned(fromByteOffset: base, as: SIMD16<UInt16>.self)
-            lowBytes &+= pairs & 0x00FF
-            highBytes &+= pairs &>> 8
-            if groups > 1 {
-                for g in 1..<groups {
-                    let more = table.loadUnaligned(fromByteOffset: base + 32 * g, as: SIMD16<UInt16>.self)
-                    rest[2 * g - 2] &+= more & 0x00FF
-                    rest[2 * g - 1] &+= more &>> 8
-                }
-            }
-            pending += 1
-            if pending == 256 { flush() }
         }
-        flush()
-        return seen
+        return considered
+    }
+
+    /// Adds the `table` rows `rows` (each `stride` bytes) to `totals`, column by column.
+    ///
+    /// Each 16-byte part of the rows is added in a pass of its own: the first pass takes the cache
+    /// misses in a loop short enough to keep many in flight; the others read lines now in cache.
+    @inline(__always)
+    static func addRows(_ rows: UnsafeBufferPointer<Int32>, _ stride: Int, _ table: UnsafeRawBufferPointer,
+                        _ totals: UnsafeMutableBufferPointer<Int>) {
+        let columns = totals.count
+        // The column of a lane's low byte is the even one on a little-endian machine.
+        let lowParity = UInt16(1).littleEndian == 1 ? 0 : 1
+        for offset in Swift.stride(from: 0, to: min(stride, columns + 15) / 16 * 16, by: 16) {
+            var lowBytes = SIMD8<UInt16>.zero, highBytes = SIMD8<UInt16>.zero
+            var pending = 0
+            func flush() {
+                for j in 0..<8 {
+                    let low = offset + 2 * j + lowParity, high = offset + 2 * j + 1 - lowParity
+                    if low < columns { totals[low] += Int(lowBytes[j]) }
+                    if high < columns { totals[high] += Int(highBytes[j]) }
+                }
+                lowBytes = .zero; highBytes = .zero
+                pending = 0
+            }
+            for row in rows {
+                let pairs = table.loadUnaligned(fromByteOffset: Int(row) &* stride &+ offset, as: SIMD8<UInt16>.self)
+                lowBytes &+= pairs & 0x00FF
+                highBytes &+= pairs &>> 8
+                pending += 1
+                if pending == 256 { flush() }
+            }
+            flush()
+        }
     }
 
     /// `normalize(_:)` as a scalar value, with the ASCII case (nearly every scalar) inline.

@@ -20,13 +20,19 @@ public struct LanguageProfiles: Sendable {
     let logProbabilities: [UInt8]
     static let quantum = 0.05
     static let quantumBase = -14.0
-    /// `logProbabilities` with each row padded with zeros to `paddedStride` bytes (a multiple of
-    /// 32), so the detector adds a row with whole 32-byte vectors.
-    let paddedLogProbabilities: [UInt8]
-    let paddedStride: Int
-    /// The row of every trigram of spaces and ASCII letters, or -1, indexed by
-    /// `asciiIndex(_:_:_:)`: the detector's usual trigram is found with one load, no hashing.
-    let asciiRows: [Int32]
+    /// The table the detector adds: one row of `stride` bytes (a multiple of 32, so a row is
+    /// added as whole 32-byte vectors) per trigram, holding its `logProbabilities` and, in column
+    /// `codes.count`, a 1 that counts it as known; the other bytes are zeros.
+    ///
+    /// The first `asciiTrigrams` rows are those of every trigram of spaces and ASCII letters, in
+    /// `asciiIndex(_:_:_:)` order, all zeros for a trigram no language has: the detector's usual
+    /// trigram is found with arithmetic on the text alone, and the only load is of the row it
+    /// adds. Row `asciiTrigrams + n` is row `n` of `logProbabilities`, for the trigrams found by
+    /// hashing (`row(_:)`), and the last row, `unknownRow`, is all zeros for those not found.
+    let trigramTable: CacheAlignedBytes
+    let stride: Int
+    static let asciiTrigrams = 27 * 27 * 27
+    var unknownRow: Int { LanguageProfiles.asciiTrigrams + rows.count }
 
     /// The code of a normalised ASCII scalar in `asciiRows` indices: 0 for a space (0x20), 1...26
     /// for a...z (0x61...0x7A): the low five bits.
@@ -68,22 +74,22 @@ public struct LanguageProfiles: Sendable {
         slotKeys = keys; slotRows = slots; slotShift = 64 - bits
 
         let languages = codes.count
-        let stride = max(32, (languages + 31) / 32 * 32)  // the detector adds 32 languages at a time
-        var padded = [UInt8](repeating: 0, count: rows.count * stride)
-        if languages > 0 {
-            for row in 0..<rows.count {
-                for l in 0..<languages { padded[row * stride + l] = logProbabilities[row * languages + l] }
-            }
+        // The detector adds 32 columns at a time: the languages and the known-trigram count.
+        let stride = (languages + 1 + 31) / 32 * 32
+        // No table without languages (the detector does not count then).
+        var table = [UInt8](repeating: 0, count: languages == 0 ? 0 : (LanguageProfiles.asciiTrigrams + rows.count + 1) * stride)
+        func copy(row: Int, to tableRow: Int) {
+            for l in 0..<languages { table[tableRow * stride + l] = logProbabilities[row * languages + l] }
+            table[tableRow * stride + languages] = 1
         }
-        paddedLogProbabilities = padded; paddedStride = stride
-        var ascii = [Int32](repeating: -1, count: 27 * 27 * 27)
         func isASCIIKey(_ v: UInt64) -> Bool { v == 0x20 || (v >= 0x61 && v <= 0x7A) }
-        for (key, row) in rows {
+        for (key, row) in rows where languages > 0 {
+            copy(row: row, to: LanguageProfiles.asciiTrigrams + row)
             let a = key >> 42, b = (key >> 21) & 0x1F_FFFF, c = key & 0x1F_FFFF
             guard isASCIIKey(a), isASCIIKey(b), isASCIIKey(c) else { continue }
-            ascii[LanguageProfiles.asciiIndex(UInt32(a), UInt32(b), UInt32(c))] = Int32(row)
+            copy(row: row, to: LanguageProfiles.asciiIndex(UInt32(a), UInt32(b), UInt32(c)))
         }
-        asciiRows = ascii
+        trigramTable = CacheAlignedBytes(table); self.stride = stride
     }
 
     /// The row of a trigram, or -1 when no language has it.
@@ -97,6 +103,14 @@ public struct LanguageProfiles: Sendable {
             if k == 0 { return -1 }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// The `trigramTable` row of a trigram, found by hashing: `asciiTrigrams` past its row, or
+    /// `unknownRow` when no language has it.
+    @inline(__always)
+    func tableRow(_ key: UInt64) -> Int {
+        let row = row(key)
+        return row >= 0 ? LanguageProfiles.asciiTrigrams + row : unknownRow
     }
 
     /// Reads `language <TAB> trigram <TAB> ln p` lines; an empty trigram gives the language's floor.
@@ -134,4 +148,22 @@ public struct LanguageProfiles: Sendable {
     static func pack(_ a: Unicode.Scalar, _ b: Unicode.Scalar, _ c: Unicode.Scalar) -> UInt64 {
         UInt64(a.value) << 42 | UInt64(b.value) << 21 | UInt64(c.value)
     }
+}
+
+/// Immutable bytes whose first byte starts a 64-byte cache line, so a table of 32-byte rows never
+/// has a row across two lines (a Swift array's elements start 32 bytes into a 16-byte aligned
+/// block, which would split every other row).
+final class CacheAlignedBytes: @unchecked Sendable {  // never written after `init`
+    let bytes: UnsafeRawBufferPointer
+
+    init(_ source: [UInt8]) {
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: source.count, alignment: 64)
+        source.withUnsafeBytes { copy.copyMemory(from: $0) }
+        bytes = UnsafeRawBufferPointer(copy)
+    }
+
+    deinit { bytes.deallocate() }
+
+    var count: Int { bytes.count }
+    subscript(_ range: Range<Int>) -> ArraySlice<UInt8> { ArraySlice(bytes[range]) }
 }

@@ -17,8 +17,21 @@ enum SummaryEligibility {
     struct Tables: Sendable {
         let months = DateTokenReader.monthHashes
         let weekdays = DateTokenReader.weekdayHashes
-        let furniturePrefixes = SummaryEligibility.furniturePrefixScalars
+        /// `furniturePrefixes` as lower-cased scalar values, sorted by their first scalar.
+        let furniturePrefixes: [[UInt32]]
+        /// For each ASCII value, the range of `furniturePrefixes` that start with it: a sentence
+        /// is compared only with the few prefixes that start with its first letter.
+        let prefixesByFirst: [Range<Int>]
         static let shared = Tables()
+
+        init() {
+            let prefixes = SummaryEligibility.furniturePrefixScalars.sorted { $0[0] < $1[0] }
+            furniturePrefixes = prefixes
+            prefixesByFirst = (0..<128).map { first in
+                let start = prefixes.firstIndex { $0[0] >= first } ?? prefixes.count
+                return start..<(prefixes[start...].firstIndex { $0[0] > first } ?? prefixes.count)
+            }
+        }
     }
 
     /// Whether the sentence at `span`, given its words from the shared word pass (`ReaderWords`),
@@ -27,22 +40,24 @@ enum SummaryEligibility {
     /// looked for at the sentence's ":" tokens (every ":" is a punctuation token).
     static func isProse(_ s: [Unicode.Scalar], _ span: TextSpan, _ tokens: UnsafeBufferPointer<ReaderWords.Word>,
                         _ tables: Tables) -> Bool {
-        var words = 0, lowercaseWords = 0, months = 0, weekdays = 0, numbers = 0
+        var words = 0, lowercaseWords = 0, months = 0, weekdays = 0, numbers = 0, colons = 0
         let short = tokens.count <= 16
-        for word in tokens {
-            let token = word.token
-            switch token.kind {
-            case .word:
-                words += 1
-                let first = s[token.start]
-                if WordScanner.isLowercase(first) { lowercaseWords += 1 }
-                // Only a short line can be a dateline; only capitalised words can be its names.
-                if short && WordScanner.isUppercase(first) {
-                    if tables.months[word.hash] != nil { months += 1 }
-                    if tables.weekdays[word.hash] != nil { weekdays += 1 }
+        // Each token's kind and first scalar are read in place (a `Word` is 64 bytes).
+        s.withUnsafeBufferPointer { s in
+            for k in tokens.indices {
+                switch tokens[k].token.kind {
+                case .word:
+                    words += 1
+                    let first = s[tokens[k].token.start]
+                    if WordScanner.isLowercase(first) { lowercaseWords += 1 }
+                    // Only a short line can be a dateline; only capitalised words can be its names.
+                    if short && WordScanner.isUppercase(first) {
+                        if tables.months[tokens[k].hash] != nil { months += 1 }
+                        if tables.weekdays[tokens[k].hash] != nil { weekdays += 1 }
+                    }
+                case .number: numbers += 1
+                case .punctuation: if s[tokens[k].token.start] == ":" { colons += 1 }
                 }
-            case .number: numbers += 1
-            case .punctuation: break
             }
         }
         // Too short to say anything, or a heading/byline in title case.
@@ -57,7 +72,8 @@ enum SummaryEligibility {
         let first = s[span.start]
         if first == "\u{2014}" || first == "\u{2013}" || first == "-" { return false }
         let folded = WordHash.fold(first)
-        for prefix in tables.furniturePrefixes where prefix[0] == folded && SummaryEligibility.starts(s, span, with: prefix) {
+        let prefixes = folded < 128 ? tables.prefixesByFirst[Int(folded)] : 0..<0
+        for prefix in tables.furniturePrefixes[prefixes] where SummaryEligibility.starts(s, span, with: prefix) {
             // "Sources said ..." is prose; "Sources" alone or with a colon is a heading.
             let last = prefix[prefix.count - 1]
             if last == 0x3A || last == 0x20 || last == 0x29 { return false }  // ":", " ", ")"
@@ -65,6 +81,7 @@ enum SummaryEligibility {
             if next >= span.end || s[next] == ":" || s[next] == "." { return false }
         }
         // Captions credit an image anywhere in the line.
+        guard colons > 0 else { return true }
         for word in tokens where word.token.kind == .punctuation && s[word.token.start] == ":" {
             if isImageCredit(s, span, colon: word.token.start) { return false }
         }

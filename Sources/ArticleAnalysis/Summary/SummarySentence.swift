@@ -39,82 +39,103 @@ public struct Summarizer: Sendable {
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     func summarize(_ text: ScalarText, _ segmentation: Segmentation, _ words: ReaderWords, _ entities: [Entity]) -> [SummarySentence] {
         guard words.spansAreSentences else { return [] }
-        let s = text.scalars
         let sentences = segmentation.sentences
+        let picked = words.words.withUnsafeBufferPointer { all in
+            sentences.withUnsafeBufferPointer { sentences in pick(text.scalars, sentences, words, all, entities) }
+        }
+        return picked.map { index in
+            let span = sentences[index].span
+            return SummarySentence(span: span, text: text[span])
+        }
+    }
+
+    /// The sentences to summarise with, as sentence numbers in text order.
+    ///
+    /// Every table lives in scratch memory taken once (two blocks, of integers and of doubles,
+    /// sized by the words and the sentences: no sentence, term or entry outnumbers the words).
+    private func pick(_ s: [Unicode.Scalar], _ sentences: UnsafeBufferPointer<Sentence>, _ words: ReaderWords,
+                      _ all: UnsafeBufferPointer<ReaderWords.Word>, _ entities: [Entity]) -> [Int] {
+        let tables = SummaryEligibility.Tables.shared
+        let wordRoom = all.count + 1, sentenceRoom = sentences.count + 1
+        let integers = UnsafeMutableBufferPointer<Int>.allocate(capacity: 3 * wordRoom + 4 * sentenceRoom)
+        let doubles = UnsafeMutableBufferPointer<Double>.allocate(capacity: 4 * wordRoom + 5 * sentenceRoom)
+        // The summary numbers only the stems of its candidates, in order of first occurrence
+        // there: `localTerm` maps the shared pass's stem numbers (`Word.term`) to these (-1: none yet).
+        let localTerm = UnsafeMutableBufferPointer<Int32>.allocate(capacity: words.termCount + 1)
+        localTerm.initialize(repeating: -1)
+        // A sentence's terms as one bit each (by term number) and their counts, so they come out
+        // in ascending order without sorting; both are left cleared after each sentence.
+        let termBits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: all.count / 64 + 1)
+        termBits.initialize(repeating: 0)
+        defer { integers.deallocate(); doubles.deallocate(); localTerm.deallocate(); termBits.deallocate() }
+        var nextInteger = 0, nextDouble = 0
+        func integerTable(_ count: Int) -> UnsafeMutableBufferPointer<Int> {
+            defer { nextInteger += count }
+            return UnsafeMutableBufferPointer(rebasing: integers[nextInteger..<(nextInteger + count)])
+        }
+        func doubleTable(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
+            defer { nextDouble += count }
+            return UnsafeMutableBufferPointer(rebasing: doubles[nextDouble..<(nextDouble + count)])
+        }
         // Candidate `c` is sentence `candidateSentences[c]`; its sparse TF-IDF vector is
         // `terms[entryStarts[c]..<entryStarts[c + 1]]` (term numbers ascending) with `weights`.
-        var candidateSentences: [Int] = []
-        var entryStarts: [Int] = [0]
-        var documentFrequency: [Int] = []
-        var terms: [Int] = []
-        var weights: [Double] = []
-        let tables = SummaryEligibility.Tables.shared
-        words.words.withUnsafeBufferPointer { all in
-            // Scratch for the pass over the sentences: no sentence, term or entry outnumbers the words.
-            // The summary numbers only the stems of its candidates, in order of first occurrence
-            // there: `localTerm` maps the shared pass's stem numbers (`Word.term`) to these (-1: none yet).
-            let localTerm = UnsafeMutableBufferPointer<Int32>.allocate(capacity: words.termCount + 1)
-            localTerm.initialize(repeating: -1)
-            let frequency = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
-            let entryTerms = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
-            let entryWeights = UnsafeMutableBufferPointer<Double>.allocate(capacity: all.count + 1)
-            let ids = UnsafeMutableBufferPointer<Int>.allocate(capacity: all.count + 1)
-            defer {
-                localTerm.deallocate(); frequency.deallocate(); entryTerms.deallocate(); entryWeights.deallocate(); ids.deallocate()
-            }
-            var termCount = 0, entryCount = 0
-            for index in sentences.indices {
-                let range = words.range(index)
-                let sentenceWords = UnsafeBufferPointer(rebasing: all[range])
-                guard SummaryEligibility.isProse(s, sentences[index].span, sentenceWords, tables) else { continue }
-                var idCount = 0
-                for k in sentenceWords.indices where sentenceWords[k].isContent {
-                    let shared = Int(sentenceWords[k].term)
-                    var id = Int(localTerm[shared])
-                    if id < 0 {
-                        id = termCount
-                        localTerm[shared] = Int32(id)
-                        frequency[id] = 0
-                        termCount += 1
-                    }
-                    // Insertion sort: a sentence has a few dozen content words at most.
-                    var j = idCount
-                    while j > 0 && ids[j - 1] > id { ids[j] = ids[j - 1]; j -= 1 }
-                    ids[j] = id
-                    idCount += 1
+        let candidateSentences = integerTable(sentenceRoom), entryStarts = integerTable(sentenceRoom)
+        let documentFrequency = integerTable(wordRoom), terms = integerTable(wordRoom), termCounts = integerTable(wordRoom)
+        let weights = doubleTable(wordRoom)
+
+        var termCount = 0, entryCount = 0, candidateCount = 0
+        entryStarts[0] = 0
+        for index in sentences.indices {
+            let sentenceWords = UnsafeBufferPointer(rebasing: all[words.range(index)])
+            guard SummaryEligibility.isProse(s, sentences[index].span, sentenceWords, tables) else { continue }
+            var lowestWord = Int.max, highestWord = -1
+            for k in sentenceWords.indices where sentenceWords[k].isContent {
+                let shared = Int(sentenceWords[k].term)
+                var id = Int(localTerm[shared])
+                if id < 0 {
+                    id = termCount
+                    localTerm[shared] = Int32(id)
+                    documentFrequency[id] = 0
+                    termCounts[id] = 0
+                    termCount += 1
                 }
-                guard idCount > 0 else { continue }
-                var previous = -1
-                for k in 0..<idCount {
-                    let id = ids[k]
-                    if id == previous { entryWeights[entryCount - 1] += 1 } else {
-                        entryTerms[entryCount] = id; entryWeights[entryCount] = 1
-                        entryCount += 1
-                        frequency[id] += 1
-                        previous = id
-                    }
-                }
-                candidateSentences.append(index)
-                entryStarts.append(entryCount)
+                termBits[id &>> 6] |= 1 &<< UInt64(id & 63)
+                termCounts[id] &+= 1
+                lowestWord = min(lowestWord, id &>> 6); highestWord = max(highestWord, id &>> 6)
             }
-            documentFrequency = Array(frequency[0..<termCount])
-            terms = Array(entryTerms[0..<entryCount])
-            weights = Array(entryWeights[0..<entryCount])
+            guard highestWord >= 0 else { continue }
+            // The sentence's entries in ascending term order; a term's weight is its count (the
+            // sum of ones the count stands for).
+            for w in lowestWord...highestWord {
+                var bits = termBits[w]
+                termBits[w] = 0
+                while bits != 0 {
+                    let id = w &<< 6 | bits.trailingZeroBitCount
+                    bits &= bits &- 1
+                    terms[entryCount] = id; weights[entryCount] = Double(termCounts[id])
+                    entryCount += 1
+                    documentFrequency[id] += 1
+                    termCounts[id] = 0
+                }
+            }
+            candidateSentences[candidateCount] = index
+            candidateCount += 1
+            entryStarts[candidateCount] = entryCount
         }
-        let candidateCount = candidateSentences.count
         guard candidateCount > 0 else { return [] }
 
         // TF-IDF weights, norms and the centroid. The IDF only depends on the document frequency,
         // so each distinct frequency's logarithm is computed once.
         let n = Double(candidateCount)
-        var idfByFrequency = [Double].filled(with: -1, count: candidateCount + 1)
-        var idf = [Double].filled(with: 0, count: documentFrequency.count)
-        for (term, df) in documentFrequency.enumerated() {
+        let idfByFrequency = doubleTable(sentenceRoom), idf = doubleTable(wordRoom), centroid = doubleTable(wordRoom)
+        let norms = doubleTable(sentenceRoom)
+        idfByFrequency.update(repeating: -1)
+        for term in 0..<termCount {
+            let df = documentFrequency[term]
             if idfByFrequency[df] < 0 { idfByFrequency[df] = ReaderMath.log(1 + n / Double(df)) }
             idf[term] = idfByFrequency[df]
+            centroid[term] = 0
         }
-        var centroid = [Double].filled(with: 0, count: documentFrequency.count)
-        var norms = [Double].filled(with: 0, count: candidateCount)
         for c in 0..<candidateCount {
             var norm = 0.0
             for k in entryStarts[c]..<entryStarts[c + 1] {
@@ -127,13 +148,15 @@ public struct Summarizer: Sendable {
             norms[c] = norm.squareRoot()
         }
         var centroidSquares = 0.0
-        for value in centroid { centroidSquares = centroidSquares + value * value }
+        for term in 0..<termCount { centroidSquares = centroidSquares + centroid[term] * centroid[term] }
         let centroidNorm = centroidSquares.squareRoot()
 
         // Salience of the entities each sentence mentions.
-        var entityBonus = [Double].filled(with: 0, count: sentences.count)
+        let entityBonus = doubleTable(sentenceRoom)
+        entityBonus.update(repeating: 0)
         // The last entity that added to each sentence, so an entity adds once per sentence.
-        var addedBy = [Int].filled(with: -1, count: sentences.count)
+        let addedBy = integerTable(sentenceRoom)
+        addedBy.update(repeating: -1)
         for (e, entity) in entities.enumerated() {
             for mention in entity.mentions {
                 guard let sentence = Summarizer.sentence(containing: mention.span.start, sentences),
@@ -143,7 +166,7 @@ public struct Summarizer: Sendable {
             }
         }
 
-        var scores = [Double].filled(with: 0, count: candidateCount)
+        let scores = doubleTable(sentenceRoom)
         var previousParagraph = -1
         for position in 0..<candidateCount {
             let index = candidateSentences[position]
@@ -158,57 +181,41 @@ public struct Summarizer: Sendable {
             scores[position] = score
         }
 
-        // Maximal marginal relevance: the best score less the largest likeness to a pick.
-        var picked: [Int] = []
-        var isPicked = [Bool].filled(with: false, count: candidateCount)
-        var redundancy = [Double].filled(with: 0, count: candidateCount)
-        while picked.count < min(count, candidateCount) {
+        // Maximal marginal relevance: the best score less the largest likeness to a pick. The
+        // likeness of each candidate to a new pick is its dot product with the pick's vector laid
+        // out densely (`pickedWeights`, zero off the pick's terms), which adds the same products
+        // in the same order as merging the two sparse vectors (other terms add +0, which leaves a
+        // sum of non-negative products unchanged), without the merge's branches.
+        let pickCount = min(count, candidateCount)
+        let isPicked = integerTable(sentenceRoom), redundancy = doubleTable(sentenceRoom), pickedWeights = doubleTable(wordRoom)
+        isPicked.update(repeating: 0)
+        redundancy.update(repeating: 0)
+        UnsafeMutableBufferPointer(rebasing: pickedWeights[0..<termCount]).update(repeating: 0)
+        for picks in 1...max(1, pickCount) where pickCount > 0 {
             var best = -1
             var bestValue = -Double.infinity
-            for position in 0..<candidateCount where !isPicked[position] {
+            for position in 0..<candidateCount where isPicked[position] == 0 {
                 let value = scores[position] - redundancyWeight * redundancy[position]
                 if value > bestValue { bestValue = value; best = position }
             }
-            picked.append(best)
-            isPicked[best] = true
-            for position in 0..<candidateCount where !isPicked[position] {
-                let likeness = Summarizer.cosine(terms, weights, entryStarts[position]..<entryStarts[position + 1], norms[position],
-                                                 entryStarts[best]..<entryStarts[best + 1], norms[best])
-                redundancy[position] = max(redundancy[position], likeness)
+            isPicked[best] = 1
+            guard picks < pickCount, norms[best] > 0 else { continue }
+            for k in entryStarts[best]..<entryStarts[best + 1] { pickedWeights[terms[k]] = weights[k] }
+            for position in 0..<candidateCount where isPicked[position] == 0 && norms[position] > 0 {
+                var dot = 0.0
+                for k in entryStarts[position]..<entryStarts[position + 1] { dot += weights[k] * pickedWeights[terms[k]] }
+                redundancy[position] = max(redundancy[position], dot / (norms[position] * norms[best]))
             }
+            for k in entryStarts[best]..<entryStarts[best + 1] { pickedWeights[terms[k]] = 0 }
         }
-        return picked.sorted().map { position in
-            let span = sentences[candidateSentences[position]].span
-            return SummarySentence(span: span, text: text[span])
-        }
-    }
-
-    /// Cosine of two sparse vectors with ascending term numbers, stored at `a` and `b` of the
-    /// flat `terms` and `weights`.
-    static func cosine(_ terms: [Int], _ weights: [Double], _ a: Range<Int>, _ normA: Double, _ b: Range<Int>, _ normB: Double) -> Double {
-        guard normA > 0, normB > 0 else { return 0 }
-        var i = a.lowerBound, j = b.lowerBound, dot = 0.0
-        while i < a.upperBound && j < b.upperBound {
-            let ti = terms[i], tj = terms[j]
-            if ti == tj { dot += weights[i] * weights[j]; i += 1; j += 1 }
-            else if ti < tj { i += 1 } else { j += 1 }
-        }
-        return dot / (normA * normB)
-    }
-
-    /// Cosine of two sparse vectors with ascending term numbers.
-    static func cosine(_ a: [(term: Int, weight: Double)], _ normA: Double, _ b: [(term: Int, weight: Double)], _ normB: Double) -> Double {
-        guard normA > 0, normB > 0 else { return 0 }
-        var i = 0, j = 0, dot = 0.0
-        while i < a.count && j < b.count {
-            if a[i].term == b[j].term { dot += a[i].weight * b[j].weight; i += 1; j += 1 }
-            else if a[i].term < b[j].term { i += 1 } else { j += 1 }
-        }
-        return dot / (normA * normB)
+        var picked: [Int] = []
+        picked.reserveCapacity(pickCount)
+        for position in 0..<candidateCount where isPicked[position] != 0 { picked.append(candidateSentences[position]) }
+        return picked
     }
 
     /// The index of the sentence whose span holds `offset` (sentences are in text order).
-    static func sentence(containing offset: Int, _ sentences: [Sentence]) -> Int? {
+    static func sentence(containing offset: Int, _ sentences: UnsafeBufferPointer<Sentence>) -> Int? {
         var low = 0, high = sentences.count
         while low < high {
             let mid = (low + high) / 2

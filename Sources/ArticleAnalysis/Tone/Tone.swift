@@ -45,19 +45,37 @@ public struct ToneScorer: Sendable {
         let buffer = UnsafeMutablePointer<SentenceWord>.allocate(capacity: longest + 1)
         defer { buffer.deallocate() }
         readerWords.words.withUnsafeBufferPointer { all in
+            // The lexicon entry of every word, looked up for the whole article at once.
+            let entryNumbers = UnsafeMutableBufferPointer<Int32>.allocate(capacity: all.count)
+            defer { entryNumbers.deallocate() }
+            lexicon.words.entryNumbers(count: all.count, into: entryNumbers) { all[$0].hash }
+            let entries = lexicon.words.entries
             for n in sentences.indices {
+                // A sentence without a word that has a valence scores 0 (VADER sums no
+                // sentiment): its words are not gathered.
+                let range = readerWords.range(n)
+                var hasValence = false
+                for k in range where entryNumbers[k] != 0 && all[k].token.kind != .punctuation {
+                    if entries[Int(entryNumbers[k])].valence != nil { hasValence = true; break }
+                }
+                guard hasValence else { continue }
+                var marks = SentenceMarks()
                 var count = 0
-                var exclamations = 0, questions = 0
-                for k in readerWords.range(n) {
+                for k in range {
                     let t = all[k].token
                     if t.kind == .punctuation {
-                        if s[t.start] == "!" { exclamations += 1 } else if s[t.start] == "?" { questions += 1 }
+                        marks.countPunctuation(s[t.start])
                         continue
                     }
-                    (buffer + count).initialize(to: sentenceWord(t, hash: all[k].hash, isUpper: all[k].isAllCapsToken))
+                    // Most words are in no table: their entry is not read.
+                    let number = Int(entryNumbers[k])
+                    let word = SentenceWord(start: t.start, end: t.end, hash: all[k].hash, isUpper: all[k].isAllCapsToken,
+                                            entry: number == 0 ? ToneWordTable.Entry() : entries[number])
+                    marks.note(word, at: count)
+                    (buffer + count).initialize(to: word)
                     count += 1
                 }
-                scores[n] = compound(s, UnsafeBufferPointer(start: buffer, count: count), exclamations: exclamations, questions: questions)
+                scores[n] = compound(s, UnsafeBufferPointer(start: buffer, count: count), marks)
             }
         }
         var sums = [Double].filled(with: 0, count: segmentation.paragraphs.count)
@@ -80,15 +98,37 @@ public struct ToneScorer: Sendable {
                     mostPositive: scores[highest] > 0 ? sentence(highest) : nil)
     }
 
-    /// A word of a sentence: where it is, its `WordHash`, and whether it is written in capitals.
+    /// A word of a sentence: where it is, its `WordHash`, whether it is written in capitals, and
+    /// what the lexicon says of it (looked up once).
     struct SentenceWord {
         var start: Int
         var end: Int
         var hash: UInt64
         var isUpper: Bool
-        /// The word's lexicon valence and booster value, looked up once.
-        var valence: Double?
-        var booster: Double?
+        var entry: ToneWordTable.Entry
+        var valence: Double? { entry.valence }
+        var booster: Double? { entry.booster }
+    }
+
+    /// What VADER's sentence rules need beyond the words, noted while the words are gathered:
+    /// the "!" and "?" marks, how many words are in capitals, and where the first "but" is.
+    struct SentenceMarks {
+        var exclamations = 0
+        var questions = 0
+        var upper = 0
+        var but = -1
+
+        @inline(__always)
+        mutating func countPunctuation(_ c: Unicode.Scalar) {
+            if c == "!" { exclamations += 1 } else if c == "?" { questions += 1 }
+        }
+
+        /// Notes word number `i` of the sentence.
+        @inline(__always)
+        mutating func note(_ word: SentenceWord, at i: Int) {
+            if word.isUpper { upper += 1 }
+            if but < 0 && word.hash == Word.but { but = i }
+        }
     }
 
     static let boosterIncrement = 0.293
@@ -112,23 +152,24 @@ public struct ToneScorer: Sendable {
         tokens.removeAll(keepingCapacity: true)
         words.removeAll(keepingCapacity: true)
         WordScanner.scan(s, span.start..<span.end, into: &tokens)
-        var exclamations = 0, questions = 0
+        var marks = SentenceMarks()
         for t in tokens {
             if t.kind == .punctuation {
-                if s[t.start] == "!" { exclamations += 1 } else if s[t.start] == "?" { questions += 1 }
+                marks.countPunctuation(s[t.start])
                 continue
             }
-            words.append(sentenceWord(t, hash: WordHash.of(s, t.start, t.end), isUpper: WordScanner.isAllCaps(s, t.start, t.end)))
+            let word = sentenceWord(t, hash: WordHash.of(s, t.start, t.end), isUpper: WordScanner.isAllCaps(s, t.start, t.end))
+            marks.note(word, at: words.count)
+            words.append(word)
         }
-        return words.withUnsafeBufferPointer { compound(s, $0, exclamations: exclamations, questions: questions) }
+        return words.withUnsafeBufferPointer { compound(s, $0, marks) }
     }
 
     /// A word or number token as tone reads it; `hash` is its `WordHash`, `isUpper` whether it is
     /// written in capitals (`WordScanner.isAllCaps` of the token).
     @inline(__always)
     func sentenceWord(_ t: ReaderToken, hash: UInt64, isUpper: Bool) -> SentenceWord {
-        let entry = lexicon.mayContain(hash) ? lexicon.wordIndex[hash].map { lexicon.wordEntries[Int($0)] } : nil
-        return SentenceWord(start: t.start, end: t.end, hash: hash, isUpper: isUpper, valence: entry?.valence, booster: entry?.booster)
+        SentenceWord(start: t.start, end: t.end, hash: hash, isUpper: isUpper, entry: lexicon.words[hash])
     }
 
     /// True when the word holds "n't" ("doesn't", "doesn’t"): a negation even when not in the
@@ -141,20 +182,15 @@ public struct ToneScorer: Sendable {
         return false
     }
 
-    /// VADER's compound score of a sentence's words and its count of "!" and "?".
+    /// VADER's compound score of a sentence's words, with its marks.
     ///
     /// Only words in the lexicon have a valence, so only they are visited; the sum adds their
     /// sentiments in word order as VADER's sum over all words does (the others add zeros, which
     /// leave a sum starting at +0 unchanged).
-    func compound(_ s: [Unicode.Scalar], _ words: UnsafeBufferPointer<SentenceWord>, exclamations: Int, questions: Int) -> Double {
+    func compound(_ s: [Unicode.Scalar], _ words: UnsafeBufferPointer<SentenceWord>, _ marks: SentenceMarks) -> Double {
         if words.isEmpty { return 0 }
-        var upper = 0
-        var but = -1
-        for i in words.indices {
-            if words[i].isUpper { upper += 1 }
-            if but < 0 && words[i].hash == Word.but { but = i }
-        }
-        let isCapDifferent = upper > 0 && upper < words.count
+        let but = marks.but, exclamations = marks.exclamations, questions = marks.questions
+        let isCapDifferent = marks.upper > 0 && marks.upper < words.count
         var anyValence = false
         var sum = 0.0
         for i in words.indices where words[i].valence != nil {
@@ -212,7 +248,7 @@ public struct ToneScorer: Sendable {
     }
 
     func isNegation(_ s: [Unicode.Scalar], _ word: SentenceWord) -> Bool {
-        lexicon.negationHashes.contains(word.hash) || ToneScorer.hasNegatedContraction(s, word)
+        word.entry.isNegation || ToneScorer.hasNegatedContraction(s, word)
     }
 
     func negationCheck(_ s: [Unicode.Scalar], _ valence: Double, _ words: UnsafeBufferPointer<SentenceWord>, _ distance: Int, _ i: Int) -> Double {
@@ -244,16 +280,15 @@ public struct ToneScorer: Sendable {
     /// before it ("kind of", "sort of") add theirs.
     ///
     /// A phrase is only hashed when each of its words occurs in some multi-word entry
-    /// (`ToneLexicon.phraseWords`); any other phrase cannot be in the tables.
+    /// (`ToneWordTable.Entry.isPhraseWord`); any other phrase cannot be in the tables.
     func specialCaseCheck(_ s: [Unicode.Scalar], _ valence: Double, _ words: UnsafeBufferPointer<SentenceWord>, _ i: Int) -> Double {
         var valence = valence
         let special = lexicon.specialCaseByHash
-        let vocabulary = lexicon.phraseWords
         // Which of words i-3 ... i+2 can be part of a phrase (i >= 3 here).
-        let w3 = vocabulary.contains(words[i - 3].hash), w2 = vocabulary.contains(words[i - 2].hash)
-        let w1 = vocabulary.contains(words[i - 1].hash), w0 = vocabulary.contains(words[i].hash)
-        let a1 = i + 1 < words.count && vocabulary.contains(words[i + 1].hash)
-        let a2 = a1 && i + 2 < words.count && vocabulary.contains(words[i + 2].hash)
+        let w3 = words[i - 3].entry.isPhraseWord, w2 = words[i - 2].entry.isPhraseWord
+        let w1 = words[i - 1].entry.isPhraseWord, w0 = words[i].entry.isPhraseWord
+        let a1 = i + 1 < words.count && words[i + 1].entry.isPhraseWord
+        let a2 = a1 && i + 2 < words.count && words[i + 2].entry.isPhraseWord
         func lookup(_ table: HashedValues, _ from: Int, _ to: Int) -> Double? { table[phrase(s, words, from, to)] }
         if w1 && w0, let v = lookup(special, i - 1, i) { valence = v }
         else if w2 && w1 && w0, let v = lookup(special, i - 2, i) { valence = v }

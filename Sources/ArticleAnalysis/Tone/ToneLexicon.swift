@@ -13,50 +13,31 @@ public struct ToneLexicon: Sendable {
     /// Phrases whose valence replaces that of the word inside them ("kiss of death", "bus stop").
     public let specialCases: [String: Double]
 
-    // The same tables by `WordHash`, which is how the scorer looks words up.
-    let valenceByHash: HashedValues
+    // The phrase tables by `WordHash`, for phrases of two words or more.
     let boosterByHash: HashedValues
-    let negationHashes: HashIndex
     let specialCaseByHash: HashedValues
-    /// Valence and booster value of every word in either table, so a word is looked up once.
-    let wordIndex: HashIndex
-    let wordEntries: [(valence: Double?, booster: Double?)]
-    /// One bit per value of a hash's top 16 bits, set for the words of `wordIndex`: most words
-    /// of a text are not in the lexicon, and one bit test (about 1 in 9 false alarms) is cheaper
-    /// than a probe of the index.
-    let wordFilter: [UInt64]
-
-    @inline(__always)
-    func mayContain(_ hash: UInt64) -> Bool {
-        let bit = Int(truncatingIfNeeded: hash >> 48)
-        return wordFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
-    }
-
-    /// Every word of a phrase of two words or more in `specialCases` or `boosters`: a phrase of
-    /// the text with a word outside this set cannot be in those tables.
-    let phraseWords: HashIndex
+    /// Valence, booster value, negation and phrase-word flags of every single word of the tables,
+    /// so each word of a text is looked up once.
+    let words: ToneWordTable
 
     public init(valences: [String: Double], boosters: [String: Double], negations: Set<String>, specialCases: [String: Double]) {
         self.valences = valences; self.boosters = boosters; self.negations = negations; self.specialCases = specialCases
-        valenceByHash = HashedValues(valences)
+        let valenceByHash = HashedValues(valences)
         boosterByHash = HashedValues(boosters)
-        negationHashes = HashIndex(negations.sorted().map { WordHash.of($0) })
+        let negationHashes = HashIndex(negations.sorted().map { WordHash.of($0) })
         specialCaseByHash = HashedValues(specialCases)
-        let hashes = Set(valences.keys).union(boosters.keys).map { WordHash.of($0) }.sorted()
-        wordIndex = HashIndex(hashes)
-        var filter = [UInt64](repeating: 0, count: 1024)
-        for hash in hashes {
-            let bit = Int(truncatingIfNeeded: hash >> 48)
-            filter[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
-        wordFilter = filter
-        wordEntries = hashes.map { [valenceByHash, boosterByHash] hash in (valenceByHash[hash], boosterByHash[hash]) }
-        var parts = Set<UInt64>()
+        // Every word of a phrase of two words or more in `specialCases` or `boosters`: a phrase of
+        // the text with a word outside this set cannot be in those tables.
+        var phraseWords = Set<UInt64>()
         for key in Array(specialCases.keys) + Array(boosters.keys) {
             let words = key.split(separator: " ")
-            if words.count >= 2 { for word in words { parts.insert(WordHash.of(String(word))) } }
+            if words.count >= 2 { for word in words { phraseWords.insert(WordHash.of(String(word))) } }
         }
-        phraseWords = HashIndex(parts.sorted())
+        let hashes = Set(Set(valences.keys).union(boosters.keys).union(negations).map { WordHash.of($0) }).union(phraseWords).sorted()
+        words = ToneWordTable(hashes.map { [boosterByHash] hash in
+            (hash, ToneWordTable.Entry(valence: valenceByHash[hash], booster: boosterByHash[hash],
+                                       isNegation: negationHashes.contains(hash), isPhraseWord: phraseWords.contains(hash)))
+        })
     }
 
     /// An empty lexicon: every text scores neutral.
