@@ -528,10 +528,7 @@ struct KeyphraseDocument {
                 // The span stops inside the word: a scan of the span finds the same word only when
                 // it stops right before the word's possessive and does not itself end in one.
                 guard token.kind == .word, w[j].strippedEnd == e else { return nil }
-                if e - token.start > 3 {
-                    let last = p[e - 1].value, apostrophe = p[e - 2].value
-                    if (last == 0x73 || last == 0x53) && (apostrophe == 0x27 || apostrophe == 0x2019) { return nil }
-                }
+                if WordScanner.endWithoutPossessive(p, token.start, e) < e { return nil }
                 var digits = true  // all ASCII digits: a number to such a scan
                 for k in token.start..<e where !WordScanner.isASCIIDigit(p[k]) { digits = false; break }
                 if digits { return nil }

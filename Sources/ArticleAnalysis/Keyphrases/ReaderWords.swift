@@ -172,18 +172,14 @@ struct ReaderWords: Sendable {
             return Word(token: token, strippedEnd: token.end, hash: tally.hash, strippedHash: tally.hash, stemHash: 0, isContent: false)
         case .word:
             let start = token.start
-            var end = token.end
             var stripped = tally.hash
-            let (tokenUpper, tokenLower) = tally.letters(length: end - start)
+            let (tokenUpper, tokenLower) = tally.letters(length: token.end - start)
             var upper = tokenUpper, lower = tokenLower
-            // Without a possessive ("al-Qaeda’s" -> "al-Qaeda"; `WordScanner.endWithoutPossessive`).
-            if end - start > 3 {
-                let last = p[end - 1].value, apostrophe = p[end - 2].value
-                if (last == 0x73 || last == 0x53) && (apostrophe == 0x27 || apostrophe == 0x2019) {
-                    end -= 2
-                    stripped = WordHash.unstep(WordHash.unstep(stripped, 0x73), 0x27)
-                    if last == 0x53 { upper -= 1 } else { lower -= 1 }
-                }
+            // Without a possessive ("al-Qaeda’s" -> "al-Qaeda"): its apostrophe and "s" undone.
+            let end = WordScanner.endWithoutPossessive(p, start, token.end)
+            if end < token.end {
+                stripped = WordHash.unstep(WordHash.unstep(stripped, 0x73), 0x27)
+                if p[end + 1].value == 0x53 { upper -= 1 } else { lower -= 1 }
             }
             let isContent = end - start >= 2 && !stopHashes.contains(stripped)
             var stem: UInt64 = 0

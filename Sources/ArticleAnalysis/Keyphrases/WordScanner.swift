@@ -210,23 +210,21 @@ enum WordScanner {
 
     /// The end of a word without its possessive ending ("al-Qaeda’s" -> "al-Qaeda").
     static func endWithoutPossessive(_ scalars: [Unicode.Scalar], _ token: ReaderToken) -> Int {
-        let e = token.end
-        if e - token.start > 3, scalars[e - 1] == "s" || scalars[e - 1] == "S",
-           scalars[e - 2] == "'" || scalars[e - 2] == "\u{2019}" {
-            return e - 2
+        scalars.withUnsafeBufferPointer { s in
+            guard let p = s.baseAddress, token.end <= s.count else { return token.end }
+            return endWithoutPossessive(p, token.start, token.end)
         }
-        return e
     }
 
-    /// As above, reading the scalars in place.
+    /// The end of the word `p[start..<end]` without its possessive ending: two scalars less after
+    /// "'s" or "’s" (either case) on a word of more than three scalars, else `end`.
     @inline(__always)
-    static func endWithoutPossessive(_ p: UnsafePointer<Unicode.Scalar>, _ token: ReaderToken) -> Int {
-        let e = token.end
-        if e - token.start > 3 {
-            let last = p[e - 1].value, apostrophe = p[e - 2].value
-            if (last == 0x73 || last == 0x53) && (apostrophe == 0x27 || apostrophe == 0x2019) { return e - 2 }
+    static func endWithoutPossessive(_ p: UnsafePointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> Int {
+        if end - start > 3 {
+            let last = p[end - 1].value, apostrophe = p[end - 2].value
+            if (last == 0x73 || last == 0x53) && (apostrophe == 0x27 || apostrophe == 0x2019) { return end - 2 }
         }
-        return e
+        return end
     }
 
     /// True when the word has an upper-case letter anywhere ("Syria", "al-Qaeda").

@@ -34,12 +34,12 @@ public struct LanguageProfiles: Sendable {
     static let asciiTrigrams = 27 * 27 * 27
     var unknownRow: Int { LanguageProfiles.asciiTrigrams + rows.count }
 
-    /// The code of a normalised ASCII scalar in `asciiRows` indices: 0 for a space (0x20), 1...26
+    /// The code of a normalised ASCII scalar in `asciiIndex(_:_:_:)`: 0 for a space (0x20), 1...26
     /// for a...z (0x61...0x7A): the low five bits.
     @inline(__always)
     static func asciiCode(_ v: UInt32) -> Int { Int(v & 0x1F) }
 
-    /// The index in `asciiRows` of three normalised ASCII scalars (spaces or lower-case letters).
+    /// The `trigramTable` row of three normalised ASCII scalars (spaces or lower-case letters).
     @inline(__always)
     static func asciiIndex(_ a: UInt32, _ b: UInt32, _ c: UInt32) -> Int {
         (asciiCode(a) &* 27 &+ asciiCode(b)) &* 27 &+ asciiCode(c)
