@@ -97,13 +97,13 @@ public struct EntityRecognizer: Sendable {
         var lexemes: [NERLexeme] = []
         lexemes.reserveCapacity(spans.count)
         // Every element is set below.
-        var firstOccurrences = [Int32](unsafeUninitializedCapacity: spans.count) { _, count in count = spans.count }
+        var firstOccurrences = [Int32].unwritten(count: spans.count)
         var bits = 4
         while (1 << bits) < 2 * spans.count { bits += 1 }
         // Per slot: the first token with that hash, and its hash (read only in slots with a
         // token, so left uninitialised).
         var firstToken = [Int32](repeating: -1, count: 1 << bits)
-        var firstHash = [UInt64](unsafeUninitializedCapacity: 1 << bits) { _, count in count = 1 << bits }
+        var firstHash = [UInt64].unwritten(count: 1 << bits)
         text.scalars.withUnsafeBufferPointer { s in
             let mask = (1 << bits) - 1
             for (t, span) in spans.enumerated() {

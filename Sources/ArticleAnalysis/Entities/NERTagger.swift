@@ -54,9 +54,9 @@ struct NERTagger: Sendable {
         hashes.reserveCapacity(words + 1)
         // Every vector is written below before it is read, so the buffer is not zeroed first;
         // `none` alone has no `.afterOutside` vector (a token's own word is never `none`).
-        var vectors = [Int32](unsafeUninitializedCapacity: (words + 1) * blocks * L) { buffer, count in
-            (buffer.baseAddress! + (none * blocks + Block.afterOutside.rawValue) * L).initialize(repeating: 0, count: L)
-            count = buffer.count
+        var vectors = [Int32].unwritten(count: (words + 1) * blocks * L)
+        vectors.withUnsafeMutableBufferPointer { buffer in
+            (buffer.baseAddress! + (none * blocks + Block.afterOutside.rawValue) * L).update(repeating: 0, count: L)
         }
         model.withWeightView { table in
             vectors.withUnsafeMutableBufferPointer { v in

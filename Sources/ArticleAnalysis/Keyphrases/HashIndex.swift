@@ -21,7 +21,7 @@ struct HashIndex: Sendable {
 
     /// Empty slots: keys 0, values not set (a value is read only where its key is set).
     private static func storage(_ count: Int) -> (keys: [UInt64], values: [Int32]) {
-        (.filled(with: 0, count: count), [Int32](unsafeUninitializedCapacity: count) { _, initialized in initialized = count })
+        (.filled(with: 0, count: count), .unwritten(count: count))
     }
 
     /// An index of `keys`, each mapped to its position in the sequence.

@@ -9,4 +9,12 @@ extension Array where Element: BitwiseCopyable {
             initialized = count
         }
     }
+
+    /// `count` elements left as fresh storage holds them, for a table whose every element is
+    /// written before it is read (values beside a hash table's keys, vectors a loop fills): a
+    /// fill would only be overwritten.
+    @inline(__always)
+    static func unwritten(count: Int) -> [Element] {
+        [Element](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
+    }
 }
