@@ -47,11 +47,6 @@ enum EnglishWords {
     static let stopHashes = HashIndex(stopWords.sorted().map { WordHash.of($0) })
     static let connectorHashes = HashIndex(connectors.sorted().map { WordHash.of($0) })
 
-    /// True when the word at `start..<end` is a stop word or a single letter.
-    static func isStop(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, hash: UInt64) -> Bool {
-        end - start < 2 || stopHashes.contains(hash)
-    }
-
     /// A light suffix-stripping stemmer for folding ("attacks" and "attack", "strikes" and
     /// "strike"). It is deliberately conservative: it only folds inflections, never derivations.
     static func stem(_ word: String) -> String {
