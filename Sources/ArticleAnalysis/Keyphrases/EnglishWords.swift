@@ -137,8 +137,6 @@ enum EnglishWords {
     /// The scalar folded (`WordHash.fold`) when that is ASCII, else 0 (which no rule has).
     @inline(__always)
     private static func foldedByte(_ c: Unicode.Scalar) -> UInt32 {
-        let v = c.value
-        if v < 0x80 { return (v &- 0x41) < 26 ? v + 32 : v }
         let folded = WordHash.fold(c)
         return folded < 0x80 ? folded : 0
     }

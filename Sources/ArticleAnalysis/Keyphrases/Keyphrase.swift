@@ -372,12 +372,12 @@ struct KeyphraseDocument {
     /// the most salient entity, so the boost does not depend on how the entity stage scales it. A
     /// key that names two entities stands for the first.
     ///
-    /// A form is keyed from the article's words at the span of a mention that spells it, scalar
-    /// for scalar (`wordsKey`: the words there are already scanned, hashed and numbered), and
-    /// from its own scalars (`phraseKey`) when there is none or the words there are not exactly
-    /// those a scan of the form finds (`formKey` does either). Every key an entity's forms give stands for that entity,
-    /// whichever form gives it, so mentions are keyed before the name and aliases: the name's
-    /// span is found among the mentions that equal it (which are not keyed again).
+    /// Every form is keyed by `formKey`: from the article's words at the span of a mention that
+    /// spells it (`wordsKey`: the words there are already scanned, hashed and numbered), or from
+    /// its own scalars (`phraseKey`) when there is none or the words there are not exactly those a
+    /// scan of the form finds. Every key an entity's forms give stands for that entity, whichever
+    /// form gives it, so mentions are keyed before the name and aliases: the name's span is the
+    /// first mention that equals it (those mentions are not keyed again).
     func entityKeys(_ entities: [Entity]) -> EntityKeys {
         var topSalience: Double? = nil  // as `max()`: the first of equals, NaN never replacing
         for entity in entities where topSalience.map({ $0 < entity.salience }) ?? true { topSalience = entity.salience }
@@ -393,20 +393,16 @@ struct KeyphraseDocument {
                     let mentions = entities[n].mentions
                     let entityKey = EntityKey(entity: n, salience: salience, mentions: mentions.count)
                     let name = entities[n].name
-                    var nameKeyed = false
+                    var nameSpan: TextSpan? = nil
                     for mention in mentions {
                         if mention.text == name {
-                            // Most mentions: a string comparison skips keying them.
-                            if !nameKeyed && KeyphraseDocument.spells(name, text, mention.span),
-                               let key = wordsKey(mention.span, text, readerWordList) {
-                                table.add(key, entityKey)
-                                nameKeyed = true
-                            }
+                            // Most mentions: a string comparison skips keying them (the name is keyed below).
+                            if nameSpan == nil { nameSpan = mention.span }
                             continue
                         }
                         table.add(formKey(mention.text, mention.span, text, readerWordList, &scratch), entityKey)
                     }
-                    if !nameKeyed { table.add(formKey(name, nil, text, readerWordList, &scratch), entityKey) }
+                    table.add(formKey(name, nameSpan, text, readerWordList, &scratch), entityKey)
                     for alias in entities[n].aliases {
                         let span = mentions.first(where: { $0.text == alias })?.span
                         table.add(formKey(alias, span, text, readerWordList, &scratch), entityKey)
@@ -464,32 +460,10 @@ struct KeyphraseDocument {
         }
     }
 
-    /// True when `form` is exactly the scalars `span` of the text (compared as UTF-8).
+    /// True when `form` is exactly the scalars `span` of the text.
     static func spells(_ form: String, _ text: UnsafeBufferPointer<Unicode.Scalar>, _ span: TextSpan) -> Bool {
-        guard span.start >= 0, span.end <= text.count, let p = text.baseAddress else { return false }
-        var form = form
-        return form.withUTF8 { utf8 in
-            let n = utf8.count
-            var i = 0
-            for k in span.start..<span.end {
-                let v = p[k].value
-                if v < 0x80 {
-                    guard i < n, utf8[i] == UInt8(truncatingIfNeeded: v) else { return false }
-                    i += 1
-                } else {
-                    // The scalar's UTF-8: a lead byte, then 6 bits a byte.
-                    let length = v < 0x800 ? 2 : (v < 0x10000 ? 3 : 4)
-                    guard i + length <= n else { return false }
-                    let lead: UInt32 = length == 2 ? 0xC0 : (length == 3 ? 0xE0 : 0xF0)
-                    guard UInt32(utf8[i]) == lead | (v >> (6 * UInt32(length - 1))) else { return false }
-                    for b in 1..<length where UInt32(utf8[i + b]) != 0x80 | ((v >> (6 * UInt32(length - 1 - b))) & 0x3F) {
-                        return false
-                    }
-                    i += length
-                }
-            }
-            return i == n
-        }
+        guard span.start >= 0, span.start <= span.end, span.end <= text.count else { return false }
+        return form.unicodeScalars.elementsEqual(text[span.start..<span.end])
     }
 
     /// The key `phraseKey` gives the scalars `span` of the text, from the article's words there:

@@ -191,7 +191,7 @@ public struct Summarizer: Sendable {
         isPicked.update(repeating: 0)
         redundancy.update(repeating: 0)
         UnsafeMutableBufferPointer(rebasing: pickedWeights[0..<termCount]).update(repeating: 0)
-        for picks in 1...max(1, pickCount) where pickCount > 0 {
+        for pick in 0..<pickCount {
             var best = -1
             var bestValue = -Double.infinity
             for position in 0..<candidateCount where isPicked[position] == 0 {
@@ -199,7 +199,7 @@ public struct Summarizer: Sendable {
                 if value > bestValue { bestValue = value; best = position }
             }
             isPicked[best] = 1
-            guard picks < pickCount, norms[best] > 0 else { continue }
+            guard pick + 1 < pickCount, norms[best] > 0 else { continue }  // the last pick needs no likeness
             for k in entryStarts[best]..<entryStarts[best + 1] { pickedWeights[terms[k]] = weights[k] }
             for position in 0..<candidateCount where isPicked[position] == 0 && norms[position] > 0 {
                 var dot = 0.0
