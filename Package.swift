@@ -5,6 +5,7 @@ import PackageDescription
 //   articled (executable: command line, thin)
 //     -> ArticledCore (configuration, the daemon service, wiring)
 //          -> ArticleAnalysis (pure: bytes in, Analysis out)   + ArticleModels (bundled model files)
+//          -> ArticleIndex (the SQLite article index, derived from the outbox) -> CSQLite (libsqlite3)
 //          -> Spool (inotify, inbox/processing/outbox/failed, claiming, atomic writes, recovery)
 //          -> SystemdSupport (sd_notify, watchdog, journald log handler) -> CSystemd (libsystemd)
 let package = Package(
@@ -31,6 +32,13 @@ let package = Package(
         ),
         .target(name: "Spool"),
         .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // The article index across articles: SQLite (WAL, FTS5), derived from the outbox.
+        .target(name: "ArticleIndex", dependencies: ["ArticleAnalysis", "CSQLite"]),
+        .systemLibrary(
             name: "CSystemd",
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
@@ -43,6 +51,7 @@ let package = Package(
             name: "ArticledCore",
             dependencies: [
                 "ArticleAnalysis", "ArticleModels", "Spool", "SystemdSupport",
+                "ArticleIndex",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -51,6 +60,7 @@ let package = Package(
             name: "articled",
             dependencies: [
                 "ArticledCore", "ArticleAnalysis", "ArticleModels", "Spool",
+                "ArticleIndex",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -59,6 +69,7 @@ let package = Package(
         .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ArticledCoreTests", dependencies: ["ArticledCore"]),
+        .testTarget(name: "ArticleIndexTests", dependencies: ["ArticleIndex", "ArticleAnalysis"]),
         .testTarget(name: "ArticledIntegrationTests", dependencies: ["ArticleAnalysis"]),
     ]
 )

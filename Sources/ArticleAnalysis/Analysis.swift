@@ -3,7 +3,7 @@
 /// Every offset in it is a Unicode code-point offset into `text` (see `TextSpan`).
 public struct Analysis: Sendable {
     /// Version of the JSON document; bump when a field changes meaning. See docs/analysis.schema.json.
-    public static let schemaVersion = "articled.analysis/1"
+    public static let schemaVersion = "articled.analysis/2"
 
     public var source: SourceInfo
     /// The headline, when the article starts with one; never part of `text`.
@@ -25,6 +25,8 @@ public struct Analysis: Sendable {
     public var tone: Tone?
     public var dates: [DateMention]
     public var timings: StageTimings
+    /// Earlier articles this one nearly repeats; filled by the daemon from the article index.
+    public var duplicates: [DuplicateArticle] = []
 }
 
 /// Where the bytes came from and how they were read.

@@ -1,4 +1,5 @@
 import ArticleAnalysis
+import ArticleIndex
 import Glibc
 import Logging
 import Spool
@@ -30,6 +31,8 @@ struct ArticleProcessor: Sendable {
     let logger: Logger
     /// For the daemon benchmark: skip the analysis, keep every file operation.
     let bareFileWork: Bool
+    /// The article index, when it is on.
+    var indexing: ArticleIndexing? = nil
 
     /// Results held for one publication at most; a batch of large articles is published in parts.
     static let publicationBytes = 4 << 20
@@ -38,6 +41,7 @@ struct ArticleProcessor: Sendable {
     private struct Analysed {
         var completion: Spool.Completion
         var logger: Logger
+        var indexed: IndexedArticle? = nil
     }
 
     /// Processes `items` in order; returns one outcome per item.
@@ -114,13 +118,15 @@ struct ArticleProcessor: Sendable {
         let start = MonotonicStageClock().nanoseconds()
         let json: [UInt8]
         let sha256: String
+        var indexed: IndexedArticle?
         if bareFileWork {
             sha256 = "bare-\(article.size)"
             json = Array("{\"bare_file_work\":true,\"bytes\":\(bytes.count)}\n".utf8)
         } else {
             let input = ArticleInput(bytes: bytes, name: item.name.lossyString, received: article.claimedAt)
             do {
-                let analysis = try pipeline.analyze(input, clock: MonotonicStageClock())
+                var analysis = try pipeline.analyze(input, clock: MonotonicStageClock())
+                indexed = indexing?.prepare(&analysis)
                 sha256 = analysis.source.sha256
                 json = analysis.jsonBytes()
             } catch {
@@ -133,12 +139,17 @@ struct ArticleProcessor: Sendable {
         logger[metadataKey: "analysis_ms"] = .string(Self.format(milliseconds))
 
         let disposal: Spool.Disposal = snapshot.afterSuccess == .delete ? .delete : .moveToProcessed
-        return .analysed(Analysed(completion: Spool.Completion(article, result: json, sha256: sha256, disposal: disposal), logger: logger))
+        return .analysed(Analysed(completion: Spool.Completion(article, result: json, sha256: sha256, disposal: disposal), logger: logger, indexed: indexed))
     }
 
     /// Publishes analysed articles together and logs each.
     private func publish(_ batch: [Analysed]) -> [Outcome] {
-        zip(batch, spool.complete(batch.map(\.completion))).map { analysed, result in
+        let results = spool.complete(batch.map(\.completion))
+        indexing?.record(zip(batch, results).compactMap { analysed, result in
+            guard let record = analysed.indexed, case .success(let name) = result else { return nil }
+            return (record, name, analysed.completion.article.recovered)
+        })
+        return zip(batch, results).map { analysed, result in
             switch result {
             case .success(let published):
                 analysed.logger.info("article analysed", metadata: ["result": .string(published.escaped)])

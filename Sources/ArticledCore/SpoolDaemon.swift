@@ -61,7 +61,9 @@ public final class SpoolDaemon: @unchecked Sendable {
         watcher = try InboxWatcher(path: spool.layout.inbox)
         queue = WorkQueue(capacity: configuration.queueLimit)
         settings = LiveSettings(configuration)
-        processor = ArticleProcessor(spool: spool, pipeline: pipeline, settings: settings, logger: logger, bareFileWork: bareFileWork)
+        var processor = ArticleProcessor(spool: spool, pipeline: pipeline, settings: settings, logger: logger, bareFileWork: bareFileWork)
+        processor.indexing = bareFileWork ? nil : ArticleIndexing.open(configuration, outbox: spool.layout.outbox, logger: logger)
+        self.processor = processor
         queue.onLowWater = { [watcher] in watcher.wake() }
     }
 
@@ -81,6 +83,7 @@ public final class SpoolDaemon: @unchecked Sendable {
 
     /// Runs until `requestStop()`; blocks the calling thread.
     public func run() throws {
+        processor.indexing?.reconcile()
         var recoverProcessing = true
         scan(recoverProcessing: &recoverProcessing)
         startWorkers()

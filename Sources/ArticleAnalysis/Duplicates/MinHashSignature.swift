@@ -1,0 +1,122 @@
+/// A MinHash signature of an article's cleaned text: for each of 128 hash functions, the least
+/// hash over the text's word 5-shingles (five consecutive words). The share of positions where two
+/// signatures agree estimates the Jaccard similarity of the two texts' shingle sets, which is
+/// what near-duplicate detection needs: paragraphs reordered, cut or padded with furniture change
+/// few shingles, a different story changes nearly all.
+///
+/// Words are the reader stages' words (`WordScanner`: "al-Qaeda", "doesn’t" are one word each;
+/// punctuation is not a word), hashed case-folded with `WordHash`, so "The" and "the" agree.
+/// The 128 hash functions are multiply-add permutations of one well-mixed 64-bit hash per
+/// shingle (Dietzfelbinger's multiply-shift family: the high bits, which decide the order,
+/// are close to independent), so a shingle costs one mix and 128 multiply-adds.
+public struct MinHashSignature: Sendable, Equatable {
+    /// Hash functions in a signature.
+    public static let count = 128
+    /// Words in a shingle.
+    public static let shingleWords = 5
+
+    /// The least value of each hash function; all `UInt64.max` for a text without words.
+    public var values: [UInt64]
+
+    public init(values: [UInt64]) {
+        precondition(values.count == Self.count, "a signature has \(Self.count) values")
+        self.values = values
+    }
+
+    /// The signature of `scalars` (the cleaned text). A text of fewer than five words is one shingle.
+    public init(of scalars: [Unicode.Scalar]) {
+        var words: [UInt64] = []
+        words.reserveCapacity(scalars.count / 5)
+        scalars.withUnsafeBufferPointer { p in
+            var i = 0
+            var space = true
+            while let token = WordScanner.nextToken(p, &i, p.count, space: &space) {
+                if token.kind != .punctuation { words.append(WordHash.of(scalars, token.start, token.end)) }
+            }
+        }
+        self.init(wordHashes: words)
+    }
+
+    /// The signature of a text given as its words' hashes, in order.
+    init(wordHashes words: [UInt64]) {
+        var minima = [UInt64](repeating: .max, count: Self.count)
+        guard !words.isEmpty else { values = minima; return }
+        let shingles = max(1, words.count - Self.shingleWords + 1)
+        let width = min(Self.shingleWords, words.count)
+        let (a, b) = (Self.multipliers, Self.increments)
+        minima.withUnsafeMutableBufferPointer { m in
+            for start in 0..<shingles {
+                var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+                for k in start..<(start + width) { h = Self.mix(h ^ words[k]) }
+                for j in 0..<Self.count {
+                    let v = h &* a[j] &+ b[j]
+                    if v < m[j] { m[j] = v }
+                }
+            }
+        }
+        values = minima
+    }
+
+    /// True for the signature of a text without words.
+    public var isEmpty: Bool { values.allSatisfy { $0 == .max } }
+
+    /// The estimated Jaccard similarity: the share of hash functions whose minima agree.
+    public func similarity(to other: MinHashSignature) -> Double {
+        var same = 0
+        for j in 0..<Self.count where values[j] == other.values[j] { same += 1 }
+        return Double(same) / Double(Self.count)
+    }
+
+    // MARK: Locality-sensitive hashing
+
+    /// Bands of the LSH index: two texts are compared when all rows of at least one band agree.
+    /// 32 bands of 4 rows find a pair at similarity 0.8 with probability 1 - (1 - 0.8^4)^32 > 0.9999
+    /// and one at 0.3 with 0.23; candidates are then checked on the whole signature.
+    public static let bands = 32
+    public static let rowsPerBand = count / bands
+
+    /// One key per band: the band number in the top 6 bits, a hash of its rows below.
+    public var bandKeys: [Int64] {
+        (0..<Self.bands).map { band in
+            var h: UInt64 = UInt64(band) &* 0xD6E8_FEB8_6659_FD93
+            for row in 0..<Self.rowsPerBand { h = Self.mix(h ^ values[band * Self.rowsPerBand + row]) }
+            return Int64(bitPattern: UInt64(band) << 58 | h >> 6)
+        }
+    }
+
+    // MARK: Storage
+
+    /// The values as little-endian bytes (8 per value), as the index stores them.
+    public var bytes: [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(Self.count * 8)
+        for v in values { for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: v >> (8 * k))) } }
+        return out
+    }
+
+    /// The signature stored as `bytes`; nil when the length is wrong.
+    public init?(bytes: [UInt8]) {
+        guard bytes.count == Self.count * 8 else { return nil }
+        values = (0..<Self.count).map { j in
+            var v: UInt64 = 0
+            for k in 0..<8 { v |= UInt64(bytes[j * 8 + k]) << (8 * k) }
+            return v
+        }
+    }
+
+    // MARK: Hash functions
+
+    /// The splitmix64 finaliser: every input bit flips about half the output bits.
+    @inline(__always)
+    static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Odd multipliers and increments of the 128 permutations, drawn from splitmix64 with fixed
+    /// seeds: a signature never changes between runs or builds (the index stores them).
+    static let multipliers: [UInt64] = (0..<count).map { mix(UInt64($0) &* 2 &+ 1) | 1 }
+    static let increments: [UInt64] = (0..<count).map { mix(UInt64($0) &* 2 &+ 0x5555) }
+}

@@ -1,0 +1,221 @@
+import ArticleAnalysis
+
+/// The writing side of the index: one connection and its compiled statements, owned together
+/// (`~Copyable`; `ArticleIndex` keeps it behind a mutex, so one thread at a time uses it).
+struct IndexWriter: ~Copyable {
+    let db: SQLiteConnection
+    private let articleExists: SQLiteStatement
+    private let insertArticle: SQLiteStatement
+    private let insertText: SQLiteStatement
+    private let insertBucket: SQLiteStatement
+    private let findKey: SQLiteStatement
+    private let insertEntity: SQLiteStatement
+    private let insertName: SQLiteStatement
+    private let renameEntity: SQLiteStatement
+    private let insertMention: SQLiteStatement
+    private let insertQuote: SQLiteStatement
+    private let insertKeyphrase: SQLiteStatement
+    private let insertDuplicate: SQLiteStatement
+    private let findBySha: SQLiteStatement
+    private let findBucket: SQLiteStatement
+    private let findSignature: SQLiteStatement
+
+    /// Opens or creates the index at `path`: WAL journal, schema brought up to date.
+    init(path: String) throws(SQLiteError) {
+        let db = try SQLiteConnection(path: path)
+        // WAL: readers (`articled query`) never block the daemon. synchronous=NORMAL: a commit
+        // is not fsynced, so a power cut may lose the last transactions, never corrupt the
+        // file; recovery re-indexes from the outbox whatever is missing.
+        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF")
+        try IndexSchema.migrate(db)
+        let articleExists = try db.prepare("SELECT id FROM articles WHERE result = ?")
+        let insertArticle = try db.prepare("""
+            INSERT INTO articles(result, name, sha256, title, published, received, language, text, signature)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let insertText = try db.prepare("INSERT INTO article_text(rowid, title, text) VALUES(?, ?, ?)")
+        let insertBucket = try db.prepare("INSERT OR IGNORE INTO lsh(bucket, article) VALUES(?, ?)")
+        let findKey = try db.prepare("""
+            SELECT n.entity, e.multiword FROM entity_names n JOIN entities e ON e.id = n.entity
+            WHERE n.key = ? AND e.type = ? ORDER BY n.entity
+            """)
+        let insertEntity = try db.prepare("INSERT INTO entities(type, name, multiword) VALUES(?, ?, ?)")
+        // A key keeps the least spelling filed under it, an entity the longest of its names (then
+        // the least): what they show does not depend on the order articles came in.
+        let insertName = try db.prepare("""
+            INSERT INTO entity_names(key, entity, name) VALUES(?, ?, ?)
+            ON CONFLICT(key, entity) DO UPDATE SET name = excluded.name WHERE excluded.name < name
+            """)
+        let renameEntity = try db.prepare("""
+            UPDATE entities SET name = ?2
+            WHERE id = ?1 AND (length(?2) > length(name) OR (length(?2) = length(name) AND ?2 < name))
+            """)
+        let insertMention = try db.prepare("INSERT OR REPLACE INTO mentions(article, local_id, entity, type, name, aliases, count) VALUES(?, ?, ?, ?, ?, ?, ?)")
+        let insertQuote = try db.prepare("INSERT INTO quotes(article, position, kind, text, speaker_entity, speaker_name, cue) VALUES(?, ?, ?, ?, ?, ?, ?)")
+        let insertKeyphrase = try db.prepare("INSERT INTO keyphrases(article, position, text, score) VALUES(?, ?, ?, ?)")
+        let insertDuplicate = try db.prepare("INSERT INTO duplicates(article, position, name, similarity) VALUES(?, ?, ?, ?)")
+        let findBySha = try db.prepare("SELECT name FROM articles WHERE sha256 = ? ORDER BY id")
+        let findBucket = try db.prepare("SELECT article FROM lsh WHERE bucket = ?")
+        let findSignature = try db.prepare("SELECT name, signature, sha256 FROM articles WHERE id = ?")
+        self.articleExists = articleExists
+        self.insertArticle = insertArticle
+        self.insertText = insertText
+        self.insertBucket = insertBucket
+        self.findKey = findKey
+        self.insertEntity = insertEntity
+        self.insertName = insertName
+        self.renameEntity = renameEntity
+        self.insertMention = insertMention
+        self.insertQuote = insertQuote
+        self.insertKeyphrase = insertKeyphrase
+        self.insertDuplicate = insertDuplicate
+        self.findBySha = findBySha
+        self.findBucket = findBucket
+        self.findSignature = findSignature
+        self.db = db
+    }
+
+    // MARK: Writing
+
+    /// Records one article unless its result is already there; returns whether it was added.
+    /// The caller holds a transaction.
+    func record(_ article: IndexedArticle) throws(SQLiteError) -> Bool {
+        articleExists.reset()
+        articleExists.bind(1, article.result)
+        if try articleExists.step() { return false }
+        try insertArticle.run { s in
+            s.bind(1, article.result); s.bind(2, article.name); s.bind(3, article.sha256); s.bind(4, article.title)
+            s.bind(5, article.published); s.bind(6, article.received); s.bind(7, article.language); s.bind(8, article.text)
+            s.bind(9, blob: article.signature.bytes)
+        }
+        let id = db.lastInsertRowID
+        try insertText.run { s in s.bind(1, id); s.bind(2, article.title); s.bind(3, article.text) }
+        if !article.signature.isEmpty {
+            for key in article.signature.bandKeys { try insertBucket.run { s in s.bind(1, key); s.bind(2, id) } }
+        }
+        var linked: [String: Int64] = [:]
+        for entity in article.entities {
+            let global = try link(entity)
+            linked[entity.localID] = global
+            try insertMention.run { s in
+                s.bind(1, id); s.bind(2, entity.localID); s.bind(3, global); s.bind(4, entity.type); s.bind(5, entity.name)
+                s.bind(6, entity.aliases.joined(separator: "\u{1F}")); s.bind(7, entity.mentionCount)
+            }
+        }
+        for (position, quote) in article.quotes.enumerated() {
+            try insertQuote.run { s in
+                s.bind(1, id); s.bind(2, position); s.bind(3, quote.kind); s.bind(4, quote.text)
+                if let speaker = quote.speakerEntity.flatMap({ linked[$0] }) { s.bind(5, speaker) } else { s.bindNull(5) }
+                s.bind(6, quote.speakerName); s.bind(7, quote.cue)
+            }
+        }
+        for (position, phrase) in article.keyphrases.enumerated() {
+            try insertKeyphrase.run { s in s.bind(1, id); s.bind(2, position); s.bind(3, phrase.text); s.bind(4, phrase.score) }
+        }
+        for (position, duplicate) in article.duplicates.enumerated() {
+            try insertDuplicate.run { s in s.bind(1, id); s.bind(2, position); s.bind(3, duplicate.name); s.bind(4, duplicate.similarity) }
+        }
+        return true
+    }
+
+    /// The entity across articles that an article's entity is, created when there is none
+    /// (see `EntityLinker` for the rules), with the entity's names filed under it.
+    private func link(_ entity: IndexedArticle.ArticleEntity) throws(SQLiteError) -> Int64 {
+        let keys = EntityNameKey.keys(names: entity.names, type: entity.type)
+        let multiword = keys.full.contains(where: EntityNameKey.isMultiword)
+        var candidates: [EntityLinker.Candidate] = []
+        for key in multiword ? keys.full.filter(EntityNameKey.isMultiword) : keys.full + keys.surnames {
+            findKey.reset()
+            findKey.bind(1, key); findKey.bind(2, entity.type)
+            while try findKey.step() {
+                candidates.append(EntityLinker.Candidate(entity: findKey.int(0), multiword: findKey.int(1) != 0))
+            }
+        }
+        let global: Int64
+        if let chosen = EntityLinker.choose(candidates, multiword: multiword) {
+            global = chosen
+            try renameEntity.run { s in s.bind(1, global); s.bind(2, entity.name) }
+        } else {
+            try insertEntity.run { s in s.bind(1, entity.type); s.bind(2, entity.name); s.bind(3, multiword ? 1 : 0) }
+            global = db.lastInsertRowID
+        }
+        for (key, name) in zip(keys.full, entity.names.filter { !EntityNameKey.key($0).isEmpty }.uniqued(by: EntityNameKey.key)) {
+            try insertName.run { s in s.bind(1, key); s.bind(2, global); s.bind(3, name) }
+        }
+        for key in keys.surnames { try insertName.run { s in s.bind(1, key); s.bind(2, global); s.bind(3, entity.name) } }
+        return global
+    }
+
+    /// Removes the article whose result is `result` and everything filed under it; entities
+    /// left without any mention go too. Returns whether it was there. The caller holds a transaction.
+    func remove(result: String) throws(SQLiteError) -> Bool {
+        articleExists.reset()
+        articleExists.bind(1, result)
+        guard try articleExists.step() else { return false }
+        let id = articleExists.int(0)
+        articleExists.reset()
+        let row = try db.prepare("SELECT title, text FROM articles WHERE id = ?")
+        row.bind(1, id)
+        if try row.step() {
+            let delete = try db.prepare("INSERT INTO article_text(article_text, rowid, title, text) VALUES('delete', ?, ?, ?)")
+            try delete.run { s in s.bind(1, id); s.bind(2, row.text(0)); s.bind(3, row.text(1)) }
+        }
+        for table in ["mentions", "quotes", "keyphrases", "duplicates", "lsh"] {
+            let statement = try db.prepare("DELETE FROM \(table) WHERE article = ?")
+            try statement.run { s in s.bind(1, id) }
+        }
+        let article = try db.prepare("DELETE FROM articles WHERE id = ?")
+        try article.run { s in s.bind(1, id) }
+        try db.execute("""
+            DELETE FROM entity_names WHERE entity NOT IN (SELECT entity FROM mentions);
+            DELETE FROM entities WHERE id NOT IN (SELECT entity FROM mentions);
+            """)
+        return true
+    }
+
+    // MARK: Near-duplicates
+
+    /// Earlier articles with the same SHA-256 (similarity 1) or whose signature agrees with
+    /// `signature` on at least `threshold` of its values, most similar first, at most `limit`.
+    func duplicates(of signature: MinHashSignature, sha256: String, threshold: Double, limit: Int) throws(SQLiteError) -> [DuplicateArticle] {
+        var found: [String: Double] = [:]
+        findBySha.reset()
+        findBySha.bind(1, sha256)
+        while try findBySha.step() { if let name = findBySha.text(0) { found[name] = 1 } }
+        if !signature.isEmpty {
+            var candidates = Set<Int64>()
+            for key in signature.bandKeys {
+                findBucket.reset()
+                findBucket.bind(1, key)
+                while try findBucket.step() { candidates.insert(findBucket.int(0)) }
+            }
+            for id in candidates {
+                findSignature.reset()
+                findSignature.bind(1, id)
+                guard try findSignature.step(), let name = findSignature.text(0),
+                      let other = MinHashSignature(bytes: findSignature.blob(1)) else { continue }
+                let similarity = findSignature.text(2) == sha256 ? 1 : signature.similarity(to: other)
+                if similarity >= threshold { found[name] = max(found[name] ?? 0, similarity) }
+            }
+        }
+        return found.map { DuplicateArticle(name: $0.key, similarity: $0.value) }
+            .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.name < $1.name }
+            .prefix(limit).map { $0 }
+    }
+
+    /// The result names of every indexed article.
+    func resultNames() throws(SQLiteError) -> Set<String> {
+        let statement = try db.prepare("SELECT result FROM articles")
+        var names = Set<String>()
+        while try statement.step() { if let name = statement.text(0) { names.insert(name) } }
+        return names
+    }
+}
+
+extension Array {
+    /// The elements whose `key` has not been seen before, in order.
+    func uniqued(by key: (Element) -> String) -> [Element] {
+        var seen = Set<String>()
+        return filter { seen.insert(key($0)).inserted }
+    }
+}
