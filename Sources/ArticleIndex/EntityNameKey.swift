@@ -44,14 +44,43 @@ enum EntityNameKey {
         return "~" + last
     }
 
-    /// Every key of an article entity: its names' keys, and for a person their surname keys.
+    /// Words after which the rest of a name is another thing ("Northern District of California",
+    /// "Supreme Court of Puerto Rico"): a tail after them is not a short form of the name.
+    static let linkingWords: Set<Substring> = ["of", "for", "in", "on", "at", "and", "de", "the"]
+
+    /// True when `alias` is a form of `name` that names the same thing across articles (keys):
+    /// the same key; its last words, unless a linking word precedes them ("al-Julani" of "Abu
+    /// Mohammed al-Julani", "Trump" of "Donald Trump"; not "California" of "Northern District of
+    /// California"); the same surname ("Assad" of "Bashar al-Assad"); or its initials ("IS" of
+    /// "Islamic State"). A leading part ("United States" of "United States Constitution",
+    /// "New York" of "New York City") is not: a longer name that starts with a shorter one is
+    /// usually something else; nor is a place's last word ("Australia" of "South Australia").
+    static func isShortForm(_ alias: String, of name: String, type: String) -> Bool {
+        if alias == name { return true }
+        let a = alias.split(separator: " "), n = name.split(separator: " ")
+        guard !a.isEmpty, a.count < n.count else { return false }
+        // Places: "South Australia" is not Australia, "West Virginia" not Virginia.
+        if type != "LOC", Array(n.suffix(a.count)) == a, !linkingWords.contains(n[n.count - a.count - 1]) { return true }
+        if type == "PERSON", a.count == 1, surname(alias) == surname(name) { return true }
+        if a.count == 1 {
+            let initials = n.filter { !linkingWords.contains($0) }.compactMap(\.first)
+            return initials.count >= 2 && String(initials) == String(a[0])
+        }
+        return false
+    }
+
+    /// The keys an article entity is filed under: its name's, its aliases' that are short forms
+    /// of the name (`isShortForm`; the others stay in the article's record only), and for a
+    /// person the surname key of each.
     static func keys(names: [String], type: String) -> (full: [String], surnames: [String]) {
         var full: [String] = []
         var surnames: [String] = []
+        guard let first = names.first else { return ([], []) }
+        let nameKey = key(first)
         for name in names {
             let k = key(name)
-            guard !k.isEmpty else { continue }
-            if !full.contains(k) { full.append(k) }
+            guard !k.isEmpty, !full.contains(k), nameKey.isEmpty || isShortForm(k, of: nameKey, type: type) else { continue }
+            full.append(k)
             if type == "PERSON", let s = surname(k), !surnames.contains(s) { surnames.append(s) }
         }
         return (full, surnames)

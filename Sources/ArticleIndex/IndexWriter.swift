@@ -124,11 +124,16 @@ struct IndexWriter: ~Copyable {
         let keys = EntityNameKey.keys(names: entity.names, type: entity.type)
         let multiword = keys.full.contains(where: EntityNameKey.isMultiword)
         var candidates: [EntityLinker.Candidate] = []
-        for key in multiword ? keys.full.filter(EntityNameKey.isMultiword) : keys.full + keys.surnames {
-            findKey.reset()
-            findKey.bind(1, key); findKey.bind(2, entity.type)
-            while try findKey.step() {
-                candidates.append(EntityLinker.Candidate(entity: findKey.int(0), multiword: findKey.int(1) != 0))
+        // A full name links by its own key first, by its other full-name short forms only when
+        // that finds nothing.
+        let lookups = multiword ? [[keys.full[0]], Array(keys.full.dropFirst().filter(EntityNameKey.isMultiword))] : [keys.full + keys.surnames]
+        for keysToTry in lookups where candidates.isEmpty {
+            for key in keysToTry {
+                findKey.reset()
+                findKey.bind(1, key); findKey.bind(2, entity.type)
+                while try findKey.step() {
+                    candidates.append(EntityLinker.Candidate(entity: findKey.int(0), multiword: findKey.int(1) != 0))
+                }
             }
         }
         let global: Int64
@@ -139,7 +144,9 @@ struct IndexWriter: ~Copyable {
             try insertEntity.run { s in s.bind(1, entity.type); s.bind(2, entity.name); s.bind(3, multiword ? 1 : 0) }
             global = db.lastInsertRowID
         }
-        for (key, name) in zip(keys.full, entity.names.filter { !EntityNameKey.key($0).isEmpty }.uniqued(by: EntityNameKey.key)) {
+        for name in entity.names {
+            let key = EntityNameKey.key(name)
+            guard keys.full.contains(key) else { continue }
             try insertName.run { s in s.bind(1, key); s.bind(2, global); s.bind(3, name) }
         }
         for key in keys.surnames { try insertName.run { s in s.bind(1, key); s.bind(2, global); s.bind(3, entity.name) } }
@@ -209,13 +216,5 @@ struct IndexWriter: ~Copyable {
         var names = Set<String>()
         while try statement.step() { if let name = statement.text(0) { names.insert(name) } }
         return names
-    }
-}
-
-extension Array {
-    /// The elements whose `key` has not been seen before, in order.
-    func uniqued(by key: (Element) -> String) -> [Element] {
-        var seen = Set<String>()
-        return filter { seen.insert(key($0)).inserted }
     }
 }

@@ -25,6 +25,12 @@ public struct MinHashSignature: Sendable, Equatable {
 
     /// The signature of `scalars` (the cleaned text). A text of fewer than five words is one shingle.
     public init(of scalars: [Unicode.Scalar]) {
+        self.init(shingles: Self.shingles(of: scalars))
+    }
+
+    /// One 64-bit hash per word 5-shingle of `scalars`, in text order (repeats included): the
+    /// set a signature summarises, and what an exact Jaccard similarity is computed over.
+    static func shingles(of scalars: [Unicode.Scalar]) -> [UInt64] {
         var words: [UInt64] = []
         words.reserveCapacity(scalars.count / 5)
         scalars.withUnsafeBufferPointer { p in
@@ -34,20 +40,21 @@ public struct MinHashSignature: Sendable, Equatable {
                 if token.kind != .punctuation { words.append(WordHash.of(scalars, token.start, token.end)) }
             }
         }
-        self.init(wordHashes: words)
+        guard !words.isEmpty else { return [] }
+        let width = min(Self.shingleWords, words.count)
+        return (0...(words.count - width)).map { start in
+            var h: UInt64 = 0x9E37_79B9_7F4A_7C15
+            for k in start..<(start + width) { h = Self.mix(h ^ words[k]) }
+            return h
+        }
     }
 
-    /// The signature of a text given as its words' hashes, in order.
-    init(wordHashes words: [UInt64]) {
+    /// The signature of a shingle set given as hashes.
+    init(shingles: [UInt64]) {
         var minima = [UInt64](repeating: .max, count: Self.count)
-        guard !words.isEmpty else { values = minima; return }
-        let shingles = max(1, words.count - Self.shingleWords + 1)
-        let width = min(Self.shingleWords, words.count)
         let (a, b) = (Self.multipliers, Self.increments)
         minima.withUnsafeMutableBufferPointer { m in
-            for start in 0..<shingles {
-                var h: UInt64 = 0x9E37_79B9_7F4A_7C15
-                for k in start..<(start + width) { h = Self.mix(h ^ words[k]) }
+            for h in shingles {
                 for j in 0..<Self.count {
                     let v = h &* a[j] &+ b[j]
                     if v < m[j] { m[j] = v }

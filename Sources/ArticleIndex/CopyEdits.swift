@@ -1,0 +1,64 @@
+/// Near copies of an article made the way a wire story is re-published: paragraphs reordered or
+/// cut, page furniture added, the lede rewritten. The near-duplicate tests, the daemon's
+/// integration test and the benchmark (`articled eval-duplicates`) make their pairs with it, so
+/// they all measure the same edits. Works on the raw article text (paragraphs separated by
+/// blank lines), before cleaning, as a newsroom would receive the copy.
+public enum CopyEdit: String, CaseIterable, Sendable {
+    /// The second and third paragraphs swapped.
+    case reorder
+    /// The paragraph before the last one dropped.
+    case cut
+    /// Sharing buttons, an advertisement marker, a byline and comment chrome added.
+    case furniture
+    /// The first sentence replaced with a different one.
+    case lede
+    /// Furniture added and two paragraphs swapped: a typical syndicated copy.
+    case syndicated
+
+    /// The edited copy of `text`.
+    public func apply(to text: String) -> String {
+        var paragraphs = Self.paragraphs(text)
+        switch self {
+        case .reorder:
+            if paragraphs.count >= 3 { paragraphs.swapAt(1, 2) }
+        case .cut:
+            if paragraphs.count >= 3 { paragraphs.remove(at: paragraphs.count - 2) }
+        case .furniture:
+            paragraphs = Self.furnished(paragraphs)
+        case .lede:
+            if let first = paragraphs.first { paragraphs[0] = Self.rewriteLede(first) }
+        case .syndicated:
+            if paragraphs.count >= 4 { paragraphs.swapAt(2, 3) }
+            paragraphs = Self.furnished(paragraphs)
+        }
+        return paragraphs.joined(separator: "\n\n") + "\n"
+    }
+
+    static func paragraphs(_ text: String) -> [String] {
+        var paragraphs: [String] = []
+        var current: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy(\.isWhitespace) {
+                if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")); current = [] }
+            } else {
+                current.append(line)
+            }
+        }
+        if !current.isEmpty { paragraphs.append(current.joined(separator: "\n")) }
+        return paragraphs
+    }
+
+    static func furnished(_ paragraphs: [String]) -> [String] {
+        var out = ["Share this:\nFacebook Twitter Email"] + paragraphs
+        out.insert("Advertisement", at: min(3, out.count))
+        out.append("Comments are closed.")
+        return out
+    }
+
+    /// The paragraph with its first sentence (up to the first ". ") replaced.
+    static func rewriteLede(_ paragraph: String) -> String {
+        let lede = "In news that emerged this week, officials and witnesses gave a new account of the events described below."
+        guard let end = paragraph.range(of: ". ") else { return lede }
+        return lede + " " + paragraph[end.upperBound...]
+    }
+}
