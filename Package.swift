@@ -70,6 +70,6 @@ let package = Package(
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ArticledCoreTests", dependencies: ["ArticledCore"]),
         .testTarget(name: "ArticleIndexTests", dependencies: ["ArticleIndex", "ArticleAnalysis", "ArticleModels"]),
-        .testTarget(name: "ArticledIntegrationTests", dependencies: ["ArticleAnalysis"]),
+        .testTarget(name: "ArticledIntegrationTests", dependencies: ["ArticleAnalysis", "ArticleIndex"]),
     ]
 )
