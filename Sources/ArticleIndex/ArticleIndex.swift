@@ -41,6 +41,7 @@ public final class ArticleIndex: Sendable {
             try writer.db.transaction { () throws(SQLiteError) -> Int in
                 var removed = 0
                 for result in results where try writer.remove(result: result) { removed += 1 }
+                if removed > 0 { try writer.relinkAll() }
                 return removed
             }
         }

@@ -12,7 +12,10 @@ extension IndexReader {
             lines.append("article\t" + fields.map(Self.escape).joined(separator: "\t"))
         }
         // Each global entity is named by its least member "result#local_id".
-        let members = try db.prepare("SELECT m.entity, a.result || '#' || m.local_id, m.type, m.name, m.aliases, m.count FROM mentions m JOIN articles a ON a.id = m.article")
+        let members = try db.prepare("""
+            SELECT e.resolved, a.result || '#' || m.local_id, m.type, m.name, m.aliases, m.count
+            FROM mentions m JOIN articles a ON a.id = m.article JOIN entities e ON e.id = m.entity
+            """)
         var rows: [(entity: Int64, member: String, rest: String)] = []
         var label: [Int64: String] = [:]
         while try members.step() {
@@ -22,17 +25,17 @@ extension IndexReader {
             if label[entity].map({ member < $0 }) ?? true { label[entity] = member }
         }
         for row in rows { lines.append("mention\t\(Self.escape(row.member))\t\(row.rest)\tentity=\(Self.escape(label[row.entity] ?? "?"))") }
-        let names = try db.prepare("SELECT entity, key, name FROM entity_names")
+        let names = try db.prepare("SELECT e.resolved, n.key, n.kind, n.name FROM entity_names n JOIN entities e ON e.id = n.entity")
         while try names.step() {
-            lines.append("name\t\(Self.escape(label[names.int(0)] ?? "orphan"))\t\(Self.escape(names.text(1) ?? ""))\t\(Self.escape(names.text(2) ?? ""))")
+            lines.append("name\t\(Self.escape(label[names.int(0)] ?? "orphan"))\t\(Self.escape(names.text(1) ?? ""))\t\(names.text(2) ?? "")\t\(Self.escape(names.text(3) ?? ""))")
         }
-        let entities = try db.prepare("SELECT id, type, name, multiword FROM entities")
+        let entities = try db.prepare("SELECT resolved, type, name, multiword FROM entities")
         while try entities.step() {
             lines.append("entity\t\(Self.escape(label[entities.int(0)] ?? "orphan"))\t\(entities.text(1) ?? "")\t\(Self.escape(entities.text(2) ?? ""))\t\(entities.int(3))")
         }
-        let quotes = try db.prepare("SELECT a.result, q.position, q.kind, q.text, q.speaker_entity, q.speaker_name, q.cue FROM quotes q JOIN articles a ON a.id = q.article")
+        let quotes = try db.prepare("SELECT a.result, q.position, q.kind, q.text, q.speaker_local, q.speaker_name, q.cue FROM quotes q JOIN articles a ON a.id = q.article")
         while try quotes.step() {
-            let speaker = quotes.isNull(4) ? "∅" : label[quotes.int(4)] ?? "?"
+            let speaker = quotes.text(4) ?? "∅"
             lines.append("quote\t" + [quotes.text(0) ?? "", "\(quotes.int(1))", quotes.text(2) ?? "", quotes.text(3) ?? "", speaker, quotes.text(5) ?? "∅", quotes.text(6) ?? "∅"].map(Self.escape).joined(separator: "\t"))
         }
         for (table, value) in [("keyphrases", "text, x.score"), ("duplicates", "name, x.similarity")] {

@@ -40,7 +40,8 @@ public struct IndexReader: ~Copyable {
     }
 
     /// The entities `name` may mean: those filed under its full key, else (a single word) those
-    /// filed under it as a surname. Empty when the name is unknown.
+    /// filed under it as a surname; each as its resolved entity (see `EntityLinker`). Empty when
+    /// the name is unknown.
     public func entityIDs(named name: String) throws(SQLiteError) -> [Int64] {
         let key = EntityNameKey.key(name)
         guard !key.isEmpty else { return [] }
@@ -52,12 +53,17 @@ public struct IndexReader: ~Copyable {
     }
 
     private func entities(underKey key: String) throws(SQLiteError) -> [Int64] {
-        let statement = try db.prepare("SELECT DISTINCT entity FROM entity_names WHERE key = ? ORDER BY entity")
+        let statement = try db.prepare("""
+            SELECT DISTINCT e.resolved FROM entity_names n JOIN entities e ON e.id = n.entity WHERE n.key = ? ORDER BY e.resolved
+            """)
         statement.bind(1, key)
         var ids: [Int64] = []
         while try statement.step() { ids.append(statement.int(0)) }
         return ids
     }
+
+    /// The groups that are one entity with the resolved entity `id` (itself included).
+    static let members = "SELECT id FROM entities WHERE resolved = ?"
 
     /// One report per entity `name` may mean (see `entityIDs(named:)`), most mentioned first.
     public func entity(named name: String, limit: Int = 50) throws(SQLiteError) -> [EntityReport] {
@@ -70,7 +76,7 @@ public struct IndexReader: ~Copyable {
             report.names = try names(of: id)
             let rows = try db.prepare("""
                 SELECT a.result, a.name, a.title, m.name, m.count FROM mentions m JOIN articles a ON a.id = m.article
-                WHERE m.entity = ? ORDER BY m.count DESC, a.id LIMIT ?
+                WHERE m.entity IN (\(Self.members)) ORDER BY m.count DESC, a.id LIMIT ?
                 """)
             rows.bind(1, id); rows.bind(2, limit)
             while try rows.step() {
@@ -86,7 +92,7 @@ public struct IndexReader: ~Copyable {
     func names(of id: Int64) throws(SQLiteError) -> [String] {
         let statement = try db.prepare("""
             SELECT n.name FROM entity_names n JOIN entities e ON e.id = n.entity
-            WHERE n.entity = ? AND n.key NOT LIKE '~%' ORDER BY n.name != e.name, n.key
+            WHERE n.entity IN (\(Self.members)) AND n.key NOT LIKE '~%' ORDER BY n.name != e.name, n.key
             """)
         statement.bind(1, id)
         var names: [String] = []
@@ -109,8 +115,9 @@ public struct IndexReader: ~Copyable {
     public func quotes(bySpeakers entities: [Int64], limit: Int = 200) throws(SQLiteError) -> [QuoteRow] {
         var rows: [QuoteRow] = []
         let statement = try db.prepare("""
-            SELECT a.result, a.name, q.kind, q.text, q.speaker_name, q.cue FROM quotes q JOIN articles a ON a.id = q.article
-            WHERE q.speaker_entity = ? ORDER BY a.id, q.position LIMIT ?
+            SELECT a.result, a.name, q.kind, q.text, q.speaker_name, q.cue FROM mentions m
+            JOIN quotes q ON q.article = m.article AND q.speaker_local = m.local_id JOIN articles a ON a.id = q.article
+            WHERE m.entity IN (\(Self.members)) ORDER BY a.id, q.position LIMIT ?
             """)
         for id in entities {
             statement.reset()
@@ -126,9 +133,11 @@ public struct IndexReader: ~Copyable {
         var spellings: [String] = []
         for id in entities { spellings += try names(of: id).map { $0.lowercased() } }
         let statement = try db.prepare("""
-            SELECT a.result, a.name, q.kind, q.text, q.speaker_name, q.cue FROM mentions m
+            SELECT DISTINCT a.result, a.name, q.kind, q.text, q.speaker_name, q.cue, a.id, q.position FROM mentions m
             JOIN quotes q ON q.article = m.article JOIN articles a ON a.id = q.article
-            WHERE m.entity = ? AND (q.speaker_entity IS NULL OR q.speaker_entity != m.entity)
+            LEFT JOIN mentions s ON s.article = q.article AND s.local_id = q.speaker_local
+            LEFT JOIN entities se ON se.id = s.entity
+            WHERE m.entity IN (\(Self.members)) AND (se.resolved IS NULL OR se.resolved != ?1)
             ORDER BY a.id, q.position
             """)
         var rows: [QuoteRow] = []

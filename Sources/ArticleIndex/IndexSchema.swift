@@ -23,19 +23,25 @@ enum IndexSchema {
         );
         CREATE INDEX articles_sha256 ON articles(sha256);
         CREATE INDEX articles_name ON articles(name);
-        -- One row per real-world entity across articles.
+        -- Entities across articles (see EntityLinker): a group of article entities joined by
+        -- shared names, and `resolved`, the entity it is one with (itself, or the only entity
+        -- with a full name that a group known by single words only can mean).
         CREATE TABLE entities(
             id INTEGER PRIMARY KEY,
             type TEXT NOT NULL,
             name TEXT NOT NULL,
-            multiword INTEGER NOT NULL        -- 1 when one of its names has two or more words
+            multiword INTEGER NOT NULL,        -- 1: its names include a full name; 0: single words only
+            resolved INTEGER
         );
-        -- Its names and aliases as normalised keys (see EntityLinker), with a spelling seen.
+        CREATE INDEX entities_resolved ON entities(resolved);
+        -- Its names and aliases as normalised keys (EntityNameKey), with the least spelling seen;
+        -- kind 'm' when filed by a member with a full name, 's' by one known by single words.
         CREATE TABLE entity_names(
             key TEXT NOT NULL,
+            kind TEXT NOT NULL,
             entity INTEGER NOT NULL REFERENCES entities(id),
             name TEXT NOT NULL,
-            PRIMARY KEY(key, entity)
+            PRIMARY KEY(key, kind, entity)
         ) WITHOUT ROWID;
         CREATE INDEX entity_names_entity ON entity_names(entity);
         -- An entity of one article, linked to the entity across articles.
@@ -55,12 +61,11 @@ enum IndexSchema {
             position INTEGER NOT NULL,
             kind TEXT NOT NULL,
             text TEXT NOT NULL,
-            speaker_entity INTEGER REFERENCES entities(id),
+            speaker_local TEXT,               -- the speaker's local_id in mentions, when an entity
             speaker_name TEXT,
             cue TEXT,
             PRIMARY KEY(article, position)
         ) WITHOUT ROWID;
-        CREATE INDEX quotes_speaker ON quotes(speaker_entity);
         CREATE TABLE keyphrases(
             article INTEGER NOT NULL REFERENCES articles(id),
             position INTEGER NOT NULL,

@@ -8,10 +8,7 @@ struct IndexWriter: ~Copyable {
     private let insertArticle: SQLiteStatement
     private let insertText: SQLiteStatement
     private let insertBucket: SQLiteStatement
-    private let findKey: SQLiteStatement
-    private let insertEntity: SQLiteStatement
-    private let insertName: SQLiteStatement
-    private let renameEntity: SQLiteStatement
+    private let linker: EntityLinker
     private let insertMention: SQLiteStatement
     private let insertQuote: SQLiteStatement
     private let insertKeyphrase: SQLiteStatement
@@ -35,23 +32,9 @@ struct IndexWriter: ~Copyable {
             """)
         let insertText = try db.prepare("INSERT INTO article_text(rowid, title, text) VALUES(?, ?, ?)")
         let insertBucket = try db.prepare("INSERT OR IGNORE INTO lsh(bucket, article) VALUES(?, ?)")
-        let findKey = try db.prepare("""
-            SELECT n.entity, e.multiword FROM entity_names n JOIN entities e ON e.id = n.entity
-            WHERE n.key = ? AND e.type = ? ORDER BY n.entity
-            """)
-        let insertEntity = try db.prepare("INSERT INTO entities(type, name, multiword) VALUES(?, ?, ?)")
-        // A key keeps the least spelling filed under it, an entity the longest of its names (then
-        // the least): what they show does not depend on the order articles came in.
-        let insertName = try db.prepare("""
-            INSERT INTO entity_names(key, entity, name) VALUES(?, ?, ?)
-            ON CONFLICT(key, entity) DO UPDATE SET name = excluded.name WHERE excluded.name < name
-            """)
-        let renameEntity = try db.prepare("""
-            UPDATE entities SET name = ?2
-            WHERE id = ?1 AND (length(?2) > length(name) OR (length(?2) = length(name) AND ?2 < name))
-            """)
+        let linker = try EntityLinker(db)
         let insertMention = try db.prepare("INSERT OR REPLACE INTO mentions(article, local_id, entity, type, name, aliases, count) VALUES(?, ?, ?, ?, ?, ?, ?)")
-        let insertQuote = try db.prepare("INSERT INTO quotes(article, position, kind, text, speaker_entity, speaker_name, cue) VALUES(?, ?, ?, ?, ?, ?, ?)")
+        let insertQuote = try db.prepare("INSERT INTO quotes(article, position, kind, text, speaker_local, speaker_name, cue) VALUES(?, ?, ?, ?, ?, ?, ?)")
         let insertKeyphrase = try db.prepare("INSERT INTO keyphrases(article, position, text, score) VALUES(?, ?, ?, ?)")
         let insertDuplicate = try db.prepare("INSERT INTO duplicates(article, position, name, similarity) VALUES(?, ?, ?, ?)")
         let findBySha = try db.prepare("SELECT name FROM articles WHERE sha256 = ? ORDER BY id")
@@ -61,10 +44,7 @@ struct IndexWriter: ~Copyable {
         self.insertArticle = insertArticle
         self.insertText = insertText
         self.insertBucket = insertBucket
-        self.findKey = findKey
-        self.insertEntity = insertEntity
-        self.insertName = insertName
-        self.renameEntity = renameEntity
+        self.linker = linker
         self.insertMention = insertMention
         self.insertQuote = insertQuote
         self.insertKeyphrase = insertKeyphrase
@@ -93,20 +73,19 @@ struct IndexWriter: ~Copyable {
         if !article.signature.isEmpty {
             for key in article.signature.bandKeys { try insertBucket.run { s in s.bind(1, key); s.bind(2, id) } }
         }
-        var linked: [String: Int64] = [:]
+        var touched = Set<String>()
         for entity in article.entities {
-            let global = try link(entity)
-            linked[entity.localID] = global
+            let group = try linker.link(entity, touched: &touched)
             try insertMention.run { s in
-                s.bind(1, id); s.bind(2, entity.localID); s.bind(3, global); s.bind(4, entity.type); s.bind(5, entity.name)
+                s.bind(1, id); s.bind(2, entity.localID); s.bind(3, group); s.bind(4, entity.type); s.bind(5, entity.name)
                 s.bind(6, entity.aliases.joined(separator: "\u{1F}")); s.bind(7, entity.mentionCount)
             }
         }
+        try linker.resolve(touched)
         for (position, quote) in article.quotes.enumerated() {
             try insertQuote.run { s in
                 s.bind(1, id); s.bind(2, position); s.bind(3, quote.kind); s.bind(4, quote.text)
-                if let speaker = quote.speakerEntity.flatMap({ linked[$0] }) { s.bind(5, speaker) } else { s.bindNull(5) }
-                s.bind(6, quote.speakerName); s.bind(7, quote.cue)
+                s.bind(5, quote.speakerEntity); s.bind(6, quote.speakerName); s.bind(7, quote.cue)
             }
         }
         for (position, phrase) in article.keyphrases.enumerated() {
@@ -116,41 +95,6 @@ struct IndexWriter: ~Copyable {
             try insertDuplicate.run { s in s.bind(1, id); s.bind(2, position); s.bind(3, duplicate.name); s.bind(4, duplicate.similarity) }
         }
         return true
-    }
-
-    /// The entity across articles that an article's entity is, created when there is none
-    /// (see `EntityLinker` for the rules), with the entity's names filed under it.
-    private func link(_ entity: IndexedArticle.ArticleEntity) throws(SQLiteError) -> Int64 {
-        let keys = EntityNameKey.keys(names: entity.names, type: entity.type)
-        let multiword = keys.full.contains(where: EntityNameKey.isMultiword)
-        var candidates: [EntityLinker.Candidate] = []
-        // A full name links by its own key first, by its other full-name short forms only when
-        // that finds nothing.
-        let lookups = multiword ? [[keys.full[0]], Array(keys.full.dropFirst().filter(EntityNameKey.isMultiword))] : [keys.full + keys.surnames]
-        for keysToTry in lookups where candidates.isEmpty {
-            for key in keysToTry {
-                findKey.reset()
-                findKey.bind(1, key); findKey.bind(2, entity.type)
-                while try findKey.step() {
-                    candidates.append(EntityLinker.Candidate(entity: findKey.int(0), multiword: findKey.int(1) != 0))
-                }
-            }
-        }
-        let global: Int64
-        if let chosen = EntityLinker.choose(candidates, multiword: multiword) {
-            global = chosen
-            try renameEntity.run { s in s.bind(1, global); s.bind(2, entity.name) }
-        } else {
-            try insertEntity.run { s in s.bind(1, entity.type); s.bind(2, entity.name); s.bind(3, multiword ? 1 : 0) }
-            global = db.lastInsertRowID
-        }
-        for name in entity.names {
-            let key = EntityNameKey.key(name)
-            guard keys.full.contains(key) else { continue }
-            try insertName.run { s in s.bind(1, key); s.bind(2, global); s.bind(3, name) }
-        }
-        for key in keys.surnames { try insertName.run { s in s.bind(1, key); s.bind(2, global); s.bind(3, entity.name) } }
-        return global
     }
 
     /// Removes the article whose result is `result` and everything filed under it; entities
@@ -173,11 +117,28 @@ struct IndexWriter: ~Copyable {
         }
         let article = try db.prepare("DELETE FROM articles WHERE id = ?")
         try article.run { s in s.bind(1, id) }
-        try db.execute("""
-            DELETE FROM entity_names WHERE entity NOT IN (SELECT entity FROM mentions);
-            DELETE FROM entities WHERE id NOT IN (SELECT entity FROM mentions);
-            """)
         return true
+    }
+
+    /// Links every article entity again from scratch (after removals: a group that a removed
+    /// article tied together must come apart). Linking does not depend on order, so this gives
+    /// what indexing the remaining articles afresh would.
+    func relinkAll() throws(SQLiteError) {
+        try db.execute("DELETE FROM entity_names; DELETE FROM entities; UPDATE mentions SET entity = -1")
+        let rows = try db.prepare("SELECT article, local_id, type, name, aliases, count FROM mentions")
+        var entries: [(article: Int64, entity: IndexedArticle.ArticleEntity)] = []
+        while try rows.step() {
+            let aliases = (rows.text(4) ?? "").split(separator: "\u{1F}").map(String.init)
+            entries.append((rows.int(0), .init(localID: rows.text(1) ?? "", type: rows.text(2) ?? "", name: rows.text(3) ?? "",
+                                               aliases: aliases, mentionCount: Int(rows.int(5)))))
+        }
+        let update = try db.prepare("UPDATE mentions SET entity = ? WHERE article = ? AND local_id = ?")
+        var touched = Set<String>()
+        for entry in entries {
+            let group = try linker.link(entry.entity, touched: &touched)
+            try update.run { s in s.bind(1, group); s.bind(2, entry.article); s.bind(3, entry.entity.localID) }
+        }
+        try linker.resolve(touched)
     }
 
     // MARK: Near-duplicates

@@ -61,3 +61,7 @@ struct SQLiteConnection: ~Copyable {
         }
     }
 }
+
+/// The row id of the last INSERT on the connection `handle` (for owners of statements that keep
+/// the handle rather than the connection).
+func sqliteLastInsertRowID(_ handle: OpaquePointer) -> Int64 { sqlite3_last_insert_rowid(handle) }

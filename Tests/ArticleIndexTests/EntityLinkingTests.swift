@@ -87,9 +87,12 @@ extension IndexedArticle {
 }
 
 extension IndexReader {
-    /// The entity across articles of the article entity in `result` called `name` (its name or an alias).
+    /// The (resolved) entity across articles of the article entity in `result` called `name` (its name or an alias).
     func entity(in result: String, named name: String) throws -> Int64? {
-        let statement = try db.prepare("SELECT m.entity, m.name, m.aliases FROM mentions m JOIN articles a ON a.id = m.article WHERE a.result = ?")
+        let statement = try db.prepare("""
+            SELECT e.resolved, m.name, m.aliases FROM mentions m JOIN articles a ON a.id = m.article JOIN entities e ON e.id = m.entity
+            WHERE a.result = ?
+            """)
         statement.bind(1, result)
         while try statement.step() {
             let names = [statement.text(1) ?? ""] + (statement.text(2) ?? "").split(separator: "\u{1F}").map(String.init)

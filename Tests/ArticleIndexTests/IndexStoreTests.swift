@@ -84,6 +84,35 @@ final class IndexStoreTests: XCTestCase {
         return try! JSONSerialization.data(withJSONObject: object)
     }
 
+    func testEntitiesDoNotDependOnTheOrderArticlesCameIn() throws {
+        let articles: [IndexedArticle] = [
+            .person("a.json", "John Smith", aliases: ["Smith"]), .person("b.json", "Smith"), .person("c.json", "Jane Smith", aliases: ["Smith"]),
+            .person("d.json", "Julani"), .person("e.json", "Abu Mohammed al-Julani", aliases: ["al-Julani"]), .person("f.json", "al-Julani"),
+            .person("g.json", "U.S. House of Representatives"), .person("h.json", "House of Representatives"),
+            .person("i.json", "U.S. House of Representatives", aliases: ["House of Representatives"]),
+        ]
+        var dumps: [[String]] = []
+        for order in [articles, articles.reversed(), [articles[4], articles[1], articles[8], articles[0], articles[6], articles[3], articles[2], articles[7], articles[5]]] {
+            let folder = try TemporaryFolder()
+            let index = try ArticleIndex(path: folder.path + "/index.sqlite")
+            for article in order { try index.record([article]) }
+            dumps.append(try IndexReader(path: index.path).dump())
+        }
+        XCTAssertEqual(dumps[0], dumps[1])
+        XCTAssertEqual(dumps[0], dumps[2])
+    }
+
+    func testRemovingTheArticleThatTiedTwoGroupsSplitsThem() throws {
+        let folder = try TemporaryFolder()
+        let index = try ArticleIndex(path: folder.path + "/index.sqlite")
+        try index.record([.person("g.json", "U.S. House of Representatives"), .person("h.json", "House of Representatives"),
+                          .person("i.json", "U.S. House of Representatives", aliases: ["House of Representatives"])])
+        XCTAssertEqual(try IndexReader(path: index.path).entityIDs(named: "House of Representatives").count, 1)
+        try index.remove(results: ["i.json"])
+        let reader = try IndexReader(path: index.path)
+        XCTAssertNotEqual(try reader.entityIDs(named: "House of Representatives"), try reader.entityIDs(named: "U.S. House of Representatives"))
+    }
+
     func testQuotesAreReadFromEitherShape() throws {
         let article = try IndexedArticle(json: [UInt8](Self.result(name: "a.txt", person: "Jane Smith")), result: "a.txt.json")
         XCTAssertEqual(article.quotes.map(\.cue), ["said", "said"])
