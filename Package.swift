@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ArticledCoreTests", dependencies: ["ArticledCore"]),
-        .testTarget(name: "ArticleIndexTests", dependencies: ["ArticleIndex", "ArticleAnalysis", "ArticleModels"]),
-        .testTarget(name: "ArticledIntegrationTests", dependencies: ["ArticleAnalysis", "ArticleIndex"]),
+        .testTarget(name: "ArticleIndexTests", dependencies: ["ArticleIndex", "ArticleAnalysis", "ArticleAnalysisTools", "ArticleModels"]),
+        .testTarget(name: "ArticledIntegrationTests", dependencies: ["ArticleAnalysis", "ArticleAnalysisTools"]),
     ]
 )

@@ -1,4 +1,5 @@
 import ArticleIndex
+import ArticleAnalysisTools
 @testable import ArticleAnalysis
 import Foundation
 import XCTest

@@ -1,4 +1,4 @@
-import ArticleIndex
+import ArticleAnalysisTools
 import Foundation
 import Glibc
 import XCTest

@@ -30,7 +30,7 @@ public struct MinHashSignature: Sendable, Equatable {
 
     /// One 64-bit hash per word 5-shingle of `scalars`, in text order (repeats included): the
     /// set a signature summarises, and what an exact Jaccard similarity is computed over.
-    static func shingles(of scalars: [Unicode.Scalar]) -> [UInt64] {
+    public static func shingles(of scalars: [Unicode.Scalar]) -> [UInt64] {
         var words: [UInt64] = []
         words.reserveCapacity(scalars.count / 5)
         scalars.withUnsafeBufferPointer { p in

@@ -1,7 +1,7 @@
 /// Near copies of an article made the way a wire story is re-published: paragraphs reordered or
 /// cut, page furniture added, the lede rewritten. The near-duplicate tests, the daemon's
 /// integration test and the benchmark (`articled eval-duplicates`) make their pairs with it, so
-/// they all measure the same edits. Works on the raw article text (paragraphs separated by
+/// they all measure the same edits (evaluation code: nothing in the daemon uses it). Works on the raw article text (paragraphs separated by
 /// blank lines), before cleaning, as a newsroom would receive the copy.
 public enum CopyEdit: String, CaseIterable, Sendable {
     /// The second and third paragraphs swapped.
@@ -58,7 +58,10 @@ public enum CopyEdit: String, CaseIterable, Sendable {
     /// The paragraph with its first sentence (up to the first ". ") replaced.
     static func rewriteLede(_ paragraph: String) -> String {
         let lede = "In news that emerged this week, officials and witnesses gave a new account of the events described below."
-        guard let end = paragraph.range(of: ". ") else { return lede }
-        return lede + " " + paragraph[end.upperBound...]
+        let scalars = Array(paragraph.unicodeScalars)
+        guard let stop = scalars.indices.dropLast().first(where: { scalars[$0] == "." && scalars[$0 + 1] == " " }) else { return lede }
+        var rest = String.UnicodeScalarView()
+        rest.append(contentsOf: scalars[(stop + 2)...])
+        return lede + " " + String(rest)
     }
 }
