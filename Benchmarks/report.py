@@ -97,6 +97,10 @@ lines += [f"| {t} | {m} | {ok} |" for t, m, ok in targets]
 lines += ["", "The 30-minute memory soak is `make soak` (not part of make bench); see its own entry.", ""]
 if daemon:
     lines += ["Daemon (Benchmarks/daemon/run.sh):", "", "```", daemon, "```", ""]
+index_path = os.path.join(out_dir, "index.txt")  # the article index (Benchmarks/index/run.sh)
+if os.path.exists(index_path):
+    index_text = "\n".join(l for l in open(index_path).read().splitlines() if not l.startswith(("[", "Building", "Compiling", "Build ")))
+    lines += ["Article index (Benchmarks/index/run.sh):", "", "```", index_text, "```", ""]
 text = "\n".join(lines)
 print(text)
 header = "# Benchmarks\n\nProduced by `make bench` (Benchmarks/run.sh); newest first.\n\n"

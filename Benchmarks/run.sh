@@ -37,4 +37,9 @@ if [ -x Benchmarks/daemon/run.sh ]; then
     bash Benchmarks/daemon/run.sh ${DAEMON_BENCH_ARGS:-} | tee "$OUT/daemon.txt" || true
 fi
 
+if [ -x Benchmarks/index/run.sh ]; then
+    echo "== article index (Benchmarks/index/run.sh)"
+    ARTICLED=$ROOT/.build/release/articled bash Benchmarks/index/run.sh | tee "$OUT/index.txt" || true
+fi
+
 python3 Benchmarks/report.py "$OUT" docs/BENCHMARKS.md
