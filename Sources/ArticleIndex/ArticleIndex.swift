@@ -1,5 +1,5 @@
 import ArticleAnalysis
-import Synchronization
+import Foundation
 
 /// The article index: an SQLite database (WAL) that records every analysed article, its
 /// entities linked across articles, quotes, keyphrases, full text (FTS5) and MinHash LSH
@@ -10,22 +10,25 @@ import Synchronization
 /// only after it is published, `reconcile(outbox:)` at start adds what a crash left out and drops
 /// what the outbox no longer has, and `articled reindex` rebuilds it from the outbox alone.
 ///
-/// Safe from any thread: one connection behind a mutex (SQLite calls on it are serialised).
-public final class ArticleIndex: Sendable {
+/// Safe from any thread: one connection behind a lock (SQLite calls on it are serialised).
+/// The lock is a plain pthread mutex (`NSLock`), which sleeps when taken: the daemon's workers
+/// wait for each other's index writes, and a spinning lock burnt more CPU than the writes.
+public final class ArticleIndex: @unchecked Sendable {
     public let path: String
-    private let writer: Mutex<IndexWriter>
+    private let lock = NSLock()
+    private var writer: IndexWriter
 
     /// Opens or creates the index at `path`, migrating its schema.
     public init(path: String) throws(SQLiteError) {
         self.path = path
-        writer = Mutex(try IndexWriter(path: path))
+        writer = try IndexWriter(path: path)
     }
 
     /// Records `articles` in one transaction; those whose result is already indexed are left
     /// as they are. Returns how many were added.
     @discardableResult
     public func record(_ articles: [IndexedArticle]) throws(SQLiteError) -> Int {
-        try writer.withLock { (writer: inout IndexWriter) throws(SQLiteError) -> Int in
+        try withWriter { (writer: inout IndexWriter) throws(SQLiteError) -> Int in
             try writer.db.transaction { () throws(SQLiteError) -> Int in
                 var added = 0
                 for article in articles where try writer.record(article) { added += 1 }
@@ -37,7 +40,7 @@ public final class ArticleIndex: Sendable {
     /// Removes the articles of these results (they left the outbox). Returns how many were there.
     @discardableResult
     public func remove(results: [String]) throws(SQLiteError) -> Int {
-        try writer.withLock { (writer: inout IndexWriter) throws(SQLiteError) -> Int in
+        try withWriter { (writer: inout IndexWriter) throws(SQLiteError) -> Int in
             try writer.db.transaction { () throws(SQLiteError) -> Int in
                 var removed = 0
                 for result in results where try writer.remove(result: result) { removed += 1 }
@@ -50,18 +53,20 @@ public final class ArticleIndex: Sendable {
     /// Earlier articles that `signature` (and `sha256`, for exact copies) nearly repeats:
     /// estimated Jaccard similarity at least `threshold`, most similar first, at most `limit`.
     public func duplicates(of signature: MinHashSignature, sha256: String, threshold: Double, limit: Int = 100) throws(SQLiteError) -> [DuplicateArticle] {
-        try writer.withLock { (writer: inout IndexWriter) throws(SQLiteError) -> [DuplicateArticle] in
+        try withWriter { (writer: inout IndexWriter) throws(SQLiteError) -> [DuplicateArticle] in
             try writer.duplicates(of: signature, sha256: sha256, threshold: threshold, limit: limit)
         }
     }
 
     /// Runs `body` with the writer, holding the lock.
-    func withWriter<R: Sendable>(_ body: (inout IndexWriter) throws(SQLiteError) -> R) throws(SQLiteError) -> R {
-        try writer.withLock { (writer: inout IndexWriter) throws(SQLiteError) -> R in try body(&writer) }
+    func withWriter<R>(_ body: (inout IndexWriter) throws(SQLiteError) -> R) throws(SQLiteError) -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&writer)
     }
 
     /// The outbox result names of every indexed article.
     public func resultNames() throws(SQLiteError) -> Set<String> {
-        try writer.withLock { (writer: inout IndexWriter) throws(SQLiteError) -> Set<String> in try writer.resultNames() }
+        try withWriter { (writer: inout IndexWriter) throws(SQLiteError) -> Set<String> in try writer.resultNames() }
     }
 }

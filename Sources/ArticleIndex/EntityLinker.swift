@@ -111,11 +111,11 @@ struct EntityLinker: ~Copyable {
             let key = EntityNameKey.key(name)
             guard keys.full.contains(key) else { continue }
             try insertName.run { s in s.bind(1, key); s.bind(2, kind); s.bind(3, group); s.bind(4, name) }
-            touched.insert(key)
+            if sqliteChanges(connection) > 0 { touched.insert(key) }  // a new filing can change a resolution
         }
         for key in keys.surnames {
             try insertName.run { s in s.bind(1, key); s.bind(2, kind); s.bind(3, group); s.bind(4, entity.name) }
-            touched.insert(key)
+            if sqliteChanges(connection) > 0 { touched.insert(key) }
         }
         return group
     }

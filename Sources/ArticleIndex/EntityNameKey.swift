@@ -7,25 +7,31 @@
 /// "julani"), which is what a later article may call the person by. Surname keys start with
 /// "~" so they never meet a full name.
 enum EntityNameKey {
-    /// The normalised full name; empty when nothing is left.
+    /// The normalised full name; empty when nothing is left. (Built as UTF-8 bytes, ASCII
+    /// lower-cased in place: the daemon keys every name of every article.)
     static func key(_ name: String) -> String {
-        var words: [String] = []
-        var word = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(name.utf8.count)
+        var space = false
         for scalar in name.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                if !word.isEmpty { words.append(word); word = "" }
+            let v = scalar.value
+            if v < 0x80 ? (v == 0x20 || v == 0x09 || v == 0x0A || v == 0x0D) : scalar.properties.isWhitespace {
+                space = !out.isEmpty
                 continue
             }
-            if scalar.value == 0x2019 { word.append("'"); continue }
-            word.unicodeScalars.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            if space { out.append(0x20); space = false }
+            if v < 0x80 {
+                out.append(UInt8(truncatingIfNeeded: (v &- 0x41) < 26 ? v + 32 : v))
+            } else if v == 0x2019 {
+                out.append(0x27)
+            } else {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
         }
-        if !word.isEmpty { words.append(word) }
-        if words.count > 1, words[0] == "the" { words.removeFirst() }
-        if var last = words.last, last.count > 3, last.hasSuffix("'s") {
-            last.removeLast(2)
-            words[words.count - 1] = last
-        }
-        return words.joined(separator: " ")
+        if out.count > 4, out.starts(with: Array("the ".utf8)) { out.removeFirst(4) }
+        let lastWord = out.count - ((out.lastIndex(of: 0x20) ?? -1) + 1)
+        if lastWord > 3, out.last == 0x73, out[out.count - 2] == 0x27 { out.removeLast(2) }  // possessive "'s"
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// True when the key has two or more words: a full name rather than a surname or acronym.

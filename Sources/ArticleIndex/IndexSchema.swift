@@ -19,7 +19,7 @@ enum IndexSchema {
             received TEXT,
             language TEXT NOT NULL,
             text TEXT NOT NULL,
-            signature BLOB NOT NULL           -- MinHash, 128 little-endian UInt64
+            signature BLOB NOT NULL           -- MinHash, 128 little-endian UInt32
         );
         CREATE INDEX articles_sha256 ON articles(sha256);
         CREATE INDEX articles_name ON articles(name);

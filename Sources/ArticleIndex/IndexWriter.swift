@@ -62,7 +62,9 @@ struct IndexWriter: ~Copyable {
     func record(_ article: IndexedArticle) throws(SQLiteError) -> Bool {
         articleExists.reset()
         articleExists.bind(1, article.result)
-        if try articleExists.step() { return false }
+        let exists = try articleExists.step()
+        articleExists.reset()  // a statement left on a row holds a read snapshot: the WAL could never be checkpointed
+        if exists { return false }
         try insertArticle.run { s in
             s.bind(1, article.result); s.bind(2, article.name); s.bind(3, article.sha256); s.bind(4, article.title)
             s.bind(5, article.published); s.bind(6, article.received); s.bind(7, article.language); s.bind(8, article.text)
@@ -161,8 +163,9 @@ struct IndexWriter: ~Copyable {
                 findSignature.reset()
                 findSignature.bind(1, id)
                 guard try findSignature.step(), let name = findSignature.text(0),
-                      let other = MinHashSignature(bytes: findSignature.blob(1)) else { continue }
+                      let other = MinHashSignature(bytes: findSignature.blob(1)) else { findSignature.reset(); continue }
                 let similarity = findSignature.text(2) == sha256 ? 1 : signature.similarity(to: other)
+                findSignature.reset()
                 if similarity >= threshold { found[name] = max(found[name] ?? 0, similarity) }
             }
         }

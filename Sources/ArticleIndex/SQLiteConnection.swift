@@ -65,3 +65,7 @@ struct SQLiteConnection: ~Copyable {
 /// The row id of the last INSERT on the connection `handle` (for owners of statements that keep
 /// the handle rather than the connection).
 func sqliteLastInsertRowID(_ handle: OpaquePointer) -> Int64 { sqlite3_last_insert_rowid(handle) }
+
+/// Rows changed by the last INSERT, UPDATE or DELETE on the connection `handle` (0 for an upsert
+/// that changed nothing).
+func sqliteChanges(_ handle: OpaquePointer) -> Int32 { sqlite3_changes(handle) }

@@ -2,7 +2,9 @@ import CSQLite
 
 /// One compiled SQLite statement, finalised when the value goes away (`~Copyable`: one owner).
 ///
-/// Parameters are numbered from 1 and columns from 0, as in SQLite. Text and blobs are bound
+/// Parameters are numbered from 1 and columns from 0, as in SQLite. A statement that stopped on a
+/// row must be `reset()` before the connection's next transaction: until then it holds a read
+/// snapshot, and the write-ahead log cannot be checkpointed past it. Text and blobs are bound
 /// with SQLITE_TRANSIENT (SQLite copies them), so no Swift buffer has to outlive the call.
 struct SQLiteStatement: ~Copyable {
     let handle: OpaquePointer

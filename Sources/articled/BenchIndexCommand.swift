@@ -40,11 +40,22 @@ struct BenchIndexCommand: ParsableCommand {
         copy.result = "r\(r)-" + base.result
         copy.name = "r\(r)-" + base.name
         copy.sha256 = "r\(r)-" + base.sha256
-        let names = Set(base.entities.flatMap(\.names)).sorted { $0.count > $1.count }
+        // Every word of every entity name gets the replica's suffix wherever it stands in the text.
+        let words = Set(base.entities.flatMap(\.names).flatMap { $0.split(separator: " ").map(String.init) })
+        let code = rename("x", r).dropFirst()
         func renamed(_ text: String) -> String {
-            var text = text
-            for name in names where name.count > 1 { text = text.replacingOccurrences(of: name, with: rename(name, r)) }
-            return text
+            var out = String.UnicodeScalarView()
+            var word = String.UnicodeScalarView()
+            func flush() {
+                out.append(contentsOf: word)
+                if !word.isEmpty, words.contains(String(word)) { out.append(contentsOf: code.unicodeScalars) }
+                word.removeAll(keepingCapacity: true)
+            }
+            for c in text.unicodeScalars {
+                if c.properties.isAlphabetic || ("0"..."9").contains(c) || c == "-" || c == "'" || c == "’" { word.append(c) } else { flush(); out.append(c) }
+            }
+            flush()
+            return String(out)
         }
         copy.text = renamed(base.text)
         copy.title = base.title.map(renamed)

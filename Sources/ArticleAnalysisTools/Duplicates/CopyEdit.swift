@@ -4,31 +4,33 @@
 /// they all measure the same edits (evaluation code: nothing in the daemon uses it). Works on the raw article text (paragraphs separated by
 /// blank lines), before cleaning, as a newsroom would receive the copy.
 public enum CopyEdit: String, CaseIterable, Sendable {
-    /// The second and third paragraphs swapped.
+    /// The second and third body paragraphs swapped.
     case reorder
-    /// The paragraph before the last one dropped.
+    /// The body paragraph before the last one dropped.
     case cut
     /// Sharing buttons, an advertisement marker, a byline and comment chrome added.
     case furniture
     /// The first sentence replaced with a different one.
     case lede
-    /// Furniture added and two paragraphs swapped: a typical syndicated copy.
+    /// Furniture added and the first two body paragraphs swapped: a typical syndicated copy.
     case syndicated
 
-    /// The edited copy of `text`.
+    /// The edited copy of `text`. Edits that move or change paragraphs pick body paragraphs
+    /// (of at least 15 words), so that a headline, dateline or source list is not what moves.
     public func apply(to text: String) -> String {
         var paragraphs = Self.paragraphs(text)
+        let body = paragraphs.indices.filter { paragraphs[$0].split(separator: " ").count >= 15 }
         switch self {
         case .reorder:
-            if paragraphs.count >= 3 { paragraphs.swapAt(1, 2) }
+            if body.count >= 3 { paragraphs.swapAt(body[1], body[2]) }
         case .cut:
-            if paragraphs.count >= 3 { paragraphs.remove(at: paragraphs.count - 2) }
+            if body.count >= 4 { paragraphs.remove(at: body[body.count - 2]) }
         case .furniture:
             paragraphs = Self.furnished(paragraphs)
         case .lede:
-            if let first = paragraphs.first { paragraphs[0] = Self.rewriteLede(first) }
+            if let first = body.first { paragraphs[first] = Self.rewriteLede(paragraphs[first]) }
         case .syndicated:
-            if paragraphs.count >= 4 { paragraphs.swapAt(2, 3) }
+            if body.count >= 3 { paragraphs.swapAt(body[0], body[1]) }
             paragraphs = Self.furnished(paragraphs)
         }
         return paragraphs.joined(separator: "\n\n") + "\n"
