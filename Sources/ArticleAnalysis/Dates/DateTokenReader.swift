@@ -29,11 +29,11 @@ struct DateTokenReader {
     static let monthHashes = hashed(months)
     static let weekdayHashes = hashed(weekdays)
     static let relativeDayHashes = hashed(relativeDays)
-    static let countNounHashes = HashIndex(countNouns.sorted().map { WordHash.of($0) })
+    static let countNounHashes = FlatHashMap<Int32>(numbering: countNouns.sorted().map { WordHash.of($0) })
     static let last = WordHash.of("last"), this = WordHash.of("this"), next = WordHash.of("next")
     static let past = WordHash.of("past"), previous = WordHash.of("previous"), coming = WordHash.of("coming")
     static let year = WordHash.of("year"), month = WordHash.of("month")
-    static let ordinalSuffixes = HashIndex(["st", "nd", "rd", "th"].map { WordHash.of($0) })
+    static let ordinalSuffixes = FlatHashMap<Int32>(numbering: ["st", "nd", "rd", "th"].map { WordHash.of($0) })
     static let june = WordHash.of("june"), july = WordHash.of("july")
     /// First letters of the words recognised in lower case: yesterday, today, tonight, tomorrow,
     /// last, this, next (and weekdays after "last"/"next" are capitalised anyway).
@@ -41,14 +41,14 @@ struct DateTokenReader {
 
     /// The table by `WordHash`: the index gives the position of the value in `values`.
     struct Hashed: Sendable {
-        let index: HashIndex
+        let index: FlatHashMap<Int32>
         let values: [Int]
         subscript(_ hash: UInt64) -> Int? { index[hash].map { values[Int($0)] } }
     }
 
     static func hashed(_ table: [String: Int]) -> Hashed {
         let entries = table.sorted { $0.key < $1.key }
-        return Hashed(index: HashIndex(entries.map { WordHash.of($0.key) }), values: entries.map(\.value))
+        return Hashed(index: FlatHashMap<Int32>(numbering: entries.map { WordHash.of($0.key) }), values: entries.map(\.value))
     }
 
     init(scalars: UnsafeBufferPointer<Unicode.Scalar>, tokens: UnsafeBufferPointer<ReaderWords.Word>, reference: CivilDate?,
@@ -58,10 +58,10 @@ struct DateTokenReader {
 
     /// `WordHash` of `scalars[start..<end]`.
     func hash(_ start: Int, _ end: Int) -> UInt64 {
-        var h = WordHash.seed
+        var h = FNV1a.offsetBasis
         for k in start..<end {
             let v = scalars[k].value
-            h = WordHash.step(h, v &- 0x41 < 26 ? v + 32 : (v < 0x80 ? v : WordHash.fold(scalars[k])))
+            h = FNV1a.step(h, v &- 0x41 < 26 ? v + 32 : (v < 0x80 ? v : WordHash.fold(scalars[k])))
         }
         return h
     }

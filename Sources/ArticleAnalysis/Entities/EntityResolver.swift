@@ -19,7 +19,7 @@
 ///    organisations, since they are more often the setting than the subject. Scores sum to 1.
 ///
 /// Names are compared by hashes of their folded forms (`ResolutionFold`), kept in flat arrays and
-/// small tables (`ResolutionTable`); the only strings built are those of the entities reported.
+/// small tables (`FlatHashMap`); the only strings built are those of the entities reported.
 public struct EntityResolver: Sendable {
     /// Propagate names to their untagged repetitions (step 1).
     public var propagatesNames = true
@@ -186,9 +186,9 @@ public struct EntityResolver: Sendable {
     /// Instead of trying every group, looks up the first group with the candidate's key, the
     /// first with its key as initials, and walks only the groups whose words include its first word.
     private func group(_ order: [Int], _ items: [Candidate], _ words: [UInt64]) -> (groups: [Group], groupOf: [Int32]) {
-        var keyGroups = ResolutionTable(capacity: items.count)      // key -> first group with it
-        var initialGroups = ResolutionTable(capacity: items.count)  // initials -> first group with them
-        var wordHeads = ResolutionTable(capacity: words.count)      // word -> last node of its group list
+        var keyGroups = FlatHashMap<Int32>(capacity: items.count)      // key -> first group with it
+        var initialGroups = FlatHashMap<Int32>(capacity: items.count)  // initials -> first group with them
+        var wordHeads = FlatHashMap<Int32>(capacity: words.count)      // word -> last node of its group list
         var nodeGroup: [Int32] = [], nodeNext: [Int32] = []
         nodeGroup.reserveCapacity(words.count)
         nodeNext.reserveCapacity(words.count)
@@ -245,7 +245,7 @@ public struct EntityResolver: Sendable {
 
     /// Tags untagged repetitions of tagged names (same tokens, same capitals).
     private func propagate(_ tagged: TaggedText, _ mentions: inout [TaggedMention], _ covered: inout [Bool], _ sentenceOf: [Int]) {
-        var known = ResolutionTable(capacity: mentions.count)
+        var known = FlatHashMap<Int32>(capacity: mentions.count)
         var isEmpty = true
         var longest = 0
         for m in mentions where tagged.lexemes[m.tokens.lowerBound].flags.contains(.initialCapital) {
@@ -291,7 +291,7 @@ public struct EntityResolver: Sendable {
 
     /// Adds all-capitals tokens that spell the initials of a multi-word name of the document.
     private func addAcronyms(_ tagged: TaggedText, _ candidates: inout Candidates, _ covered: inout [Bool], _ sentenceOf: [Int]) {
-        var acronyms = ResolutionTable(capacity: candidates.items.count)
+        var acronyms = FlatHashMap<Int32>(capacity: candidates.items.count)
         var isEmpty = true
         for c in candidates.items where c.wordCount >= 2 && c.initialsCount == c.wordCount {
             acronyms.insertIfAbsent(c.initials, EntityResolver.index(of: c.type))

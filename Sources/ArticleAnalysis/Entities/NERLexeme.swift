@@ -204,23 +204,20 @@ package struct NERLexeme: Sendable {
     static let particlePrefixes = NERKeyTable(["al-", "el-", "ad-", "an-", "ar-", "as-", "ash", "az-", "at-"].map { NERHash.string($0) })
 }
 
-/// FNV-1a style hashing of scalar sequences and a strong 64-bit mix for feature conjunctions.
+/// The entity code's hashes: word forms by `FNV1a` (the one string hash; these names keep the
+/// call sites short), and a strong 64-bit mix for feature conjunctions.
 enum NERHash {
-    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let seed = FNV1a.offsetBasis
 
     @inline(__always)
-    static func add(_ h: UInt64, _ v: UInt32) -> UInt64 { (h ^ UInt64(v)) &* 0x0000_0100_0000_01B3 }
+    static func add(_ h: UInt64, _ v: UInt32) -> UInt64 { FNV1a.step(h, v) }
 
-    static func string(_ s: String) -> UInt64 {
-        var h = seed
-        for scalar in s.unicodeScalars { h = add(h, scalar.value) }
-        return h
-    }
+    static func string(_ s: String) -> UInt64 { FNV1a.of(s.unicodeScalars) }
 
     /// Mixes two values into one well-spread 64-bit hash (splitmix64 finaliser).
     @inline(__always)
     static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        var z = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &+ 0x632B_E59B_D9B4_E019 &+ (a << 6) &+ (a >> 2))
+        var z = FibonacciHashing.mix(a) ^ (b &+ 0x632B_E59B_D9B4_E019 &+ (a << 6) &+ (a >> 2))
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)

@@ -46,18 +46,18 @@ extension KeyphraseDocument {
 
     /// Candidate keys that name entities, and what each stands for.
     struct EntityKeys {
-        private var index: HashIndex
+        private var index: FlatHashMap<Int32>
         private var keys: [EntityKey] = []
 
         init(capacity: Int) {
-            index = HashIndex(capacity: max(16, capacity))
+            index = FlatHashMap<Int32>(capacity: max(16, capacity))
             keys.reserveCapacity(capacity)
         }
 
         /// Lets `key` stand for `entity` unless it already stands for another one.
         mutating func add(_ key: UInt64?, _ entity: EntityKey) {
             guard let key, !index.contains(key) else { return }
-            index.insert(key, Int32(keys.count))
+            index.set(key, Int32(keys.count))
             keys.append(entity)
         }
 
@@ -118,7 +118,7 @@ extension KeyphraseDocument {
         }
         var j = low
         guard j < count, w[j].token.start >= s else { return nil }
-        var key = WordHash.seed
+        var key = FNV1a.offsetBasis
         var any = false
         var position = s
         while j < count {
@@ -159,8 +159,8 @@ extension KeyphraseDocument {
 
     /// The candidate key of a name (its words as terms and connectors), or nil when a word of it
     /// is not a term of this article or is a stop word that cannot be inside a phrase.
-    func phraseKey(_ p: UnsafeBufferPointer<Unicode.Scalar>, _ connectorHashes: HashIndex, _ stopHashes: HashIndex) -> UInt64? {
-        var key = WordHash.seed
+    func phraseKey(_ p: UnsafeBufferPointer<Unicode.Scalar>, _ connectorHashes: FlatHashMap<Int32>, _ stopHashes: FlatHashMap<Int32>) -> UInt64? {
+        var key = FNV1a.offsetBasis
         var any = false
         var i = 0
         var space = true

@@ -66,7 +66,7 @@ public struct LanguageProfiles: Sendable {
         var slots = [Int32](repeating: -1, count: 1 << bits)
         let mask = (1 << Int(bits)) - 1
         for (key, row) in rows {
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
+            var slot = Int(truncatingIfNeeded: FibonacciHashing.mix(key) >> (64 - bits))
             while keys[slot] != 0 { slot = (slot + 1) & mask }
             keys[slot] = key
             slots[slot] = Int32(row)
@@ -96,7 +96,7 @@ public struct LanguageProfiles: Sendable {
     @inline(__always)
     func row(_ key: UInt64) -> Int {
         let mask = slotKeys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> slotShift)
+        var slot = Int(truncatingIfNeeded: FibonacciHashing.mix(key) >> slotShift)
         while true {
             let k = slotKeys[slot]
             if k == key { return Int(slotRows[slot]) }

@@ -16,7 +16,7 @@ struct QuoteToken {
     /// Index of the passage this token opens or closes, or -1.
     var opensPassage: Int { get { Int(_opensPassage) } set { _opensPassage = Int32(truncatingIfNeeded: newValue) } }
     var closesPassage: Int { get { Int(_closesPassage) } set { _closesPassage = Int32(truncatingIfNeeded: newValue) } }
-    /// FNV-1a key of the lower-cased word (see `LexiconTable.addLowered`) and the word lists it
+    /// FNV-1a key of the lower-cased word (see `LexiconTable.key`) and the word lists it
     /// is on: rules compare keys and flags, never lower-cased strings.
     /// A punctuation token's key is that of its scalar as written (not folded).
     var key: UInt64
@@ -128,31 +128,31 @@ final class QuoteDocument {
                         }
                         // s[i] is a word scalar: hash it, then go on while word scalars (or a
                         // joiner and a word scalar) follow.
-                        var hash = LexiconTable.offsetBasis
+                        var hash = FNV1a.offsetBasis
                         var w = v
                         while true {
                             // ASCII letters, digits and joiners: setting 0x20 lower-cases the
                             // letters and leaves the others as they are.
-                            if w < 0x80 { hash = (hash ^ UInt64(w | 0x20)) &* LexiconTable.prime } else { LexiconTable.addLowered(s[i], to: &hash) }
+                            hash = FNV1a.step(hash, w < 0x80 ? w | 0x20 : WordHash.fold(s[i]))
                             i &+= 1
                             // The common case: a run of ASCII letters and digits.
                             while i != end {
                                 w = s[i].value
                                 guard w < 0x80, (w &- 0x30) < 10 || ((w | 0x20) &- 0x61) < 26 else { break }
-                                hash = (hash ^ UInt64(w | 0x20)) &* LexiconTable.prime
+                                hash = FNV1a.step(hash, w | 0x20)
                                 i &+= 1
                             }
                             if i == end { break }
                             if w >= 0x80 && QuoteScalars.isWordScalar(s[i]) { continue }
                             if QuoteScalars.isWordJoiner(s[i]) && i &+ 1 < end && QuoteScalars.isWordScalar(s[i &+ 1]) {
-                                hash = (hash ^ UInt64(w == 0x2019 ? 0x27 : w)) &* LexiconTable.prime
+                                hash = FNV1a.step(hash, w == 0x2019 ? 0x27 : w)
                                 i &+= 1
                                 w = s[i].value
                                 continue
                             }
                             break
                         }
-                        let key = hash | LexiconTable.keyMark
+                        let key = hash
                         (out.baseAddress! + n).initialize(to: QuoteToken(
                             start: start, end: i, isWord: true, isCapitalized: Self.isCapitalized(s, start, i), paragraph: p,
                             key: key, flags: table.flags(key), mark: 0))
@@ -314,11 +314,11 @@ final class QuoteDocument {
         return false
     }
 
-    /// The key (`LexiconTable.addLowered`) of word `t` without a final "'s" / "’s"; its own key
+    /// The key (`LexiconTable.key`) of word `t` without a final "'s" / "’s"; its own key
     /// otherwise.
     func keyWithoutApostropheS(_ t: Int) -> UInt64 {
         guard endsInApostropheS(t) else { return tokens[t].key }
-        return LexiconTable.loweredKey(text.scalars[tokens[t].start..<(tokens[t].end - 2)])
+        return LexiconTable.key(text.scalars[tokens[t].start..<(tokens[t].end - 2)])
     }
 
     /// True when token `t` is a word whose lower-cased form has the key `key` (`LexiconTable.key`).

@@ -7,16 +7,16 @@ import XCTest
 final class WordScanTests: XCTestCase {
     /// `unstep` undoes `step`, so a word's hash gives the hash of any prefix of it.
     func testUnstepUndoesStep() {
-        XCTAssertEqual(WordHash.prime &* WordHash.inversePrime, 1)
+        XCTAssertEqual(FNV1a.prime &* FNV1a.inversePrime, 1)
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<1000 {
             let hash = UInt64.random(in: 0...UInt64.max, using: &generator)
             let value = UInt32.random(in: 0...0x10FFFF, using: &generator)
-            XCTAssertEqual(WordHash.unstep(WordHash.step(hash, value), value), hash)
+            XCTAssertEqual(FNV1a.unstep(FNV1a.step(hash, value), value), hash)
         }
         let s = Array("al-Qaeda’s".unicodeScalars)
         var h = WordHash.of(s, 0, s.count)
-        h = WordHash.unstep(WordHash.unstep(h, 0x73), 0x27)
+        h = FNV1a.unstep(FNV1a.unstep(h, 0x73), 0x27)
         XCTAssertEqual(h, WordHash.of("al-qaeda"))
     }
 
