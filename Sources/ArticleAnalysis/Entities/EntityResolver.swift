@@ -81,7 +81,7 @@ public struct EntityResolver: Sendable {
                     words.append(h)
                     if EntityResolver.designators.contains(h) { designatorCount += 1 }
                     if lexeme.flags.contains(.initialCapital) {
-                        let initial = NERLexeme.lowercased(tagged.text.scalars[token.start])
+                        let initial = ScalarClass.lowercased(tagged.text.scalars[token.start])
                         if initialsCount < initials.count { initials[initialsCount] = initial } else { initials.append(initial) }
                         initialsCount += 1
                         initialsHash = NERHash.add(initialsHash, initial.value)

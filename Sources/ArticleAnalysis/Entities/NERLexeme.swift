@@ -49,63 +49,6 @@ package struct NERLexeme: Sendable {
         }
     }
 
-    /// The lower-case form of a scalar; ASCII without a table look-up.
-    @inline(__always)
-    static func lowercased(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        let v = s.value
-        if v < 0x80 { return v >= 65 && v <= 90 ? Unicode.Scalar(UInt8(v + 32)) : s }
-        return lowercasedOutsideASCII(s)
-    }
-
-    @inline(__always)
-    static func isUpper(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return v >= 65 && v <= 90 }
-        return isUpperOutsideASCII(s)
-    }
-
-    @inline(__always)
-    static func isLower(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return v >= 97 && v <= 122 }
-        return isLowerOutsideASCII(s)
-    }
-
-    @inline(__always)
-    static func isDigit(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return v >= 48 && v <= 57 }
-        return isDigitOutsideASCII(s)
-    }
-
-    @inline(__always)
-    static func isLetter(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return (v | 0x20) >= 97 && (v | 0x20) <= 122 }
-        return isLetterOutsideASCII(s)
-    }
-
-    // The Unicode property look-ups, out of line: inlined, they make every caller set up the
-    // metadata of `Unicode.Scalar.Properties` on entry, even when it only ever sees ASCII.
-
-    @inline(never)
-    private static func lowercasedOutsideASCII(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        guard s.properties.isUppercase else { return s }
-        return s.properties.lowercaseMapping.unicodeScalars.first ?? s
-    }
-
-    @inline(never)
-    private static func isUpperOutsideASCII(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
-
-    @inline(never)
-    private static func isLowerOutsideASCII(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
-
-    @inline(never)
-    private static func isDigitOutsideASCII(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil }
-
-    @inline(never)
-    private static func isLetterOutsideASCII(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
-
     /// How a (normalised) scalar counts in a word's shape and flags: the first of upper case,
     /// lower case, digit, other letter (as lower case, but not for `hasLower`), or none of these.
     private enum ShapeClass {
@@ -125,10 +68,10 @@ package struct NERLexeme: Sendable {
 
     @inline(never)
     private static func shapeClassOutsideASCII(_ s: Unicode.Scalar) -> ShapeClass {
-        if isUpper(s) { return .upper }
-        if isLower(s) { return .lower }
-        if isDigit(s) { return .digit }
-        return isLetter(s) ? .otherLetter : .other
+        if ScalarClass.isUppercase(s) { return .upper }
+        if ScalarClass.isLowercase(s) { return .lower }
+        if ScalarClass.isDigit(s) { return .digit }
+        return ScalarClass.isLetter(s) ? .otherLetter : .other
     }
 
     /// Analyses one token. `scalars` may hold typographic forms; they are normalised here.
@@ -153,7 +96,7 @@ package struct NERLexeme: Sendable {
             case .upper:
                 shapeValue = 88; flags.insert(.hasLetter); flags.insert(.hasCapital)
                 if count == 0 { flags.insert(.initialCapital) }
-                l = NERLexeme.lowercased(s)
+                l = ScalarClass.lowercased(s)
             case .lower:
                 shapeValue = 120; hasNonCapitalLetter = true; flags.insert(.hasLetter)
                 if count > 0 { flags.insert(.hasLower) }

@@ -36,7 +36,7 @@ enum ResolutionFold {
                 }
                 break
             }
-            let v = NERLexeme.lowercased(s).value
+            let v = ScalarClass.lowercased(s).value
             switch index {
             case 0: first = v
             case 1: second = v
@@ -51,8 +51,8 @@ enum ResolutionFold {
         for raw in scalars {
             defer { position += 1 }
             if position < skip { continue }
-            let s = NERLexeme.lowercased(NERLexeme.normalized(raw))
-            guard NERLexeme.isLetter(s) || NERLexeme.isDigit(s) else { continue }
+            let s = ScalarClass.lowercased(NERLexeme.normalized(raw))
+            guard ScalarClass.isLetter(s) || ScalarClass.isDigit(s) else { continue }
             if s == previous { continue }
             out.append(s)
             previous = s

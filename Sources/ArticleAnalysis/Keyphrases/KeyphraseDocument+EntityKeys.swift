@@ -126,7 +126,7 @@ extension KeyphraseDocument {
             if token.start >= e { break }
             guard token.start >= position else { return nil }  // words out of order: not a scan's
             // Only white space between words, and no word of another scan right after one.
-            for k in position..<token.start where !WordScanner.isSpace(p[k]) { return nil }
+            for k in position..<token.start where !ScalarClass.isWhitespace(p[k]) { return nil }
             if token.start == position && position > s && token.spaceBefore { return nil }
             var tokenEnd = token.end
             if tokenEnd > e {
@@ -135,7 +135,7 @@ extension KeyphraseDocument {
                 guard token.kind == .word, w[j].strippedEnd == e else { return nil }
                 if WordScanner.endWithoutPossessive(p, token.start, e) < e { return nil }
                 var digits = true  // all ASCII digits: a number to such a scan
-                for k in token.start..<e where !WordScanner.isASCIIDigit(p[k]) { digits = false; break }
+                for k in token.start..<e where !ScalarClass.isASCIIDigit(p[k]) { digits = false; break }
                 if digits { return nil }
                 tokenEnd = e
             }
@@ -153,7 +153,7 @@ extension KeyphraseDocument {
             position = tokenEnd
             j += 1
         }
-        for k in position..<e where !WordScanner.isSpace(p[k]) { return nil }
+        for k in position..<e where !ScalarClass.isWhitespace(p[k]) { return nil }
         return .some(any ? key : nil)
     }
 

@@ -159,7 +159,7 @@ struct KeyphraseDocument {
                             terms[t].count &+= 1
                             if readerWord.pointee.isAllCaps {
                                 terms[t].acronymCount &+= 1
-                            } else if isNameLike && (!firstInSentence || !WordScanner.isUppercase(text[token.start])) {
+                            } else if isNameLike && (!firstInSentence || !ScalarClass.isUppercase(text[token.start])) {
                                 terms[t].nameCount &+= 1  // "Syria" mid-sentence, "al-Qaeda" anywhere
                             }
                             if !isNameLike {

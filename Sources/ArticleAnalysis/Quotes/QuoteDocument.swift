@@ -114,8 +114,8 @@ final class QuoteDocument {
                             if v == 0x20 || v &- 0x09 < 5 { i &+= 1; continue }
                             isWord = QuoteScalars.isASCIIWordScalar(v)
                         } else {
-                            if QuoteScalars.isSpace(c) { i &+= 1; continue }
-                            isWord = QuoteScalars.isWordScalar(c)
+                            if ScalarClass.isWhitespace(c) { i &+= 1; continue }
+                            isWord = ScalarClass.isLetterOrDigit(c)
                         }
                         let start = i
                         guard isWord else {
@@ -143,8 +143,8 @@ final class QuoteDocument {
                                 i &+= 1
                             }
                             if i == end { break }
-                            if w >= 0x80 && QuoteScalars.isWordScalar(s[i]) { continue }
-                            if QuoteScalars.isWordJoiner(s[i]) && i &+ 1 < end && QuoteScalars.isWordScalar(s[i &+ 1]) {
+                            if w >= 0x80 && ScalarClass.isLetterOrDigit(s[i]) { continue }
+                            if QuoteScalars.isWordJoiner(s[i]) && i &+ 1 < end && ScalarClass.isLetterOrDigit(s[i &+ 1]) {
                                 hash = FNV1a.step(hash, w == 0x2019 ? 0x27 : w)
                                 i &+= 1
                                 w = s[i].value
@@ -243,7 +243,7 @@ final class QuoteDocument {
                     }
                     if ends {
                         let next = tk[t + 1]
-                        if next.isCapitalized || next.opensPassage >= 0 || (next.isWord && QuoteScalars.isWordScalar(s[next.start]) && !ScalarClass.isLowercase(s[next.start]) && !ScalarClass.isUppercase(s[next.start])) {
+                        if next.isCapitalized || next.opensPassage >= 0 || (next.isWord && ScalarClass.isLetterOrDigit(s[next.start]) && !ScalarClass.isLowercase(s[next.start]) && !ScalarClass.isUppercase(s[next.start])) {
                             close(t + 1)
                         }
                     }
@@ -295,7 +295,7 @@ final class QuoteDocument {
             if v >= 0x41 && v <= 0x5A { v += 32 }
             if v != UInt32(p[k]) { return false }
         }
-        return token.start + n == token.end || !QuoteScalars.isMark(text.scalars[token.start + n])
+        return token.start + n == token.end || !ScalarClass.isMark(text.scalars[token.start + n])
     }
 
     /// The lower-cased word `t` contains ".com" (as whole characters).
@@ -306,7 +306,7 @@ final class QuoteDocument {
         var i = token.start
         while i + 4 <= token.end {
             if s[i] == ".", s[i + 1] == "c" || s[i + 1] == "C", s[i + 2] == "o" || s[i + 2] == "O",
-               s[i + 3] == "m" || s[i + 3] == "M", i + 4 == token.end || !QuoteScalars.isMark(s[i + 4]) {
+               s[i + 3] == "m" || s[i + 3] == "M", i + 4 == token.end || !ScalarClass.isMark(s[i + 4]) {
                 return true
             }
             i += 1

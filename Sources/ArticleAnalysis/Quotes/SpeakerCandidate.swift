@@ -289,7 +289,7 @@ package struct SpeakerCandidate {
     private static func containsHyphen(_ doc: QuoteDocument, _ t: Int) -> Bool {
         let token = doc.tokens[t]
         let s = doc.text.scalars
-        for i in token.start..<token.end where s[i] == "-" && (i + 1 == token.end || !QuoteScalars.isMark(s[i + 1])) {
+        for i in token.start..<token.end where s[i] == "-" && (i + 1 == token.end || !ScalarClass.isMark(s[i + 1])) {
             return true
         }
         return false

@@ -206,7 +206,7 @@ struct ReaderWords: Sendable {
     func range(_ k: Int) -> Range<Int> { spanStarts[k]..<spanStarts[k + 1] }
 }
 
-/// A word's `WordHash` and what its upper- and lower-case letters (`WordScanner.isUppercase`,
+/// A word's `WordHash` and what its upper- and lower-case letters (`ScalarClass.isUppercase`,
 /// `isLowercase`) are counted from, taken as a scan reads its scalars. An ASCII letter is
 /// counted only when upper case: the lower-case ones are the ASCII letters left, and the ASCII
 /// letters are the scalars that are not counted as `others`.
@@ -233,7 +233,7 @@ struct WordTally: ScalarTally {
 
     @inline(__always)
     mutating func nonASCII(_ c: Unicode.Scalar, _ category: Unicode.GeneralCategory) {
-        let (isUppercase, isLowercase) = WordScanner.letterCase(c, category)
+        let (isUppercase, isLowercase) = ScalarClass.letterCase(c, category)
         hash = FNV1a.step(hash, WordHash.foldNonASCII(c, isUppercase: isUppercase))
         others &+= 1
         if isUppercase { nonASCIIUpper += 1 }

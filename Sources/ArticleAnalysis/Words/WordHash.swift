@@ -2,8 +2,8 @@
 /// building a `String` for each one (the stages run on every article; strings are the slow part).
 ///
 /// A word hashes the same from the text (`of(_:_:_:)`) as from a lexicon entry (`of(_:)`): scalars
-/// are lower-cased one by one (keeping the first scalar of a longer mapping) and the typographic
-/// apostrophe reads as "'". Collisions between two of the few thousand words in a table are
+/// are lower-cased one by one (`ScalarClass.lowercased`: the first scalar of a longer mapping) and
+/// the typographic apostrophe reads as "'". Collisions between two of the few thousand words in a table are
 /// vanishingly unlikely at 64 bits.
 enum WordHash {
     /// The scalar value as the hash reads it: lower case, "’" as "'".
@@ -17,15 +17,14 @@ enum WordHash {
     /// `fold` above ASCII, kept out of line so the ASCII case inlines small.
     @inline(never)
     static func foldNonASCII(_ c: Unicode.Scalar) -> UInt32 {
-        c.value == 0x2019 ? 0x27 : foldNonASCII(c, isUppercase: c.properties.isUppercase)
+        c.value == 0x2019 ? 0x27 : ScalarClass.lowercased(c).value
     }
 
-    /// `foldNonASCII(_:)` when the caller has asked whether `c` is upper case.
+    /// `foldNonASCII(_:)` when the caller has asked whether `c` is upper case (`ScalarClass.letterCase`).
     @inline(never)
     static func foldNonASCII(_ c: Unicode.Scalar, isUppercase: Bool) -> UInt32 {
         if c.value == 0x2019 { return 0x27 }
-        if isUppercase, let lower = c.properties.lowercaseMapping.unicodeScalars.first { return lower.value }
-        return c.value
+        return isUppercase ? ScalarClass.lowercaseMapping(ofCapital: c).value : c.value
     }
 
     static func of(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> UInt64 {

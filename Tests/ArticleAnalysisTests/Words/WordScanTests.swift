@@ -20,22 +20,6 @@ final class WordScanTests: XCTestCase {
         XCTAssertEqual(h, WordHash.of("al-qaeda"))
     }
 
-    /// An upper-case letter (Lu) is Alphabetic and Uppercase, not Lowercase; a lower-case one (Ll)
-    /// the reverse: `WordScanner.letterCase` answers for them from the category alone.
-    func testGeneralCategoryDecidesLetterCase() {
-        for v in UInt32(0x80)...0x10FFFF {
-            guard let c = Unicode.Scalar(v) else { continue }
-            let category = c.properties.generalCategory
-            guard category == .uppercaseLetter || category == .lowercaseLetter else { continue }
-            XCTAssert(c.properties.isAlphabetic, "U+\(String(v, radix: 16))")
-            XCTAssertEqual(c.properties.isUppercase, category == .uppercaseLetter, "U+\(String(v, radix: 16))")
-            XCTAssertEqual(c.properties.isLowercase, category == .lowercaseLetter, "U+\(String(v, radix: 16))")
-            let letterCase = WordScanner.letterCase(c, category)
-            XCTAssertEqual(letterCase.isUppercase, c.properties.isUppercase)
-            XCTAssertEqual(letterCase.isLowercase, c.properties.isLowercase)
-        }
-    }
-
     /// A word hashed as the scan reads it equals the same token hashed afterwards
     /// (`ReaderWords.word(_:_:_:)`, what keyphrases use for entity names), on every token of the
     /// corpus and on awkward forms.
