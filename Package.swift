@@ -45,6 +45,7 @@ let package = Package(
                 "ArticleAnalysis", "ArticleModels", "Spool", "SystemdSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -58,7 +59,13 @@ let package = Package(
         .testTarget(name: "ArticleAnalysisTests", dependencies: ["ArticleAnalysis", "ArticleModels"]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "ArticledCoreTests", dependencies: ["ArticledCore"]),
+        .testTarget(
+            name: "ArticledCoreTests",
+            dependencies: [
+                "ArticledCore", "ArticleModels", "Spool",
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "ArticledIntegrationTests", dependencies: ["ArticleAnalysis"]),
     ]
 )

@@ -37,12 +37,6 @@ public struct ServiceNotifier: Sendable {
         send(["WATCHDOG=1"])
     }
 
-    /// Asks systemd for more time in the current start, reload or stop phase
-    /// (`EXTEND_TIMEOUT_USEC=`), e.g. while in-flight articles finish during shutdown.
-    public func extendTimeout(by duration: Duration) {
-        send(["EXTEND_TIMEOUT_USEC=\(Self.microseconds(of: duration))"])
-    }
-
     /// Half of `WATCHDOG_USEC` when systemd enabled the watchdog for this process
     /// (`sd_watchdog_enabled(3)`, which also checks `WATCHDOG_PID`), else nil.
     /// Pinging at half the interval is what systemd recommends, leaving room for scheduling delays.
@@ -67,11 +61,5 @@ public struct ServiceNotifier: Sendable {
             line.unicodeScalars.append(scalar.value < 0x20 || scalar.value == 0x7F ? " " : scalar)
         }
         return "STATUS=" + line
-    }
-
-    static func microseconds(of duration: Duration) -> UInt64 {
-        let (seconds, attoseconds) = duration.components
-        guard seconds >= 0 else { return 0 }
-        return UInt64(seconds) &* 1_000_000 &+ UInt64(attoseconds / 1_000_000_000_000)
     }
 }
