@@ -62,7 +62,9 @@ let package = Package(
         .testTarget(
             name: "ArticledCoreTests",
             dependencies: [
-                "ArticledCore", "ArticleModels", "Spool",
+                "ArticledCore", "ArticleAnalysis", "ArticleModels", "Spool",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ]
         ),

@@ -8,6 +8,9 @@ import Glibc
 /// it runs in a terminal. Messages are sent as newline-separated `KEY=value` assignments in one
 /// datagram, as systemd expects; a `STATUS=` text is flattened to one line because systemd shows
 /// it as a single line in `systemctl status`.
+///
+/// Threads: stateless; `sd_notify` opens its own socket per call, so any thread may notify. In
+/// articled only the control thread does, which keeps the messages in the order they happened.
 public struct ServiceNotifier: Sendable {
     public init() {}
 
