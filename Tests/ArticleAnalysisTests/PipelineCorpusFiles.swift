@@ -45,9 +45,10 @@ enum CorpusFiles {
         return index
     }
 
-    /// Skips the calling test with a clear message when the corpus is missing.
+    /// Skips the calling test with a clear message when the corpus is missing (fails it under
+    /// ARTICLED_REQUIRE_CORPUS=1, see `RequiredResource`).
     static func requireCorpus() throws {
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: referenceURL.path),
-                          "the shared corpus is not at \(root.path) (set ARTICLED_CORPUS to its folder)")
+        try RequiredResource.require(FileManager.default.fileExists(atPath: referenceURL.path),
+                                     "the shared corpus is not at \(root.path) (set ARTICLED_CORPUS to its folder)")
     }
 }

@@ -26,8 +26,8 @@ final class QuoteEvaluationTests: XCTestCase {
     }
 
     private func corpus() throws -> URL {
-        let url = Self.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-        guard FileManager.default.fileExists(atPath: url.path) else { throw XCTSkip("corpus not found at \(url.path)") }
+        let url = CorpusFiles.root
+        guard FileManager.default.fileExists(atPath: url.path) else { throw RequiredResource.missing("corpus not found at \(url.path)") }
         return url
     }
 
