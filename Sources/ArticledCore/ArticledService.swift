@@ -16,8 +16,8 @@ public struct ArticledService: Service {
     public init(daemon: SpoolDaemon) { self.daemon = daemon }
 
     public func run() async throws {
-        // SIGHUP's default action ends the process; ignore it before the sequence traps it.
-        signal(SIGHUP, SIG_IGN)
+        // No signal(SIGHUP, SIG_IGN) here: Dispatch, under the sequence, installs its own handler
+        // once per process, and setting SIG_IGN afterwards would silence every later sequence.
         let hangUps = await UnixSignalsSequence(trapping: .sighup)
         let daemon = self.daemon
         try await withThrowingTaskGroup(of: Void.self) { group in

@@ -1,3 +1,4 @@
+import Glibc
 import ServiceLifecycle
 import ServiceLifecycleTestKit
 import Synchronization
@@ -71,9 +72,11 @@ final class SpoolDaemonTests: XCTestCase {
             fixture.drop("moved.txt")
             await waitUntil("the first article is moved to processed/") { fixture.names(fixture.processed).contains("moved.txt") }
 
-            // A broken configuration is refused; the running one (move to processed/) stays.
+            // A broken configuration is refused; the running one (move to processed/) stays. This
+            // reload is asked for the way systemd does, with SIGHUP to the process (the service
+            // reads it from its UnixSignalsSequence).
             source.break_("must be a whole number")
-            daemon.requestReload()
+            XCTAssertEqual(kill(getpid(), SIGHUP), 0)
             await waitUntil("the reload is refused") { fixture.log.contains("configuration rejected") }
             fixture.drop("kept.txt")
             await waitUntil("the next article is moved too") { fixture.names(fixture.processed).contains("kept.txt") }
