@@ -1,18 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The shared corpus next to the repository: the reference article and the Wikinews 2019 sample.
 /// Tests may use Foundation; the library may not.
 enum CorpusFiles {
-    /// `<repo>/../shared/corpus`, or `$ARTICLED_CORPUS` when set.
-    static var root: URL {
-        if let override = ProcessInfo.processInfo.environment["ARTICLED_CORPUS"], !override.isEmpty {
-            return URL(fileURLWithPath: override)
-        }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/corpus")
-    }
+    /// `<repo>/../shared/corpus`, or `$ARTICLED_CORPUS` when set (`CorpusLocation`).
+    static var root: URL { CorpusLocation.root }
 
     static var referenceURL: URL { root.appendingPathComponent("seed/al-nusrah-interview.txt") }
 

@@ -1,5 +1,6 @@
 @testable import ArticleAnalysis
 import ArticleModels
+import TestSupport
 import XCTest
 
 /// The reference article (../shared/corpus/seed/al-nusrah-interview.txt, copied into
@@ -9,7 +10,7 @@ final class EntityReferenceTests: XCTestCase {
     private func referenceEntities() throws -> [Entity] {
         let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let candidates = [
-            here.appendingPathComponent("../Fixtures/al-nusrah-interview.txt").standardized.path,
+            here.appendingPathComponent("../../Fixtures/al-nusrah-interview.txt").standardized.path,
             CorpusFiles.referenceURL.path,
         ]
         guard let path = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }),

@@ -1,5 +1,6 @@
 import ArticleModels
 import Foundation
+import TestSupport
 import XCTest
 @testable import ArticleAnalysis
 
@@ -9,6 +10,7 @@ import XCTest
 final class SchemaValidationTests: XCTestCase {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let schema = repository.appendingPathComponent("docs/analysis.schema.json")
     static let validator = repository.appendingPathComponent("Tests/schema/validate.py")
 

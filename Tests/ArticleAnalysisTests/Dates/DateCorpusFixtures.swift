@@ -1,6 +1,7 @@
 import ArticleAnalysis
 import ArticleModels
 import Foundation
+import TestSupport
 import XCTest
 
 /// Shared fixtures of the reader-stage tests (keyphrases, summary, tone, dates, language): the

@@ -1,6 +1,8 @@
 import ArticleAnalysis
+import ArticleAnalysisTools
 import ArticleModels
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs the quotes evaluation on the gold set (Tests/Fixtures/quotes-gold.json) and holds the
@@ -8,6 +10,7 @@ import XCTest
 final class QuoteEvaluationTests: XCTestCase {
     private static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     private struct GoldArticle {
         var file: String
@@ -26,7 +29,7 @@ final class QuoteEvaluationTests: XCTestCase {
     }
 
     private func corpus() throws -> URL {
-        let url = CorpusFiles.root
+        let url = CorpusLocation.root
         guard FileManager.default.fileExists(atPath: url.path) else { throw RequiredResource.missing("corpus not found at \(url.path)") }
         return url
     }
