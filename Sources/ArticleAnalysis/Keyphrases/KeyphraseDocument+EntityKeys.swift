@@ -15,8 +15,7 @@ extension KeyphraseDocument {
         let top = topSalience ?? 0
         var table = EntityKeys(capacity: 2 * entities.count)
         // The scalars of a form keyed from its own text (grown for a longer form).
-        var scratch = UnsafeMutableBufferPointer<Unicode.Scalar>(start: nil, count: 0)
-        defer { scratch.deallocate() }
+        var scratch = ScratchBlock<Unicode.Scalar>(capacity: 0)
         scalars.withUnsafeBufferPointer { text in
             readerWords.words.withUnsafeBufferPointer { readerWordList in
                 for n in entities.indices {
@@ -76,18 +75,18 @@ extension KeyphraseDocument {
     /// `scratch`, which grows for a longer form).
     private func formKey(_ form: String, _ span: TextSpan?, _ text: UnsafeBufferPointer<Unicode.Scalar>,
                          _ readerWordList: UnsafeBufferPointer<ReaderWords.Word>,
-                         _ scratch: inout UnsafeMutableBufferPointer<Unicode.Scalar>) -> UInt64? {
+                         _ scratch: inout ScratchBlock<Unicode.Scalar>) -> UInt64? {
         if let span, KeyphraseDocument.spells(form, text, span), let key = wordsKey(span, text, readerWordList) {
             return key
         }
         var form = form
         return form.withUTF8 { utf8 -> UInt64? in
-            if utf8.count > scratch.count {
-                scratch.deallocate()
-                scratch = .allocate(capacity: max(64, utf8.count))
+            // A form decodes to at most as many scalars as it has UTF-8 bytes.
+            if utf8.count > scratch.capacity { scratch = ScratchBlock(capacity: max(64, utf8.count)) }
+            return scratch.withWhole { buffer in
+                let length = ScalarText.decode(utf8, into: buffer)
+                return phraseKey(UnsafeBufferPointer(rebasing: buffer[..<length]), EnglishWords.connectorHashes, EnglishWords.stopHashes)
             }
-            let length = ScalarText.decode(utf8, into: scratch)
-            return phraseKey(UnsafeBufferPointer(rebasing: scratch[..<length]), EnglishWords.connectorHashes, EnglishWords.stopHashes)
         }
     }
 

@@ -153,7 +153,13 @@ public struct LanguageProfiles: Sendable {
 /// Immutable bytes whose first byte starts a 64-byte cache line, so a table of 32-byte rows never
 /// has a row across two lines (a Swift array's elements start 32 bytes into a 16-byte aligned
 /// block, which would split every other row).
-final class CacheAlignedBytes: @unchecked Sendable {  // never written after `init`
+///
+/// Sendable although the compiler cannot see it (`@unchecked`): the bytes are allocated and
+/// written only in `init`, before the object is shared with any other thread; afterwards they are
+/// reachable only as an `UnsafeRawBufferPointer` (read-only) through a `let`, so every access from
+/// any thread is a read of memory nobody writes; the class is final (no subclass can add state),
+/// and `deinit` frees the bytes once, when the last reference goes.
+final class CacheAlignedBytes: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
 
     init(_ source: [UInt8]) {

@@ -23,6 +23,11 @@ struct ScratchBlock<Element: BitwiseCopyable>: ~Copyable {
     /// The elements the block holds in all.
     var capacity: Int { memory.count }
 
+    /// Calls `body` with the whole block as one table (the block lives through the call).
+    func withWhole<R>(_ body: (UnsafeMutableBufferPointer<Element>) throws -> R) rethrows -> R {
+        try body(memory)
+    }
+
     /// The next `count` elements of the block, as a table.
     mutating func table(_ count: Int) -> UnsafeMutableBufferPointer<Element> {
         assert(count >= 0 && used + count <= memory.count, "scratch block overrun: \(used) + \(count) > \(memory.count)")

@@ -274,23 +274,8 @@ enum PackedWord {
     }
 
     /// Keys of a list of short ASCII words.
-    static func keys(_ words: [String]) -> PackedWordSet { PackedWordSet(words.map { key($0) }) }
+    static func keys(_ words: [String]) -> PackedWordSet { PackedWordSet(words.map { key($0) } as [UInt64]) }
 }
 
-/// A small set of `PackedWord` keys: sorted, searched by halving (a few comparisons, no hashing).
-struct PackedWordSet: Sendable {
-    private let keys: [UInt64]
-
-    init(_ keys: [UInt64]) { self.keys = Array(Set(keys)).sorted() }
-
-    func contains(_ key: UInt64) -> Bool {
-        keys.withUnsafeBufferPointer { keys in
-            var lower = 0, upper = keys.count
-            while lower < upper {
-                let middle = (lower &+ upper) >> 1
-                if keys[middle] < key { lower = middle &+ 1 } else { upper = middle }
-            }
-            return lower < keys.count && keys[lower] == key
-        }
-    }
-}
+/// A small set of `PackedWord` keys: the one hash table (`FlatHashMap`) as a set.
+typealias PackedWordSet = FlatHashMap<UInt8>
