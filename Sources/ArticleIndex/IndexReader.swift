@@ -180,13 +180,14 @@ public struct IndexReader: ~Copyable {
     }
 
     /// Articles whose title or text holds `phrase` (its words in order; FTS5, unicode61
-    /// tokenizer: case and punctuation ignored), best match first.
+    /// tokenizer: case and punctuation ignored), newest first. (Ranking every match by bm25 took
+    /// 140 ms at p99 for common phrases in 100,000 articles; newest first stops at the limit.)
     public func search(_ phrase: String, limit: Int = 20) throws(SQLiteError) -> [SearchHit] {
         let quoted = "\"" + phrase.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         let statement = try db.prepare("""
             SELECT a.result, a.name, a.title, snippet(article_text, 1, '[', ']', '…', 16)
             FROM article_text JOIN articles a ON a.id = article_text.rowid
-            WHERE article_text MATCH ? ORDER BY rank LIMIT ?
+            WHERE article_text MATCH ? ORDER BY article_text.rowid DESC LIMIT ?
             """)
         statement.bind(1, quoted); statement.bind(2, limit)
         var hits: [SearchHit] = []
