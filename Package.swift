@@ -35,6 +35,10 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
+        // HTML pages in: libxml2's HTML parser and zlib (gzip), below ArticledCore; ArticleAnalysis stays pure.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "ArticleHTML", dependencies: ["ArticleAnalysis", "CLibXML2", "CZlib"]),
         .target(
             name: "SystemdSupport",
             dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]
@@ -43,6 +47,7 @@ let package = Package(
             name: "ArticledCore",
             dependencies: [
                 "ArticleAnalysis", "ArticleModels", "Spool", "SystemdSupport",
+                "ArticleHTML",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -51,11 +56,13 @@ let package = Package(
             name: "articled",
             dependencies: [
                 "ArticledCore", "ArticleAnalysis", "ArticleModels", "Spool",
+                "ArticleHTML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "ArticleAnalysisTests", dependencies: ["ArticleAnalysis", "ArticleModels"]),
+        .testTarget(name: "ArticleHTMLTests", dependencies: ["ArticleHTML", "ArticleAnalysis", "ArticleModels"]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ArticledCoreTests", dependencies: ["ArticledCore"]),

@@ -1,0 +1,138 @@
+/// Finds the article body in a `PageDocument`: the container element whose paragraphs score best
+/// (Readability's scoring), plus sibling blocks that read like its continuation, then the
+/// paragraphs inside it minus furniture (dropped elements, link lists, share and tag lines).
+///
+/// Signals: the text's length and commas per paragraph, link density, class and id names,
+/// `article`/`main`/`itemprop=articleBody`, paragraph runs, and the page's JSON-LD `articleBody`
+/// when it has one (`BodyCrossCheck`): the container holding most of that text wins.
+struct ContentExtractor {
+    /// A paragraph shorter than this (bytes) adds nothing to its container's score.
+    var minimumScoredBytes = 25
+    /// Blocks with a larger share of link text are link lists, not prose.
+    var maximumLinkDensity = 0.5
+
+    struct Segment {
+        var text: String
+        var tag: HTMLTag
+    }
+
+    func extract(_ document: PageDocument, crossCheck: BodyCrossCheck?) -> [Segment] {
+        let elements = document.elements
+        let count = elements.count
+        guard count > 0 else { return [] }
+        var bytes = [Int](repeating: 0, count: count)
+        var linkBytes = [Int](repeating: 0, count: count)
+        var score = [Double](repeating: 0, count: count)
+        var matched = [Int](repeating: 0, count: count)
+
+        for block in document.blocks where !block.dropped {
+            let owner = Int(block.owner)
+            bytes[owner] += block.text.count
+            linkBytes[owner] += block.linkBytes
+            if let crossCheck {
+                let m = crossCheck.matchedBytes(block.text)
+                matched[owner] += 2 * m - block.text.count
+            }
+            guard block.text.count >= minimumScoredBytes, isScored(elements[owner].tag) else { continue }
+            let density = Double(block.linkBytes) / Double(block.text.count)
+            if density > maximumLinkDensity { continue }
+            let points = 1 + Double(block.commas) + min(Double(block.text.count) / 100, 3)
+            var ancestor = Int(elements[owner].parent)
+            var level = 0
+            // The paragraph's own element counts as level 0 when it is a div (text straight in a div).
+            if elements[owner].tag == .div || elements[owner].tag == .td || elements[owner].tag == .article
+                || elements[owner].tag == .section || elements[owner].tag == .main {
+                score[owner] += points
+                level = 1
+            }
+            while ancestor >= 0 && level < 5 {
+                score[ancestor] += level == 0 ? points : level == 1 ? points / 2 : points / Double(level * 3)
+                ancestor = Int(elements[ancestor].parent)
+                level += 1
+            }
+        }
+        // Subtree sums: children come after their parent.
+        var subtreeBytes = bytes, subtreeLinks = linkBytes, subtreeMatched = matched
+        for i in stride(from: count - 1, through: 1, by: -1) {
+            let parent = Int(elements[i].parent)
+            guard parent >= 0 else { continue }
+            subtreeBytes[parent] += subtreeBytes[i]
+            subtreeLinks[parent] += subtreeLinks[i]
+            subtreeMatched[parent] += subtreeMatched[i]
+        }
+        // Dropped subtrees are no candidates.
+        var dropped = [Bool](repeating: false, count: count)
+        for i in 0..<count {
+            let parent = Int(elements[i].parent)
+            dropped[i] = elements[i].flags.contains(.dropped) || (parent >= 0 && dropped[parent])
+        }
+
+        var top = -1
+        var topScore = 0.0
+        if let crossCheck, crossCheck.isUsable {
+            // The smallest element holding the most JSON-LD text, less its other text.
+            var best = Int.min
+            for i in 0..<count where !dropped[i] && subtreeMatched[i] > best {
+                best = subtreeMatched[i]; top = i
+            }
+            if best <= 0 { top = -1 }
+        }
+        if top < 0 {
+            for i in 0..<count where !dropped[i] && score[i] > 0 {
+                let e = elements[i]
+                var s = score[i] + tagWeight(e.tag)
+                if e.flags.contains(.likely) { s += 25 }
+                if e.flags.contains(.unlikely) { s -= 25 }
+                if e.flags.contains(.articleBody) { s += 25 }
+                let density = subtreeBytes[i] > 0 ? Double(subtreeLinks[i]) / Double(subtreeBytes[i]) : 0
+                s *= 1 - density
+                if s > topScore { topScore = s; top = i }
+            }
+        }
+        guard top >= 0 else { return [] }
+
+        // The container and its siblings that score like it or hold long prose.
+        var included = [Bool](repeating: false, count: count)
+        included[top] = true
+        let parent = Int(elements[top].parent)
+        if parent >= 0 {
+            let threshold = max(10, topScore * 0.2)
+            for i in (parent + 1)..<count where Int(elements[i].parent) == parent && i != top && !dropped[i] {
+                let density = subtreeBytes[i] > 0 ? Double(subtreeLinks[i]) / Double(subtreeBytes[i]) : 1
+                if score[i] >= threshold && density < 0.25 { included[i] = true }
+                else if elements[i].tag == .p && subtreeBytes[i] > 80 && density < 0.25 { included[i] = true }
+            }
+        }
+        var inside = included
+        for i in 0..<count {
+            let p = Int(elements[i].parent)
+            if p >= 0 && inside[p] { inside[i] = true }
+        }
+
+        var segments: [Segment] = []
+        for block in document.blocks where !block.dropped && inside[Int(block.owner)] && !dropped[Int(block.owner)] {
+            let length = block.text.count
+            let density = Double(block.linkBytes) / Double(length)
+            if density > maximumLinkDensity { continue }
+            segments.append(Segment(text: String(decoding: block.text, as: UTF8.self), tag: elements[Int(block.owner)].tag))
+        }
+        return segments
+    }
+
+    private func isScored(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .p, .pre, .td, .div, .blockquote, .section, .article, .main, .dd, .center: true
+        default: false
+        }
+    }
+
+    private func tagWeight(_ tag: HTMLTag) -> Double {
+        switch tag {
+        case .div, .article, .main, .section: 5
+        case .pre, .td, .blockquote: 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: -5
+        default: 0
+        }
+    }
+}
