@@ -5,7 +5,7 @@ struct ClassNames {
     /// Furniture words: an element named with one (and with no content word) is left out whole.
     static let unlikely: [[UInt8]] = [
         "comment", "share", "sharing", "social", "related", "cookie", "consent", "gdpr", "advert", "sponsor",
-        "promo", "newsletter", "subscribe", "subscription", "sidebar", "footer", "breadcrumb", "widget",
+        "promo", "newsletter", "subscribe", "subscription", "sidebar", "footer", "breadcrumb",
         "banner", "popup", "modal", "outbrain", "taboola", "disqus", "recommend", "signup", "paywall",
         "masthead", "skyscraper", "shoutbox", "pagination", "pager", "menu", "navbar", "navigation",
         "toolbar", "byline", "author", "dateline", "timestamp", "caption", "credit", "tags", "tagline",

@@ -1,15 +1,22 @@
 /// Finds the article body in a `PageDocument`: the container element whose paragraphs score best
 /// (Readability's scoring), plus sibling blocks that read like its continuation, then the
-/// paragraphs inside it minus furniture (dropped elements, link lists, share and tag lines).
+/// paragraphs inside it minus furniture (furniture subtrees, link lists).
 ///
 /// Signals: the text's length and commas per paragraph, link density, class and id names,
 /// `article`/`main`/`itemprop=articleBody`, paragraph runs, and the page's JSON-LD `articleBody`
-/// when it has one (`BodyCrossCheck`): the container holding most of that text wins.
+/// when it has one (`BodyCrossCheck`): the element holding most of that text wins.
+///
+/// Furniture (navigation, header, footer and aside elements, furniture roles, furniture class
+/// names) is left out with its subtree, unless the subtree holds a large share of the page's
+/// text: then it is a wrapper with an unlucky name ("off-canvas-advert-pusher" around the
+/// whole page), not furniture.
 struct ContentExtractor {
     /// A paragraph shorter than this (bytes) adds nothing to its container's score.
     var minimumScoredBytes = 25
     /// Blocks with a larger share of link text are link lists, not prose.
     var maximumLinkDensity = 0.5
+    /// A furniture element holding more than this share of the page's text is a wrapper.
+    var wrapperShare = 0.4
 
     struct Segment {
         var text: String
@@ -22,33 +29,17 @@ struct ContentExtractor {
         guard count > 0 else { return [] }
         var bytes = [Int](repeating: 0, count: count)
         var linkBytes = [Int](repeating: 0, count: count)
-        var score = [Double](repeating: 0, count: count)
         var matched = [Int](repeating: 0, count: count)
-
-        for block in document.blocks where !block.dropped {
+        let usableCheck = crossCheck.flatMap { $0.isUsable ? $0 : nil }
+        var blockMatched = [Int](repeating: 0, count: usableCheck == nil ? 0 : document.blocks.count)
+        for (b, block) in document.blocks.enumerated() where !block.dropped {
             let owner = Int(block.owner)
             bytes[owner] += block.text.count
             linkBytes[owner] += block.linkBytes
-            if let crossCheck {
-                let m = crossCheck.matchedBytes(block.text)
+            if let usableCheck {
+                let m = usableCheck.matchedBytes(block.text)
+                blockMatched[b] = m
                 matched[owner] += 2 * m - block.text.count
-            }
-            guard block.text.count >= minimumScoredBytes, isScored(elements[owner].tag) else { continue }
-            let density = Double(block.linkBytes) / Double(block.text.count)
-            if density > maximumLinkDensity { continue }
-            let points = 1 + Double(block.commas) + min(Double(block.text.count) / 100, 3)
-            var ancestor = Int(elements[owner].parent)
-            var level = 0
-            // The paragraph's own element counts as level 0 when it is a div (text straight in a div).
-            if elements[owner].tag == .div || elements[owner].tag == .td || elements[owner].tag == .article
-                || elements[owner].tag == .section || elements[owner].tag == .main {
-                score[owner] += points
-                level = 1
-            }
-            while ancestor >= 0 && level < 5 {
-                score[ancestor] += level == 0 ? points : level == 1 ? points / 2 : points / Double(level * 3)
-                ancestor = Int(elements[ancestor].parent)
-                level += 1
             }
         }
         // Subtree sums: children come after their parent.
@@ -60,22 +51,40 @@ struct ContentExtractor {
             subtreeLinks[parent] += subtreeLinks[i]
             subtreeMatched[parent] += subtreeMatched[i]
         }
-        // Dropped subtrees are no candidates.
+        let total = max(1, (0..<count).filter { elements[$0].parent < 0 }.reduce(0) { $0 + subtreeBytes[$1] })
         var dropped = [Bool](repeating: false, count: count)
         for i in 0..<count {
             let parent = Int(elements[i].parent)
-            dropped[i] = elements[i].flags.contains(.dropped) || (parent >= 0 && dropped[parent])
+            if parent >= 0 && dropped[parent] { dropped[i] = true; continue }
+            let e = elements[i]
+            if e.flags.contains(.dropped) { dropped[i] = true; continue }
+            if isFurniture(e) && Double(subtreeBytes[i]) < wrapperShare * Double(total) { dropped[i] = true }
+        }
+
+        var score = [Double](repeating: 0, count: count)
+        for block in document.blocks where !block.dropped {
+            let owner = Int(block.owner)
+            guard !dropped[owner], block.text.count >= minimumScoredBytes, isScored(elements[owner].tag) else { continue }
+            if Double(block.linkBytes) / Double(block.text.count) > maximumLinkDensity { continue }
+            let points = 1 + Double(block.commas) + min(Double(block.text.count) / 100, 3)
+            var ancestor = Int(elements[owner].parent)
+            var level = 0
+            // Text straight in a container counts for the container itself.
+            if isContainer(elements[owner].tag) { score[owner] += points; level = 1 }
+            while ancestor >= 0 && level < 5 {
+                score[ancestor] += level == 0 ? points : level == 1 ? points / 2 : points / Double(level * 3)
+                ancestor = Int(elements[ancestor].parent)
+                level += 1
+            }
         }
 
         var top = -1
         var topScore = 0.0
-        if let crossCheck, crossCheck.isUsable {
-            // The smallest element holding the most JSON-LD text, less its other text.
+        if usableCheck != nil {
+            // The element holding the most JSON-LD text, less its other text.
             var best = Int.min
-            for i in 0..<count where !dropped[i] && subtreeMatched[i] > best {
-                best = subtreeMatched[i]; top = i
-            }
-            if best <= 0 { top = -1 }
+            for i in 0..<count where !dropped[i] && subtreeMatched[i] > best { best = subtreeMatched[i]; top = i }
+            if best <= 0 { top = -1 } else { topScore = score[top] }
         }
         if top < 0 {
             for i in 0..<count where !dropped[i] && score[i] > 0 {
@@ -117,6 +126,18 @@ struct ContentExtractor {
             segments.append(Segment(text: String(decoding: block.text, as: UTF8.self), tag: elements[Int(block.owner)].tag))
         }
         return segments
+    }
+
+    private func isFurniture(_ e: PageDocument.Element) -> Bool {
+        if e.tag == .body || e.tag == .html || e.tag == .main || e.tag == .article || e.flags.contains(.articleBody) { return false }
+        return e.tag.isFurniture || e.flags.contains(.furnitureRole) || (e.flags.contains(.unlikely) && !e.flags.contains(.likely))
+    }
+
+    private func isContainer(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .div, .td, .article, .section, .main, .center: true
+        default: false
+        }
     }
 
     private func isScored(_ tag: HTMLTag) -> Bool {

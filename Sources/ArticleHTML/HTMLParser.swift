@@ -30,6 +30,9 @@ private struct ParserContext: ~Copyable {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
         htmlCtxtUseOptions(context, options)
+        // The bytes are UTF-8 already: without this the parser guesses Latin-1 at the first
+        // non-ASCII byte.
+        xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
         if let sax = context.pointee.sax {
             sax.pointee = htmlSAXHandler()
             sax.pointee.startElement = { user, name, attributes in

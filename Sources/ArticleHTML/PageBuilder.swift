@@ -98,11 +98,7 @@ final class PageBuilder {
         }
         if tag == .article { flags.insert(.articleBody) }
         if isLink { flags.insert(.link) }
-        let keep = tag == .body || tag == .html || tag == .article || tag == .main || flags.contains(.articleBody)
-        if tag.isDropped || flags.contains(.hidden) || (!keep && (tag.isFurniture || flags.contains(.furnitureRole)
-            || (flags.contains(.unlikely) && !flags.contains(.likely)))) {
-            flags.insert(.dropped)
-        }
+        if tag.isDropped || flags.contains(.hidden) { flags.insert(.dropped) }
 
         let index = Int32(document.elements.count)
         document.elements.append(.init(tag: tag, parent: open.last ?? -1, flags: flags))

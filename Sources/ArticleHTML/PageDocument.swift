@@ -21,8 +21,9 @@ struct PageDocument {
         static let hidden = Flags(rawValue: 4)
         /// `itemprop="articleBody"`, or the article's own element.
         static let articleBody = Flags(rawValue: 8)
-        /// Dropped with its subtree: scripts, styles, forms' controls, furniture elements, hidden
-        /// elements (set by the builder from the flags above and the tag).
+        /// Dropped with its subtree: scripts, styles, form controls, hidden elements (set by the
+        /// builder from the tag and the flags above). Furniture by name, role or tag is decided
+        /// later, by `ContentExtractor`, once the size of each subtree is known.
         static let dropped = Flags(rawValue: 16)
         /// `role` of navigation, banner, contentinfo, complementary, or a dialog.
         static let furnitureRole = Flags(rawValue: 32)
@@ -37,7 +38,7 @@ struct PageDocument {
         /// Bytes of text inside links (`<a href>`).
         var linkBytes: Int
         var commas: Int
-        /// Inside a dropped element (script, nav, hidden, furniture class...).
+        /// Inside a dropped element (script, style, hidden...).
         var dropped: Bool
     }
 
