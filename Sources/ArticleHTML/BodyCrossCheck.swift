@@ -7,10 +7,13 @@ struct BodyCrossCheck {
     private var triples: Set<UInt64> = []
     /// Words in the declared body.
     private(set) var wordCount = 0
+    /// UTF-8 bytes of the declared body.
+    private(set) var byteCount = 0
 
     init(_ body: String) {
         let words = WordShingles.wordHashes(body.lowercased())
         wordCount = words.count
+        byteCount = body.utf8.count
         guard words.count >= 3 else { return }
         triples.reserveCapacity(words.count)
         for i in 0..<(words.count - 2) { triples.insert(Self.triple(words[i], words[i + 1], words[i + 2])) }

@@ -10,7 +10,7 @@ struct ClassNames {
         "masthead", "skyscraper", "shoutbox", "pagination", "pager", "menu", "navbar", "navigation",
         "toolbar", "byline", "author", "dateline", "timestamp", "caption", "credit", "tags", "tagline",
         "topics", "more-", "read-more", "readmore", "rss", "login", "signin", "print", "follow", "trending",
-        "most-", "mostread", "popular", "headline", "hidden", "offscreen", "sr-only", "visually-hidden",
+        "most-", "mostread", "popular", "headline", "offscreen", "sr-only", "visually-hidden",
         "video", "gallery", "slideshow", "jump", "hero", "kicker", "meta",
     ].map { Array($0.utf8) }
     /// Whole words that are furniture (too short to look for inside other words).

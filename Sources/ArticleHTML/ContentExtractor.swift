@@ -17,11 +17,21 @@ struct ContentExtractor {
     var maximumLinkDensity = 0.5
     /// A furniture element holding more than this share of the page's text is a wrapper.
     var wrapperShare = 0.4
+    /// A paragraph at least this long (bytes) with few links is good prose.
+    var goodBytes = 80
+    /// Moving up to the parent is allowed while its other text is less than this share of the good prose it adds.
+    var expansionJunk = 0.5
+    /// Score factor of a content class name ("article-body"), and of `article` / `itemprop=articleBody`.
+    var likelyFactor = 1.25
+    var articleBodyFactor = 1.5
 
     struct Segment {
         var text: String
         var tag: HTMLTag
     }
+
+    /// Why: for each block, whether it was kept, with its element's path (tags and flags).
+    var explanation: ((String) -> Void)? = nil
 
     func extract(_ document: PageDocument, crossCheck: BodyCrossCheck?) -> [Segment] {
         let elements = document.elements
@@ -31,14 +41,14 @@ struct ContentExtractor {
         var linkBytes = [Int](repeating: 0, count: count)
         var matched = [Int](repeating: 0, count: count)
         let usableCheck = crossCheck.flatMap { $0.isUsable ? $0 : nil }
-        var blockMatched = [Int](repeating: 0, count: usableCheck == nil ? 0 : document.blocks.count)
-        for (b, block) in document.blocks.enumerated() where !block.dropped {
+        var rawMatched = [Int](repeating: 0, count: usableCheck == nil ? 0 : count)
+        for block in document.blocks where !block.dropped {
             let owner = Int(block.owner)
             bytes[owner] += block.text.count
             linkBytes[owner] += block.linkBytes
             if let usableCheck {
                 let m = usableCheck.matchedBytes(block.text)
-                blockMatched[b] = m
+                rawMatched[owner] += m
                 matched[owner] += 2 * m - block.text.count
             }
         }
@@ -50,6 +60,7 @@ struct ContentExtractor {
             subtreeBytes[parent] += subtreeBytes[i]
             subtreeLinks[parent] += subtreeLinks[i]
             subtreeMatched[parent] += subtreeMatched[i]
+            if usableCheck != nil { rawMatched[parent] += rawMatched[i] }
         }
         let total = max(1, (0..<count).filter { elements[$0].parent < 0 }.reduce(0) { $0 + subtreeBytes[$1] })
         var dropped = [Bool](repeating: false, count: count)
@@ -84,21 +95,49 @@ struct ContentExtractor {
             // The element holding the most JSON-LD text, less its other text.
             var best = Int.min
             for i in 0..<count where !dropped[i] && subtreeMatched[i] > best { best = subtreeMatched[i]; top = i }
-            if best <= 0 { top = -1 } else { topScore = score[top] }
+            // Trusted only when the page's text holds a good part of the declared body.
+            if best <= 0 || Double(rawMatched[top]) < 0.5 * Double(usableCheck?.byteCount ?? 0) { top = -1 } else { topScore = score[top] }
         }
         if top < 0 {
             for i in 0..<count where !dropped[i] && score[i] > 0 {
                 let e = elements[i]
                 var s = score[i] + tagWeight(e.tag)
-                if e.flags.contains(.likely) { s += 25 }
-                if e.flags.contains(.unlikely) { s -= 25 }
-                if e.flags.contains(.articleBody) { s += 25 }
+                // Names weigh in proportion to the text found, so a named box of two lines does
+                // not beat an unnamed article.
+                if e.flags.contains(.likely) { s *= likelyFactor }
+                if e.flags.contains(.unlikely) { s /= likelyFactor }
+                if e.flags.contains(.articleBody) { s *= articleBodyFactor }
                 let density = subtreeBytes[i] > 0 ? Double(subtreeLinks[i]) / Double(subtreeBytes[i]) : 0
                 s *= 1 - density
                 if s > topScore { topScore = s; top = i }
             }
         }
         guard top >= 0 else { return [] }
+
+        // Prose kept after the drops, per subtree: all of it, and the "good" part (paragraphs of
+        // some length with few links).
+        var kept = [Int](repeating: 0, count: count), good = [Int](repeating: 0, count: count)
+        for block in document.blocks where !block.dropped && !dropped[Int(block.owner)] {
+            let owner = Int(block.owner)
+            kept[owner] += block.text.count
+            if block.text.count >= goodBytes && Double(block.linkBytes) / Double(block.text.count) < 0.3 { good[owner] += block.text.count }
+        }
+        for i in stride(from: count - 1, through: 1, by: -1) {
+            let parent = Int(elements[i].parent)
+            guard parent >= 0 else { continue }
+            kept[parent] += kept[i]
+            good[parent] += good[i]
+        }
+        // Paragraph runs split into several containers (chunks between ads): move up while the
+        // parent adds good prose and less other text than that.
+        while true {
+            let parent = Int(elements[top].parent)
+            guard parent >= 0, !dropped[parent], elements[parent].tag != .body, elements[parent].tag != .html else { break }
+            let extraGood = good[parent] - good[top]
+            let extraOther = (kept[parent] - kept[top]) - extraGood
+            guard extraGood > 0, Double(extraOther) < expansionJunk * Double(extraGood) else { break }
+            top = parent
+        }
 
         // The container and its siblings that score like it or hold long prose.
         var included = [Bool](repeating: false, count: count)
@@ -118,6 +157,19 @@ struct ContentExtractor {
             if p >= 0 && inside[p] { inside[i] = true }
         }
 
+        if let explanation {
+            explanation("top \(top) \(elements[top].tag) score \(topScore) cross-check \(usableCheck != nil)")
+            for block in document.blocks {
+                var path = ""
+                var e = Int(block.owner)
+                while e >= 0 {
+                    path += "\(elements[e].tag)\(elements[e].flags.rawValue)\(dropped[e] ? "D" : "")\(e == top ? "*" : "")(\(Int(score[e])),\(subtreeLinks[e])/\(subtreeBytes[e])) < "
+                    e = Int(elements[e].parent)
+                }
+                let keptMark = !block.dropped && inside[Int(block.owner)] && !dropped[Int(block.owner)] ? "KEEP" : "    "
+                explanation("\(keptMark) \(String(decoding: block.text.prefix(50), as: UTF8.self)) | \(path.prefix(200))")
+            }
+        }
         var segments: [Segment] = []
         for block in document.blocks where !block.dropped && inside[Int(block.owner)] && !dropped[Int(block.owner)] {
             let length = block.text.count

@@ -31,10 +31,10 @@ enum HTMLTag: UInt8, Sendable {
         }
     }
 
-    /// Site furniture by its element: navigation, page header and footer, asides.
+    /// Site furniture by its element: navigation, page header and footer, asides, figures and their captions.
     var isFurniture: Bool {
         switch self {
-        case .nav, .header, .footer, .aside: true
+        case .nav, .header, .footer, .aside, .figcaption, .figure: true
         default: false
         }
     }

@@ -29,6 +29,19 @@ public struct WebPageReader: Sendable {
         return pipeline.analyze(extracted: extracted, input: input, clock: clock)
     }
 
+    /// A trace of the extractor's decisions on one (inflated) page, for tuning.
+    public func explain(_ bytes: [UInt8]) -> [String] {
+        var lines: [String] = []
+        guard let decoded = try? ArticleDecoder().decode(bytes) else { return ["undecodable"] }
+        var text = decoded.text
+        let document = text.withUTF8 { HTMLParser.parse($0) }
+        let linked = PageMetadataReader.linkedData(document)
+        var extractor = ContentExtractor()
+        extractor.explanation = { lines.append($0) }
+        _ = extractor.extract(document, crossCheck: linked.body.map { BodyCrossCheck($0) })
+        return lines
+    }
+
     /// The article of an (inflated) HTML page. `.noArticleText` when it has none.
     public func extract(_ bytes: [UInt8], clock: (any StageClock)? = nil) throws(AnalysisError) -> ExtractedArticle {
         var timings = StageTimings()

@@ -34,7 +34,15 @@ struct EvalExtractionCommand: ParsableCommand {
     @Option(help: ArgumentHelp("List the N worst development pages.", valueName: "n"))
     var worst: Int = 0
 
+    @Option(help: ArgumentHelp("Trace the extractor's decisions on this page key and stop.", valueName: "key"))
+    var explain: String?
+
     func run() throws {
+        if let explain {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/html/\(explain).html.gz"))
+            for line in WebPageReader().explain(try Gunzip.inflate([UInt8](bytes), limit: 1 << 28)) { print(line) }
+            return
+        }
         let truth = try loadBodies(directory + "/ground-truth.json")
         let peer = try predictions.map { try loadBodies($0) }
         var parts = [String: ExtractionScore]()
