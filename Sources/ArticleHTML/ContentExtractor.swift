@@ -20,7 +20,9 @@ struct ContentExtractor {
     /// A paragraph at least this long (bytes) with few links is good prose.
     var goodBytes = 80
     /// Moving up to the parent is allowed while its other text is less than this share of the good prose it adds.
-    var expansionJunk = 0.5
+    var expansionJunk = 0.25
+    /// How many ancestors up the container may move.
+    var expansionLevels = 4
     /// Score factor of a content class name ("article-body"), and of `article` / `itemprop=articleBody`.
     var likelyFactor = 1.25
     var articleBodyFactor = 1.5
@@ -128,15 +130,17 @@ struct ContentExtractor {
             kept[parent] += kept[i]
             good[parent] += good[i]
         }
-        // Paragraph runs split into several containers (chunks between ads): move up while the
-        // parent adds good prose and less other text than that.
-        while true {
-            let parent = Int(elements[top].parent)
-            guard parent >= 0, !dropped[parent], elements[parent].tag != .body, elements[parent].tag != .html else { break }
-            let extraGood = good[parent] - good[top]
-            let extraOther = (kept[parent] - kept[top]) - extraGood
-            guard extraGood > 0, Double(extraOther) < expansionJunk * Double(extraGood) else { break }
-            top = parent
+        // Paragraph runs split into several containers (chunks between ads): move up to the
+        // highest of the next few ancestors that adds good prose and less other text than that.
+        var ancestor = Int(elements[top].parent)
+        var steps = 0
+        let base = top
+        while ancestor >= 0, steps < expansionLevels, !dropped[ancestor], elements[ancestor].tag != .body, elements[ancestor].tag != .html {
+            let extraGood = good[ancestor] - good[base]
+            let extraOther = (kept[ancestor] - kept[base]) - extraGood
+            if extraGood > 0 && Double(extraOther) < expansionJunk * Double(extraGood) { top = ancestor }
+            ancestor = Int(elements[ancestor].parent)
+            steps += 1
         }
 
         // The container and its siblings that score like it or hold long prose.
