@@ -178,10 +178,21 @@ struct ContentExtractor {
         for block in document.blocks where !block.dropped && inside[Int(block.owner)] && !dropped[Int(block.owner)] {
             let length = block.text.count
             let density = Double(block.linkBytes) / Double(length)
-            if density > maximumLinkDensity { continue }
+            if density > maximumLinkDensity && !Self.isSentence(block.text) { continue }
+            // The headline is the title (metadata), not body text.
+            if elements[Int(block.owner)].tag == .h1 { continue }
             segments.append(Segment(text: String(decoding: block.text, as: UTF8.self), tag: elements[Int(block.owner)].tag))
         }
         return segments
+    }
+
+    /// Six words or more ending with sentence punctuation: prose even when it is mostly a link
+    /// ("Read our guide to tariffs here.").
+    static func isSentence(_ text: [UInt8]) -> Bool {
+        guard let last = text.last, last == UInt8(ascii: ".") || last == UInt8(ascii: "!") || last == UInt8(ascii: "?") else { return false }
+        var spaces = 0
+        for byte in text where byte == 0x20 { spaces += 1 }
+        return spaces >= 5
     }
 
     private func isFurniture(_ e: PageDocument.Element) -> Bool {
