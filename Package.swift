@@ -62,7 +62,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ArticleAnalysisTests", dependencies: ["ArticleAnalysis", "ArticleModels"]),
-        .testTarget(name: "ArticleHTMLTests", dependencies: ["ArticleHTML", "ArticleAnalysis", "ArticleModels"]),
+        .testTarget(name: "ArticleHTMLTests", dependencies: ["ArticleHTML", "ArticleAnalysis", "ArticleModels", "CZlib"]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ArticledCoreTests", dependencies: ["ArticledCore"]),

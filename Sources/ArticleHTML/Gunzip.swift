@@ -1,5 +1,5 @@
 import ArticleAnalysis
-import CZlib
+internal import CZlib
 
 /// Inflates gzip data (RFC 1952, several members allowed) with a cap on the inflated size, so a
 /// gzip bomb is refused at the cap instead of filling memory.

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// Parses HTML with libxml2's HTML parser (the parser lxml and trafilatura use) in SAX mode: no
 /// tree is built in C, the events go straight to a `PageBuilder`.
