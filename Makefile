@@ -37,7 +37,7 @@ debug: deps
 # The daemon on a demo spool: drop files into ./var/inbox, read ./var/outbox. Ctrl-C stops it.
 run: build
 	@mkdir -p $(SPOOL)/inbox
-	@cp -n ../shared/corpus/seed/al-nusrah-interview.txt $(SPOOL)/inbox/ 2>/dev/null || true
+	@cp -n examples/*.txt examples/*.html examples/*.html.gz $(SPOOL)/inbox/ 2>/dev/null || true
 	@echo "articled: watching $(SPOOL)/inbox, results in $(SPOOL)/outbox (Ctrl-C to stop)"
 	$(RELEASE_BIN) run --spool $(SPOOL)
 

@@ -1,6 +1,8 @@
 import ArgumentParser
 import ArticleAnalysis
 import ArticleHTML
+import ArticleModels
+import ArticledCore
 import Foundation
 
 /// `articled eval-extraction`: scores the web-page extractor on the article-extraction benchmark.
@@ -37,7 +39,14 @@ struct EvalExtractionCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Trace the extractor's decisions on this page key and stop.", valueName: "key"))
     var explain: String?
 
+    @Flag(help: "Also time the pages on this thread: extraction alone, and extraction plus the full analysis; print JSON.")
+    var speed = false
+
+    @Option(help: ArgumentHelp("Seconds per speed measurement (with --speed).", valueName: "s"))
+    var seconds: Double = 4
+
     func run() throws {
+        if speed { return try measureSpeed() }
         if let explain {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/html/\(explain).html.gz"))
             for line in WebPageReader().explain(try Gunzip.inflate([UInt8](bytes), limit: 1 << 28)) { print(line) }
@@ -86,6 +95,48 @@ struct EvalExtractionCommand: ParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: written, options: [.sortedKeys])
             try data.write(to: URL(fileURLWithPath: write))
         }
+    }
+
+    /// Pages per second on the calling thread (run it pinned to one core: `taskset -c 0`), from
+    /// inflated HTML in memory as the trafilatura peer measures: extraction alone, then extraction
+    /// plus the full analysis; and the share of the full time libxml2's parse takes. Prints one
+    /// JSON line with the scores beside (for Benchmarks/report.py).
+    private func measureSpeed() throws {
+        let truth = try loadBodies(directory + "/ground-truth.json")
+        let keys = truth.keys.sorted()
+        let reader = WebPageReader()
+        let pages = try keys.map { key in
+            try Gunzip.inflate([UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(directory)/html/\(key).html.gz"))), limit: 1 << 28)
+        }
+        var scores = [String: ExtractionScore]()
+        for (key, page) in zip(keys, pages) {
+            let predicted = (try? reader.extract(page))?.body ?? ""
+            for name in [Self.isHeldOut(key) ? "held-out" : "dev", "all"] { scores[name, default: ExtractionScore()].add(predicted: predicted, truth: truth[key] ?? "") }
+        }
+        let pipeline = try AnalysisPipeline.bundled()
+        let clock = MonotonicStageClock()
+        func rate(_ body: ([UInt8], String) -> Void) -> Double {
+            var done = 0
+            let start = clock.nanoseconds()
+            var elapsed = 0.0
+            repeat {
+                for (i, page) in pages.enumerated() { body(page, keys[i]) }
+                done += pages.count
+                elapsed = Double(clock.nanoseconds() - start) / 1e9
+            } while elapsed < seconds
+            return Double(done) / elapsed
+        }
+        let extractRate = rate { page, _ in _ = try? reader.extract(page) }
+        var parseMilliseconds = 0.0, totalMilliseconds = 0.0
+        let fullRate = rate { page, key in
+            guard let extracted = try? reader.extract(page, clock: clock) else { return }
+            let analysis = pipeline.analyze(extracted: extracted, input: ArticleInput(bytes: page, name: key + ".html"), clock: clock)
+            parseMilliseconds += analysis.timings.stages.first { $0.name == "html_parse" }?.milliseconds ?? 0
+            totalMilliseconds += analysis.timings.totalMilliseconds
+        }
+        let all = scores["all"] ?? ExtractionScore(), dev = scores["dev"] ?? ExtractionScore(), held = scores["held-out"] ?? ExtractionScore()
+        print(String(format: "{\"peer\": \"articled\", \"pages\": %d, \"f1\": %.4f, \"precision\": %.4f, \"recall\": %.4f, \"dev_f1\": %.4f, \"heldout_f1\": %.4f, \"extract_pages_per_s\": %.1f, \"pages_per_s\": %.1f, \"parse_share\": %.3f}",
+                     all.pages, all.f1, all.precision, all.recall, dev.f1, held.f1, extractRate, fullRate, parseMilliseconds / max(totalMilliseconds, 1e-9)))
     }
 
     /// The held-out third: pages whose key's first byte (two hex digits) is a multiple of 3.
