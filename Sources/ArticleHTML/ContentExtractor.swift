@@ -10,32 +10,49 @@
 /// names) is left out with its subtree, unless the subtree holds a large share of the page's
 /// text: then it is a wrapper with an unlucky name ("off-canvas-advert-pusher" around the
 /// whole page), not furniture.
-struct ContentExtractor {
+public struct ContentExtractor: Sendable {
     /// A paragraph shorter than this (bytes) adds nothing to its container's score.
-    var minimumScoredBytes = 25
+    public var minimumScoredBytes = 25
     /// Blocks with a larger share of link text are link lists, not prose.
-    var maximumLinkDensity = 0.5
+    public var maximumLinkDensity = 0.5
     /// A furniture element holding more than this share of the page's text is a wrapper.
-    var wrapperShare = 0.4
+    public var wrapperShare = 0.4
     /// A paragraph at least this long (bytes) with few links is good prose.
-    var goodBytes = 80
+    public var goodBytes = 80
     /// Moving up to the parent is allowed while its other text is less than this share of the good prose it adds.
-    var expansionJunk = 0.25
+    public var expansionJunk = 0.25
     /// How many ancestors up the container may move.
-    var expansionLevels = 4
+    public var expansionLevels = 4
     /// Score factor of a content class name ("article-body"), and of `article` / `itemprop=articleBody`.
-    var likelyFactor = 1.25
-    var articleBodyFactor = 1.5
+    public var likelyFactor = 1.25
+    public var articleBodyFactor = 1.5
 
     struct Segment {
         var text: String
         var tag: HTMLTag
     }
 
-    /// Why: for each block, whether it was kept, with its element's path (tags and flags).
-    var explanation: ((String) -> Void)? = nil
+    public init() {}
 
-    func extract(_ document: PageDocument, crossCheck: BodyCrossCheck?) -> [Segment] {
+    /// Sets a tuning knob by name (for `articled eval-extraction --set`, which chooses them on the
+    /// development pages); false for an unknown name.
+    public mutating func set(_ name: String, _ value: Double) -> Bool {
+        switch name {
+        case "minimumScoredBytes": minimumScoredBytes = Int(value)
+        case "maximumLinkDensity": maximumLinkDensity = value
+        case "wrapperShare": wrapperShare = value
+        case "goodBytes": goodBytes = Int(value)
+        case "expansionJunk": expansionJunk = value
+        case "expansionLevels": expansionLevels = Int(value)
+        case "likelyFactor": likelyFactor = value
+        case "articleBodyFactor": articleBodyFactor = value
+        default: return false
+        }
+        return true
+    }
+
+    func extract(_ document: PageDocument, crossCheck: BodyCrossCheck?,
+                 explanation: ((String) -> Void)? = nil) -> [Segment] {
         let elements = document.elements
         let count = elements.count
         guard count > 0 else { return [] }

@@ -6,6 +6,8 @@ import ArticleAnalysis
 public struct WebPageReader: Sendable {
     /// Most bytes gzip input may inflate to; more is refused at this cap (`.inflatesTooLarge`).
     public var maxInflatedBytes: Int
+    /// How the article body is found (its knobs are chosen on the benchmark's development pages).
+    public var extractor = ContentExtractor()
 
     public init(maxInflatedBytes: Int = 16 << 20) { self.maxInflatedBytes = maxInflatedBytes }
 
@@ -36,9 +38,7 @@ public struct WebPageReader: Sendable {
         var text = decoded.text
         let document = text.withUTF8 { HTMLParser.parse($0) }
         let linked = PageMetadataReader.linkedData(document)
-        var extractor = ContentExtractor()
-        extractor.explanation = { lines.append($0) }
-        _ = extractor.extract(document, crossCheck: linked.body.map { BodyCrossCheck($0) })
+        _ = extractor.extract(document, crossCheck: linked.body.map { BodyCrossCheck($0) }, explanation: { lines.append($0) })
         return lines
     }
 
@@ -62,7 +62,7 @@ public struct WebPageReader: Sendable {
         let linked = PageMetadataReader.linkedData(document)
         let page = PageMetadataReader.read(document, linked)
         let crossCheck = linked.body.map { BodyCrossCheck($0) }
-        let segments = ContentExtractor().extract(document, crossCheck: crossCheck)
+        let segments = extractor.extract(document, crossCheck: crossCheck)
         lap("html_extract")
         let paragraphs = segments.map(\.text).filter { !$0.isEmpty }
         guard !paragraphs.isEmpty else { throw .noArticleText }

@@ -39,6 +39,20 @@ struct EvalExtractionCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Trace the extractor's decisions on this page key and stop.", valueName: "key"))
     var explain: String?
 
+    @Option(name: .customLong("set"), help: ArgumentHelp("Set an extractor knob, e.g. likelyFactor=1.5 (for choosing them on the development pages).", valueName: "name=value"))
+    var knobs: [String] = []
+
+    private func reader() throws -> WebPageReader {
+        var reader = WebPageReader()
+        for knob in knobs {
+            let parts = knob.split(separator: "=")
+            guard parts.count == 2, let value = Double(parts[1]), reader.extractor.set(String(parts[0]), value) else {
+                throw ValidationError("unknown knob or value: \(knob)")
+            }
+        }
+        return reader
+    }
+
     @Flag(help: "Also time the pages on this thread: extraction alone, and extraction plus the full analysis; print JSON.")
     var speed = false
 
@@ -49,7 +63,7 @@ struct EvalExtractionCommand: ParsableCommand {
         if speed { return try measureSpeed() }
         if let explain {
             let bytes = try Data(contentsOf: URL(fileURLWithPath: "\(directory)/html/\(explain).html.gz"))
-            for line in WebPageReader().explain(try Gunzip.inflate([UInt8](bytes), limit: 1 << 28)) { print(line) }
+            for line in try reader().explain(try Gunzip.inflate([UInt8](bytes), limit: 1 << 28)) { print(line) }
             return
         }
         let truth = try loadBodies(directory + "/ground-truth.json")
@@ -58,7 +72,7 @@ struct EvalExtractionCommand: ParsableCommand {
         var written: [String: [String: String]] = [:]
         var perPage: [(key: String, f1: Double)] = []
         var seconds = 0.0
-        let reader = WebPageReader()
+        let reader = try reader()
         for key in truth.keys.sorted() {
             let predicted: String
             if let peer {
@@ -104,7 +118,7 @@ struct EvalExtractionCommand: ParsableCommand {
     private func measureSpeed() throws {
         let truth = try loadBodies(directory + "/ground-truth.json")
         let keys = truth.keys.sorted()
-        let reader = WebPageReader()
+        let reader = try reader()
         let pages = try keys.map { key in
             try Gunzip.inflate([UInt8](try Data(contentsOf: URL(fileURLWithPath: "\(directory)/html/\(key).html.gz"))), limit: 1 << 28)
         }
