@@ -24,6 +24,17 @@ struct ClassNames {
 
     var isUnlikely = false
     var isLikely = false
+    /// A word names the byline ("byline", "article-byline").
+    var isByline = false
+    private enum Kind { case likely, unlikely, byline }
+    /// The patterns by their first byte: each position of a word is compared with a few of them only.
+    private static let byFirstByte: [[([UInt8], Kind)]] = {
+        var table = [[([UInt8], Kind)]](repeating: [], count: 256)
+        for pattern in likely { table[Int(pattern[0])].append((pattern, .likely)) }
+        for pattern in unlikely { table[Int(pattern[0])].append((pattern, .unlikely)) }
+        table[Int(UInt8(ascii: "b"))].append((Array("byline".utf8), .byline))
+        return table
+    }()
 
     /// Reads the lower-cased `class` and `id` values (joined by a space).
     init(_ value: [UInt8]) {
@@ -35,11 +46,17 @@ struct ClassNames {
             while end < n && Self.isWordByte(value[end]) { end += 1 }
             if end > start {
                 let word = value[start..<end]
-                if !isLikely && Self.likely.contains(where: { Self.contains(word, $0) }) { isLikely = true }
-                if !isUnlikely && (Self.unlikely.contains(where: { Self.contains(word, $0) })
-                    || Self.unlikelyWords.contains(where: { word.elementsEqual($0) })) {
-                    isUnlikely = true
+                for i in word.indices {
+                    for (pattern, kind) in Self.byFirstByte[Int(word[i])] where word.count - (i - word.startIndex) >= pattern.count {
+                        guard word[i..<(i + pattern.count)].elementsEqual(pattern) else { continue }
+                        switch kind {
+                        case .likely: isLikely = true
+                        case .unlikely: isUnlikely = true
+                        case .byline: isByline = true
+                        }
+                    }
                 }
+                if !isUnlikely && Self.unlikelyWords.contains(where: { word.elementsEqual($0) }) { isUnlikely = true }
             }
             start = end
         }
@@ -48,21 +65,5 @@ struct ClassNames {
     /// Letters, digits, `-` and `_` make up a class word.
     private static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte >= 0x80
-    }
-
-    private static func contains(_ word: ArraySlice<UInt8>, _ pattern: [UInt8]) -> Bool {
-        let m = pattern.count
-        guard word.count >= m else { return false }
-        var i = word.startIndex
-        let last = word.endIndex - m
-        while i <= last {
-            if word[i] == pattern[0] {
-                var j = 1
-                while j < m && word[i + j] == pattern[j] { j += 1 }
-                if j == m { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }

@@ -23,6 +23,7 @@ final class PageBuilder {
     private var captureDepth = 0
 
     private enum Capture { case none, title, jsonLD, byline }
+    private var classNames: [[UInt8]: ClassNames] = [:]
 
     init() {
         open.reserveCapacity(64)
@@ -48,30 +49,31 @@ final class PageBuilder {
                     if !classAndID.isEmpty { classAndID.append(0x20) }
                     Self.appendLowercased(value, to: &classAndID)
                 case .itemprop:
-                    let lower = Self.lowercased(value)
-                    if lower.contains("articlebody") || lower == "text" { flags.insert(.articleBody) }
-                    if lower == "author" { isByline = true }
+                    let lower = Self.lowercasedBytes(value)
+                    if Self.find(Self.articleBodyWord, in: lower) || lower == Self.textWord { flags.insert(.articleBody) }
+                    if lower == Self.authorWord { isByline = true }
                 case .rel:
-                    if tag == .link && Self.lowercased(value) == "canonical" { relCanonical = true }
-                    if Self.lowercased(value) == "author" { isByline = true }
+                    let lower = Self.lowercasedBytes(value)
+                    if tag == .link && lower == Self.canonicalWord { relCanonical = true }
+                    if lower == Self.authorWord { isByline = true }
                 case .href:
                     if tag == .a { isLink = true }
                     if tag == .link { linkHref = String(cString: value) }
                 case .hidden:
                     flags.insert(.hidden)
                 case .ariaHidden:
-                    if Self.lowercased(value) == "true" && tag != .body && tag != .html { flags.insert(.hidden) }
+                    if Self.lowercasedBytes(value) == Self.trueWord && tag != .body && tag != .html { flags.insert(.hidden) }
                 case .style:
-                    let lower = Self.lowercased(value).filter { $0 != " " }
-                    if lower.contains("display:none") || lower.contains("visibility:hidden") { flags.insert(.hidden) }
+                    let lower = Self.lowercasedBytes(value).filter { $0 != 0x20 }
+                    if Self.find(Self.displayNone, in: lower) || Self.find(Self.visibilityHidden, in: lower) { flags.insert(.hidden) }
                 case .role:
-                    switch Self.lowercased(value) {
+                    switch String(decoding: Self.lowercasedBytes(value), as: UTF8.self) {
                     case "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar":
                         flags.insert(.furnitureRole)
                     default: break
                     }
                 case .type:
-                    if tag == .script && Self.lowercased(value).contains("ld+json") { isJSONLD = true }
+                    if tag == .script && Self.find(Self.jsonLDWord, in: Self.lowercasedBytes(value)) { isJSONLD = true }
                 case .lang:
                     if tag == .html { document.language = String(cString: value) }
                 case .datetime:
@@ -90,11 +92,12 @@ final class PageBuilder {
         metaName = nil; metaContent = nil; relCanonical = false; linkHref = nil
 
         if !classAndID.isEmpty {
-            let names = ClassNames(classAndID)
+            // Pages repeat their class names: each distinct one is read once.
+            let names: ClassNames
+            if let known = classNames[classAndID] { names = known } else { names = ClassNames(classAndID); classNames[classAndID] = names }
             if names.isUnlikely { flags.insert(.unlikely) }
             if names.isLikely { flags.insert(.likely) }
-            if document.byline == nil && capture == .none
-                && (classAndID.firstRange(of: Array("byline".utf8)) != nil) { isByline = true }
+            if names.isByline && document.byline == nil && capture == .none { isByline = true }
         }
         if tag == .article { flags.insert(.articleBody) }
         if isLink { flags.insert(.link) }
@@ -187,28 +190,52 @@ final class PageBuilder {
 
     private enum Attribute { case `class`, id, itemprop, rel, href, hidden, ariaHidden, style, role, type, lang, datetime, name, property, httpEquiv, content, charset, other }
 
+    /// The attribute of a (lower-case) name, read without making a `String`.
     private static func attribute(_ key: UnsafePointer<UInt8>) -> Attribute {
-        switch String(cString: key) {
-        case "class": .class
-        case "id": .id
-        case "itemprop": .itemprop
-        case "rel": .rel
-        case "href": .href
-        case "hidden": .hidden
-        case "aria-hidden": .ariaHidden
-        case "style": .style
-        case "role": .role
-        case "type": .type
-        case "lang": .lang
-        case "datetime": .datetime
-        case "name": .name
-        case "property": .property
-        case "http-equiv": .httpEquiv
-        case "content": .content
-        case "charset": .charset
-        default: .other
+        var packed: UInt64 = 0
+        var length = 0
+        while key[length] != 0 {
+            if length < 8 { packed |= UInt64(key[length]) << (8 * UInt64(length)) }
+            length += 1
+            if length > 11 { return .other }
         }
+        if length > 8 {
+            if length == 11 && packed == pack("aria-hid") && key[8] == UInt8(ascii: "d") && key[9] == UInt8(ascii: "e") && key[10] == UInt8(ascii: "n") { return .ariaHidden }
+            if length == 10 && packed == pack("http-equ") && key[8] == UInt8(ascii: "i") && key[9] == UInt8(ascii: "v") { return .httpEquiv }
+            return .other
+        }
+        return attributes[packed] ?? .other
     }
+
+    private static func pack(_ name: String) -> UInt64 {
+        var key: UInt64 = 0
+        for (i, byte) in name.utf8.prefix(8).enumerated() { key |= UInt64(byte) << (8 * UInt64(i)) }
+        return key
+    }
+
+    private static let attributes: [UInt64: Attribute] = {
+        let names: [(String, Attribute)] = [
+            ("class", .class), ("id", .id), ("itemprop", .itemprop), ("rel", .rel), ("href", .href), ("hidden", .hidden),
+            ("style", .style), ("role", .role), ("type", .type), ("lang", .lang), ("datetime", .datetime), ("name", .name),
+            ("property", .property), ("content", .content), ("charset", .charset),
+        ]
+        var table: [UInt64: Attribute] = [:]
+        for (name, attribute) in names { table[pack(name)] = attribute }
+        return table
+    }()
+
+    private static let articleBodyWord = Array("articlebody".utf8), textWord = Array("text".utf8)
+    private static let authorWord = Array("author".utf8), canonicalWord = Array("canonical".utf8), trueWord = Array("true".utf8)
+    private static let displayNone = Array("display:none".utf8), visibilityHidden = Array("visibility:hidden".utf8)
+    private static let jsonLDWord = Array("ld+json".utf8)
+
+    private static func lowercasedBytes(_ value: UnsafePointer<UInt8>) -> [UInt8] {
+        var bytes: [UInt8] = []
+        appendLowercased(value, to: &bytes)
+        return bytes
+    }
+
+    private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool { PageSniffer.find(needle, in: haystack) != nil }
 
     private static func lowercased(_ value: UnsafePointer<UInt8>) -> String {
         var bytes: [UInt8] = []
