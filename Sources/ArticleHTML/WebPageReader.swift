@@ -36,7 +36,8 @@ public struct WebPageReader: Sendable {
         var lines: [String] = []
         guard let decoded = try? ArticleDecoder().decode(bytes) else { return ["undecodable"] }
         var text = decoded.text
-        let document = text.withUTF8 { HTMLParser.parse($0) }
+        let stripped = text.withUTF8 { ScriptStripper.strip($0) }
+        let document = stripped.withUnsafeBufferPointer { HTMLParser.parse($0) }
         let linked = PageMetadataReader.linkedData(document)
         _ = extractor.extract(document, crossCheck: linked.body.map { BodyCrossCheck($0) }, explanation: { lines.append($0) })
         return lines
@@ -57,7 +58,8 @@ public struct WebPageReader: Sendable {
         if fallback, let declared = PageSniffer.declaredCharset(bytes), PageSniffer.isWindows1252(declared) { fallback = false }
         lap("decode")
         var text = decoded.text
-        let document = text.withUTF8 { HTMLParser.parse($0) }
+        let stripped = text.withUTF8 { ScriptStripper.strip($0) }
+        let document = stripped.withUnsafeBufferPointer { HTMLParser.parse($0) }
         lap("html_parse")
         let linked = PageMetadataReader.linkedData(document)
         let page = PageMetadataReader.read(document, linked)
