@@ -126,7 +126,7 @@ struct ArticleProcessor: Sendable {
             let input = ArticleInput(bytes: bytes, name: item.name.lossyString, received: article.claimedAt)
             do {
                 // Web pages (.html, .htm, .html.gz, or HTML by content) through the extractor; text as before.
-                let reader = WebPageReader(maxInflatedBytes: snapshot.maxBytes)
+                let reader = WebPageReader(maxInflatedBytes: configuration.maxBytes)
                 let analysis = try reader.analyze(input, with: pipeline, clock: MonotonicStageClock())
                 sha256 = analysis.source.sha256
                 json = analysis.jsonBytes()
