@@ -1,3 +1,5 @@
+import ArticleAnalysis
+
 /// Finds the article body in a `PageDocument`: the container element whose paragraphs score best
 /// (Readability's scoring), plus sibling blocks that read like its continuation, then the
 /// paragraphs inside it minus furniture (furniture subtrees, link lists).
@@ -198,6 +200,8 @@ public struct ContentExtractor: Sendable {
             if density > maximumLinkDensity && !Self.isSentence(block.text) { continue }
             // The headline is the title (metadata), not body text.
             if elements[Int(block.owner)].tag == .h1 { continue }
+            // Site chrome the plain-text cleaner knows by its phrases ("Advertisement", "Share").
+            if block.text.count < 120 && SiteChrome.isChrome(String(decoding: block.text, as: UTF8.self)) { continue }
             segments.append(Segment(text: String(decoding: block.text, as: UTF8.self), tag: elements[Int(block.owner)].tag))
         }
         return segments

@@ -74,6 +74,15 @@ final class WebPageTests: XCTestCase {
         XCTAssertEqual(analysis.language.code, "en")
     }
 
+    func testSiteChromePhrasesAreKnownAndProseIsNot() {
+        for chrome in ["Advertisement", "ADVERTISEMENT", "Share on Facebook", "12 comments", "© 2019 Example Ltd"] {
+            XCTAssertTrue(SiteChrome.isChrome(chrome), chrome)
+        }
+        for prose in ["The council voted to rebuild the bridge.", "Claim", "Our ruling", "Rating"] {
+            XCTAssertFalse(SiteChrome.isChrome(prose), prose)
+        }
+    }
+
     func testTheBenchmarkMetricMatchesItsDefinition() {
         var score = ExtractionScore()
         score.add(predicted: "one two three four five", truth: "one two three four five")
