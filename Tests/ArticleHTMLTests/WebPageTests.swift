@@ -75,7 +75,8 @@ final class WebPageTests: XCTestCase {
     }
 
     func testSiteChromePhrasesAreKnownAndProseIsNot() {
-        for chrome in ["Advertisement", "ADVERTISEMENT", "Share on Facebook", "12 comments", "© 2019 Example Ltd"] {
+        for chrome in ["Advertisement", "ADVERTISEMENT", "Share on Facebook", "12 comments", "© 2019 Example Ltd",
+                       "Protesters have worn masks to protect their identities (Image: Getty)"] {
             XCTAssertTrue(SiteChrome.isChrome(chrome), chrome)
         }
         for prose in ["The council voted to rebuild the bridge.", "Claim", "Our ruling", "Rating"] {
