@@ -1,5 +1,6 @@
 import ArticleAnalysis
 import ArticleIndex
+import ArticleHTML
 import Glibc
 import Logging
 import Spool
@@ -129,7 +130,9 @@ struct ArticleProcessor: Sendable {
         } else {
             let input = ArticleInput(bytes: bytes, name: item.name.lossyString, received: article.claimedAt)
             do {
-                var analysis = try pipeline.analyze(input, clock: MonotonicStageClock())
+                // Web pages (.html, .htm, .html.gz, or HTML by content) through the extractor; text as before.
+                let reader = WebPageReader(maxInflatedBytes: configuration.maxBytes)
+                var analysis = try reader.analyze(input, with: pipeline, clock: MonotonicStageClock())
                 indexed = indexing?.prepare(&analysis)
                 sha256 = analysis.source.sha256
                 json = analysis.jsonBytes()
