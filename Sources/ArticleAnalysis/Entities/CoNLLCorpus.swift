@@ -86,6 +86,15 @@ public struct NERScore: Sendable {
         }
     }
 
+    /// Adds the counts of `other` (pooling folds of a cross-validation).
+    public mutating func merge(_ other: NERScore) {
+        for (type, c) in other.byType {
+            byType[type, default: Counts()].gold += c.gold
+            byType[type, default: Counts()].predicted += c.predicted
+            byType[type, default: Counts()].correct += c.correct
+        }
+    }
+
     /// Precision, recall and F1 over the given types pooled together (micro average).
     public func prf(_ types: [String]) -> (precision: Double, recall: Double, f1: Double) {
         var c = Counts()

@@ -83,7 +83,8 @@ public struct EntityRecognizer: Sendable {
             }
         }
         return TaggedText(text: text, tokens: tokens.spans, lexemes: lexemes, sentences: tokens.sentences,
-                          context: document.context, paragraphs: segmentation.paragraphs, mentions: mentions)
+                          context: document.context, paragraphs: segmentation.paragraphs, mentions: mentions,
+                          gazetteer: document.gazetteerBits)
     }
 
     /// The lexeme of every token, and for every token the first token with the same scalars
@@ -207,4 +208,6 @@ struct TaggedText {
     var context: [UInt8]
     var paragraphs: [TextSpan]
     var mentions: [TaggedMention]
+    /// Per token: the gazetteer matches (`NERDocument.gazetteerBits`), read by `MentionShape`.
+    var gazetteer: [UInt16] = []
 }

@@ -25,6 +25,8 @@ public struct EntityResolver: Sendable {
     public var propagatesNames = true
     /// Add acronyms of multi-word names (step 2).
     public var findsAcronyms = true
+    /// Cut titles, split "Name of Organisation", let designators and place lists pull types (`MentionShape`).
+    public var shapesMentions = true
 
     public init() {}
 
@@ -135,6 +137,7 @@ public struct EntityResolver: Sendable {
                      && (!first.flags.contains(.allCapitals) || first.length == 1))
         }
         mentions = EntityResolver.withoutLoneTitles(mentions, tagged)
+        if shapesMentions { mentions = MentionShape.adjusted(mentions, tagged) }
         var covered = [Bool](repeating: false, count: tagged.tokens.count)
         for m in mentions { for t in m.tokens { covered[t] = true } }
         var sentenceOf = [Int](repeating: 0, count: tagged.tokens.count)
