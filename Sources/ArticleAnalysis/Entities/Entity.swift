@@ -141,7 +141,9 @@ public struct EntityRecognizer: Sendable {
         func hasCapital(_ l: NERLexeme) -> Bool { l.flags.contains(.hasCapital) }
         guard range.contains(where: { hasCapital(lexemes[$0]) }) else { return range }
         var start = range.lowerBound
-        while start < range.upperBound - 1 && EntityRecognizer.sentenceWords.contains(lexemes[start].lower) { start += 1 }
+        // ("AS Roma": a word in capitals is an abbreviation, not the preposition.)
+        while start < range.upperBound - 1 && EntityRecognizer.sentenceWords.contains(lexemes[start].lower)
+                && !(lexemes[start].flags.contains(.allCapitals) && lexemes[start].length > 1) { start += 1 }
         var end = start
         for t in start..<range.upperBound {
             let l = lexemes[t]
@@ -157,10 +159,14 @@ public struct EntityRecognizer: Sendable {
                                                "council", "committee", "organisation", "organization", "alliance", "union"]
         .map { NERHash.string($0) })
 
-    /// Words that start sentences but never names ("Maybe al-Qaeda does that").
+    /// Words that start sentences but never names ("Maybe al-Qaeda does that", "Unlike Senators").
     static let sentenceWords = NERKeyTable(["maybe", "perhaps", "but", "and", "if", "when", "while", "however", "yet",
                                                  "so", "despite", "although", "though", "because", "since", "after", "before",
-                                                 "meanwhile", "also", "then", "still", "now", "why", "how", "what"]
+                                                 "meanwhile", "also", "then", "still", "now", "why", "how", "what",
+                                                 // prepositions: "Unlike Senators, who ..."
+                                                 "unlike", "like", "with", "without", "during", "under", "from", "for",
+                                                 "in", "on", "at", "by", "against", "among", "amid", "following",
+                                                 "including", "according", "as", "upon", "via", "throughout"]
         .map { NERHash.string($0) })
 
     /// Lower-case words found inside names: "University of Texas", "Bosnia and Herzegovina".

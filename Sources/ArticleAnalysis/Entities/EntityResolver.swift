@@ -296,7 +296,8 @@ public struct EntityResolver: Sendable {
     private func addAcronyms(_ tagged: TaggedText, _ candidates: inout Candidates, _ covered: inout [Bool], _ sentenceOf: [Int]) {
         var acronyms = ResolutionTable(capacity: candidates.items.count)
         var isEmpty = true
-        for c in candidates.items where c.wordCount >= 2 && c.initialsCount == c.wordCount {
+        // People are not named by their initials in capitals ("U.S." is no "Unlike Senators").
+        for c in candidates.items where c.wordCount >= 2 && c.initialsCount == c.wordCount && c.type != .person {
             acronyms.insertIfAbsent(c.initials, EntityResolver.index(of: c.type))
             isEmpty = false
         }
@@ -550,7 +551,9 @@ public struct EntityResolver: Sendable {
                                            "premier", "governor", "senator", "chairman", "ambassador", "prime", "mayor",
                                            "general", "colonel", "commander", "archbishop", "bishop", "cardinal", "patriarch",
                                            "secretary-general", "vice-president", "dictator", "pharaoh", "tsar", "czar", "shah",
-                                           "khalifa", "mullah", "rabbi", "monarch", "regent"])
+                                           "khalifa", "mullah", "rabbi", "monarch", "regent", "senators", "presidents",
+                                           "ministers", "governors", "mayors", "kings", "bishops", "cardinals", "ambassadors",
+                                           "generals"])
     /// Nouns that head names of organisations (and, after an adjective, only of organisations).
     static let organisationHeads = ResolutionWordSet(["state", "front", "army", "group", "party", "movement", "brigade",
                                                       "brigades", "council", "committee", "league", "alliance", "organisation",

@@ -4,6 +4,8 @@
 /// about it, whatever the tagger thought, so that a reader can trust the types:
 /// Designators that name a kind of place as often as an organisation's ("West Bank", "Soviet
 /// Union", "Manchester City") are in neither list.
+/// - A place, an office and its holder run together are a place and a person: "US Secretary
+///   of State Mike Pompeo" -> "US", "Mike Pompeo".
 /// - A title is not part of a name (CoNLL convention): "Pope Francis" -> "Francis",
 ///   "Cardinal George Pell" -> "George Pell" (a person), "US Ambassador" -> "US".
 /// - "Name of Organisation" is two names: "Ryan Cloutier of the Harvard Center" -> a person
@@ -19,10 +21,16 @@ enum MentionShape {
     static func adjusted(_ mentions: [TaggedMention], _ tagged: TaggedText) -> [TaggedMention] {
         var out: [TaggedMention] = []
         out.reserveCapacity(mentions.count)
-        for m in mentions {
+        for var m in mentions {
+            if let (place, person) = placeOfficeHolder(m.tokens, tagged) {
+                out.append(TaggedMention(tokens: place, type: .location, sentence: m.sentence))
+                guard let person else { continue }
+                m = TaggedMention(tokens: person, type: .person, sentence: m.sentence)
+            }
             guard var range = withoutTitles(m.tokens, m.type, tagged) else { continue }
             var type = m.type
             if range.lowerBound > m.tokens.lowerBound && startsWithPersonName(range, tagged) { type = .person }
+            if range.upperBound < m.tokens.upperBound && isPlaceName(range, tagged) { type = .location }
             if let (person, rest) = personOfOrganisation(range, tagged) {
                 out.append(TaggedMention(tokens: person, type: .person, sentence: m.sentence))
                 range = rest
@@ -49,6 +57,19 @@ enum MentionShape {
             end -= 1
         }
         return start..<end
+    }
+
+    /// "US Secretary of State Mike Pompeo", "California Attorney General Xavier Becerra": a
+    /// place, an office, and the person holding it, run together by the tagger. Returns the
+    /// place and, when a known first name follows the office, the person.
+    static func placeOfficeHolder(_ range: Range<Int>, _ tagged: TaggedText) -> (Range<Int>, Range<Int>?)? {
+        guard range.count >= 2,
+              let title = range.dropFirst().first(where: { titles.contains(tagged.lexemes[$0].lower) }),
+              isPlaceName(range.lowerBound..<title, tagged) else { return nil }
+        let person = (title + 1..<range.upperBound).first { t in
+            startsWithPersonName(t..<range.upperBound, tagged) && !titles.contains(tagged.lexemes[t].lower)
+        }
+        return (range.lowerBound..<title, person.map { $0..<range.upperBound })
     }
 
     /// Gazetteer bit of `type` (0 PER, 1 ORG, 2 LOC, 3 MISC) at position 0 B, 1 I, 2 L, 3 U.
