@@ -139,6 +139,8 @@ public struct EntityRecognizer: Sendable {
     /// capturing". Mentions without any capital are left as they are.
     static func trimmed(_ range: Range<Int>, _ lexemes: [NERLexeme]) -> Range<Int>? {
         func hasCapital(_ l: NERLexeme) -> Bool { l.flags.contains(.hasCapital) }
+        // A possessive alone is never a name (nor, joined by a particle, part of one: "al-Qaeda" "’s").
+        if range.count == 1 && lexemes[range.lowerBound].lower == EntityRecognizer.possessive { return nil }
         guard range.contains(where: { hasCapital(lexemes[$0]) }) else { return range }
         var start = range.lowerBound
         // ("AS Roma": a word in capitals is an abbreviation, not the preposition.)
@@ -153,6 +155,8 @@ public struct EntityRecognizer: Sendable {
         while end > start && !hasCapital(lexemes[end - 1]) && !lexemes[end - 1].flags.contains(.hasDigit) { end -= 1 }
         return end > start ? start..<end : nil
     }
+
+    static let possessive = NERHash.string("'s")
 
     /// Capitalised words that end organisation names.
     static let designators = NERKeyTable(["front", "group", "party", "movement", "brigade", "brigades", "army",

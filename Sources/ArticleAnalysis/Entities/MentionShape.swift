@@ -14,6 +14,7 @@
 /// - A designator at the end pulls the type: "Mahan Air", "Sidley Austin LLP", "Abu Dhabi
 ///   Media" -> ORG; "Karl Marx Avenue", "Jefferson Parish", "Gulf of Mexico" -> LOC; and so
 ///   does an organisation head before "of" ("University of Essex", "Ministry of Defence").
+/// - A place right before such an organisation name belongs to it: "Abu Dhabi" + "TV".
 /// - A place list pulls the type: a mention the tagger called a person whose words are exactly
 ///   a gazetteer place name and whose first word is no known person name is a place
 ///   ("Chelyabinsk").
@@ -36,7 +37,16 @@ enum MentionShape {
                 range = rest
                 type = m.type == .person ? .organization : m.type
             }
-            out.append(TaggedMention(tokens: range, type: pulledType(range, type, tagged), sentence: m.sentence))
+            let shaped = TaggedMention(tokens: range, type: pulledType(range, type, tagged), sentence: m.sentence)
+            // A place written right before an organisation's name that ends in a designator is
+            // part of it: "Abu Dhabi" + "TV", "Fars" + "News", "United States" + "Congress".
+            if shaped.type == .organization, let previous = out.last, previous.type == .location,
+               previous.tokens.upperBound == range.lowerBound, orgDesignators.contains(tagged.lexemes[range.upperBound - 1].lower) {
+                out[out.count - 1] = TaggedMention(tokens: previous.tokens.lowerBound..<range.upperBound, type: .organization,
+                                                   sentence: m.sentence)
+                continue
+            }
+            out.append(shaped)
         }
         return out
     }

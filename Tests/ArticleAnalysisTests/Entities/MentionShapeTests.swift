@@ -46,6 +46,12 @@ final class MentionShapeTests: XCTestCase {
         XCTAssertEqual(r.map(\.1), [.location, .person])
     }
 
+    func testPlaceBeforeAnOrganisationNameJoinsIt() {
+        let r = shaped(["Abu", "Dhabi", "TV", "and", "Iran", "reported"], [(0..<2, .location), (2..<3, .organization), (4..<5, .location)])
+        XCTAssertEqual(r.map(\.0), ["Abu Dhabi TV", "Iran"])
+        XCTAssertEqual(r.map(\.1), [.organization, .location])
+    }
+
     func testPersonOfOrganisationIsSplit() {
         let r = shaped(["Ryan", "Cloutier", "of", "the", "Harvard", "Center", "spoke"], [(0..<6, .person)],
                        gazetteer: [0: Self.firstName])
