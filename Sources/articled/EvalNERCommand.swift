@@ -30,11 +30,15 @@ struct EvalNERCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Use this model file instead of the shipped one.", valueName: "path"))
     var model: String?
 
+    @Flag(help: "Leave out the form rules (titles, designators, place lists: docs/ner.md), to measure what they do.")
+    var withoutFormRules = false
+
     func run() throws {
         var pipeline = try AnalysisPipeline.bundled()
         if let model {
             pipeline.entityRecognizer = EntityRecognizer(model: try NERModel(bytes: try readBytes(model)))
         }
+        if withoutFormRules { pipeline.entityRecognizer.resolver.shapesMentions = false }
         let documents = CoNLLCorpus.parse(try readBytes(file))
         let start = Date()
         let score = NERScore.endToEnd(documents, segmenter: pipeline.segmenter, recognizer: pipeline.entityRecognizer)
