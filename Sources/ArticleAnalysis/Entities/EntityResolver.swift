@@ -136,8 +136,10 @@ public struct EntityResolver: Sendable {
             return !(m.tokens.count == 1 && EntityResolver.pronouns.contains(first.lower)
                      && (!first.flags.contains(.allCapitals) || first.length == 1))
         }
-        mentions = EntityResolver.withoutLoneTitles(mentions, tagged)
+        // Titles are cut from names first, so "the Pope" is a lone title even where "Pope
+        // Francis" is written too.
         if shapesMentions { mentions = MentionShape.adjusted(mentions, tagged) }
+        mentions = EntityResolver.withoutLoneTitles(mentions, tagged)
         var covered = [Bool](repeating: false, count: tagged.tokens.count)
         for m in mentions { for t in m.tokens { covered[t] = true } }
         var sentenceOf = [Int](repeating: 0, count: tagged.tokens.count)

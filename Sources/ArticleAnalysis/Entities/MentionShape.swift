@@ -15,6 +15,8 @@
 ///   Media" -> ORG; "Karl Marx Avenue", "Jefferson Parish", "Gulf of Mexico" -> LOC; and so
 ///   does an organisation head before "of" ("University of Essex", "Ministry of Defence").
 /// - A place right before such an organisation name belongs to it: "Abu Dhabi" + "TV".
+/// - "<Organisation head> of <name>" is one name ("United States Department" "of" "Justice");
+///   a time zone ("UTC") is no name; "Hurricane …", "Tropical Storm …" name storms (MISC).
 /// - A place list pulls the type: a mention the tagger called a person whose words are exactly
 ///   a gazetteer place name and whose first word is no known person name is a place
 ///   ("Chelyabinsk").
@@ -22,7 +24,24 @@ enum MentionShape {
     static func adjusted(_ mentions: [TaggedMention], _ tagged: TaggedText) -> [TaggedMention] {
         var out: [TaggedMention] = []
         out.reserveCapacity(mentions.count)
-        for var m in mentions {
+        var index = 0
+        while index < mentions.count {
+            var m = mentions[index]
+            index += 1
+            // "United States Department" "of" "Justice": an organisation's head and the name
+            // after its "of" are one name.
+            if m.type == .organization, index < mentions.count,
+               let joined = headOfName(m.tokens, mentions[index].tokens, tagged) {
+                m.tokens = joined
+                index += 1
+            }
+            // A time zone ("UTC", "AST") is no organisation.
+            if m.tokens.count == 1 && timeZones.contains(tagged.lexemes[m.tokens.lowerBound].lower) { continue }
+            // "Tropical Storm Barry", "Hurricane Dorian": a storm's name (MISC).
+            if m.tokens.count >= 2 && stormWords.contains(tagged.lexemes[m.tokens.lowerBound].lower) {
+                out.append(TaggedMention(tokens: m.tokens, type: .misc, sentence: m.sentence))
+                continue
+            }
             if let (place, person) = placeOfficeHolder(m.tokens, tagged) {
                 out.append(TaggedMention(tokens: place, type: .location, sentence: m.sentence))
                 guard let person else { continue }
@@ -67,6 +86,17 @@ enum MentionShape {
             end -= 1
         }
         return start..<end
+    }
+
+    /// The span of `head` "of" ["the"] `name` when `head` ends with an organisation head or
+    /// designator and `name` follows right after the "of".
+    static func headOfName(_ head: Range<Int>, _ name: Range<Int>, _ tagged: TaggedText) -> Range<Int>? {
+        let last = tagged.lexemes[head.upperBound - 1].lower
+        guard organisationHeads.contains(last) || orgDesignators.contains(last),
+              head.upperBound < name.lowerBound, tagged.lexemes[head.upperBound].lower == MentionShape.of else { return nil }
+        var next = head.upperBound + 1
+        if next < name.lowerBound && tagged.lexemes[next].lower == MentionShape.the { next += 1 }
+        return next == name.lowerBound ? head.lowerBound..<name.upperBound : nil
     }
 
     /// "US Secretary of State Mike Pompeo", "California Attorney General Xavier Becerra": a
@@ -142,6 +172,13 @@ enum MentionShape {
         "captain", "capt.", "lieutenant", "lt.", "sergeant", "sgt.", "commander", "admiral", "gen.", "coach", "chairman",
         "chairwoman", "superintendent", "inspector", "detective", "spokesman", "spokeswoman", "spokesperson", "deputy",
         "attorney", "prosecutor", "caliph", "emir", "sultan", "crown", "general"])
+    /// Abbreviations of time zones.
+    static let timeZones = ResolutionWordSet(["utc", "gmt", "bst", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
+                                              "ast", "adt", "cet", "cest", "eet", "eest", "ist", "jst", "kst",
+                                              "aest", "aedt", "acst", "awst", "nzst", "nzdt", "hkt", "sgt", "msk"])
+    /// First words of storm names.
+    static let stormWords = ResolutionWordSet(["hurricane", "typhoon", "cyclone", "tropical", "storm", "superstorm"])
+
     /// Last words of organisation names.
     static let orgDesignators = ResolutionWordSet([
         "inc", "inc.", "ltd", "ltd.", "llc", "llp", "plc", "corp", "corp.", "corporation", "co.", "company", "holdings",
@@ -151,7 +188,7 @@ enum MentionShape {
         "herald", "journal", "tv", "television", "radio", "network", "airlines", "airline", "airways", "air", "motors",
         "bureau", "office", "service", "services", "authority", "administration", "board", "organisation",
         "organization", "front", "movement", "army", "navy", "police", "guard", "guards", "corps", "brigade", "brigades",
-        "center", "centre", "media", "group", "reserve", "marines", "mc"])
+        "center", "centre", "media", "group", "reserve", "marines", "mc", "limited", "gmbh"])
     /// Heads of organisation names followed by "of": "University of Geneva", "Ministry of Defence".
     static let organisationHeads = ResolutionWordSet([
         "university", "ministry", "department", "bank", "college", "institute", "office", "bureau", "court", "house",

@@ -52,6 +52,14 @@ final class MentionShapeTests: XCTestCase {
         XCTAssertEqual(r.map(\.1), [.organization, .location])
     }
 
+    func testHeadOfNameTimeZonesAndStorms() {
+        let r = shaped(["United", "States", "Department", "of", "Justice", "at", "09:00", "UTC", "as", "Tropical", "Storm",
+                        "Barry", "neared"],
+                       [(0..<3, .organization), (4..<5, .organization), (7..<8, .organization), (9..<12, .organization)])
+        XCTAssertEqual(r.map(\.0), ["United States Department of Justice", "Tropical Storm Barry"])
+        XCTAssertEqual(r.map(\.1), [.organization, .misc])
+    }
+
     func testPersonOfOrganisationIsSplit() {
         let r = shaped(["Ryan", "Cloutier", "of", "the", "Harvard", "Center", "spoke"], [(0..<6, .person)],
                        gazetteer: [0: Self.firstName])
