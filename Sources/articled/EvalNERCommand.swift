@@ -16,22 +16,29 @@ struct EvalNERCommand: ParsableCommand {
             compared with the gold spans: exact-span precision, recall and F1 per type as conlleval
             computes them, the four-type total, and the micro average over PER/ORG/LOC.
 
+            The tag is the last column, so CoNLL-2003's four columns and wikigold's two are read alike.
+
             Example:
               articled eval-ner ../shared/data/conll2003/eng.testa
+              articled eval-ner ../shared/data/wikigold/wikigold.conll.txt
             """
     )
 
-    @Argument(help: ArgumentHelp("The CoNLL file to score.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The CoNLL file to score: `token POS chunk tag` (CoNLL-2003) or `token tag` (wikigold) lines.", valueName: "file"))
     var file: String
 
     @Option(help: ArgumentHelp("Use this model file instead of the shipped one.", valueName: "path"))
     var model: String?
+
+    @Flag(help: "Leave out the form rules (titles, designators, place lists: docs/ner.md), to measure what they do.")
+    var withoutFormRules = false
 
     func run() throws {
         var pipeline = try AnalysisPipeline.bundled()
         if let model {
             pipeline.entityRecognizer = EntityRecognizer(model: try NERModel(bytes: try readBytes(model)))
         }
+        if withoutFormRules { pipeline.entityRecognizer.resolver.shapesMentions = false }
         let documents = CoNLLCorpus.parse(try readBytes(file))
         let start = Date()
         let score = NERScore.endToEnd(documents, segmenter: pipeline.segmenter, recognizer: pipeline.entityRecognizer)

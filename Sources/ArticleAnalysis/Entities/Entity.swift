@@ -83,7 +83,8 @@ public struct EntityRecognizer: Sendable {
             }
         }
         return TaggedText(text: text, tokens: tokens.spans, lexemes: lexemes, sentences: tokens.sentences,
-                          context: document.context, paragraphs: segmentation.paragraphs, mentions: mentions)
+                          context: document.context, paragraphs: segmentation.paragraphs, mentions: mentions,
+                          gazetteer: document.gazetteerBits)
     }
 
     /// The lexeme of every token, and for every token the first token with the same scalars
@@ -126,9 +127,13 @@ public struct EntityRecognizer: Sendable {
     /// capturing". Mentions without any capital are left as they are.
     static func trimmed(_ range: Range<Int>, _ lexemes: [NERLexeme]) -> Range<Int>? {
         func hasCapital(_ l: NERLexeme) -> Bool { l.flags.contains(.hasCapital) }
+        // A possessive alone is never a name (nor, joined by a particle, part of one: "al-Qaeda" "’s").
+        if range.count == 1 && lexemes[range.lowerBound].lower == EntityRecognizer.possessive { return nil }
         guard range.contains(where: { hasCapital(lexemes[$0]) }) else { return range }
         var start = range.lowerBound
-        while start < range.upperBound - 1 && EntityRecognizer.sentenceWords.contains(lexemes[start].lower) { start += 1 }
+        // ("AS Roma": a word in capitals is an abbreviation, not the preposition.)
+        while start < range.upperBound - 1 && EntityRecognizer.sentenceWords.contains(lexemes[start].lower)
+                && !(lexemes[start].flags.contains(.allCapitals) && lexemes[start].length > 1) { start += 1 }
         var end = start
         for t in start..<range.upperBound {
             let l = lexemes[t]
@@ -139,15 +144,21 @@ public struct EntityRecognizer: Sendable {
         return end > start ? start..<end : nil
     }
 
+    static let possessive = NERHash.string("'s")
+
     /// Capitalised words that end organisation names.
     static let designators = NERKeyTable(["front", "group", "party", "movement", "brigade", "brigades", "army",
                                                "council", "committee", "organisation", "organization", "alliance", "union"]
         .map { NERHash.string($0) })
 
-    /// Words that start sentences but never names ("Maybe al-Qaeda does that").
+    /// Words that start sentences but never names ("Maybe al-Qaeda does that", "Unlike Senators").
     static let sentenceWords = NERKeyTable(["maybe", "perhaps", "but", "and", "if", "when", "while", "however", "yet",
                                                  "so", "despite", "although", "though", "because", "since", "after", "before",
-                                                 "meanwhile", "also", "then", "still", "now", "why", "how", "what"]
+                                                 "meanwhile", "also", "then", "still", "now", "why", "how", "what",
+                                                 // prepositions: "Unlike Senators, who ..."
+                                                 "unlike", "like", "with", "without", "during", "under", "from", "for",
+                                                 "in", "on", "at", "by", "against", "among", "amid", "following",
+                                                 "including", "according", "as", "upon", "via", "throughout"]
         .map { NERHash.string($0) })
 
     /// Lower-case words found inside names: "University of Texas", "Bosnia and Herzegovina".
@@ -195,4 +206,6 @@ struct TaggedText {
     var context: [UInt8]
     var paragraphs: [TextSpan]
     var mentions: [TaggedMention]
+    /// Per token: the gazetteer matches (`NERDocument.gazetteerBits`), read by `MentionShape`.
+    var gazetteer: [UInt16] = []
 }

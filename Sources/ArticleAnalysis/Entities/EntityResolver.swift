@@ -25,6 +25,8 @@ public struct EntityResolver: Sendable {
     public var propagatesNames = true
     /// Add acronyms of multi-word names (step 2).
     public var findsAcronyms = true
+    /// Cut titles, split "Name of Organisation", let designators and place lists pull types (`MentionShape`).
+    public var shapesMentions = true
 
     public init() {}
 
@@ -134,6 +136,9 @@ public struct EntityResolver: Sendable {
             return !(m.tokens.count == 1 && EntityResolver.pronouns.contains(first.lower)
                      && (!first.flags.contains(.allCapitals) || first.length == 1))
         }
+        // Titles are cut from names first, so "the Pope" is a lone title even where "Pope
+        // Francis" is written too.
+        if shapesMentions { mentions = MentionShape.adjusted(mentions, tagged) }
         mentions = EntityResolver.withoutLoneTitles(mentions, tagged)
         var covered = [Bool](repeating: false, count: tagged.tokens.count)
         for m in mentions { for t in m.tokens { covered[t] = true } }
@@ -305,7 +310,8 @@ public struct EntityResolver: Sendable {
     private func addAcronyms(_ tagged: TaggedText, _ candidates: inout Candidates, _ covered: inout [Bool], _ sentenceOf: [Int]) {
         var acronyms = FlatHashMap<Int32>(capacity: candidates.items.count)
         var isEmpty = true
-        for c in candidates.items where c.wordCount >= 2 && c.initialsCount == c.wordCount {
+        // People are not named by their initials in capitals ("U.S." is no "Unlike Senators").
+        for c in candidates.items where c.wordCount >= 2 && c.initialsCount == c.wordCount && c.type != .person {
             acronyms.insertIfAbsent(c.initials, EntityResolver.index(of: c.type))
             isEmpty = false
         }
@@ -557,7 +563,9 @@ public struct EntityResolver: Sendable {
                                            "premier", "governor", "senator", "chairman", "ambassador", "prime", "mayor",
                                            "general", "colonel", "commander", "archbishop", "bishop", "cardinal", "patriarch",
                                            "secretary-general", "vice-president", "dictator", "pharaoh", "tsar", "czar", "shah",
-                                           "khalifa", "mullah", "rabbi", "monarch", "regent"])
+                                           "khalifa", "mullah", "rabbi", "monarch", "regent", "senators", "presidents",
+                                           "ministers", "governors", "mayors", "kings", "bishops", "cardinals", "ambassadors",
+                                           "generals"])
     /// Nouns that head names of organisations (and, after an adjective, only of organisations).
     static let organisationHeads = ResolutionWordSet(["state", "front", "army", "group", "party", "movement", "brigade",
                                                       "brigades", "council", "committee", "league", "alliance", "organisation",

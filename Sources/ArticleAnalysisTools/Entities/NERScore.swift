@@ -17,7 +17,16 @@ public struct NERScore: Sendable {
         }
     }
 
-    /// Precision, recall and F1 over the given types pooled together (micro average).
+    /// Adds the counts of `other` (pooling folds of a cross-validation).
+    public mutating func merge(_ other: NERScore) {
+        for (type, c) in other.byType {
+            byType[type, default: Counts()].gold += c.gold
+            byType[type, default: Counts()].predicted += c.predicted
+            byType[type, default: Counts()].correct += c.correct
+        }
+    }
+
+        /// Precision, recall and F1 over the given types pooled together (micro average).
     public func prf(_ types: [String]) -> (precision: Double, recall: Double, f1: Double) {
         var c = Counts()
         for t in types { if let x = byType[t] { c.gold += x.gold; c.predicted += x.predicted; c.correct += x.correct } }

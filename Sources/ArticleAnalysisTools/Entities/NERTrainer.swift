@@ -15,9 +15,26 @@ public struct NERTrainer: Sendable {
     /// How many of the training text's most frequent word forms the model lists
     /// (`NERModel.frequentForms`): a speed setting, labels do not depend on it.
     public var frequentForms: Int
+    /// Names that do not come from the training data (place and person lists built by
+    /// `scripts/build-ner-gazetteer.py`): added to every gazetteer the trainer builds, so the
+    /// tagger learns how far to trust a match on them, and shipped inside the model.
+    public var externalNames: [(name: String, type: String)] = []
 
     public init(epochs: Int = 10, seed: UInt64 = 1, rowBits: Int = 18, frequentForms: Int = 4000) {
         self.epochs = epochs; self.seed = seed; self.rowBits = rowBits; self.frequentForms = frequentForms
+    }
+
+    /// Reads a gazetteer file: one name a line, `TYPE<TAB>name` (TYPE one of PER, ORG, LOC, MISC);
+    /// other lines are skipped.
+    public static func parseNames(_ bytes: [UInt8]) -> [(name: String, type: String)] {
+        var names: [(name: String, type: String)] = []
+        for line in bytes.split(separator: 0x0A) {
+            guard let tab = line.firstIndex(of: 0x09) else { continue }
+            let type = String(decoding: line[line.startIndex..<tab], as: UTF8.self)
+            let name = String(decoding: line[(tab + 1)...], as: UTF8.self)
+            if NERLabel.conllTypes.contains(type) && !name.isEmpty { names.append((name, type)) }
+        }
+        return names
     }
 
     /// The `count` most frequent token forms of `documents`, most frequent first (ties in
@@ -52,10 +69,16 @@ public struct NERTrainer: Sendable {
     /// Number of folds for the gazetteer: each training document sees names from the others only.
     static let folds = 5
 
-    /// The gazetteer of the gold names of `documents` (those whose index is not in `excludedFold`).
-    static func gazetteer(_ documents: [CoNLLDocument], excludedFold: Int?) -> NERGazetteer {
+    /// The gazetteer of the gold names of `documents` (those whose index is not in `excludedFold`),
+    /// plus `externalNames` (split into tokens at spaces).
+    func gazetteer(_ documents: [CoNLLDocument], excludedFold: Int?) -> NERGazetteer {
         var gazetteer = NERGazetteer()
-        for (index, doc) in documents.enumerated() where index % folds != excludedFold {
+        for entry in externalNames {
+            guard let k = NERLabel.conllTypes.firstIndex(of: entry.type) else { continue }
+            let lexemes = entry.name.unicodeScalars.split(separator: " ").map { NERLexeme($0) }
+            gazetteer.add(lexemes[...], type: k)
+        }
+        for (index, doc) in documents.enumerated() where index % NERTrainer.folds != excludedFold {
             let lexemes = doc.tokens.map { NERLexeme($0.unicodeScalars) }
             for e in doc.entities {
                 if let k = NERLabel.conllTypes.firstIndex(of: e.type) { gazetteer.add(lexemes[e.range], type: k) }
@@ -64,16 +87,35 @@ public struct NERTrainer: Sendable {
         return gazetteer
     }
 
-    /// Trains on `train`, reporting dev scores after each epoch through `log`.
-    public func train(_ train: [CoNLLDocument], dev: [CoNLLDocument], log: (String) -> Void) -> NERModel {
+    /// Cross-validation over documents: `documents` are cut into `folds` contiguous blocks (in
+    /// file order, so a block's stories are not also in training); each block is held out once,
+    /// a model is trained on the other blocks plus `extra`, and scored on the held-out block after
+    /// every epoch (the tagger alone, on CoNLL tokens). Returns, per epoch, the counts pooled over
+    /// the folds.
+    public func crossValidate(_ documents: [CoNLLDocument], folds: Int, extra: [CoNLLDocument] = [],
+                              log: (String) -> Void) -> [NERScore] {
+        var pooled = [NERScore](repeating: NERScore(), count: max(1, epochs))
+        for k in 0..<folds {
+            let block = (k * documents.count / folds)..<((k + 1) * documents.count / folds)
+            let heldOut = Array(documents[block])
+            let rest = Array(documents[..<block.lowerBound]) + Array(documents[block.upperBound...]) + extra
+            log("fold \(k + 1)/\(folds): held out documents \(block.lowerBound)..<\(block.upperBound)")
+            _ = train(rest, dev: heldOut, log: log) { epoch, score in pooled[epoch - 1].merge(score) }
+        }
+        return pooled
+    }
+
+    /// Trains on `train`, reporting dev scores after each epoch through `log` (and `epochScore`).
+    public func train(_ train: [CoNLLDocument], dev: [CoNLLDocument], log: (String) -> Void,
+                      epochScore: ((Int, NERScore) -> Void)? = nil) -> NERModel {
         let L = NERLabel.count
         let shift = UInt64(64 - rowBits)
         var features: [UInt64] = []
         features.reserveCapacity(64)
         var prepared: [Prepared] = []
         var tokenCount = 0
-        let foldGazetteers = (0..<NERTrainer.folds).map { NERTrainer.gazetteer(train, excludedFold: $0) }
-        let fullGazetteer = NERTrainer.gazetteer(train, excludedFold: nil)
+        let foldGazetteers = (0..<NERTrainer.folds).map { gazetteer(train, excludedFold: $0) }
+        let fullGazetteer = gazetteer(train, excludedFold: nil)
         let forms = NERTrainer.frequentForms(train, count: frequentForms)
         for (index, doc) in train.enumerated() {
             let (document, gold) = NERTrainer.prepare(doc, gazetteer: foldGazetteers[index % NERTrainer.folds])
@@ -167,6 +209,7 @@ public struct NERTrainer: Sendable {
             var line = "epoch \(epoch): \(mistakes) training mistakes"
             if !dev.isEmpty {
                 let score = NERTrainer.evaluate(model, dev)
+                epochScore?(epoch, score)
                 let f = score.prf(["PER", "ORG", "LOC"]).f1
                 let all = score.prf(["PER", "ORG", "LOC", "MISC"]).f1
                 line += "; dev F1 PER/ORG/LOC \(Int((f * 10000).rounded())) bp, all four \(Int((all * 10000).rounded())) bp"

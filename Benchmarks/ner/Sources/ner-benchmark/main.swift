@@ -40,11 +40,24 @@ let loaded = firstModel
 let recognizer = EntityRecognizer(model: loaded)
 _ = model
 
-let documents = CoNLLCorpus.parse([UInt8](data))
+/// The documents of a CoNLL file as article text (tokens joined by spaces, one sentence a
+/// paragraph, as `CoNLLDocument.articleText` makes them; CoNLL reading itself lives in
+/// ArticleAnalysisTools, which this benchmark does not link).
+func articleTexts(_ file: String) -> [String] {
+    var texts: [String] = [], sentences: [String] = [], words: [String] = []
+    func closeSentence() { if !words.isEmpty { sentences.append(words.joined(separator: " ")) }; words = [] }
+    func closeDocument() { closeSentence(); if !sentences.isEmpty { texts.append(sentences.joined(separator: "\n\n")) }; sentences = [] }
+    for line in file.split(separator: "\n", omittingEmptySubsequences: false) {
+        let fields = line.split(separator: " ")
+        if fields.isEmpty { closeSentence() } else if fields[0] == "-DOCSTART-" { closeDocument() } else { words.append(String(fields[0])) }
+    }
+    closeDocument()
+    return texts
+}
 let segmenter = Segmenter()
 var texts: [(ScalarText, Segmentation)] = []
-for doc in documents {
-    let text = ScalarText(doc.articleText().text)
+for article in articleTexts(String(decoding: data, as: UTF8.self)) {
+    let text = ScalarText(article)
     texts.append((text, segmenter.segment(text)))
 }
 let prepared = texts.map { recognizer.prepare($0.0, $0.1) }
