@@ -14,6 +14,9 @@ public struct AnalysisPipeline: Sendable {
     public var summarizer = Summarizer()
     public var toneScorer = ToneScorer()
     public var dateFinder = DateFinder()
+    /// The language whose stages run when the detector's guess is not reliable (a short text, a
+    /// brief full of names); nil to skip them instead. Configured as `default_language`.
+    public var defaultLanguage: String? = "en"
 
     public init(entityRecognizer: EntityRecognizer) {
         self.entityRecognizer = entityRecognizer
@@ -36,15 +39,20 @@ public struct AnalysisPipeline: Sendable {
             segmentation: segmentation, language: language, skipped: [],
             entities: [], quotes: [], keyphrases: [], summary: [], tone: nil, dates: [], timings: StageTimings())
 
-        let reference = cleaned.dateline?.date ?? input.received
+        analysis.byline = cleaned.byline
+        let (reference, basis) = Self.dateReference(input, cleaned.dateline)
         // The paragraphs' words are scanned once, for dates and for the reader word pass below.
         let (paragraphWords, dates) = stages.run("dates") {
             let scanned = ParagraphTokens(text.scalars, segmentation)
-            return (scanned, dateFinder.find(text, scanned, reference: reference))
+            return (scanned, dateFinder.find(text, scanned, reference: reference, basis: basis))
         }
         analysis.dates = dates
-        if language.code == "en" {
-            analysis.entities = stages.run("entities") { entityRecognizer.recognize(text, segmentation) }
+        if language.code == "en" || (!language.reliable && defaultLanguage == "en") {
+            analysis.entities = stages.run("entities") {
+                var entities = entityRecognizer.recognize(text, segmentation)
+                if let place = cleaned.dateline?.place { entities.ensurePlace(place, in: text) }
+                return entities
+            }
             analysis.quotes = stages.run("quotes") { quoteFinder.find(text, segmentation, analysis.entities) }
             // Keyphrases, summary and tone share one scan of the words (timed with keyphrases).
             // The word pass takes the paragraphs' words over (this is the only copy).
@@ -61,5 +69,13 @@ public struct AnalysisPipeline: Sendable {
         }
         analysis.timings = stages.timings
         return analysis
+    }
+
+    /// The date relative dates resolve against, and what it is: the publication date the caller
+    /// gave, else the article's dateline, else the time the file was received.
+    static func dateReference(_ input: ArticleInput, _ dateline: Dateline?) -> (String?, DateBasis) {
+        if let published = input.published, CivilDate(iso: published) != nil { return (published, .published) }
+        if let date = dateline?.date { return (date, .dateline) }
+        return (input.received, .received)
     }
 }

@@ -3,7 +3,22 @@ public struct DateMention: Sendable, Equatable {
     public var span: TextSpan
     public var text: String
     public var value: String
-    public init(span: TextSpan, text: String, value: String) { self.span = span; self.text = text; self.value = value }
+    /// What the value rests on when it was resolved against the reference date ("Tuesday",
+    /// "yesterday", "March 5" without a year); nil for a date the text gives in full.
+    public var basis: DateBasis?
+    public init(span: TextSpan, text: String, value: String, basis: DateBasis? = nil) {
+        self.span = span; self.text = text; self.value = value; self.basis = basis
+    }
+}
+
+/// The date a relative date was resolved against, reported as `dates[].basis`.
+public enum DateBasis: String, Sendable, Equatable {
+    /// The article's own dateline.
+    case dateline
+    /// The publication date the caller gave (`--published`, a sidecar, page metadata).
+    case published
+    /// The time the file arrived: a guess, when nothing better is known.
+    case received
 }
 
 /// Finds the dates an article mentions and resolves them to ISO 8601 values.
@@ -13,8 +28,9 @@ public struct DateMention: Sendable, Equatable {
 /// ("2013", "the 1973 building"), weekdays ("on Thursday", "last Monday", "next Friday") and
 /// "yesterday", "today", "tonight", "tomorrow", "last/this/next year" and "last/this/next month".
 ///
-/// Relative references are resolved against `reference`, the article's dateline date or the time
-/// the file was received (ISO 8601). News convention decides the direction: a bare weekday means
+/// Relative references are resolved against `reference` (ISO 8601): the publication date the
+/// caller gave, the article's dateline date or the time the file was received; each such mention
+/// carries that `basis`. News convention decides the direction: a bare weekday means
 /// the most recent such day on or before the reference ("Thursday" in an article dated Saturday
 /// 2019-01-05 is 2019-01-03); "next Friday" is the first Friday after it, "last Monday" the last one
 /// before it. A day and month without a year take the year that puts them nearest the reference
@@ -23,14 +39,14 @@ public struct DateMention: Sendable, Equatable {
 public struct DateFinder: Sendable {
     public init() {}
 
-    public func find(_ text: ScalarText, _ segmentation: Segmentation, reference: String?) -> [DateMention] {
-        find(text, ParagraphTokens(text.scalars, segmentation), reference: reference)
+    public func find(_ text: ScalarText, _ segmentation: Segmentation, reference: String?, basis: DateBasis = .received) -> [DateMention] {
+        find(text, ParagraphTokens(text.scalars, segmentation), reference: reference, basis: basis)
     }
 
     /// As above, with the paragraphs' tokens already scanned (the pipeline keeps them for the
     /// shared word pass of keyphrases, summary and tone).
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
-    func find(_ text: ScalarText, _ scanned: ParagraphTokens, reference: String?) -> [DateMention] {
+    func find(_ text: ScalarText, _ scanned: ParagraphTokens, reference: String?, basis: DateBasis = .received) -> [DateMention] {
         let ref = reference.flatMap { CivilDate(iso: $0) }
         var mentions: [DateMention] = []
         mentions.reserveCapacity(16)
@@ -44,7 +60,7 @@ public struct DateFinder: Sendable {
                 }
             }
         }
-        return mentions.map { m in DateMention(span: m.span, text: text[m.span], value: m.value) }
+        return mentions.map { m in DateMention(span: m.span, text: text[m.span], value: m.value, basis: m.basis == nil ? nil : basis) }
     }
 }
 
@@ -249,6 +265,13 @@ struct DateTokenReader {
         DateMention(span: TextSpan(start: tokens[first].token.start, end: tokens[last].token.end), text: "", value: value)
     }
 
+    /// A mention whose value was resolved against `reference` (its basis is filled in by `find`).
+    func relativeMention(_ first: Int, _ last: Int, _ value: String) -> DateMention {
+        var m = mention(first, last, value)
+        m.basis = .received
+        return m
+    }
+
     /// The date pattern starting at token `i`, and the index after it.
     func match(at i: Int) -> (DateMention, Int)? {
         let t = tokens[i].token
@@ -269,21 +292,21 @@ struct DateTokenReader {
             // "Friday, January 4, 2019": the weekday belongs to the full date that follows.
             let after = isPunctuation(i + 1, ",") ? i + 2 : i + 1
             if let (full, next) = monthDay(at: after) ?? dayMonth(at: after) {
-                return (DateMention(span: TextSpan(start: t.start, end: full.span.end), text: "", value: full.value), next)
+                return (DateMention(span: TextSpan(start: t.start, end: full.span.end), text: "", value: full.value, basis: full.basis), next)
             }
             return weekdayReference(at: i, weekday: weekday)
         }
         if let offset = words.relativeDays[k], let reference {
-            return (mention(i, i, reference.adding(days: offset).iso), i + 1)
+            return (relativeMention(i, i, reference.adding(days: offset).iso), i + 1)
         }
         if k == words.last || k == words.this || k == words.next,
            i + 1 < tokens.count, tokens[i + 1].token.kind == .word, let reference {
             let unit = hash(i + 1)
             let step = k == words.last ? -1 : (k == words.next ? 1 : 0)
-            if unit == words.year { return (mention(i, i + 1, CivilDate.pad(reference.year + step, 4)), i + 2) }
+            if unit == words.year { return (relativeMention(i, i + 1, CivilDate.pad(reference.year + step, 4)), i + 2) }
             if unit == words.month {
                 let index = reference.year * 12 + reference.month - 1 + step
-                return (mention(i, i + 1, "\(CivilDate.pad(index / 12, 4))-\(CivilDate.pad(index % 12 + 1, 2))"), i + 2)
+                return (relativeMention(i, i + 1, "\(CivilDate.pad(index / 12, 4))-\(CivilDate.pad(index % 12 + 1, 2))"), i + 2)
             }
         }
         // Both patterns below start with a month name (`month(_:)`): skip the look-ups otherwise.
@@ -335,7 +358,7 @@ struct DateTokenReader {
             }
         }
         guard let best else { return nil }
-        return (mention(first, last, best.iso), last + 1)
+        return (relativeMention(first, last, best.iso), last + 1)
     }
 
     /// "2019-01-05".
@@ -383,6 +406,6 @@ struct DateTokenReader {
                 first = i - 1
             }
         }
-        return (mention(first, i, reference.adding(days: -back).iso), i + 1)
+        return (relativeMention(first, i, reference.adding(days: -back).iso), i + 1)
     }
 }

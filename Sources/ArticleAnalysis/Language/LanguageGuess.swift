@@ -1,10 +1,15 @@
 /// The language the article is written in, as an ISO 639-1 code, with a confidence from 0 to 1.
 ///
-/// The code is "und" (undetermined) when the text has too few letters to tell.
+/// The code is "und" (undetermined) when the text has too few letters to tell. `reliable` is
+/// false when the guess rests on too little text or too low a confidence to act on: the pipeline
+/// then runs the stages of its configured default language.
 public struct LanguageGuess: Sendable, Equatable {
     public var code: String
     public var confidence: Double
-    public init(code: String, confidence: Double) { self.code = code; self.confidence = confidence }
+    public var reliable: Bool
+    public init(code: String, confidence: Double, reliable: Bool = true) {
+        self.code = code; self.confidence = confidence; self.reliable = reliable
+    }
 }
 
 /// Detects the language with a naive Bayes classifier over character trigrams.
@@ -27,27 +32,41 @@ public struct LanguageDetector: Sendable {
     public var maximumTrigrams = 500
     /// Fewer known trigrams than this and the language is undetermined.
     public var minimumTrigrams = 8
+    /// A guess is reliable with at least this many known trigrams and at least
+    /// `reliableConfidence`. Chosen on short texts (docs/analysis.md, "Language"): below them
+    /// an English sentence full of names is often taken for Dutch or German.
+    public var reliableTrigrams = 120
+    public var reliableConfidence = 0.99
 
     public init(profiles: LanguageProfiles? = nil) { self.profiles = profiles }
 
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func detect(_ text: ScalarText) -> LanguageGuess {
-        guard let profiles, !profiles.codes.isEmpty else { return LanguageGuess(code: "en", confidence: 0) }
+        guard let profiles, !profiles.codes.isEmpty else { return LanguageGuess(code: "en", confidence: 0, reliable: false) }
         let languages = profiles.codes.count
         // In quanta of ln p, then the number of known trigrams.
         var totals = [Int].filled(with: 0, count: languages + 1)
-        totals.withUnsafeMutableBufferPointer { totals in
-            text.scalars.withUnsafeBufferPointer { scalars in
-                LanguageDetector.count(scalars, profiles, profiles.trigramTable.bytes, maximumTrigrams, totals)
+        // Names say little about the language of the text around them ("Vitesse Arnhem 1 Sparta
+        // Rotterdam 1" is an English results table): capitalised words are left out, unless
+        // too little is left without them (a text in capitals, a script without case).
+        for skipCapitalized in [true, false] {
+            for l in totals.indices { totals[l] = 0 }
+            totals.withUnsafeMutableBufferPointer { totals in
+                text.scalars.withUnsafeBufferPointer { scalars in
+                    LanguageDetector.count(scalars, profiles, profiles.trigramTable.bytes, maximumTrigrams, skipCapitalized, totals)
+                }
             }
+            if totals[languages] >= minimumTrigrams { break }
         }
         let seen = totals[languages]
-        guard seen >= minimumTrigrams else { return LanguageGuess(code: "und", confidence: 0) }
+        guard seen >= minimumTrigrams else { return LanguageGuess(code: "und", confidence: 0, reliable: false) }
         var best = 0
         for l in 1..<languages where totals[l] > totals[best] { best = l }
         var denominator = 0.0
         for l in 0..<languages { denominator += ReaderMath.exp(Double(totals[l] - totals[best]) * LanguageProfiles.quantum / 3) }
-        return LanguageGuess(code: profiles.codes[best], confidence: 1 / denominator)
+        let confidence = 1 / denominator
+        return LanguageGuess(code: profiles.codes[best], confidence: confidence,
+                             reliable: seen >= reliableTrigrams && confidence >= reliableConfidence)
     }
 
     /// Adds the `trigramTable` rows of the first `maximum` trigrams of `scalars` to `totals`,
@@ -66,10 +85,10 @@ public struct LanguageDetector: Sendable {
     /// can overflow (a row adds at most 255 a lane, so every 256 rows). These are integer sums,
     /// exactly those of adding one language at a time.
     static func count(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ profiles: LanguageProfiles, _ table: UnsafeRawBufferPointer,
-                      _ maximum: Int, _ totals: UnsafeMutableBufferPointer<Int>) {
+                      _ maximum: Int, _ skipCapitalized: Bool, _ totals: UnsafeMutableBufferPointer<Int>) {
         // No more trigrams than scalars plus the closing space.
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, min(maximum, scalars.count + 1))) { rows in
-            let count = tableRows(scalars, profiles, maximum, rows)
+            let count = tableRows(scalars, profiles, maximum, skipCapitalized, rows)
             addRows(UnsafeBufferPointer(rebasing: rows[0..<count]), profiles.stride, table, totals)
         }
     }
@@ -78,17 +97,25 @@ public struct LanguageDetector: Sendable {
     /// `rows`, in text order, and returns how many there are.
     @inline(__always)
     static func tableRows(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ profiles: LanguageProfiles,
-                          _ maximum: Int, _ rows: UnsafeMutableBufferPointer<Int32>) -> Int {
+                          _ maximum: Int, _ skipCapitalized: Bool, _ rows: UnsafeMutableBufferPointer<Int32>) -> Int {
         let count = scalars.count
         var considered = 0
         var a: UInt32 = 0x20, b: UInt32 = 0x20
         var index = 0
+        var skipping = false
         while considered < maximum && index <= count {
             // One space past the end closes the last word.
             let c = index < count ? normalizedValue(scalars[index]) : 0x20
             index += 1
+            if skipping {  // inside a capitalised word: up to the next break
+                if c == 0x20 { skipping = false }
+                continue
+            }
             if b == 0x20 {  // a word starts: the window becomes " x"
-                if c != 0x20 { a = 0x20; b = c }
+                if c != 0x20 {
+                    if skipCapitalized && ScalarClass.isUppercase(scalars[index - 1]) { skipping = true; continue }
+                    a = 0x20; b = c
+                }
                 continue
             }
             let first = a, second = b
