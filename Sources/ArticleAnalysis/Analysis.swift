@@ -62,6 +62,10 @@ public struct ArticleInput: Sendable {
         self.received = received
         self.published = published
     }
+
+    /// A value `published` accepts: an ISO 8601 date, or a timestamp starting with one
+    /// ("2019-01-04", "2019-01-04T10:30:00Z").
+    public static func isPublishedDate(_ value: String) -> Bool { CivilDate(iso: value) != nil }
 }
 
 /// Why an input could not be analysed. The daemon writes these into `failed/<name>.error.json`.

@@ -118,7 +118,8 @@ struct ArticleProcessor: Sendable {
             sha256 = "bare-\(article.size)"
             json = Array("{\"bare_file_work\":true,\"bytes\":\(bytes.count)}\n".utf8)
         } else {
-            let input = ArticleInput(bytes: bytes, name: item.name.lossyString, received: article.claimedAt)
+            let input = ArticleInput(bytes: bytes, name: item.name.lossyString, received: article.claimedAt,
+                                     published: published(article, logger: logger))
             do {
                 let analysis = try pipeline.analyze(input, clock: MonotonicStageClock())
                 sha256 = analysis.source.sha256
@@ -134,6 +135,15 @@ struct ArticleProcessor: Sendable {
 
         let disposal: Spool.Disposal = snapshot.afterSuccess == .delete ? .delete : .moveToProcessed
         return .analysed(Analysed(completion: Spool.Completion(article, result: json, sha256: sha256, disposal: disposal), logger: logger))
+    }
+
+    /// The publication date from the article's sidecar, if it has a usable one.
+    private func published(_ article: ClaimedArticle, logger: Logger) -> String? {
+        guard let bytes = spool.takeSidecar(for: article) else { return nil }
+        do { return try PublicationSidecar(json: bytes).published } catch {
+            logger.warning("sidecar ignored: \(error.description)", metadata: ["error": .string("sidecar")])
+            return nil
+        }
     }
 
     /// Publishes analysed articles together and logs each.

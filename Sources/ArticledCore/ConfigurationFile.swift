@@ -112,6 +112,7 @@ public enum ConfigurationFile {
         case queueLimit = "processing.queue_limit"
         case rescanSeconds = "processing.rescan_seconds"
         case logLevel = "logging.level"
+        case defaultLanguage = "analysis.default_language"
 
         static let sections: [String: [String]] = Dictionary(grouping: allCases.map(\.rawValue)) {
             String($0.split(separator: ".")[0])
@@ -143,6 +144,12 @@ public enum ConfigurationFile {
                     return "must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), got '\(value)'"
                 }
                 configuration.logLevel = level
+            case .defaultLanguage:
+                if value == "none" { configuration.defaultLanguage = nil; return nil }
+                guard value.count == 2, value.allSatisfy({ $0.isASCII && $0.isLowercase }) else {
+                    return "must be a two-letter ISO 639-1 code such as 'en', or 'none', got '\(value)'"
+                }
+                configuration.defaultLanguage = value
             }
             return nil
         }
