@@ -23,6 +23,10 @@ let package = Package(
     targets: [
         // Pure analysis: no file system, no clocks, no globals.
         .target(name: "ArticleAnalysis"),
+        // Training and evaluation (NERTrainer, CoNLL reading, scoring, QuoteEvaluation): used only
+        // by the train and eval commands, never by the daemon. Reaches analysis internals through
+        // `package` access.
+        .target(name: "ArticleAnalysisTools", dependencies: ["ArticleAnalysis"]),
         // The trained models shipped as package resources; the only place that reads them from disk.
         .target(
             name: "ArticleModels",
@@ -51,11 +55,13 @@ let package = Package(
             name: "articled",
             dependencies: [
                 "ArticledCore", "ArticleAnalysis", "ArticleModels", "Spool",
+                "ArticleAnalysisTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "ArticleAnalysisTests", dependencies: ["ArticleAnalysis", "ArticleModels"]),
+        .testTarget(name: "ArticleAnalysisToolsTests", dependencies: ["ArticleAnalysisTools", "ArticleAnalysis", "ArticleModels"]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "ArticledCoreTests", dependencies: ["ArticledCore"]),

@@ -1,3 +1,5 @@
+import ArticleAnalysis
+
 /// Scoring entities through the whole analysis, the path users take: a CoNLL document written
 /// the way wire copy comes (one sentence a line, no blank lines), read as article bytes by
 /// `AnalysisPipeline.analyze` (decoding, cleaning, structure, segmentation, language, entities),

@@ -9,6 +9,7 @@ import XCTest
 final class SchemaValidationTests: XCTestCase {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let schema = repository.appendingPathComponent("docs/analysis.schema.json")
     static let validator = repository.appendingPathComponent("Tests/schema/validate.py")
 

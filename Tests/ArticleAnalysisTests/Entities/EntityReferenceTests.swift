@@ -9,8 +9,8 @@ final class EntityReferenceTests: XCTestCase {
     private func referenceEntities() throws -> [Entity] {
         let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let candidates = [
-            here.appendingPathComponent("../Fixtures/al-nusrah-interview.txt").standardized.path,
-            here.appendingPathComponent("../../../shared/corpus/seed/al-nusrah-interview.txt").standardized.path,
+            here.appendingPathComponent("../../Fixtures/al-nusrah-interview.txt").standardized.path,
+            here.appendingPathComponent("../../../../shared/corpus/seed/al-nusrah-interview.txt").standardized.path,
         ]
         guard let path = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }),
               let data = FileManager.default.contents(atPath: path) else {

@@ -15,7 +15,7 @@ enum ReaderFixtures {
     static var corpus: URL {
         URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/corpus")
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
     }
 
     static func referenceArticle() throws -> [UInt8] {

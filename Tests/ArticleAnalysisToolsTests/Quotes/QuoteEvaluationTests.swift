@@ -1,4 +1,5 @@
 import ArticleAnalysis
+import ArticleAnalysisTools
 import ArticleModels
 import Foundation
 import XCTest
@@ -8,6 +9,7 @@ import XCTest
 final class QuoteEvaluationTests: XCTestCase {
     private static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     private struct GoldArticle {
         var file: String
