@@ -104,6 +104,8 @@ struct ArticleProcessor: Sendable {
             return .done(.released)
         }
         if article.recovered { logger.notice("recovering an article left in processing/ by an earlier run") }
+        // The sidecar is claimed with its article, so that it is filed with it whatever happens next.
+        let published = bareFileWork ? nil : published(article, logger: logger)
 
         let bytes: [UInt8]
         do {
@@ -118,8 +120,7 @@ struct ArticleProcessor: Sendable {
             sha256 = "bare-\(article.size)"
             json = Array("{\"bare_file_work\":true,\"bytes\":\(bytes.count)}\n".utf8)
         } else {
-            let input = ArticleInput(bytes: bytes, name: item.name.lossyString, received: article.claimedAt,
-                                     published: published(article, logger: logger))
+            let input = ArticleInput(bytes: bytes, name: item.name.lossyString, received: article.claimedAt, published: published)
             do {
                 let analysis = try pipeline.analyze(input, clock: MonotonicStageClock())
                 sha256 = analysis.source.sha256

@@ -89,6 +89,8 @@ public struct ArticleCleaner: Sendable {
         }
         if let i = next, isTitle(i, lines, rules) {
             title = lines[i].text; taken.insert(i); next = firstKept(after: i, rules)
+            // A byline may stand between the title and the dateline; it stays in the text.
+            if dateline == nil, let j = next, FurnitureRule.isByline(lines[j]) { next = firstKept(after: j, rules) }
             if dateline == nil, let j = next, let found = DatelineParser.parse(lines[j]) {
                 dateline = found; datelineLine = j
             }
@@ -238,7 +240,8 @@ public struct ArticleCleaner: Sendable {
 
     /// Paragraphs from the lines `keep` accepts, and the index of the first line of each in `sources`.
     ///
-    /// A block whose lines are all at most `hardWrapWidth` long may be hard-wrapped prose; a line
+    /// A block whose lines are all at most `hardWrapWidth` long, and do not mostly end a sentence,
+    /// may be hard-wrapped prose; a line
     /// is joined to the one before it only when both may be prose (no `LineShape`) and the line
     /// before was cut by the wrap: the next word would not have fitted on it (the block's longest
     /// line is the width), or it breaks mid-sentence before a lower-case word. A heading, a table
@@ -256,7 +259,9 @@ public struct ArticleCleaner: Sendable {
             }
             guard !members.isEmpty else { continue }
             let width = members.reduce(0) { max($0, lines[$1].count) }
-            let mayWrap = width <= hardWrapWidth && members.count > 1
+            // Lines that mostly end a sentence are a paragraph each, not wrapped prose.
+            let sentenceEnds = members.dropLast().filter { lines[$0].endsLikeSentence }.count
+            let mayWrap = width <= hardWrapWidth && members.count > 1 && sentenceEnds * 2 < members.count - 1
             var shapes: [LineShape?] = []
             if mayWrap { shapes = members.map { LineShape.of(lines[$0]) } }
             for (n, m) in members.enumerated() {

@@ -62,7 +62,7 @@ final class LanguageDetectorTests: XCTestCase {
     }
 
     func testWithoutProfilesEverythingIsEnglish() {
-        XCTAssertEqual(LanguageDetector().detect(ScalarText(Self.french)), LanguageGuess(code: "en", confidence: 0))
+        XCTAssertEqual(LanguageDetector().detect(ScalarText(Self.french)), LanguageGuess(code: "en", confidence: 0, reliable: false))
     }
 
     func testReferenceArticleIsEnglish() throws {
