@@ -11,8 +11,8 @@
 /// observation: neighbouring trigrams share two letters, so treating them as independent would
 /// make every guess look certain.
 ///
-/// Capitalised words are left out of the count (names do not tell the language of the text
-/// around them), unless fewer than `minimumTrigrams` remain. A guess is `reliable` only with
+/// Capitalised words and one-letter words are left out of the count (names do not tell the
+/// language of the text around them), unless fewer than `minimumTrigrams` remain. A guess is `reliable` only with
 /// `reliableTrigrams` known trigrams and `reliableConfidence`; otherwise the pipeline may run the
 /// stages of its default language.
 ///
@@ -38,8 +38,9 @@ public struct LanguageDetector: Sendable {
         // In quanta of ln p, then the number of known trigrams.
         var totals = [Int].filled(with: 0, count: languages + 1)
         // Names say little about the language of the text around them ("Vitesse Arnhem 1 Sparta
-        // Rotterdam 1" is an English results table): capitalised words are left out, unless
-        // too little is left without them (a text in capitals, a script without case).
+        // Rotterdam 1" is an English results table): capitalised words, and one-letter words
+        // ("Arsenal v Chelsea"), are left out, unless too little is left without them (a text in
+        // capitals, a script without case).
         for skipCapitalized in [true, false] {
             for l in totals.indices { totals[l] = 0 }
             totals.withUnsafeMutableBufferPointer { totals in
@@ -111,6 +112,8 @@ public struct LanguageDetector: Sendable {
             }
             let first = a, second = b
             a = b; b = c
+            // A one-letter word (" v ") says little and a results list repeats it ("Arsenal v Chelsea").
+            if skipCapitalized && first == 0x20 && c == 0x20 { continue }
             rows[considered] = Int32(truncatingIfNeeded: (first | second | c) < 0x80
                 ? LanguageProfiles.asciiIndex(first, second, c)
                 : profiles.tableRow(UInt64(first) << 42 | UInt64(second) << 21 | UInt64(c)))

@@ -90,5 +90,8 @@ final class ShortTextLanguageTests: XCTestCase {
         let analysis = try analyze(table, defaultLanguage: nil)
         XCTAssertEqual(analysis.language.code, "en")
         XCTAssertEqual(analysis.skipped, [])
+        // A fixtures list: names and "v" (a word of Czech, too).
+        let fixtures = (["Fixtures for the weekend:"] + Array(repeating: "Division two - Ayr v Berwick , Clyde v Queen of the South , Dumbarton v Brechin , Livingston v Hamilton .", count: 10)).joined(separator: "\n")
+        XCTAssertEqual(try analyze(fixtures, defaultLanguage: nil).language.code, "en")
     }
 }
