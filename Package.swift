@@ -49,6 +49,7 @@ let package = Package(
                 "ArticleAnalysis", "ArticleModels", "Spool", "SystemdSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
@@ -60,11 +61,22 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ArticleAnalysisTests", dependencies: ["ArticleAnalysis", "ArticleModels"]),
-        .testTarget(name: "ArticleAnalysisToolsTests", dependencies: ["ArticleAnalysisTools", "ArticleAnalysis", "ArticleModels"]),
+        // What several test targets share: where the corpus is, and a missing corpus or jsonschema
+        // that skips a test, or fails it under ARTICLED_REQUIRE_CORPUS=1 (CI).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ArticleAnalysisTests", dependencies: ["ArticleAnalysis", "ArticleModels", "TestSupport"]),
+        .testTarget(name: "ArticleAnalysisToolsTests", dependencies: ["ArticleAnalysisTools", "ArticleAnalysis", "ArticleModels", "TestSupport"]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "ArticledCoreTests", dependencies: ["ArticledCore"]),
+        .testTarget(
+            name: "ArticledCoreTests",
+            dependencies: [
+                "ArticledCore", "ArticleAnalysis", "ArticleModels", "Spool",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "ArticledIntegrationTests", dependencies: ["ArticleAnalysis"]),
     ]
 )
