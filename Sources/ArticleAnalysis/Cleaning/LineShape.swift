@@ -44,12 +44,19 @@ enum LineShape: Sendable, Equatable {
         return digits > 0
     }
 
+    /// Two or more numbers, and either numbers in half the chunks or no sentence end and no
+    /// lower-case word of four letters or more ("Bragantino 1 Vasco da Gama 2"); a wrapped line of
+    /// prose with numbers in it ("2019, when 34 people died and the") is not a row.
     static func isTableRow(_ line: TextLine) -> Bool {
         let chunks = line.chunks
-        var numbers = 0
-        for chunk in chunks where isNumberChunk(line.scalars[chunk]) { numbers += 1 }
+        var numbers = 0, proseWords = 0
+        for chunk in chunks {
+            let s = line.scalars[chunk]
+            if isNumberChunk(s) { numbers += 1 } else if s.count >= 4, ScalarClass.isLowercase(s[s.startIndex]),
+                                                           s.allSatisfy({ ScalarClass.isLetter($0) || $0 == "," || $0 == "." }) { proseWords += 1 }
+        }
         guard numbers >= 2 else { return false }
-        return !line.endsLikeSentence || numbers * 2 >= chunks.count
+        return numbers * 2 >= chunks.count || (!line.endsLikeSentence && proseWords == 0)
     }
 
     /// "Q: ...", "Name: ...", "Jane Smith: ..." (text after the colon), or "[Name] ...".

@@ -72,6 +72,15 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(paragraphs(text).first, "The minister said on Tuesday that the talks would resume next week in Geneva, after a pause of several months. Officials from both countries declined to comment on the details.")
     }
 
+    func testWrappedProseWithNumbersIsJoined() {
+        let text = """
+            The building collapsed on 31 December 2018 and again in
+            2019, when 34 people died and the council said that the
+            site would be cleared within 12 months of the inquiry.
+            """
+        XCTAssertEqual(paragraphs(text).count, 1)
+    }
+
     func testAHeadingAboveProseInOneBlockKeepsItsOwnParagraph() {
         let text = "Background\nThe dispute over the border goes back to a treaty signed in the nineteenth century."
         XCTAssertEqual(paragraphs(text), ["Background", "The dispute over the border goes back to a treaty signed in the nineteenth century."])
@@ -106,6 +115,8 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(shape("[John Smith] Yes."), .speakerLine)
         XCTAssertEqual(shape("By Jane Smith"), .byline)
         XCTAssertNil(shape("On 12 March 2019, 34 people died in the fire."))
+        XCTAssertNil(shape("2019, when 34 people died and the council said that the"))
+        XCTAssertEqual(shape("Bragantino 1 Vasco da Gama 2"), .tableRow)
         XCTAssertNil(shape("He continued:"))
         XCTAssertNil(shape("Officials said: the talks will resume."))
     }
