@@ -198,6 +198,8 @@ public enum FurnitureRule: String, Sendable, CaseIterable {
     /// "By" and then only names: capitalised words, connectors, commas, a trailing agency. A byline
     /// is not furniture: it stays as a paragraph of its own and is reported as `byline`.
     static func isByline(_ line: TextLine) -> Bool {
+        // Asked of every paragraph: most lines are refused before they are split into chunks.
+        guard line.words <= 10, let first = line.scalars.first, first == "B" || first == "b" else { return false }
         let chunks = line.chunks
         guard chunks.count >= 2, chunks.count <= 10, !line.endsLikeSentence else { return false }
         guard line.scalars.lowercasedString(chunks[0]) == "by" || line.scalars.lowercasedString(chunks[0]) == "by:" else { return false }
