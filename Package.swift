@@ -5,6 +5,7 @@ import PackageDescription
 //   articled (executable: command line, thin)
 //     -> ArticledCore (configuration, the daemon service, wiring)
 //          -> ArticleAnalysis (pure: bytes in, Analysis out)   + ArticleModels (bundled model files)
+//          -> ArticleIndex (the SQLite article index, derived from the outbox) -> CSQLite (libsqlite3)
 //          -> Spool (inotify, inbox/processing/outbox/failed, claiming, atomic writes, recovery)
 //          -> SystemdSupport (sd_notify, watchdog, journald log handler) -> CSystemd (libsystemd)
 let package = Package(
@@ -35,10 +36,21 @@ let package = Package(
         ),
         .target(name: "Spool"),
         .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // The article index across articles: SQLite (WAL, FTS5), derived from the outbox.
+        .target(name: "ArticleIndex", dependencies: ["ArticleAnalysis", "CSQLite"]),
+        .systemLibrary(
             name: "CSystemd",
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
+        // HTML pages in: libxml2's HTML parser and zlib (gzip), below ArticledCore; ArticleAnalysis stays pure.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "ArticleHTML", dependencies: ["ArticleAnalysis", "CLibXML2", "CZlib"]),
         .target(
             name: "SystemdSupport",
             dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]
@@ -47,6 +59,8 @@ let package = Package(
             name: "ArticledCore",
             dependencies: [
                 "ArticleAnalysis", "ArticleModels", "Spool", "SystemdSupport",
+                "ArticleIndex",
+                "ArticleHTML",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -56,6 +70,8 @@ let package = Package(
             name: "articled",
             dependencies: [
                 "ArticledCore", "ArticleAnalysis", "ArticleModels", "Spool",
+                "ArticleIndex",
+                "ArticleHTML",
                 "ArticleAnalysisTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -66,6 +82,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ArticleAnalysisTests", dependencies: ["ArticleAnalysis", "ArticleModels", "TestSupport"]),
         .testTarget(name: "ArticleAnalysisToolsTests", dependencies: ["ArticleAnalysisTools", "ArticleAnalysis", "ArticleModels", "TestSupport"]),
+        .testTarget(name: "ArticleHTMLTests", dependencies: ["ArticleHTML", "ArticleAnalysis", "ArticleModels", "CZlib"]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(
@@ -77,6 +94,7 @@ let package = Package(
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "ArticledIntegrationTests", dependencies: ["ArticleAnalysis"]),
+        .testTarget(name: "ArticleIndexTests", dependencies: ["ArticleIndex", "ArticleAnalysis", "ArticleAnalysisTools", "ArticleModels"]),
+        .testTarget(name: "ArticledIntegrationTests", dependencies: ["ArticleAnalysis", "ArticleAnalysisTools"]),
     ]
 )

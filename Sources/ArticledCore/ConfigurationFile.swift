@@ -113,6 +113,9 @@ public enum ConfigurationFile {
         case rescanSeconds = "processing.rescan_seconds"
         case logLevel = "logging.level"
         case defaultLanguage = "analysis.default_language"
+        case indexEnabled = "index.enabled"
+        case indexPath = "index.path"
+        case duplicateThreshold = "index.duplicate_threshold"
 
         static let sections: [String: [String]] = Dictionary(grouping: allCases.map(\.rawValue)) {
             String($0.split(separator: ".")[0])
@@ -150,6 +153,15 @@ public enum ConfigurationFile {
                     return "must be a two-letter ISO 639-1 code such as 'en', or 'none', got '\(value)'"
                 }
                 configuration.defaultLanguage = value
+            case .indexEnabled:
+                guard let enabled = ["true": true, "false": false][value.lowercased()] else { return "must be true or false, got '\(value)'" }
+                configuration.indexEnabled = enabled
+            case .indexPath:
+                guard value.hasPrefix("/") else { return "must be an absolute path, got '\(value)'" }
+                configuration.indexPath = value
+            case .duplicateThreshold:
+                guard let n = Double(value), n > 0, n <= 1 else { return "must be a number above 0 and at most 1, got '\(value)'" }
+                configuration.duplicateThreshold = n
             }
             return nil
         }

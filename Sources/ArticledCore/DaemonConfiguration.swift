@@ -26,8 +26,17 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// The language whose stages run when the detector's guess is unreliable (short texts);
     /// nil ("none") to skip them instead. Read at start.
     public var defaultLanguage: String? = "en"
+    /// The article index (docs/index.md): kept unless `index.enabled = false`.
+    public var indexEnabled = true
+    /// Where the index lives; nil means `<spool root>/index.sqlite`.
+    public var indexPath: String?
+    /// Least estimated Jaccard similarity for an earlier article to be listed in `duplicates`.
+    public var duplicateThreshold = 0.8
 
     public init() {}
+
+    /// `indexPath`, or the default beside the spool's folders.
+    public var resolvedIndexPath: String { indexPath ?? spoolRoot + "/index.sqlite" }
 
     public var inbox: String { spoolRoot + "/inbox" }
     public var processing: String { spoolRoot + "/processing" }

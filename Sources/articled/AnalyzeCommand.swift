@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArticleAnalysis
+import ArticleHTML
 import ArticleModels
 import ArticledCore
 import Foundation
@@ -18,10 +19,14 @@ struct AnalyzeCommand: ParsableCommand {
 
             Relative dates ("Tuesday", "yesterday") resolve against --published when given, else
             the article's dateline, else the time of the run; each says which in `dates[].basis`.
+            Web pages (.html, .htm, .html.gz, or HTML by content) are read as pages: the article
+            body is extracted (navigation, ads, comments left out) and analysed, with the page's
+            authors, dates and URL under "page".
 
             Examples:
               articled analyze article.txt | jq .entities
               articled analyze --published 2020-03-17 archive-story.txt
+              articled analyze examples/wikinews-page.html | jq '.page, .text'
               curl -s https://example.org/story.txt | articled analyze -
             """
     )
@@ -60,7 +65,7 @@ struct AnalyzeCommand: ParsableCommand {
                 if bytes.count > maxBytes { throw AnalysisError.tooLarge(bytes: bytes.count, limit: maxBytes) }
                 let name = file == "-" ? "stdin" : (file as NSString).lastPathComponent
                 let input = ArticleInput(bytes: bytes, name: name, received: UTCTimestamp.now(), published: published)
-                let analysis = try pipeline.analyze(input, clock: clock)
+                let analysis = try WebPageReader(maxInflatedBytes: maxBytes).analyze(input, with: pipeline, clock: clock)
                 FileHandle.standardOutput.write(Data(analysis.jsonBytes()))
             } catch {
                 failures += 1
