@@ -10,6 +10,9 @@ public struct Analysis: Sendable {
     public var title: String?
     /// The dateline ("Friday, January 4, 2019") when the article has one; never part of `text`.
     public var dateline: Dateline?
+    /// The byline ("By Jane Smith, Reuters") when the article has one; it stays in `text` as a
+    /// paragraph of its own, at `byline.span`.
+    public var byline: Byline? = nil
     /// The cleaned body: paragraphs separated by a blank line, furniture removed.
     public var text: ScalarText
     /// Lines taken out of the body as page furniture, with the rule that removed each.
@@ -52,12 +55,21 @@ public struct ArticleInput: Sendable {
     /// ISO 8601 timestamp, e.g. "2026-11-25T12:04:00Z"; used for `source.received` and to resolve
     /// weekday references when the article has no dateline.
     public var received: String?
+    /// When the article was published (ISO 8601 date or timestamp), as the caller knows it: the
+    /// `--published` option, a `NAME.meta.json` sidecar, an HTML page's metadata. Relative dates
+    /// ("Tuesday", "yesterday") resolve against it before the dateline or the time received.
+    public var published: String?
 
-    public init(bytes: [UInt8], name: String, received: String? = nil) {
+    public init(bytes: [UInt8], name: String, received: String? = nil, published: String? = nil) {
         self.bytes = bytes
         self.name = name
         self.received = received
+        self.published = published
     }
+
+    /// A value `published` accepts: an ISO 8601 date, or a timestamp starting with one
+    /// ("2019-01-04", "2019-01-04T10:30:00Z").
+    public static func isPublishedDate(_ value: String) -> Bool { CivilDate(iso: value) != nil }
 }
 
 /// Why an input could not be analysed. The daemon writes these into `failed/<name>.error.json`.

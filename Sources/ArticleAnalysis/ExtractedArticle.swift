@@ -74,7 +74,7 @@ extension AnalysisPipeline {
             name: input.name, bytes: input.bytes.count, sha256: SHA256.hex(input.bytes),
             encoding: extracted.encoding, encodingFallback: extracted.encodingFallback, format: extracted.format,
             received: input.received)
-        var analysis = analyze(cleaned, source: source, reference: extracted.page.publishedDate ?? input.received,
+        var analysis = analyze(cleaned, source: source, reference: Self.dateReference(input, cleaned.dateline, pagePublished: extracted.page.publishedDate),
                                page: extracted.page, stages: &stages)
         analysis.timings.stages.insert(contentsOf: extracted.timings.stages, at: 0)
         return analysis

@@ -14,6 +14,9 @@ public struct AnalysisPipeline: Sendable {
     public var summarizer = Summarizer()
     public var toneScorer = ToneScorer()
     public var dateFinder = DateFinder()
+    /// The language whose stages run when the detector's guess is not reliable (a short text, a
+    /// brief full of names); nil to skip them instead. Configured as `default_language`.
+    public var defaultLanguage: String? = "en"
 
     public init(entityRecognizer: EntityRecognizer) {
         self.entityRecognizer = entityRecognizer
@@ -27,12 +30,12 @@ public struct AnalysisPipeline: Sendable {
             name: input.name, bytes: input.bytes.count, sha256: SHA256.hex(input.bytes),
             encoding: decoded.encoding, encodingFallback: decoded.isFallback, format: "text/plain",
             received: input.received)
-        return analyze(cleaned, source: source, reference: cleaned.dateline?.date ?? input.received, page: nil, stages: &stages)
+        return analyze(cleaned, source: source, reference: Self.dateReference(input, cleaned.dateline), page: nil, stages: &stages)
     }
 
     /// The stages after cleaning, shared by plain text (above) and pages whose body was already
     /// extracted (`analyze(extracted:input:clock:)`). `reference` is the date relative dates resolve against.
-    func analyze(_ cleaned: CleanedArticle, source: SourceInfo, reference: String?, page: PageMetadata?,
+    func analyze(_ cleaned: CleanedArticle, source: SourceInfo, reference: (String?, DateBasis), page: PageMetadata?,
                  stages: inout StageRecorder) -> Analysis {
         let text = ScalarText(cleaned.body)
         let segmentation = stages.run("segment") { segmenter.segment(text) }
@@ -46,14 +49,20 @@ public struct AnalysisPipeline: Sendable {
             entities: [], quotes: [], keyphrases: [], summary: [], tone: nil, dates: [], timings: StageTimings())
         analysis.page = page
 
+        analysis.byline = cleaned.byline
+        let (reference, basis) = reference
         // The paragraphs' words are scanned once, for dates and for the reader word pass below.
         let (paragraphWords, dates) = stages.run("dates") {
             let scanned = ParagraphTokens(text.scalars, segmentation)
-            return (scanned, dateFinder.find(text, scanned, reference: reference))
+            return (scanned, dateFinder.find(text, scanned, reference: reference, basis: basis))
         }
         analysis.dates = dates
-        if language.code == "en" {
-            analysis.entities = stages.run("entities") { entityRecognizer.recognize(text, segmentation) }
+        if language.code == "en" || (!language.reliable && defaultLanguage == "en") {
+            analysis.entities = stages.run("entities") {
+                var entities = entityRecognizer.recognize(text, segmentation)
+                if let place = cleaned.dateline?.place { entities.ensurePlace(place, in: text) }
+                return entities
+            }
             analysis.quotes = stages.run("quotes") { quoteFinder.find(text, segmentation, analysis.entities) }
             // Keyphrases, summary and tone share one scan of the words (timed with keyphrases).
             // The word pass takes the paragraphs' words over (this is the only copy).
@@ -70,5 +79,15 @@ public struct AnalysisPipeline: Sendable {
         }
         analysis.timings = stages.timings
         return analysis
+    }
+
+    /// The date relative dates resolve against, and what it is: the publication date the caller
+    /// gave, else the article's dateline, else the time the file was received.
+    /// A page's own publication date (`pagePublished`) counts as published too.
+    static func dateReference(_ input: ArticleInput, _ dateline: Dateline?, pagePublished: String? = nil) -> (String?, DateBasis) {
+        if let published = input.published, CivilDate(iso: published) != nil { return (published, .published) }
+        if let published = pagePublished, CivilDate(iso: published) != nil { return (published, .published) }
+        if let date = dateline?.date { return (date, .dateline) }
+        return (input.received, .received)
     }
 }

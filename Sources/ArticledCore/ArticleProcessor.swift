@@ -113,6 +113,8 @@ struct ArticleProcessor: Sendable {
             return .done(.released)
         }
         if article.recovered { logger.notice("recovering an article left in processing/ by an earlier run") }
+        // The sidecar is claimed with its article, so that it is filed with it whatever happens next.
+        let published = bareFileWork ? nil : published(article, logger: logger)
 
         let bytes: [UInt8]
         do {
@@ -128,7 +130,7 @@ struct ArticleProcessor: Sendable {
             sha256 = "bare-\(article.size)"
             json = Array("{\"bare_file_work\":true,\"bytes\":\(bytes.count)}\n".utf8)
         } else {
-            let input = ArticleInput(bytes: bytes, name: item.name.lossyString, received: article.claimedAt)
+            let input = ArticleInput(bytes: bytes, name: item.name.lossyString, received: article.claimedAt, published: published)
             do {
                 // Web pages (.html, .htm, .html.gz, or HTML by content) through the extractor; text as before.
                 let reader = WebPageReader(maxInflatedBytes: configuration.maxBytes)
@@ -146,6 +148,15 @@ struct ArticleProcessor: Sendable {
 
         let disposal: Spool.Disposal = configuration.afterSuccess == .delete ? .delete : .moveToProcessed
         return .analysed(Analysed(completion: Spool.Completion(article, result: json, sha256: sha256, disposal: disposal), logger: logger, indexed: indexed))
+    }
+
+    /// The publication date from the article's sidecar, if it has a usable one.
+    private func published(_ article: ClaimedArticle, logger: Logger) -> String? {
+        guard let bytes = spool.takeSidecar(for: article) else { return nil }
+        do { return try PublicationSidecar(json: bytes).published } catch {
+            logger.warning("sidecar ignored: \(error.description)", metadata: ["error": .string("sidecar")])
+            return nil
+        }
     }
 
     /// Publishes analysed articles together and logs each.

@@ -39,7 +39,8 @@ public enum ArticledDaemon {
         LogSetup.bootstrap(identifier: "articled", level: .trace)
         var logger = Logger(label: "articled")
         logger.logLevel = configuration.logLevel
-        let pipeline = try AnalysisPipeline.bundled()
+        var pipeline = try AnalysisPipeline.bundled()
+        pipeline.defaultLanguage = configuration.defaultLanguage
         let daemon: SpoolDaemon
         do {
             daemon = try SpoolDaemon(

@@ -112,6 +112,7 @@ public enum ConfigurationFile {
         case queueLimit = "processing.queue_limit"
         case rescanSeconds = "processing.rescan_seconds"
         case logLevel = "logging.level"
+        case defaultLanguage = "analysis.default_language"
         case indexEnabled = "index.enabled"
         case indexPath = "index.path"
         case duplicateThreshold = "index.duplicate_threshold"
@@ -146,6 +147,12 @@ public enum ConfigurationFile {
                     return "must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), got '\(value)'"
                 }
                 configuration.logLevel = level
+            case .defaultLanguage:
+                if value == "none" { configuration.defaultLanguage = nil; return nil }
+                guard value.count == 2, value.allSatisfy({ $0.isASCII && $0.isLowercase }) else {
+                    return "must be a two-letter ISO 639-1 code such as 'en', or 'none', got '\(value)'"
+                }
+                configuration.defaultLanguage = value
             case .indexEnabled:
                 guard let enabled = ["true": true, "false": false][value.lowercased()] else { return "must be true or false, got '\(value)'" }
                 configuration.indexEnabled = enabled

@@ -23,6 +23,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Upper bound of files queued in memory ahead of the workers (backpressure).
     public var queueLimit: Int = 256
     public var logLevel: Logger.Level = .info
+    /// The language whose stages run when the detector's guess is unreliable (short texts);
+    /// nil ("none") to skip them instead. Read at start.
+    public var defaultLanguage: String? = "en"
     /// The article index (docs/index.md): kept unless `index.enabled = false`.
     public var indexEnabled = true
     /// Where the index lives; nil means `<spool root>/index.sqlite`.

@@ -10,13 +10,14 @@ public struct FileName: Hashable, Sendable, CustomStringConvertible {
     public init(_ string: String) { self.bytes = Array(string.utf8) }
 
     /// True for names a writer is still working on or that are not articles: dotfiles (also
-    /// temporary files written by editors and by articled itself), `*.tmp`, `*.part` and `*~`.
+    /// temporary files written by editors and by articled itself), `*.tmp`, `*.part` and `*~`;
+    /// and sidecars (`*.meta.json`), which travel with their article (Sidecar.swift).
     /// Such a file is picked up once it is renamed to an ordinary name.
     public var isIgnored: Bool {
         guard let first = bytes.first else { return true }
         if first == UInt8(ascii: ".") { return true }
         if bytes.last == UInt8(ascii: "~") { return true }
-        return hasSuffix(".tmp") || hasSuffix(".part")
+        return hasSuffix(".tmp") || hasSuffix(".part") || isSidecar
     }
 
     func hasSuffix(_ suffix: String) -> Bool {

@@ -249,13 +249,15 @@ public final class Spool: Sendable {
         let name = article.name
         switch disposal {
         case .moveToProcessed:
-            _ = try FileSystem.renameToFreeName(layout.processing, name, layout.processed) { n in
+            let filedAs = try FileSystem.renameToFreeName(layout.processing, name, layout.processed) { n in
                 n == 0 ? name : name.appending(".\(n)")
             }
+            fileSidecar(of: name, into: layout.processed, as: filedAs)
         case .delete:
             if FileSystem.withPath(layout.processing, name, { unlink($0) }) != 0 {
                 throw SpoolError("unlink", path: FileSystem.display(layout.processing, name))
             }
+            fileSidecar(of: name, into: nil, as: name)
         }
         article.close()
     }
@@ -268,6 +270,7 @@ public final class Spool: Sendable {
             throw SpoolError("rename", path: FileSystem.display(layout.processing, article.name), errno: ENOENT)
         }
         article.close()
+        fileSidecar(of: article.name, into: layout.failed, as: failedAs)
         try writeRecord(record, for: article.name, failedAs: failedAs)
         return failedAs
     }
@@ -279,7 +282,9 @@ public final class Spool: Sendable {
     public func release(_ article: ClaimedArticle) -> Bool {
         defer { article.close() }
         if article.recovered { return false }
-        return (try? FileSystem.renameNoReplace(layout.processing, article.name, layout.inbox, article.name)) ?? false
+        let released = (try? FileSystem.renameNoReplace(layout.processing, article.name, layout.inbox, article.name)) ?? false
+        if released { fileSidecar(of: article.name, into: layout.inbox, as: article.name) }
+        return released
     }
 
     // MARK: Helpers
@@ -335,7 +340,7 @@ public final class Spool: Sendable {
         }
     }
 
-    static func readSmallFile(_ folder: String, _ name: FileName) -> [UInt8]? {
+    static func readSmallFile(_ folder: String, _ name: FileName, limit: Int = Int.max) -> [UInt8]? {
         let fd = FileSystem.withPath(folder, name) { open($0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) }
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -345,6 +350,7 @@ public final class Spool: Sendable {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
             if count <= 0 { break }
             content.append(contentsOf: chunk[0..<count])
+            if content.count > limit { return nil }
         }
         return content
     }

@@ -17,12 +17,15 @@ struct AnalyzeCommand: ParsableCommand {
             A file that cannot be read or analysed is reported on standard error; the others are
             still analysed, and the exit status is 1.
 
+            Relative dates ("Tuesday", "yesterday") resolve against --published when given, else
+            the article's dateline, else the time of the run; each says which in `dates[].basis`.
             Web pages (.html, .htm, .html.gz, or HTML by content) are read as pages: the article
             body is extracted (navigation, ads, comments left out) and analysed, with the page's
             authors, dates and URL under "page".
 
             Examples:
               articled analyze article.txt | jq .entities
+              articled analyze --published 2020-03-17 archive-story.txt
               articled analyze examples/wikinews-page.html | jq '.page, .text'
               curl -s https://example.org/story.txt | articled analyze -
             """
@@ -34,16 +37,26 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Refuse inputs larger than this many bytes.", valueName: "bytes"))
     var maxBytes: Int = DaemonConfiguration().maxBytes
 
+    @Option(help: ArgumentHelp("The publication date of the articles (ISO 8601, e.g. 2020-03-17).", valueName: "date"))
+    var published: String?
+
+    @Option(help: ArgumentHelp("Language whose stages run when the detected language is a guess ('none' to skip them).", valueName: "code"))
+    var defaultLanguage: String = DaemonConfiguration().defaultLanguage ?? "none"
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("Name at least one file, or - for standard input.") }
+        if let published, !ArticleInput.isPublishedDate(published) {
+            throw ValidationError("--published must be an ISO 8601 date such as 2020-03-17, got '\(published)'.")
+        }
     }
 
     func run() throws {
-        let pipeline: AnalysisPipeline
+        var pipeline: AnalysisPipeline
         do { pipeline = try AnalysisPipeline.bundled() } catch {
             FileHandle.standardError.write(Data("articled: cannot load the models: \(error)\n".utf8))
             throw ExitCode(2)
         }
+        pipeline.defaultLanguage = defaultLanguage == "none" ? nil : defaultLanguage
         var failures = 0
         let clock = MonotonicStageClock()
         for file in files {
@@ -51,7 +64,7 @@ struct AnalyzeCommand: ParsableCommand {
                 let bytes = try read(file)
                 if bytes.count > maxBytes { throw AnalysisError.tooLarge(bytes: bytes.count, limit: maxBytes) }
                 let name = file == "-" ? "stdin" : (file as NSString).lastPathComponent
-                let input = ArticleInput(bytes: bytes, name: name, received: UTCTimestamp.now())
+                let input = ArticleInput(bytes: bytes, name: name, received: UTCTimestamp.now(), published: published)
                 let analysis = try WebPageReader(maxInflatedBytes: maxBytes).analyze(input, with: pipeline, clock: clock)
                 FileHandle.standardOutput.write(Data(analysis.jsonBytes()))
             } catch {

@@ -34,6 +34,13 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(configuration.logLevel, .debug)
     }
 
+    func testDefaultLanguage() throws {
+        XCTAssertEqual(DaemonConfiguration().defaultLanguage, "en")
+        XCTAssertEqual(try ConfigurationFile.parse("[analysis]\ndefault_language = \"de\"").defaultLanguage, "de")
+        XCTAssertNil(try ConfigurationFile.parse("[analysis]\ndefault_language = none").defaultLanguage)
+        XCTAssertThrowsError(try ConfigurationFile.parse("[analysis]\ndefault_language = English"))
+    }
+
     func testEveryErrorIsReportedWithLineAndKey() {
         let text = """
             [spool]

@@ -6,18 +6,32 @@ public struct RemovedLine: Sendable, Equatable {
     public init(text: String, rule: String) { self.text = text; self.rule = rule }
 }
 
-/// The dateline of an article, e.g. "Friday, January 4, 2019".
+/// The dateline of an article, e.g. "Friday, January 4, 2019" or "LONDON 1996-08-30".
 public struct Dateline: Sendable, Equatable {
     public var text: String
     /// ISO 8601 date ("2019-01-04") when the dateline names a full date.
     public var date: String?
-    public init(text: String, date: String?) { self.text = text; self.date = date }
+    /// Where a dateline that names a place ("LONDON 1996-08-30") stands in the cleaned text: such
+    /// a line stays in `text` as a paragraph of its own, and the place is an entity mention.
+    public var place: TextSpan?
+    /// The place's scalars within `text` (the line), while the cleaner places the line.
+    var placeInLine: Range<Int>?
+    public init(text: String, date: String?, place: TextSpan? = nil) { self.text = text; self.date = date; self.place = place }
+}
+
+/// A byline ("By Jane Smith, Reuters"): it stays in `text` as a paragraph of its own, at `span`.
+public struct Byline: Sendable, Equatable {
+    public var text: String
+    public var span: TextSpan
+    public init(text: String, span: TextSpan) { self.text = text; self.span = span }
 }
 
 /// The article split into headline, dateline, body and furniture.
 public struct CleanedArticle: Sendable {
     public var title: String?
     public var dateline: Dateline?
+    /// The byline, kept in `body` as a paragraph of its own.
+    public var byline: Byline? = nil
     /// Paragraphs of body text joined by a blank line ("\n\n"); no other line breaks, no runs of
     /// white space, no leading or trailing white space.
     public var body: String
@@ -25,7 +39,8 @@ public struct CleanedArticle: Sendable {
     public var removed: [RemovedLine]
 }
 
-/// Separates an article's body from what surrounds it when a web page is copied as plain text.
+/// Separates an article's body from what surrounds it when a web page is copied as plain text,
+/// and keeps the structure of the body: nothing in it is removed for being short.
 ///
 /// Steps, in order:
 /// 1. Lines: line breaks of every kind end a line; white-space runs become one space; blank lines
@@ -36,19 +51,18 @@ public struct CleanedArticle: Sendable {
 ///    end like a sentence (no . , ; :) and prose follows. The reference article has none: its first
 ///    line is a long sentence.
 /// 4. Dateline: the line after the title (or the first line) when it is only a date
-///    (`DatelineParser`).
+///    (`DatelineParser`); it leaves the text. A dateline that names a place ("LONDON 1996-08-30",
+///    also under a headline that ends like a sentence) stays in the text as its own paragraph.
 /// 5. Trailing sections: a heading such as "Sources" or "Related news" with no prose after it takes
 ///    everything below it with it.
-/// 6. The tail: from the end, lines are furniture while they are citations or short lines without
-///    sentence punctuation; the first prose line stops the walk.
-/// 7. Blocks made only of short lines without sentence punctuation elsewhere in the body
-///    (headings, gallery captions) are furniture too, and so are blocks of numbered notes
-///    without sentence punctuation ("1. Unofficial results").
-/// 8. Paragraphs: each block's remaining lines form one paragraph, joined by spaces, unless a line is
-///    longer than `hardWrapWidth` or most lines end a sentence (then the text was not hard-wrapped
-///    and every line is a paragraph).
+/// 6. The tail (`markTail`): from the end, citations, blocks of numbered notes and short
+///    unpunctuated lines apart from the prose, until the first prose line.
+/// 7. Paragraphs (`assemble`): lines of hard-wrapped prose are joined; lines with a stand-alone
+///    shape (`LineShape`: list items, table rows, "Name:" and "[Name]" lines, bylines, datelines),
+///    headings and other short lines keep a paragraph of their own.
 ///    A lead-in of at most three words ending in a colon ("He continued:") is joined to the
 ///    paragraph it introduces: it is a fragment, not a paragraph.
+/// 8. Byline: the first paragraph that is a byline ("By Jane Smith, Reuters") is reported with its span.
 ///
 /// When the rules would leave no body at all, nothing is removed: a short note is still text.
 public struct ArticleCleaner: Sendable {
@@ -67,33 +81,56 @@ public struct ArticleCleaner: Sendable {
         for (i, line) in lines.enumerated() { rules[i] = FurnitureRule.anywhere(line) }
 
         // Title and dateline: the first lines left after the furniture found anywhere.
-        var title: String?, dateline: Dateline?
+        var title: String?, dateline: Dateline?, datelineLine: Int?
         var taken = Set<Int>()
         var next = firstKept(after: -1, rules)
         if let i = next, let found = DatelineParser.parse(lines[i]) {
-            dateline = found; taken.insert(i); next = firstKept(after: i, rules)
+            dateline = found; datelineLine = i; next = firstKept(after: i, rules)
         }
         if let i = next, isTitle(i, lines, rules) {
             title = lines[i].text; taken.insert(i); next = firstKept(after: i, rules)
+            // A byline may stand between the title and the dateline; it stays in the text.
+            if dateline == nil, let j = next, FurnitureRule.isByline(lines[j]) { next = firstKept(after: j, rules) }
             if dateline == nil, let j = next, let found = DatelineParser.parse(lines[j]) {
-                dateline = found; taken.insert(j)
+                dateline = found; datelineLine = j
             }
+        } else if dateline == nil, let i = next, let j = firstKept(after: i, rules), let found = DatelineParser.parse(lines[j]),
+                  found.placeInLine != nil {
+            // A wire headline that ends like a sentence, then "LONDON 1996-08-30".
+            dateline = found; datelineLine = j
         }
+        // A date-only dateline leaves the text; one that names a place stays, as its own paragraph.
+        if let j = datelineLine, dateline?.placeInLine == nil { taken.insert(j) }
 
         markTrailingSection(lines, &rules, taken)
         markTail(lines, &rules, taken)
-        markShortBlocks(lines, &rules, taken)
 
-        let paragraphs = assemble(lines) { rules[$0] == nil && !taken.contains($0) }
+        var sources: [Int] = []
+        let paragraphs = assemble(lines, sources: &sources) { rules[$0] == nil && !taken.contains($0) }
         guard !paragraphs.isEmpty else {
             // Nothing would be left: keep every line rather than return an empty article.
-            return CleanedArticle(title: nil, dateline: nil, body: Self.body(assemble(lines) { _ in true }), removed: [])
+            var unused: [Int] = []
+            return CleanedArticle(title: nil, dateline: nil, body: Self.body(assemble(lines, sources: &unused) { _ in true }), removed: [])
         }
         var removed: [RemovedLine] = []
         for (i, rule) in rules.enumerated() {
             if let rule, !taken.contains(i) { removed.append(RemovedLine(text: lines[i].text, rule: rule.rawValue)) }
         }
-        return CleanedArticle(title: title, dateline: dateline, body: Self.body(paragraphs), removed: removed)
+        // Where the dateline's place and the byline stand in the text.
+        var starts: [Int] = [], offset = 0
+        for paragraph in paragraphs { starts.append(offset); offset += paragraph.count + 2 }
+        if let j = datelineLine, let range = dateline?.placeInLine {
+            if let p = sources.firstIndex(of: j), paragraphs[p].count == lines[j].count {
+                dateline?.place = TextSpan(start: starts[p] + range.lowerBound, end: starts[p] + range.upperBound)
+            }
+            dateline?.placeInLine = nil
+        }
+        var byline: Byline?
+        for (p, i) in sources.enumerated() where paragraphs[p].count == lines[i].count && FurnitureRule.isByline(lines[i]) {
+            byline = Byline(text: lines[i].text, span: TextSpan(start: starts[p], end: starts[p] + lines[i].count))
+            break
+        }
+        return CleanedArticle(title: title, dateline: dateline, byline: byline, body: Self.body(paragraphs), removed: removed)
     }
 
     /// Paragraphs joined by a blank line ("\n\n"), encoded to UTF-8 once.
@@ -156,7 +193,11 @@ public struct ArticleCleaner: Sendable {
         return !["-", "•", "*", "·", "–", "—"].contains(first)
     }
 
-    /// From the end of the text: citations and short unpunctuated lines, until the first prose.
+    /// From the end of the text, until the first line of prose: citations; labels ("Disclosure:");
+    /// blocks of numbered notes
+    /// ("1. Unofficial results"); and short lines without sentence punctuation that stand apart
+    /// from the prose (no prose line in their block) and have no stand-alone shape (`LineShape`):
+    /// the "Location" box of a page, captions of a gallery below the article.
     private func markTail(_ lines: [TextLine], _ rules: inout [FurnitureRule?], _ taken: Set<Int>) {
         var i = lines.count - 1
         while i >= 0 {
@@ -167,28 +208,29 @@ public struct ArticleCleaner: Sendable {
             // The last line of a hard-wrapped paragraph continues the line above it.
             if line.positionInBlock > 0, rules[i - 1] == nil, isWrappedProse(lines[i - 1]) { return }
             if FurnitureRule.isCitation(line) && !line.isProse { rules[i] = .citation; continue }
-            if FurnitureRule.isShortLine(line) { rules[i] = .shortLine; continue }
+            if FurnitureRule.isLabel(line) { rules[i] = .label; continue }
+            guard !sharesBlockWithProse(i, lines, rules) else { return }
+            let block = blockRange(i, lines)
+            let notes = block.filter { rules[$0] == nil }
+            if notes.count >= 2, notes.allSatisfy({ FurnitureRule.isFootnote(lines[$0]) }) {
+                for n in notes { rules[n] = .footnote }
+                i = block.lowerBound
+                continue
+            }
+            if FurnitureRule.isShortLine(line), LineShape.of(line) == nil { rules[i] = .tail; continue }
             return
         }
     }
 
-    /// Blocks in the body made only of short lines without sentence punctuation (a heading, a
-    /// gallery of captions, numbered footnotes such as "1. Unofficial results"): furniture.
-    private func markShortBlocks(_ lines: [TextLine], _ rules: inout [FurnitureRule?], _ taken: Set<Int>) {
-        var i = 0
-        while i < lines.count {
-            var end = i
-            while end < lines.count, lines[end].block == lines[i].block { end += 1 }
-            let members = (i..<end).filter { rules[$0] == nil && !taken.contains($0) }
-            if !members.isEmpty {
-                if members.count >= 2, members.allSatisfy({ FurnitureRule.isFootnote(lines[$0]) }) {
-                    for m in members { rules[m] = .footnote }
-                } else if members.allSatisfy({ FurnitureRule.isShortLine(lines[$0]) }) {
-                    for m in members { rules[m] = .shortLine }
-                }
-            }
-            i = end
-        }
+    /// The line indices of the block holding line `i`.
+    private func blockRange(_ i: Int, _ lines: [TextLine]) -> Range<Int> {
+        let start = i - lines[i].positionInBlock
+        return start..<(start + lines[i].blockSize)
+    }
+
+    /// Another kept line of the block is longer than a short line or ends like a sentence.
+    private func sharesBlockWithProse(_ i: Int, _ lines: [TextLine], _ rules: [FurnitureRule?]) -> Bool {
+        blockRange(i, lines).contains { $0 != i && rules[$0] == nil && !FurnitureRule.isShortLine(lines[$0]) }
     }
 
     /// A line that a hard-wrapped paragraph continues after: several words, no sentence end, not a citation.
@@ -196,9 +238,17 @@ public struct ArticleCleaner: Sendable {
         line.words > 6 && !line.endsLikeSentence && !FurnitureRule.isCitation(line)
     }
 
-    /// Paragraphs from the lines `keep` accepts.
-    private func assemble(_ lines: [TextLine], keep: (Int) -> Bool) -> [[Unicode.Scalar]] {
+    /// Paragraphs from the lines `keep` accepts, and the index of the first line of each in `sources`.
+    ///
+    /// A block whose lines are all at most `hardWrapWidth` long, and do not mostly end a sentence,
+    /// may be hard-wrapped prose; a line
+    /// is joined to the one before it only when both may be prose (no `LineShape`) and the line
+    /// before was cut by the wrap: the next word would not have fitted on it (the block's longest
+    /// line is the width), or it breaks mid-sentence before a lower-case word. A heading, a table
+    /// row or a list item keeps a paragraph of its own.
+    private func assemble(_ lines: [TextLine], sources: inout [Int], keep: (Int) -> Bool) -> [[Unicode.Scalar]] {
         var paragraphs: [[Unicode.Scalar]] = []
+        sources = []
         var i = 0
         while i < lines.count {
             let block = lines[i].block
@@ -208,36 +258,50 @@ public struct ArticleCleaner: Sendable {
                 i += 1
             }
             guard !members.isEmpty else { continue }
-            // Hard-wrapped prose: short lines that mostly break mid-sentence. One paragraph per
-            // line when a line is long, or when most lines end a sentence.
+            let width = members.reduce(0) { max($0, lines[$1].count) }
+            // Lines that mostly end a sentence are a paragraph each, not wrapped prose.
             let sentenceEnds = members.dropLast().filter { lines[$0].endsLikeSentence }.count
-            let hardWrapped = members.allSatisfy { lines[$0].count <= hardWrapWidth }
-                && sentenceEnds * 2 < max(1, members.count - 1)
-            if hardWrapped {
-                var joined: [Unicode.Scalar] = []
-                for m in members {
-                    if !joined.isEmpty { joined.append(" ") }
-                    joined.append(contentsOf: lines[m].scalars)
+            let mayWrap = width <= hardWrapWidth && members.count > 1 && sentenceEnds * 2 < members.count - 1
+            var shapes: [LineShape?] = []
+            if mayWrap { shapes = members.map { LineShape.of(lines[$0]) } }
+            for (n, m) in members.enumerated() {
+                if mayWrap, n > 0, shapes[n] == nil, shapes[n - 1] == nil, isWrapped(lines[members[n - 1]], before: lines[m], width: width) {
+                    paragraphs[paragraphs.count - 1].append(" ")
+                    paragraphs[paragraphs.count - 1].append(contentsOf: lines[m].scalars)
+                } else {
+                    paragraphs.append(lines[m].scalars)
+                    sources.append(m)
                 }
-                paragraphs.append(joined)
-            } else {
-                for m in members { paragraphs.append(lines[m].scalars) }
             }
         }
         // Join a short lead-in ("He continued:") to the paragraph it introduces.
         var merged: [[Unicode.Scalar]] = []
+        var mergedSources: [Int] = []
         var pending: [Unicode.Scalar]?
-        for paragraph in paragraphs {
+        for (paragraph, source) in zip(paragraphs, sources) {
             if var lead = pending {
                 lead.append(" "); lead.append(contentsOf: paragraph)
                 merged.append(lead); pending = nil
             } else if paragraph.last == ":", TextLine.countWords(paragraph) <= 3 {
                 pending = paragraph
+                mergedSources.append(source)
             } else {
                 merged.append(paragraph)
+                mergedSources.append(source)
             }
         }
         if let lead = pending { merged.append(lead) }
+        sources = mergedSources
         return merged
+    }
+
+    /// `line` was cut by a hard wrap before `next`: the next word would not have fitted within
+    /// `width`, or the line breaks mid-sentence and `next` goes on in lower case.
+    private func isWrapped(_ line: TextLine, before next: TextLine, width: Int) -> Bool {
+        var firstWord = 0
+        while firstWord < next.count, next.scalars[firstWord] != " " { firstWord += 1 }
+        if line.count + 1 + firstWord > width { return true }
+        guard !line.endsLikeSentence, let first = next.scalars.first else { return false }
+        return ScalarClass.isLowercase(first)
     }
 }

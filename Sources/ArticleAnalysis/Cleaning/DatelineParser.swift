@@ -6,7 +6,8 @@
 /// - `Year-Month-Day`: "2019-01-04"
 /// each optionally after "Published", "Posted", "Updated", "Last updated" (with "on" or a colon)
 /// and optionally preceded or followed by a clock time and a zone ("10:32 a.m. ET", "14:05 UTC").
-/// A line with anything else in it is prose, not a dateline.
+/// A line with anything else in it is prose, not a dateline; but a place of one to three
+/// capitalised words may come first ("LONDON 1996-08-30", "NEW YORK, Jan 4, 2019"), as in wire copy.
 struct DatelineParser {
     static let months: [String: Int] = [
         "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -24,8 +25,37 @@ struct DatelineParser {
         "bst", "cet", "cest", "ist", "aest", "jst",
     ]
 
-    /// The dateline when `line` is one, with its ISO 8601 date.
+    /// The dateline when `line` is one, with its ISO 8601 date and, when a place comes first, the
+    /// place's range in the line.
     static func parse(_ line: TextLine) -> Dateline? {
+        if let plain = parseDate(line) { return plain }
+        guard line.words >= 2, line.words <= 14, line.startsCapitalized else { return nil }
+        let chunks = line.chunks
+        for k in 1...min(3, chunks.count - 1) {
+            // Every word of the place is capitalised and holds letters only (and . - ').
+            let word = chunks[k - 1]
+            guard ScalarClass.isUppercase(line.scalars[word.lowerBound]),
+                  line.scalars[word].allSatisfy({ ScalarClass.isLetter($0) || $0 == "." || $0 == "-" || $0 == "'" || $0 == "," })
+            else { return nil }
+            var end = word.upperBound
+            if line.scalars[end - 1] == "," { end -= 1 }
+            let rest = Array(line.scalars[chunks[k].lowerBound...])
+            let restLine = TextLine(scalars: rest, block: line.block, positionInBlock: line.positionInBlock,
+                                    blockSize: line.blockSize, words: TextLine.countWords(rest))
+            if var dated = parseDate(restLine) {
+                // A weekday or month name is not a place ("Friday 1996-08-30" is a plain dateline).
+                let first = line.scalars.lowercasedString(chunks[0].lowerBound..<(k == 1 ? end : chunks[0].upperBound))
+                if months[first] != nil || weekdays.contains(first) || prefixes.contains(first) { return nil }
+                dated.text = line.text
+                dated.placeInLine = chunks[0].lowerBound..<end
+                return dated
+            }
+        }
+        return nil
+    }
+
+    /// A line that is only a date.
+    private static func parseDate(_ line: TextLine) -> Dateline? {
         guard line.words >= 1, line.words <= 12, line.count <= 80 else { return nil }
         // Every accepted shape has a year (or an ISO date) in ASCII digits: most lines are
         // refused here without being split into words.

@@ -9,14 +9,13 @@ public enum FurnitureRule: String, Sendable, CaseIterable {
     case share
     /// Comment-section chrome: "Comments are closed.", "Leave a reply", "12 comments".
     case comments
-    /// Only a capitalised label and a colon: "Disclosure:", "Filed under:", "Tags:".
+    /// Only a capitalised label and a colon, at the end of the text: "Disclosure:", "Filed under:",
+    /// "Tags:". In the body such a line heads what follows ("Scorers:", "In Vinnytsya:") and stays.
     case label
     /// A photo caption or credit: "… Image: Nicholas Moreau.", "(Photo: Reuters)", "Credit: AP".
     case caption
     /// A stand-alone pull-quote attribution line: "—Troy Roberts", " – USCG dispatcher, CNN".
     case attribution
-    /// A byline: "By Jane Smith", "By Jane Smith and John Doe, Reuters".
-    case byline
     /// A map or chart legend entry starting with a block glyph: "██ Syrian Democratic Forces".
     case legend
     /// Breadcrumbs and menus: "Home | World | Europe", "News › Politics › Elections".
@@ -32,9 +31,10 @@ public enum FurnitureRule: String, Sendable, CaseIterable {
     case citation
     /// A numbered note without sentence punctuation, in a block of such notes: "1. Unofficial results".
     case footnote
-    /// A short stand-alone line without sentence punctuation (a heading, a gallery caption, the
-    /// "Location" box at the end of a page): too short and unpunctuated to be article prose.
-    case shortLine = "short-line"
+    /// At the end of the text, after the last prose and apart from it: a short line without
+    /// sentence punctuation and without a stand-alone shape (`LineShape`), such as the "Location"
+    /// box of a page or a gallery's captions. Never used in the body: a short line there is kept.
+    case tail
 
     /// Rules that hold wherever the line stands.
     static func anywhere(_ line: TextLine) -> FurnitureRule? {
@@ -48,8 +48,6 @@ public enum FurnitureRule: String, Sendable, CaseIterable {
         if isComments(key, line) { return .comments }
         if isBoilerplate(key, line) { return .boilerplate }
         if isNavigation(line) { return .navigation }
-        if isByline(line) { return .byline }
-        if isLabel(line) { return .label }
         return nil
     }
 
@@ -197,8 +195,11 @@ public enum FurnitureRule: String, Sendable, CaseIterable {
 
     static let bylineConnectors: Set<String> = ["and", "in", "for", "of", "the", "staff", "de", "van", "von", "al", "bin"]
 
-    /// "By" and then only names: capitalised words, connectors, commas, a trailing agency.
+    /// "By" and then only names: capitalised words, connectors, commas, a trailing agency. A byline
+    /// is not furniture: it stays as a paragraph of its own and is reported as `byline`.
     static func isByline(_ line: TextLine) -> Bool {
+        // Asked of every paragraph: most lines are refused before they are split into chunks.
+        guard line.words <= 10, let first = line.scalars.first, first == "B" || first == "b" else { return false }
         let chunks = line.chunks
         guard chunks.count >= 2, chunks.count <= 10, !line.endsLikeSentence else { return false }
         guard line.scalars.lowercasedString(chunks[0]) == "by" || line.scalars.lowercasedString(chunks[0]) == "by:" else { return false }

@@ -5,8 +5,9 @@
 /// ("2013", "the 1973 building"), weekdays ("on Thursday", "last Monday", "next Friday") and
 /// "yesterday", "today", "tonight", "tomorrow", "last/this/next year" and "last/this/next month".
 ///
-/// Relative references are resolved against `reference`, the article's dateline date or the time
-/// the file was received (ISO 8601). News convention decides the direction: a bare weekday means
+/// Relative references are resolved against `reference` (ISO 8601): the publication date the
+/// caller gave, the article's dateline date or the time the file was received; each such mention
+/// carries that `basis`. News convention decides the direction: a bare weekday means
 /// the most recent such day on or before the reference ("Thursday" in an article dated Saturday
 /// 2019-01-05 is 2019-01-03); "next Friday" is the first Friday after it, "last Monday" the last one
 /// before it. A day and month without a year take the year that puts them nearest the reference
@@ -15,14 +16,14 @@
 public struct DateFinder: Sendable {
     public init() {}
 
-    public func find(_ text: ScalarText, _ segmentation: Segmentation, reference: String?) -> [DateMention] {
-        find(text, ParagraphTokens(text.scalars, segmentation), reference: reference)
+    public func find(_ text: ScalarText, _ segmentation: Segmentation, reference: String?, basis: DateBasis = .received) -> [DateMention] {
+        find(text, ParagraphTokens(text.scalars, segmentation), reference: reference, basis: basis)
     }
 
     /// As above, with the paragraphs' tokens already scanned (the pipeline keeps them for the
     /// shared word pass of keyphrases, summary and tone).
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
-    func find(_ text: ScalarText, _ scanned: ParagraphTokens, reference: String?) -> [DateMention] {
+    func find(_ text: ScalarText, _ scanned: ParagraphTokens, reference: String?, basis: DateBasis = .received) -> [DateMention] {
         let ref = reference.flatMap { CivilDate(iso: $0) }
         var mentions: [DateMention] = []
         mentions.reserveCapacity(16)
@@ -36,6 +37,6 @@ public struct DateFinder: Sendable {
                 }
             }
         }
-        return mentions.map { m in DateMention(span: m.span, text: text[m.span], value: m.value) }
+        return mentions.map { m in DateMention(span: m.span, text: text[m.span], value: m.value, basis: m.basis == nil ? nil : basis) }
     }
 }

@@ -163,6 +163,13 @@ struct DateTokenReader {
         DateMention(span: TextSpan(start: tokens[first].token.start, end: tokens[last].token.end), text: "", value: value)
     }
 
+    /// A mention whose value was resolved against `reference` (its basis is filled in by `DateFinder`).
+    func relativeMention(_ first: Int, _ last: Int, _ value: String) -> DateMention {
+        var m = mention(first, last, value)
+        m.basis = .received
+        return m
+    }
+
     /// The date pattern starting at token `i`, and the index after it.
     func match(at i: Int) -> (DateMention, Int)? {
         let t = tokens[i].token
@@ -183,21 +190,21 @@ struct DateTokenReader {
             // "Friday, January 4, 2019": the weekday belongs to the full date that follows.
             let after = isPunctuation(i + 1, ",") ? i + 2 : i + 1
             if let (full, next) = monthDay(at: after) ?? dayMonth(at: after) {
-                return (DateMention(span: TextSpan(start: t.start, end: full.span.end), text: "", value: full.value), next)
+                return (DateMention(span: TextSpan(start: t.start, end: full.span.end), text: "", value: full.value, basis: full.basis), next)
             }
             return weekdayReference(at: i, weekday: weekday)
         }
         if let offset = words.relativeDays[k], let reference {
-            return (mention(i, i, reference.adding(days: offset).iso), i + 1)
+            return (relativeMention(i, i, reference.adding(days: offset).iso), i + 1)
         }
         if k == words.last || k == words.this || k == words.next,
            i + 1 < tokens.count, tokens[i + 1].token.kind == .word, let reference {
             let unit = hash(i + 1)
             let step = k == words.last ? -1 : (k == words.next ? 1 : 0)
-            if unit == words.year { return (mention(i, i + 1, CivilDate.pad(reference.year + step, 4)), i + 2) }
+            if unit == words.year { return (relativeMention(i, i + 1, CivilDate.pad(reference.year + step, 4)), i + 2) }
             if unit == words.month {
                 let index = reference.year * 12 + reference.month - 1 + step
-                return (mention(i, i + 1, "\(CivilDate.pad(index / 12, 4))-\(CivilDate.pad(index % 12 + 1, 2))"), i + 2)
+                return (relativeMention(i, i + 1, "\(CivilDate.pad(index / 12, 4))-\(CivilDate.pad(index % 12 + 1, 2))"), i + 2)
             }
         }
         // Both patterns below start with a month name (`month(_:)`): skip the look-ups otherwise.
@@ -249,7 +256,7 @@ struct DateTokenReader {
             }
         }
         guard let best else { return nil }
-        return (mention(first, last, best.iso), last + 1)
+        return (relativeMention(first, last, best.iso), last + 1)
     }
 
     /// "2019-01-05".
@@ -297,6 +304,6 @@ struct DateTokenReader {
                 first = i - 1
             }
         }
-        return (mention(first, i, reference.adding(days: -back).iso), i + 1)
+        return (relativeMention(first, i, reference.adding(days: -back).iso), i + 1)
     }
 }

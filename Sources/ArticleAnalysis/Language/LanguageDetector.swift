@@ -11,6 +11,11 @@
 /// observation: neighbouring trigrams share two letters, so treating them as independent would
 /// make every guess look certain.
 ///
+/// Capitalised words and one-letter words are left out of the count (names do not tell the
+/// language of the text around them), unless fewer than `minimumTrigrams` remain. A guess is `reliable` only with
+/// `reliableTrigrams` known trigrams and `reliableConfidence`; otherwise the pipeline may run the
+/// stages of its default language.
+///
 /// Without profiles (`LanguageDetector()`), every text is reported as English with confidence 0,
 /// so a pipeline built without resources still runs every stage.
 public struct LanguageDetector: Sendable {
@@ -18,27 +23,42 @@ public struct LanguageDetector: Sendable {
     public var maximumTrigrams = 500
     /// Fewer known trigrams than this and the language is undetermined.
     public var minimumTrigrams = 8
+    /// A guess is reliable with at least this many known trigrams and at least
+    /// `reliableConfidence`. Chosen on short texts (docs/analysis.md, "Language"): below them
+    /// an English sentence full of names is often taken for Dutch or German.
+    public var reliableTrigrams = 120
+    public var reliableConfidence = 0.99
 
     public init(profiles: LanguageProfiles? = nil) { self.profiles = profiles }
 
     @inline(never) // a stage entry point: kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     public func detect(_ text: ScalarText) -> LanguageGuess {
-        guard let profiles, !profiles.codes.isEmpty else { return LanguageGuess(code: "en", confidence: 0) }
+        guard let profiles, !profiles.codes.isEmpty else { return LanguageGuess(code: "en", confidence: 0, reliable: false) }
         let languages = profiles.codes.count
         // In quanta of ln p, then the number of known trigrams.
         var totals = [Int].filled(with: 0, count: languages + 1)
-        totals.withUnsafeMutableBufferPointer { totals in
-            text.scalars.withUnsafeBufferPointer { scalars in
-                LanguageDetector.count(scalars, profiles, profiles.trigramTable.bytes, maximumTrigrams, totals)
+        // Names say little about the language of the text around them ("Vitesse Arnhem 1 Sparta
+        // Rotterdam 1" is an English results table): capitalised words, and one-letter words
+        // ("Arsenal v Chelsea"), are left out, unless too little is left without them (a text in
+        // capitals, a script without case).
+        for skipCapitalized in [true, false] {
+            for l in totals.indices { totals[l] = 0 }
+            totals.withUnsafeMutableBufferPointer { totals in
+                text.scalars.withUnsafeBufferPointer { scalars in
+                    LanguageDetector.count(scalars, profiles, profiles.trigramTable.bytes, maximumTrigrams, skipCapitalized, totals)
+                }
             }
+            if totals[languages] >= minimumTrigrams { break }
         }
         let seen = totals[languages]
-        guard seen >= minimumTrigrams else { return LanguageGuess(code: "und", confidence: 0) }
+        guard seen >= minimumTrigrams else { return LanguageGuess(code: "und", confidence: 0, reliable: false) }
         var best = 0
         for l in 1..<languages where totals[l] > totals[best] { best = l }
         var denominator = 0.0
         for l in 0..<languages { denominator += ReaderMath.exp(Double(totals[l] - totals[best]) * LanguageProfiles.quantum / 3) }
-        return LanguageGuess(code: profiles.codes[best], confidence: 1 / denominator)
+        let confidence = 1 / denominator
+        return LanguageGuess(code: profiles.codes[best], confidence: confidence,
+                             reliable: seen >= reliableTrigrams && confidence >= reliableConfidence)
     }
 
     /// Adds the `trigramTable` rows of the first `maximum` trigrams of `scalars` to `totals`,
@@ -57,10 +77,10 @@ public struct LanguageDetector: Sendable {
     /// can overflow (a row adds at most 255 a lane, so every 256 rows). These are integer sums,
     /// exactly those of adding one language at a time.
     static func count(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ profiles: LanguageProfiles, _ table: UnsafeRawBufferPointer,
-                      _ maximum: Int, _ totals: UnsafeMutableBufferPointer<Int>) {
+                      _ maximum: Int, _ skipCapitalized: Bool, _ totals: UnsafeMutableBufferPointer<Int>) {
         // No more trigrams than scalars plus the closing space.
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: max(1, min(maximum, scalars.count + 1))) { rows in
-            let count = tableRows(scalars, profiles, maximum, rows)
+            let count = tableRows(scalars, profiles, maximum, skipCapitalized, rows)
             addRows(UnsafeBufferPointer(rebasing: rows[0..<count]), profiles.stride, table, totals)
         }
     }
@@ -69,21 +89,31 @@ public struct LanguageDetector: Sendable {
     /// `rows`, in text order, and returns how many there are.
     @inline(__always)
     static func tableRows(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, _ profiles: LanguageProfiles,
-                          _ maximum: Int, _ rows: UnsafeMutableBufferPointer<Int32>) -> Int {
+                          _ maximum: Int, _ skipCapitalized: Bool, _ rows: UnsafeMutableBufferPointer<Int32>) -> Int {
         let count = scalars.count
         var considered = 0
         var a: UInt32 = 0x20, b: UInt32 = 0x20
         var index = 0
+        var skipping = false
         while considered < maximum && index <= count {
             // One space past the end closes the last word.
             let c = index < count ? normalizedValue(scalars[index]) : 0x20
             index += 1
+            if skipping {  // inside a capitalised word: up to the next break
+                if c == 0x20 { skipping = false }
+                continue
+            }
             if b == 0x20 {  // a word starts: the window becomes " x"
-                if c != 0x20 { a = 0x20; b = c }
+                if c != 0x20 {
+                    if skipCapitalized && ScalarClass.isUppercase(scalars[index - 1]) { skipping = true; continue }
+                    a = 0x20; b = c
+                }
                 continue
             }
             let first = a, second = b
             a = b; b = c
+            // A one-letter word (" v ") says little and a results list repeats it ("Arsenal v Chelsea").
+            if skipCapitalized && first == 0x20 && c == 0x20 { continue }
             rows[considered] = Int32(truncatingIfNeeded: (first | second | c) < 0x80
                 ? LanguageProfiles.asciiIndex(first, second, c)
                 : profiles.tableRow(UInt64(first) << 42 | UInt64(second) << 21 | UInt64(c)))

@@ -15,7 +15,18 @@ extension Analysis {
         if let page { json.object("page") { page.write(into: &$0) } }
         json.key("dateline")
         if let dateline {
-            json.beginObject(); json.field("text", dateline.text); json.field("date", dateline.date); json.endObject()
+            json.beginObject(); json.field("text", dateline.text); json.field("date", dateline.date)
+            if let place = dateline.place {
+                json.key("place")
+                json.beginObject(); json.field("start", place.start); json.field("end", place.end); json.field("text", text[place]); json.endObject()
+            }
+            json.endObject()
+        } else {
+            json.null()
+        }
+        json.key("byline")
+        if let byline {
+            json.beginObject(); json.field("text", byline.text); json.field("start", byline.span.start); json.field("end", byline.span.end); json.endObject()
         } else {
             json.null()
         }
@@ -31,6 +42,7 @@ extension Analysis {
         json.object("language") { json in
             json.field("code", language.code)
             json.field("confidence", language.confidence)
+            json.field("reliable", language.reliable)
         }
         json.array("skipped") { json in for stage in skipped { json.string(stage) } }
         json.array("paragraphs") { json in for span in segmentation.paragraphs { span.write(into: &json) } }
@@ -48,6 +60,7 @@ extension Analysis {
                 json.beginObject()
                 json.field("text", date.text); json.field("value", date.value)
                 json.field("start", date.span.start); json.field("end", date.span.end)
+                if let basis = date.basis { json.field("basis", basis.rawValue) }
                 json.endObject()
             }
         }

@@ -26,7 +26,7 @@ final class CleaningTests: XCTestCase {
         XCTAssertNil(cleaned.dateline)
         XCTAssertEqual(paragraphs(cleaned).count, 10)
         XCTAssertEqual(cleaned.removed.map(\.text), ["Share.", "Disclosure:", "Location", "Comments are closed."])
-        XCTAssertEqual(cleaned.removed.map(\.rule), ["share", "label", "short-line", "comments"])
+        XCTAssertEqual(cleaned.removed.map(\.rule), ["share", "label", "tail", "comments"])
         XCTAssertTrue(cleaned.body.hasPrefix("The leader of Jabhat al-Nusrah, al-Qaeda’s official offshoot in Syria"))
         XCTAssertTrue(cleaned.body.hasSuffix("to oust Assad."))
         // Typographic quotes are kept as written.
@@ -152,11 +152,12 @@ final class CleaningTests: XCTestCase {
         let cleaned = cleaner.clean(page)
         XCTAssertEqual(cleaned.title, "Syria rebels vow not to attack the West")
         XCTAssertEqual(cleaned.dateline?.date, "2019-01-04")
-        XCTAssertEqual(paragraphs(cleaned), [prose, prose2])
-        XCTAssertEqual(cleaned.removed.count, 14, "\(cleaned.removed)")
+        // The byline stays, as a paragraph of its own, and is reported as the byline.
+        XCTAssertEqual(paragraphs(cleaned), ["By Jane Doe, Reuters", prose, prose2])
+        XCTAssertEqual(cleaned.byline, Byline(text: "By Jane Doe, Reuters", span: TextSpan(start: 0, end: 20)))
+        XCTAssertEqual(cleaned.removed.count, 13, "\(cleaned.removed)")
         let r = rules(cleaned)
         XCTAssertEqual(r["Skip to main content"], "boilerplate")
-        XCTAssertEqual(r["By Jane Doe, Reuters"], "byline")
         XCTAssertEqual(r["Share this article"], "share")
         XCTAssertEqual(r["Related articles"], "section-heading")
         XCTAssertEqual(r["Comments (12)"], "comments")
@@ -192,11 +193,12 @@ final class CleaningTests: XCTestCase {
         for line in lines { XCTAssertEqual(rules(cleaned)[line], "comments", line) }
     }
 
-    func testLabelsButNotLeadIns() {
-        let cleaned = cleaner.clean("\(prose)\n\nDisclosure:\n\nFiled Under:\n\nHe continued:\n\n“The work goes on,” the minister told reporters on the steps of parliament.")
+    func testLabelsAtTheEndButNotLeadInsOrHeadingsInTheBody() {
+        let cleaned = cleaner.clean("\(prose)\n\nScorers:\nJane Smith 2, John Doe\n\nHe continued:\n\n“The work goes on,” the minister told reporters on the steps of parliament.\n\nDisclosure:\n\nFiled Under:")
         XCTAssertEqual(rules(cleaned)["Disclosure:"], "label")
-        XCTAssertEqual(rules(cleaned)["Filed Under:"], "label")
+        XCTAssertEqual(rules(cleaned)["Filed Under:"], "section-heading")
         XCTAssertTrue(cleaned.body.contains("He continued:"))
+        XCTAssertTrue(cleaned.body.contains("Scorers: Jane Smith 2, John Doe"), cleaned.body)
     }
 
     func testPhotoCaptionsAndCredits() {
@@ -223,7 +225,9 @@ final class CleaningTests: XCTestCase {
         let cleaned = cleaner.clean("Talks resume in Geneva\n\nBy Jane Smith and John Doe, Reuters\n\nFriday, January 4, 2019\n\n\(prose)\n\nBy the end of the day the talks had stalled, officials said.")
         XCTAssertEqual(cleaned.title, "Talks resume in Geneva")
         XCTAssertEqual(cleaned.dateline?.date, "2019-01-04")
-        XCTAssertEqual(rules(cleaned)["By Jane Smith and John Doe, Reuters"], "byline")
+        XCTAssertEqual(cleaned.removed, [])
+        XCTAssertEqual(cleaned.byline?.text, "By Jane Smith and John Doe, Reuters")
+        XCTAssertEqual(paragraphs(cleaned).first, "By Jane Smith and John Doe, Reuters")
         XCTAssertTrue(cleaned.body.hasSuffix("By the end of the day the talks had stalled, officials said."))
     }
 
@@ -271,7 +275,8 @@ final class CleaningTests: XCTestCase {
         let text = "\(prose)\n\nNotes\n\nThe talks resumed on Friday in Geneva after a long pause.\n\nBoth sides welcomed the progress."
         let cleaned = cleaner.clean(text)
         XCTAssertTrue(cleaned.body.hasSuffix("The talks resumed on Friday in Geneva after a long pause.\n\nBoth sides welcomed the progress."))
-        XCTAssertEqual(cleaned.removed, [RemovedLine(text: "Notes", rule: "short-line")])
+        XCTAssertEqual(cleaned.removed, [], "a heading in the body is kept, never removed for being short")
+        XCTAssertTrue(paragraphs(cleaned).contains("Notes"))
     }
 
     func testCitationsAtTheEndWithoutAHeading() {
@@ -287,17 +292,18 @@ final class CleaningTests: XCTestCase {
         XCTAssertTrue(cleaned.body.contains(prose2))
     }
 
-    func testGalleryCaptionsAndHeadingsWithoutPunctuation() {
-        let cleaned = cleaner.clean("\(prose)\n\nBackground\n\n\(prose2)\n\nHobbits\n\n501st Legion display\n\nA group of cosplayers perform a choreographed dance.")
-        XCTAssertEqual(rules(cleaned)["Background"], "short-line")
-        XCTAssertEqual(rules(cleaned)["Hobbits"], "short-line")
-        XCTAssertTrue(cleaned.body.hasSuffix("A group of cosplayers perform a choreographed dance."))
+    func testShortLinesInTheBodyAreKeptAsTheirOwnParagraphs() {
+        let cleaned = cleaner.clean("\(prose)\n\nBackground\n\n\(prose2)\n\nHobbits\n\n501st Legion display\n\nA group of cosplayers perform a choreographed dance.\n\nRocket Raccoon\n\nLocation")
+        XCTAssertEqual(paragraphs(cleaned), [prose, "Background", prose2, "Hobbits", "501st Legion display", "A group of cosplayers perform a choreographed dance."])
+        XCTAssertEqual(cleaned.removed, [RemovedLine(text: "Rocket Raccoon", rule: "tail"), RemovedLine(text: "Location", rule: "tail")])
     }
 
-    func testNumberedNotesWithoutPunctuation() {
-        let cleaned = cleaner.clean("\(prose)\n\n1. Unofficial results\n2. Relative to seats at dissolution\n\n\(prose2)")
-        XCTAssertEqual(paragraphs(cleaned), [prose, prose2])
-        XCTAssertEqual(rules(cleaned)["1. Unofficial results"], "footnote")
+    func testNumberedNotesInTheBodyAreAListAndAtTheEndFootnotes() {
+        let inBody = cleaner.clean("\(prose)\n\n1. Unofficial results\n2. Relative to seats at dissolution\n\n\(prose2)")
+        XCTAssertEqual(paragraphs(inBody), [prose, "1. Unofficial results", "2. Relative to seats at dissolution", prose2])
+        let atEnd = cleaner.clean("\(prose)\n\n\(prose2)\n\n1. Unofficial results\n2. Relative to seats at dissolution")
+        XCTAssertEqual(paragraphs(atEnd), [prose, prose2])
+        XCTAssertEqual(rules(atEnd)["1. Unofficial results"], "footnote")
     }
 
     func testLastLineOfAHardWrappedParagraphIsNotFurniture() {

@@ -62,7 +62,7 @@ final class LanguageDetectorTests: XCTestCase {
     }
 
     func testWithoutProfilesEverythingIsEnglish() {
-        XCTAssertEqual(LanguageDetector().detect(ScalarText(Self.french)), LanguageGuess(code: "en", confidence: 0))
+        XCTAssertEqual(LanguageDetector().detect(ScalarText(Self.french)), LanguageGuess(code: "en", confidence: 0, reliable: false))
     }
 
     func testReferenceArticleIsEnglish() throws {
@@ -144,7 +144,7 @@ final class LanguageDetectorTests: XCTestCase {
             var totals = [Int](repeating: 0, count: languages + 1)  // and the known trigrams
             var expected = [Int](repeating: 0, count: languages)
             totals.withUnsafeMutableBufferPointer { totals in
-                text.withUnsafeBufferPointer { LanguageDetector.count($0, profiles, profiles.trigramTable.bytes, 2000, totals) }
+                text.withUnsafeBufferPointer { LanguageDetector.count($0, profiles, profiles.trigramTable.bytes, 2000, false, totals) }
             }
             let seen = totals.removeLast()
             // The same trigrams, one language at a time.

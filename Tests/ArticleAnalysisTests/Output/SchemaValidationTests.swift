@@ -85,6 +85,7 @@ final class SchemaValidationTests: XCTestCase {
             ("windows-1252.txt", Array("Caf".utf8) + [0xE9, 0x20, 0x93] + Array("quoted".utf8) + [0x94] + Array(" said Mr. Smith on Jan. 5, 2019.".utf8)),
             ("furniture-only.txt", Array("Share.\nDisclosure:\n\nLocation\n\nComments are closed.".utf8)),
             ("emoji.txt", Array("Fans cheered 🎉 when the U.S. team won. “We did it,” the captain said.\n\nShare.".utf8)),
+            ("wire.txt", Array("CRICKET - KELLER TAKES FOUR .\nLONDON 1996-08-30\nBy Jane Smith, Reuters\nMaria Keller took four wickets on Friday .\nKent 22 Surrey 4\n".utf8)),
         ]
         var files: [URL] = []
         for (name, bytes) in inputs {

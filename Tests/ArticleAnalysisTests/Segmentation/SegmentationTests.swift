@@ -50,7 +50,11 @@ final class SegmentationTests: XCTestCase {
                 XCTAssertTrue(segmentation.paragraphs[sentence.paragraph].contains(sentence.span), "\(name): sentence crosses a paragraph")
                 let sentenceText = text[sentence.span]
                 let first = sentenceText.unicodeScalars.first!
-                XCTAssertFalse(first.properties.isLowercase, "\(name): starts in lower case: \(sentenceText)")
+                // A paragraph starts as written (a kept caption may open with a user name such as
+                // "torontogroot"); a sentence the splitter started must not start in lower case.
+                if sentence.span.start != segmentation.paragraphs[sentence.paragraph].start {
+                    XCTAssertFalse(first.properties.isLowercase, "\(name): starts in lower case: \(sentenceText)")
+                }
                 for title in ["Mr.", "Mrs.", "Dr.", "St.", "Gen.", "Sen.", "Prof."] {
                     XCTAssertFalse(sentenceText.hasSuffix(" " + title), "\(name): ends at a title: \(sentenceText)")
                 }
