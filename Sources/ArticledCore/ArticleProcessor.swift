@@ -7,11 +7,18 @@ import Spool
 /// result or the failure, and log one line about it (with ARTICLE_FILE, ARTICLE_SHA256,
 /// ANALYSIS_MS, ERROR).
 ///
+/// A result that cannot be written for a reason of the spool (disk full, I/O error, no
+/// permission) leaves its article in `processing/` and reports `.blocked` (the daemon then backs
+/// off and retries, see `WriteBlockage`); one that can never be written (its name would be too
+/// long) sends the article to `failed/` (`unpublishable`). An article whose analysis was started
+/// twice by processes that died during it goes to `failed/` as `crashed_analysis` instead of
+/// being analysed a third time (see `Spool.unfinishedAnalyses`).
+///
 /// Results of the names taken together are published together (`Spool.complete(_:)`: one outbox
 /// fsync for all), so a backlog is not bound by two fsyncs per article; an idle daemon takes one
 /// name at a time and publishes it at once.
 struct ArticleProcessor: Sendable {
-    enum Outcome: Sendable, Equatable {
+    enum Outcome: Sendable {
         case analysed
         case failed
         /// Claimed during shutdown and given back to the inbox.
@@ -22,7 +29,13 @@ struct ArticleProcessor: Sendable {
         case skipped
         /// The spool itself failed (I/O error); the input stays where it is for a later scan.
         case spoolError
+        /// The result could not be written (disk full, I/O error, read-only, no permission): the
+        /// input stays in `processing/` and is retried once the fault clears.
+        case blocked(SpoolError)
     }
+
+    /// Analyses of one input that may die with the process before it is quarantined.
+    static let crashedAnalysesAllowed = 1
 
     let spool: Spool
     let pipeline: AnalysisPipeline
@@ -103,7 +116,14 @@ struct ArticleProcessor: Sendable {
             spool.release(article)
             return .done(.released)
         }
-        if article.recovered { logger.notice("recovering an article left in processing/ by an earlier run") }
+        if article.recovered {
+            let crashes = spool.unfinishedAnalyses(article)
+            if crashes > Self.crashedAnalysesAllowed {
+                let record = FailureRecord(code: "crashed_analysis", message: "the process died \(crashes) times while analysing this file; it is quarantined instead of being analysed again", bytes: article.size)
+                return .done(fail(article, record, logger: logger))
+            }
+            logger.notice("recovering an article left in processing/ by an earlier run", metadata: crashes > 0 ? ["crashed_analyses": .stringConvertible(crashes)] : [:])
+        }
 
         let bytes: [UInt8]
         do {
@@ -119,11 +139,15 @@ struct ArticleProcessor: Sendable {
             json = Array("{\"bare_file_work\":true,\"bytes\":\(bytes.count)}\n".utf8)
         } else {
             let input = ArticleInput(bytes: bytes, name: item.name.lossyString, received: article.claimedAt)
-            do {
-                let analysis = try pipeline.analyze(input, clock: MonotonicStageClock())
+            spool.analysisStarted(article)
+            Self.trapOnTestMarker(bytes)
+            let analysed = Result { () throws(AnalysisError) in try pipeline.analyze(input, clock: MonotonicStageClock()) }
+            spool.analysisFinished(article)
+            switch analysed {
+            case .success(let analysis):
                 sha256 = analysis.source.sha256
                 json = analysis.jsonBytes()
-            } catch {
+            case .failure(let error):
                 let record = FailureRecord(code: error.code, message: error.description, bytes: bytes.count, sha256: SHA256.hex(bytes))
                 return .done(fail(article, record, logger: logger))
             }
@@ -136,18 +160,34 @@ struct ArticleProcessor: Sendable {
         return .analysed(Analysed(completion: Spool.Completion(article, result: json, sha256: sha256, disposal: disposal), logger: logger))
     }
 
-    /// Publishes analysed articles together and logs each.
+    /// Publishes analysed articles together and logs each. A result that cannot be written stays
+    /// unwritten (its article in `processing/`) and is reported `.blocked` for the daemon to
+    /// retry, unless retrying cannot help: then the article goes to `failed/`.
     private func publish(_ batch: [Analysed]) -> [Outcome] {
         zip(batch, spool.complete(batch.map(\.completion))).map { analysed, result in
             switch result {
             case .success(let published):
                 analysed.logger.info("article analysed", metadata: ["result": .string(published.escaped)])
                 return .analysed
+            case .failure(let error) where WriteBlockage.isRetryable(error):
+                analysed.logger.debug("the result cannot be written yet; the article waits in processing/", metadata: ["error": .string(error.description)])
+                return .blocked(error)
             case .failure(let error):
-                analysed.logger.error("cannot publish the result; the article stays in processing/ and is retried", metadata: ["error": .string(error.description)])
-                return .spoolError
+                let record = FailureRecord(code: "unpublishable", message: "the result cannot be written: \(error.description)", bytes: analysed.completion.article.size, sha256: analysed.completion.sha256)
+                return fail(analysed.completion.article, record, logger: analysed.logger)
             }
         }
+    }
+
+    /// Debug builds only: an input containing the marker traps in the middle of its analysis, as
+    /// a Swift runtime error in the pipeline would (for the poison-input tests).
+    static func trapOnTestMarker(_ bytes: [UInt8]) {
+        #if DEBUG
+        let marker = Array("ARTICLED-TEST-TRAP-IN-ANALYSIS".utf8)
+        if bytes.count >= marker.count, Spool.contains(bytes, marker) {
+            fatalError("test marker: trapping in the analysis")
+        }
+        #endif
     }
 
     private func fail(_ article: ClaimedArticle, _ record: FailureRecord, logger: Logger) -> Outcome {

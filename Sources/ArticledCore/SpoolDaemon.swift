@@ -19,6 +19,10 @@ import SystemdSupport
 /// - when the inbox is deleted or moved away, re-creates it (with its original mode) and watches
 ///   it again; if that fails, `run()` throws and the process exits non-zero for systemd to
 ///   restart it;
+/// - when results cannot be written (disk full, I/O error, read-only spool, no permission on the
+///   outbox) stops claiming from the inbox, says so in STATUS= and in a journal warning, and
+///   retries one article from `processing/` with a capped exponential backoff; the first result
+///   written again resumes the work by itself (see `WriteBlockage`);
 /// - sends WATCHDOG=1 from the loop itself, so a wedged loop stops the pings, and keeps STATUS=
 ///   current;
 /// - on `requestReload()` (SIGHUP) sends RELOADING=1, re-reads the configuration, applies what can
@@ -37,6 +41,9 @@ public final class SpoolDaemon: @unchecked Sendable {
     private let queue: WorkQueue
     private let settings: LiveSettings
     private let counters = DaemonCounters()
+    private let blockage = WriteBlockage()
+    /// Set by a worker whose result ended a blockage: the control loop rescans everything.
+    private let resumeRequested = Atomic<Bool>(false)
     private let processor: ArticleProcessor
     private let notifier: ServiceNotifier
     private var logger: Logger
@@ -92,14 +99,32 @@ public final class SpoolDaemon: @unchecked Sendable {
         var lastStatus = ""
         var nextScan = Self.now() + configuration.rescanSeconds
         var nextPing = Self.now()
+        var nextBlockedWarning = ContinuousClock.now + Self.blockedWarningInterval
         defer { shutDown() }
         while !isStopping {
             if reloadRequested.exchange(false, ordering: .sequentiallyConsistent) {
                 reload()
                 nextScan = min(nextScan, Self.now() + configuration.rescanSeconds)
             }
-            var wantsScan = queue.isStarved && queue.isBelowLowWater
-            if Self.now() >= nextScan {
+            if resumeRequested.exchange(false, ordering: .sequentiallyConsistent) {
+                recoverProcessing = true
+                nextScan = Self.now()
+            }
+            let blocked = blockage.current
+            if let blocked {
+                // Nothing new is claimed; only the retries below touch the spool.
+                nextScan = max(nextScan, Self.now() + 1)
+                let now = ContinuousClock.now
+                if blockage.takeRetry(now: now) { retryOneBlockedArticle() }
+                if now >= nextBlockedWarning {
+                    logBlocked(blocked, still: true)
+                    nextBlockedWarning = now + Self.blockedWarningInterval
+                }
+            } else {
+                nextBlockedWarning = ContinuousClock.now + Self.blockedWarningInterval
+            }
+            var wantsScan = blocked == nil && queue.isStarved && queue.isBelowLowWater
+            if blocked == nil, Self.now() >= nextScan {
                 wantsScan = true
                 recoverProcessing = true
                 nextScan = Self.now() + configuration.rescanSeconds
@@ -123,6 +148,11 @@ public final class SpoolDaemon: @unchecked Sendable {
             var timeout = min(1.0, max(0, nextScan - Self.now()))
             if interval != nil { timeout = min(timeout, max(0, nextPing - Self.now())) }
             for event in watcher.wait(timeoutMilliseconds: Int32(timeout * 1000)) {
+                if blocked != nil, event != .inboxGone {
+                    // Files wait in the inbox; the scan after the blockage finds them.
+                    if event == .overflow { logger.debug("inotify queue overflowed while blocked") }
+                    continue
+                }
                 switch event {
                 case .completed(let name):
                     if !name.isIgnored { queue.add(WorkItem(name: name, origin: .inboxEvent)) }
@@ -158,17 +188,64 @@ public final class SpoolDaemon: @unchecked Sendable {
     static let batchLimit = 16
 
     private func workerLoop() {
-        while let items = queue.take(upTo: Self.batchLimit) {
+        while let taken = queue.take(upTo: Self.batchLimit) {
+            // While results cannot be written, inbox files are not claimed: they wait in the inbox.
+            var items = taken
+            if blockage.isBlocked {
+                items = taken.filter { $0.origin == .processing }
+                for item in taken where item.origin != .processing { queue.finish(item) }
+            }
             let outcomes = processor.process(items) { isStopping || queue.isClosed }
             for (item, outcome) in zip(items, outcomes) {
                 switch outcome {
-                case .analysed: counters.countAnalysed()
+                case .analysed:
+                    counters.countAnalysed()
+                    if let ended = blockage.recordSuccess() {
+                        processor.logger.notice("results can be written again; work resumed", metadata: [
+                            "error": .string(ended.error.description),
+                            "blocked_seconds": .string(Self.format(ContinuousClock.now - ended.since)),
+                        ])
+                        resumeRequested.store(true, ordering: .sequentiallyConsistent)
+                        watcher.wake()
+                    }
                 case .failed: counters.countFailed()
+                case .blocked(let error):
+                    if let began = blockage.recordFailure(error, now: .now) { logBlocked(began, still: false) }
                 case .released, .busy, .skipped, .spoolError: break
                 }
                 queue.finish(item)
             }
         }
+    }
+
+    /// How often a journal warning repeats that work is still blocked.
+    static let blockedWarningInterval: Duration = .seconds(60)
+
+    /// Logs through the processor's logger: workers call it too, and `logger` changes on reload.
+    private func logBlocked(_ blocked: WriteBlockage.Blocked, still: Bool) {
+        let waiting = (try? spool.scanProcessing().count) ?? 0
+        processor.logger.warning("\(still ? "still blocked" : "work is blocked"): results cannot be written (\(blocked.reason)); articles wait in processing/ and the inbox and are retried with backoff", metadata: [
+            "error": .string(blocked.error.description),
+            "blocked_seconds": .string(Self.format(ContinuousClock.now - blocked.since)),
+            "waiting": .stringConvertible(waiting),
+        ])
+    }
+
+    /// Queues one article from `processing/` to find out whether results can be written again;
+    /// with nothing there to try, lifts the blockage so that the inbox is tried instead.
+    private func retryOneBlockedArticle() {
+        let names = (try? spool.scanProcessing()) ?? []
+        if let name = names.first {
+            queue.add(WorkItem(name: name, origin: .processing))
+        } else if blockage.liftWithoutProbe() != nil {
+            logger.notice("nothing left in processing/ to retry; trying the inbox again")
+            resumeRequested.store(true, ordering: .sequentiallyConsistent)
+        }
+    }
+
+    private static func format(_ duration: Duration) -> String {
+        let tenths = Int((seconds(duration) * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
     }
 
     /// Queues names from `processing/` (when asked) and from the inbox, oldest first, until the
@@ -246,6 +323,10 @@ public final class SpoolDaemon: @unchecked Sendable {
 
     private func statusText() -> String {
         let counts = queue.counts
+        if let blocked = blockage.current {
+            return StatusLine.blocked(reason: blocked.reason, analysed: counters.analysed, failed: counters.failed,
+                                      blockedSeconds: Int(Self.seconds(ContinuousClock.now - blocked.since)))
+        }
         return StatusLine.watching(inbox: spool.layout.inbox, analysed: counters.analysed, failed: counters.failed, queued: counts.waiting + counts.inFlight)
     }
 

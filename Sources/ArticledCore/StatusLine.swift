@@ -7,6 +7,12 @@ public enum StatusLine {
         "Watching \(inbox): \(grouped(analysed)) analysed, \(grouped(failed)) failed, \(grouped(queued)) queued"
     }
 
+    /// "Blocked: results cannot be written (No space left on device) for 42 s; retrying with
+    /// backoff: 1,204 analysed, 3 failed". Work resumes by itself when the fault clears.
+    public static func blocked(reason: String, analysed: Int, failed: Int, blockedSeconds: Int) -> String {
+        "Blocked: results cannot be written (\(reason)) for \(grouped(blockedSeconds)) s; retrying with backoff: \(grouped(analysed)) analysed, \(grouped(failed)) failed"
+    }
+
     /// An integer with thousands separators: 1204 -> "1,204".
     public static func grouped(_ value: Int) -> String {
         let digits = String(value.magnitude)

@@ -22,10 +22,13 @@ public final class Spool: Sendable {
     /// The inbox's mode at start, used when the inbox must be re-created.
     public let inboxMode: mode_t
     private let writer = AtomicFileWriter()
+    /// Analyses started and never finished, per input in `processing/` (poison inputs).
+    let unfinished: UnfinishedAnalyses
 
     /// Creates missing folders and removes temporary files left by dead processes.
     public init(layout: SpoolLayout) throws(SpoolError) {
         self.layout = layout
+        unfinished = UnfinishedAnalyses(root: layout.root)
         try layout.createFolders()
         var info = stat()
         inboxMode = stat(layout.inbox, &info) == 0 ? info.st_mode & 0o7777 : 0o775
@@ -262,6 +265,7 @@ public final class Spool: Sendable {
             throw SpoolError("rename", path: FileSystem.display(layout.processing, article.name), errno: ENOENT)
         }
         article.close()
+        unfinished.set(article.name, 0)
         try writeRecord(record, for: article.name, failedAs: failedAs)
         return failedAs
     }
@@ -343,7 +347,7 @@ public final class Spool: Sendable {
         return content
     }
 
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, haystack.count >= needle.count else { return false }
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
             if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
