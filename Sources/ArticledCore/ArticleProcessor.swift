@@ -43,6 +43,8 @@ struct ArticleProcessor: Sendable {
     let logger: Logger
     /// For the daemon benchmark: skip the analysis, keep every file operation.
     let bareFileWork: Bool
+    /// Large inputs take turns (`large_input_workers` at a time).
+    let largeInputs = LargeInputGate()
 
     /// Results held for one publication at most; a batch of large articles is published in parts.
     static let publicationBytes = 4 << 20
@@ -125,6 +127,15 @@ struct ArticleProcessor: Sendable {
             logger.notice("recovering an article left in processing/ by an earlier run", metadata: crashes > 0 ? ["crashed_analyses": .stringConvertible(crashes)] : [:])
         }
 
+        let isLarge = article.size >= snapshot.largeInputBytes
+        if isLarge { largeInputs.enter(limit: snapshot.largeInputWorkers) }
+        defer {
+            if isLarge {
+                largeInputs.leave()
+                // The analysis of a large input grew the heap; give the free pages back.
+                Self.returnFreeMemory()
+            }
+        }
         let bytes: [UInt8]
         do {
             bytes = try spool.read(article, maxBytes: snapshot.maxBytes)
@@ -177,6 +188,15 @@ struct ArticleProcessor: Sendable {
                 return fail(analysed.completion.article, record, logger: analysed.logger)
             }
         }
+    }
+
+    /// Returns freed heap pages to the system (glibc keeps them otherwise, and an idle daemon
+    /// would go on holding the peak of its largest article).
+    /// (glibc's `malloc_trim`, looked up at run time: the Glibc module does not import malloc.h.)
+    static func returnFreeMemory() {
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(nil, "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
     }
 
     /// Debug builds only: an input containing the marker traps in the middle of its analysis, as

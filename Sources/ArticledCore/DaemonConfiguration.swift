@@ -21,6 +21,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Upper bound of files queued in memory ahead of the workers (backpressure).
     public var queueLimit: Int = 256
     public var logLevel: Logger.Level = .info
+    /// Inputs at least this large count as large: at most `largeInputWorkers` of them are
+    /// analysed at once, so that a few huge articles cannot hold every worker's peak memory.
+    public var largeInputBytes: Int = 4 * 1024 * 1024
+    public var largeInputWorkers: Int = 1
 
     public init() {}
 

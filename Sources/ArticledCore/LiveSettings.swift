@@ -7,6 +7,8 @@ final class LiveSettings: Sendable {
         var maxBytes: Int
         var afterSuccess: DaemonConfiguration.AfterSuccess
         var logLevel: Logger.Level
+        var largeInputBytes: Int
+        var largeInputWorkers: Int
     }
 
     private let state: Mutex<Snapshot>
@@ -22,6 +24,7 @@ final class LiveSettings: Sendable {
     }
 
     private static func snapshot(of configuration: DaemonConfiguration) -> Snapshot {
-        Snapshot(maxBytes: configuration.maxBytes, afterSuccess: configuration.afterSuccess, logLevel: configuration.logLevel)
+        Snapshot(maxBytes: configuration.maxBytes, afterSuccess: configuration.afterSuccess, logLevel: configuration.logLevel,
+                 largeInputBytes: configuration.largeInputBytes, largeInputWorkers: configuration.largeInputWorkers)
     }
 }
