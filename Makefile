@@ -5,6 +5,7 @@
 #   make bench    release benchmarks side by side with the peers (see docs/BENCHMARKS.md)
 #   make profile  instructions per article for each analysis stage (callgrind; noise-free)
 #   make soak     the daemon fed 20 articles/s for 30 minutes; is its memory flat?
+#   make fuzz     libFuzzer on decoding, cleaning and the whole analysis (FUZZ_SECONDS each, default 60)
 
 SWIFT        ?= swift
 PREFIX       ?= /usr/local
@@ -60,6 +61,10 @@ profile: deps
 
 soak: deps
 	bash Benchmarks/daemon/run.sh --only soak --soak-seconds $${SOAK_SECONDS:-1800}
+
+.PHONY: fuzz
+fuzz:
+	bash Fuzz/run.sh
 
 clean:
 	rm -rf .build .build-* var

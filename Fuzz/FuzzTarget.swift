@@ -9,7 +9,7 @@ import Foundation
 /// - `clean`: decoding, then `ArticleCleaner.clean` (furniture, title, dateline);
 /// - `analyze` (default): the whole `AnalysisPipeline` with the shipped models, and the JSON.
 /// Any trap, sanitizer report or leak is a finding; libFuzzer writes the input to a
-/// `crash-*` file, which becomes a regression test in `Tests/ArticleAnalysisTests/Fixtures/fuzz`.
+/// `crash-*` file, which becomes a regression test in `Tests/Fixtures/fuzz`.
 enum FuzzTarget: String {
     case decode, clean, analyze
 

@@ -10,7 +10,7 @@
 # corpus (.build-fuzz/corpus-TARGET) is seeded with the test articles (../shared/corpus: seed and
 # wikinews-2019) and grows across runs. A crash, sanitizer report, timeout or out-of-memory is
 # written to .build-fuzz/findings/TARGET-*; the run then fails. A finding, once fixed, becomes a
-# regression test: copy it to Tests/ArticleAnalysisTests/Fixtures/fuzz/ (FuzzRegressionTests runs
+# regression test: copy it to Tests/Fixtures/fuzz/ (FuzzRegressionTests runs
 # every file there through the whole pipeline).
 set -euo pipefail
 
@@ -51,7 +51,7 @@ for target in "${TARGETS[@]}"; do
     corpus="$OUT/corpus-$target"
     mkdir -p "$corpus"
     if [[ -z "$(ls -A "$corpus")" ]]; then
-        for seed in "$SHARED"/seed/*.txt "$SHARED"/wikinews-2019/*.txt "$ROOT"/Tests/ArticleAnalysisTests/Fixtures/fuzz/*; do
+        for seed in "$SHARED"/seed/*.txt "$SHARED"/wikinews-2019/*.txt "$ROOT"/Tests/Fixtures/fuzz/*; do
             [[ -f "$seed" ]] && cp "$seed" "$corpus/seed-$(basename "$seed")"
         done
     fi
