@@ -5,7 +5,8 @@ import Spool
 
 /// What a worker does with the names it takes: claim each, read it, analyse it, publish the
 /// result or the failure, and log one line about it (with ARTICLE_FILE, ARTICLE_SHA256,
-/// ANALYSIS_MS, ERROR).
+/// ANALYSIS_MS, ERROR). In a burst, the info lines beyond `ArticleLogThrottle`'s allowance go
+/// out at debug level and the daemon logs a summary instead; warnings always go out.
 ///
 /// A result that cannot be written for a reason of the spool (disk full, I/O error, no
 /// permission) leaves its article in `processing/` and reports `.blocked` (the daemon then backs
@@ -43,6 +44,8 @@ struct ArticleProcessor: Sendable {
     let logger: Logger
     /// For the daemon benchmark: skip the analysis, keep every file operation.
     let bareFileWork: Bool
+    /// Keeps the info lines about single articles below journald's rate limit in a burst.
+    let throttle = ArticleLogThrottle()
     /// Large inputs take turns (`large_input_workers` at a time).
     let largeInputs = LargeInputGate()
 
@@ -108,6 +111,7 @@ struct ArticleProcessor: Sendable {
             logger.debug("an article of the same name is being processed; it waits for the next scan")
             return .done(.busy)
         case .rejected(let failedAs, let record):
+            throttle.countFailed()
             logger.warning("article refused: \(record.message)", metadata: [
                 "error": .string(record.code), "failed_as": .string(failedAs.escaped),
             ])
@@ -124,7 +128,8 @@ struct ArticleProcessor: Sendable {
                 let record = FailureRecord(code: "crashed_analysis", message: "the process died \(crashes) times while analysing this file; it is quarantined instead of being analysed again", bytes: article.size)
                 return .done(fail(article, record, logger: logger))
             }
-            logger.notice("recovering an article left in processing/ by an earlier run", metadata: crashes > 0 ? ["crashed_analyses": .stringConvertible(crashes)] : [:])
+            let metadata: Logger.Metadata = crashes > 0 ? ["crashed_analyses": .stringConvertible(crashes)] : [:]
+            logger.log(level: throttle.admit() ? .notice : .debug, "recovering an article left in processing/ by an earlier run", metadata: metadata)
         }
 
         let isLarge = article.size >= snapshot.largeInputBytes
@@ -178,7 +183,8 @@ struct ArticleProcessor: Sendable {
         zip(batch, spool.complete(batch.map(\.completion))).map { analysed, result in
             switch result {
             case .success(let published):
-                analysed.logger.info("article analysed", metadata: ["result": .string(published.escaped)])
+                throttle.countAnalysed()
+                analysed.logger.log(level: throttle.admit() ? .info : .debug, "article analysed", metadata: ["result": .string(published.escaped)])
                 return .analysed
             case .failure(let error) where WriteBlockage.isRetryable(error):
                 analysed.logger.debug("the result cannot be written yet; the article waits in processing/", metadata: ["error": .string(error.description)])
@@ -215,6 +221,7 @@ struct ArticleProcessor: Sendable {
         if let sha256 = record.sha256 { logger[metadataKey: "article_sha256"] = .string(sha256) }
         do {
             let failedAs = try spool.fail(article, record)
+            throttle.countFailed()
             logger.warning("article failed: \(record.message)", metadata: [
                 "error": .string(record.code), "failed_as": .string(failedAs.escaped),
             ])

@@ -130,6 +130,12 @@ public final class SpoolDaemon: @unchecked Sendable {
                 nextScan = Self.now() + configuration.rescanSeconds
             }
 
+            if let summary = processor.throttle.takeSummary() {
+                processor.logger.notice("busy: \(summary.analysed) articles analysed and \(summary.failed) failed in the last \(Int(Self.seconds(ArticleLogThrottle.window))) s; \(summary.demoted) lines about single articles went to debug level", metadata: [
+                    "analysed": .stringConvertible(summary.analysed), "failed": .stringConvertible(summary.failed),
+                    "demoted": .stringConvertible(summary.demoted),
+                ])
+            }
             let interval = notifier.watchdogInterval
             if interval != nil, Self.now() >= nextPing {
                 notifier.watchdogPing()
