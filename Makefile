@@ -5,6 +5,7 @@
 #   make bench    release benchmarks side by side with the peers (see docs/BENCHMARKS.md)
 #   make profile  instructions per article for each analysis stage (callgrind; noise-free)
 #   make soak     the daemon fed 20 articles/s for 30 minutes; is its memory flat?
+#   make deb      articled_$(VERSION)_amd64.deb (Swift standard library linked statically)
 #   make fuzz     libFuzzer on decoding, cleaning and the whole analysis (FUZZ_SECONDS each, default 60)
 
 SWIFT        ?= swift
@@ -61,6 +62,13 @@ profile: deps
 
 soak: deps
 	bash Benchmarks/daemon/run.sh --only soak --soak-seconds $${SOAK_SECONDS:-1800}
+
+VERSION      ?= 0.1.0
+DEB          := articled_$(VERSION)_amd64.deb
+
+.PHONY: deb
+deb: deps
+	bash scripts/build-deb.sh $(VERSION)
 
 .PHONY: fuzz
 fuzz:

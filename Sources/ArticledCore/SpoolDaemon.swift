@@ -42,6 +42,8 @@ public final class SpoolDaemon: @unchecked Sendable {
     private let settings: LiveSettings
     private let counters = DaemonCounters()
     private let blockage = WriteBlockage()
+    /// Files in the inbox at the last scan (the backlog, for STATUS=).
+    private let inboxWaiting = Atomic<Int>(0)
     /// Set by a worker whose result ended a blockage: the control loop rescans everything.
     private let resumeRequested = Atomic<Bool>(false)
     private let processor: ArticleProcessor
@@ -95,6 +97,9 @@ public final class SpoolDaemon: @unchecked Sendable {
         logger.notice("articled is watching \(spool.layout.inbox)", metadata: [
             "workers": .stringConvertible(workerCount), "max_bytes": .stringConvertible(configuration.maxBytes),
         ])
+        if watcher.isPolling { logPolling() }
+        var nextPoll = Self.now()
+        var nextWatchRetry = Self.now() + Self.watchRetrySeconds
 
         var lastStatus = ""
         var nextScan = Self.now() + configuration.rescanSeconds
@@ -124,6 +129,15 @@ public final class SpoolDaemon: @unchecked Sendable {
                 nextBlockedWarning = ContinuousClock.now + Self.blockedWarningInterval
             }
             var wantsScan = blocked == nil && queue.isStarved && queue.isBelowLowWater
+            if watcher.isPolling, blocked == nil, Self.now() >= nextPoll {
+                // No inotify watch (max_user_watches exhausted): scan every second instead.
+                wantsScan = true
+                nextPoll = Self.now() + 1
+                if Self.now() >= nextWatchRetry {
+                    nextWatchRetry = Self.now() + Self.watchRetrySeconds
+                    if watcher.retryWatch() { logger.notice("the inbox is watched with inotify again; polling stops") }
+                }
+            }
             if blocked == nil, Self.now() >= nextScan {
                 wantsScan = true
                 recoverProcessing = true
@@ -148,7 +162,11 @@ public final class SpoolDaemon: @unchecked Sendable {
             }
 
             if wantsScan {
-                scan(recoverProcessing: &recoverProcessing)
+                if !scan(recoverProcessing: &recoverProcessing) {
+                    // The inbox is gone or was replaced by a symbolic link, and no event said so
+                    // (e.g. while polling): re-create it, or exit for systemd to restart.
+                    try rearm()
+                }
                 continue
             }
             var timeout = min(1.0, max(0, nextScan - Self.now()))
@@ -256,17 +274,36 @@ public final class SpoolDaemon: @unchecked Sendable {
 
     /// Queues names from `processing/` (when asked) and from the inbox, oldest first, until the
     /// queue is full; a full queue leaves the queue starved, so the loop scans again once it drains.
-    private func scan(recoverProcessing: inout Bool) {
+    /// Records how many files wait in the inbox (STATUS=). Returns false when the inbox itself is
+    /// missing or a symbolic link.
+    @discardableResult
+    private func scan(recoverProcessing: inout Bool) -> Bool {
         queue.clearStarved()
         do {
             if recoverProcessing {
-                for name in try spool.scanProcessing() where !queue.add(WorkItem(name: name, origin: .processing)) { return }
+                for name in try spool.scanProcessing() where !queue.add(WorkItem(name: name, origin: .processing)) { return true }
                 recoverProcessing = false
             }
-            for name in try spool.scanInbox() where !queue.add(WorkItem(name: name, origin: .inboxScan)) { return }
+            let names = try spool.scanInbox()
+            for name in names where !queue.add(WorkItem(name: name, origin: .inboxScan)) {
+                inboxWaiting.store(names.count, ordering: .relaxed)  // a backlog beyond the queue
+                return true
+            }
+            inboxWaiting.store(0, ordering: .relaxed)
         } catch {
             logger.error("cannot scan the spool", metadata: ["error": .string(error.description)])
+            return !(error.errno == ENOENT || error.errno == ELOOP || error.errno == ENOTDIR)
         }
+        return true
+    }
+
+    /// Seconds between attempts to watch the inbox with inotify again while polling.
+    static let watchRetrySeconds = 30.0
+
+    private func logPolling() {
+        logger.error("cannot watch the inbox with inotify; scanning it every second instead (raise fs.inotify.max_user_watches)", metadata: [
+            "error": .string(watcher.pollingReason?.description ?? "inotify refused the watch"),
+        ])
     }
 
     /// The inbox was deleted or moved away: re-create it and watch it again, or give up (throw)
@@ -278,7 +315,11 @@ public final class SpoolDaemon: @unchecked Sendable {
             do {
                 try watcher.rearm(mode: spool.inboxMode)
                 try spool.layout.createFolders()
+                if watcher.isPolling { logPolling() }
                 return
+            } catch where error.errno == ELOOP {
+                lastError = error
+                break  // a symbolic link does not go away by waiting
             } catch {
                 lastError = error
                 usleep(100_000)
@@ -333,7 +374,8 @@ public final class SpoolDaemon: @unchecked Sendable {
             return StatusLine.blocked(reason: blocked.reason, analysed: counters.analysed, failed: counters.failed,
                                       blockedSeconds: Int(Self.seconds(ContinuousClock.now - blocked.since)))
         }
-        return StatusLine.watching(inbox: spool.layout.inbox, analysed: counters.analysed, failed: counters.failed, queued: counts.waiting + counts.inFlight)
+        return StatusLine.watching(inbox: spool.layout.inbox, analysed: counters.analysed, failed: counters.failed, queued: counts.waiting + counts.inFlight,
+                                   inInbox: inboxWaiting.load(ordering: .relaxed))
     }
 
     private static func isRegularFileOrFolder(_ folder: String, _ name: FileName) -> Bool {

@@ -9,7 +9,13 @@ import Glibc
 /// watch), on IN_Q_OVERFLOW, and periodically.
 ///
 /// When the inbox itself is deleted or moved away (IN_DELETE_SELF, IN_MOVE_SELF, IN_IGNORED) the
-/// watcher reports `.inboxGone`; `rearm()` re-creates the folder and watches it again.
+/// watcher reports `.inboxGone`; `rearm()` re-creates the folder and watches it again. An inbox
+/// that is a symbolic link is refused (IN_DONT_FOLLOW, and `rearm` checks with lstat): the spool
+/// never follows links out of itself.
+///
+/// When the kernel refuses the watch for lack of resources (`max_user_watches` exhausted: ENOSPC,
+/// or ENOMEM) the watcher does not fail: `isPolling` is set and `wait` only sleeps, so the caller
+/// falls back to scanning the folder often (and says so loudly).
 public final class InboxWatcher: @unchecked Sendable {
     public enum Event: Sendable, Equatable {
         /// A file was closed after writing or moved in.
@@ -29,7 +35,12 @@ public final class InboxWatcher: @unchecked Sendable {
     private var wakeup: [Int32] = [-1, -1]
     private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
-    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR) | 0x0200_0000  // IN_DONT_FOLLOW
+
+    /// Set when inotify refused the watch for lack of resources: the caller must poll.
+    public private(set) var isPolling = false
+    /// Why the watch was refused while polling.
+    public private(set) var pollingReason: SpoolError?
 
     /// Creates the inotify instance and arms the watch on `path` (which must exist).
     public init(path: String) throws(SpoolError) {
@@ -57,8 +68,31 @@ public final class InboxWatcher: @unchecked Sendable {
     }
 
     private func arm() throws(SpoolError) {
+        try Self.refuseSymlink(path)
         watch = inotify_add_watch(inotify, path, Self.mask)
+        if watch < 0 && (errno == ENOSPC || errno == ENOMEM) {
+            pollingReason = SpoolError("inotify_add_watch", path: path)
+            isPolling = true
+            return
+        }
         guard watch >= 0 else { throw SpoolError("inotify_add_watch", path: path) }
+        isPolling = false
+        pollingReason = nil
+    }
+
+    /// Throws when `path` is a symbolic link (ELOOP), whatever it points to.
+    public static func refuseSymlink(_ path: String) throws(SpoolError) {
+        var info = stat()
+        if lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK {
+            throw SpoolError("the inbox is a symbolic link, which articled never follows; replace it with a folder:", path: path, errno: ELOOP)
+        }
+    }
+
+    /// While polling: tries the inotify watch again (after an operator raised the limit).
+    /// Returns true when the folder is watched again.
+    public func retryWatch() -> Bool {
+        guard isPolling else { return true }
+        return (try? arm()) != nil && !isPolling
     }
 
     /// Re-creates the inbox if it is missing (with `mode`, e.g. the setgid group-writable mode
@@ -66,6 +100,7 @@ public final class InboxWatcher: @unchecked Sendable {
     public func rearm(mode: mode_t) throws(SpoolError) {
         if watch >= 0 { inotify_rm_watch(inotify, watch) }
         watch = -1
+        try Self.refuseSymlink(path)
         if !FileSystem.isDirectory(path) {
             try FileSystem.makeDirectories(path)
             // Under RestrictSUIDSGID= the setgid bit cannot be set: keep at least the permissions.

@@ -29,6 +29,7 @@ public final class Spool: Sendable {
     public init(layout: SpoolLayout) throws(SpoolError) {
         self.layout = layout
         unfinished = UnfinishedAnalyses(root: layout.root)
+        try InboxWatcher.refuseSymlink(layout.inbox)
         try layout.createFolders()
         var info = stat()
         inboxMode = stat(layout.inbox, &info) == 0 ? info.st_mode & 0o7777 : 0o775
@@ -40,7 +41,8 @@ public final class Spool: Sendable {
     /// Candidate inputs in the inbox, oldest modification time first (then by name): entries
     /// that are not ignored names and not folders.
     public func scanInbox() throws(SpoolError) -> [FileName] {
-        try scan(layout.inbox)
+        try InboxWatcher.refuseSymlink(layout.inbox)
+        return try scan(layout.inbox)
     }
 
     /// Entries in `processing/`; those nobody holds a lock on are recoverable.
@@ -99,6 +101,8 @@ public final class Spool: Sendable {
     }
 
     private func take(_ name: FileName, from folder: String, recovered: Bool, foundByScan: Bool) throws(SpoolError) -> ClaimResult {
+        // An inbox replaced by a symbolic link is never followed: nothing is claimed through it.
+        if !recovered { try InboxWatcher.refuseSymlink(folder) }
         guard let entry = FileSystem.entryStatus(folder, name) else { return .skipped }
         switch entry.st_mode & S_IFMT {
         case S_IFREG: break
@@ -293,7 +297,10 @@ public final class Spool: Sendable {
         }
         if errno == EAGAIN || errno == EBUSY { return true }
         guard checkSettled else { return false }
-        return time(nil) - info.st_mtim.tv_sec < settleSeconds
+        // A modification time in the future (the clock was set back) counts as settled: waiting
+        // for the clock to catch up could take days.
+        let age = time(nil) - info.st_mtim.tv_sec
+        return age >= 0 && age < settleSeconds
     }
 
     /// Moves `name` into `failed/` under the first name whose error record name is free too.
