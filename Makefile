@@ -1,6 +1,6 @@
 # articled — build, run, test, install.
 #   make run      build (release) and run the daemon in the foreground on ./var (demo spool)
-#   make test     every test: unit, integration (real binary), schema, systemd in a container
+#   make test     every test: unit, integration (real binary), schema, the .deb under systemd in a container
 #   make install  install binary, models, unit, config, sysusers.d and tmpfiles.d (as root)
 #   make bench    release benchmarks side by side with the peers (see docs/BENCHMARKS.md)
 #   make profile  instructions per article for each analysis stage (callgrind; noise-free)
@@ -45,7 +45,8 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	bash Tests/system/nspawn-test.sh $(DEBUG_BIN)
+	bash scripts/build-deb.sh $(VERSION)
+	bash Tests/system/nspawn-test.sh $(DEB)
 
 install: build
 	bash scripts/install.sh $(PREFIX)

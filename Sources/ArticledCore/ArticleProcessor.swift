@@ -101,6 +101,11 @@ struct ArticleProcessor: Sendable {
             case .processing: claim = try spool.recover(item.name)
             }
         } catch {
+            // A spool that refuses renames (read-only, I/O errors) blocks the work like results do.
+            if WriteBlockage.isRetryable(error) {
+                logger.debug("cannot claim the article yet", metadata: ["error": .string(error.description)])
+                return .done(.blocked(error))
+            }
             logger.error("cannot claim the article", metadata: ["error": .string(error.description)])
             return .done(.spoolError)
         }
@@ -227,6 +232,10 @@ struct ArticleProcessor: Sendable {
             ])
             return .failed
         } catch {
+            if WriteBlockage.isRetryable(error) {
+                logger.debug("cannot move the article to failed/ yet", metadata: ["error": .string(error.description)])
+                return .blocked(error)
+            }
             logger.error("cannot move the article to failed/", metadata: ["error": .string(error.description)])
             return .spoolError
         }

@@ -33,6 +33,47 @@ enum Fault {
 
     static func unmount(_ path: String) { run(["umount", "-l", path]) }
 
+    /// The LD_PRELOAD fault shim (Tests/faults/articled-fault-shim.c), compiled once per test
+    /// process with gcc; skips when gcc is missing.
+    static func shim() throws -> String {
+        try shimLock.withLock {
+            if let built = shimPath { return built }
+            let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("faults/articled-fault-shim.c").path
+            let output = NSTemporaryDirectory() + "articled-fault-shim-\(getpid()).so"
+            let result = run(["gcc", "-shared", "-fPIC", "-O2", "-Wall", "-o", output, source, "-ldl"])
+            guard result.status == 0 else { throw XCTSkip("cannot build the fault shim with gcc: \(result.output)") }
+            shimPath = output
+            return output
+        }
+    }
+    nonisolated(unsafe) private static var shimPath: String?
+    private static let shimLock = NSLock()
+
+    /// Writes a sysctl (root); returns the old value.
+    static func sysctl(_ name: String, _ value: String) throws -> String {
+        let path = "/proc/sys/" + name.replacingOccurrences(of: ".", with: "/")
+        let old = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        do { try value.write(toFile: path, atomically: false, encoding: .utf8) } catch {
+            throw XCTSkip("the kernel refused \(name) = \(value): \(error)")
+        }
+        return old
+    }
+
+    /// Writes a config file beside the spool and returns its path.
+    static func config(_ spool: TestSpool, _ text: String) throws -> String {
+        let path = spool.base + "/articled.conf"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Peak resident memory (VmHWM) of a process in KiB.
+    static func peakKiB(_ pid: Int32) -> Int {
+        let status = (try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)) ?? ""
+        let line = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") } ?? ""
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
+    }
+
     /// Fills the file system holding `folder` with `ballast` until writes fail (ENOSPC).
     static func fill(_ folder: String, ballast: String = ".ballast") -> Int {
         let fd = open(folder + "/" + ballast, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
