@@ -95,5 +95,5 @@ exit 0
 POSTRM
 chmod 0755 "$STAGE/DEBIAN/postinst" "$STAGE/DEBIAN/prerm" "$STAGE/DEBIAN/postrm"
 
-dpkg-deb --root-owner-group --build "$STAGE" "$OUTPUT" >/dev/null
+dpkg-deb --root-owner-group -Zgzip --build "$STAGE" "$OUTPUT" >/dev/null
 echo "build-deb: $(basename "$OUTPUT") ($(du -h "$OUTPUT" | cut -f1); Depends: ${depends:-libc6}, systemd)"

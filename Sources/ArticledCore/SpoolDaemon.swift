@@ -11,8 +11,8 @@ import SystemdSupport
 ///
 /// Analysis is CPU-bound and synchronous, so it runs on dedicated threads rather than on the
 /// Swift concurrency pool. The control loop:
-/// - at start recovers what is left in `processing/`, arms the inotify watch, then scans the
-///   inbox (oldest first) and only then sends READY=1;
+/// - at start arms the inotify watch, sends READY=1, then recovers what is left in `processing/`
+///   and scans the inbox (oldest first), so a large backlog does not delay READY;
 /// - feeds inotify names and scan results into the bounded `WorkQueue`, rescanning when the queue
 ///   drains after refusing names, on IN_Q_OVERFLOW, and every `rescanSeconds` (that periodic scan
 ///   also recovers files in `processing/` that no live process holds);
@@ -91,13 +91,15 @@ public final class SpoolDaemon: @unchecked Sendable {
     /// Runs until `requestStop()`; blocks the calling thread.
     public func run() throws {
         var recoverProcessing = true
-        scan(recoverProcessing: &recoverProcessing)
+        // READY as soon as the watch is armed (in init): nothing dropped from now on is missed,
+        // and a backlog of 100,000 files, scanned next, does not hold up TimeoutStartSec.
         startWorkers()
         notifier.ready(status: statusText())
         logger.notice("articled is watching \(spool.layout.inbox)", metadata: [
             "workers": .stringConvertible(workerCount), "max_bytes": .stringConvertible(configuration.maxBytes),
         ])
         if watcher.isPolling { logPolling() }
+        scan(recoverProcessing: &recoverProcessing)
         var nextPoll = Self.now()
         var nextWatchRetry = Self.now() + Self.watchRetrySeconds
 

@@ -322,8 +322,11 @@ public final class Spool: Sendable {
 
     private func writeRecord(_ record: FailureRecord, for name: FileName, failedAs: FileName) throws(SpoolError) {
         let json = record.json(file: name, failedAs: failedAs, time: UTCTimestamp.now())
+        // A name near NAME_MAX (255 bytes) leaves no room for ".error.json": the record's name is
+        // then cut to 200 bytes (its `file_escaped` and `failed_as` keep the whole name).
+        let base = failedAs.bytes.count > 200 ? FileName(bytes: Array(failedAs.bytes.prefix(200))) : failedAs
         try writer.write(json, into: layout.failed) { n in
-            n == 0 ? failedAs.appending(".error.json") : failedAs.appending(".error.\(n).json")
+            n == 0 ? base.appending(".error.json") : base.appending(".error.\(n).json")
         }
     }
 

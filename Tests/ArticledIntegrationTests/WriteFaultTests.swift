@@ -81,4 +81,19 @@ final class WriteFaultTests: XCTestCase {
         spool.assertExactlyOneResultEach(names)
         XCTAssertEqual(daemon.terminate(), 0, daemon.log)
     }
+
+    func testAResultNameOverNAME_MAXSendsTheArticleToFailedInsteadOfRetrying() throws {
+        let spool = try TestSpool()
+        let daemon = try DaemonProcess(spool: spool)
+        let name = String(repeating: "n", count: 250) + ".txt"  // 254 bytes: fits; name.json does not
+        spool.drop(name, TestSpool.contents(TestSpool.reference))
+        waitUntil("the article is in failed/") { spool.names(spool.failed).contains(name) }
+        waitUntil("with a record") { spool.names(spool.failed).contains { $0.hasSuffix(".error.json") } }
+        let recordName = try XCTUnwrap(spool.names(spool.failed).first { $0.hasSuffix(".error.json") })
+        XCTAssertEqual(spool.json(spool.failed, recordName)?["code"] as? String, "unpublishable")
+        XCTAssertEqual(spool.json(spool.failed, recordName)?["file"] as? String, name)
+        XCTAssertFalse(daemon.log.contains("work is blocked"), daemon.log)
+        XCTAssertEqual(spool.count(spool.processing), 0)
+        XCTAssertEqual(daemon.terminate(), 0, daemon.log)
+    }
 }
