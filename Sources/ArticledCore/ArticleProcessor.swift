@@ -18,8 +18,13 @@ import Spool
 /// Results of the names taken together are published together (`Spool.complete(_:)`: one outbox
 /// fsync for all), so a backlog is not bound by two fsyncs per article; an idle daemon takes one
 /// name at a time and publishes it at once.
+///
+/// Threads: an immutable value that every worker thread uses at once; `process` keeps its state
+/// in locals. What it shares is itself thread-safe: `Spool` (no mutable state; claims are
+/// arbitrated by rename and flock), the pipeline (a `Sendable` value) and `LiveSettings`, read
+/// once per article so one article sees one configuration from claim to publication.
 struct ArticleProcessor: Sendable {
-    enum Outcome: Sendable {
+    enum Outcome: Sendable, Equatable {
         case analysed
         case failed
         /// Claimed during shutdown and given back to the inbox.
@@ -41,7 +46,6 @@ struct ArticleProcessor: Sendable {
     let spool: Spool
     let pipeline: AnalysisPipeline
     let settings: LiveSettings
-    let logger: Logger
     /// For the daemon benchmark: skip the analysis, keep every file operation.
     let bareFileWork: Bool
     /// Keeps the info lines about single articles below journald's rate limit in a burst.
@@ -89,8 +93,8 @@ struct ArticleProcessor: Sendable {
     /// Claims, reads and analyses one name; failures are dealt with here.
     private func analyse(_ item: WorkItem, isStopping: () -> Bool) -> Step {
         let snapshot = settings.current
-        var logger = self.logger
-        logger.logLevel = snapshot.logLevel
+        let configuration = snapshot.configuration
+        var logger = snapshot.logger
         logger[metadataKey: "article_file"] = .string(item.name.escaped)
 
         let claim: Spool.ClaimResult
@@ -137,8 +141,8 @@ struct ArticleProcessor: Sendable {
             logger.log(level: throttle.admit() ? .notice : .debug, "recovering an article left in processing/ by an earlier run", metadata: metadata)
         }
 
-        let isLarge = article.size >= snapshot.largeInputBytes
-        if isLarge { largeInputs.enter(limit: snapshot.largeInputWorkers) }
+        let isLarge = article.size >= configuration.largeInputBytes
+        if isLarge { largeInputs.enter(limit: configuration.largeInputWorkers) }
         defer {
             if isLarge {
                 largeInputs.leave()
@@ -148,11 +152,11 @@ struct ArticleProcessor: Sendable {
         }
         let bytes: [UInt8]
         do {
-            bytes = try spool.read(article, maxBytes: snapshot.maxBytes)
+            bytes = try spool.read(article, maxBytes: configuration.maxBytes)
         } catch {
             return .done(fail(article, error, logger: logger))
         }
-        let start = MonotonicStageClock().nanoseconds()
+        let start = ContinuousClock.now
         let json: [UInt8]
         let sha256: String
         if bareFileWork {
@@ -173,11 +177,10 @@ struct ArticleProcessor: Sendable {
                 return .done(fail(article, record, logger: logger))
             }
         }
-        let milliseconds = Double(MonotonicStageClock().nanoseconds() - start) / 1_000_000
         logger[metadataKey: "article_sha256"] = .string(sha256)
-        logger[metadataKey: "analysis_ms"] = .string(Self.format(milliseconds))
+        logger[metadataKey: "analysis_ms"] = .string(Self.milliseconds(start.duration(to: .now)))
 
-        let disposal: Spool.Disposal = snapshot.afterSuccess == .delete ? .delete : .moveToProcessed
+        let disposal: Spool.Disposal = configuration.afterSuccess == .delete ? .delete : .moveToProcessed
         return .analysed(Analysed(completion: Spool.Completion(article, result: json, sha256: sha256, disposal: disposal), logger: logger))
     }
 
@@ -241,8 +244,10 @@ struct ArticleProcessor: Sendable {
         }
     }
 
-    static func format(_ milliseconds: Double) -> String {
-        let tenths = Int((milliseconds * 10).rounded())
+    /// `duration` in milliseconds with one decimal, rounded half up: 1.25 ms -> "1.3".
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let tenths = max(0, seconds * 10_000 + (attoseconds + 50_000_000_000_000) / 100_000_000_000_000)
         return "\(tenths / 10).\(tenths % 10)"
     }
 }

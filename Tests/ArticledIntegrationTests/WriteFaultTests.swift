@@ -82,18 +82,20 @@ final class WriteFaultTests: XCTestCase {
         XCTAssertEqual(daemon.terminate(), 0, daemon.log)
     }
 
-    func testAResultNameOverNAME_MAXSendsTheArticleToFailedInsteadOfRetrying() throws {
+    func testAnInputNameNearNAME_MAXGetsAResultNameCutToFit() throws {
         let spool = try TestSpool()
         let daemon = try DaemonProcess(spool: spool)
-        let name = String(repeating: "n", count: 250) + ".txt"  // 254 bytes: fits; name.json does not
+        let name = String(repeating: "n", count: 250) + ".txt"  // 254 bytes: name.json would be 259
         spool.drop(name, TestSpool.contents(TestSpool.reference))
-        waitUntil("the article is in failed/") { spool.names(spool.failed).contains(name) }
-        waitUntil("with a record") { spool.names(spool.failed).contains { $0.hasSuffix(".error.json") } }
-        let recordName = try XCTUnwrap(spool.names(spool.failed).first { $0.hasSuffix(".error.json") })
-        XCTAssertEqual(spool.json(spool.failed, recordName)?["code"] as? String, "unpublishable")
-        XCTAssertEqual(spool.json(spool.failed, recordName)?["file"] as? String, name)
+        waitUntil("the article is processed") { spool.names(spool.processed).contains(name) }
+        let results = spool.names(spool.outbox)
+        XCTAssertEqual(results.count, 1)
+        let result = try XCTUnwrap(results.first)
+        XCTAssertEqual(result.utf8.count, 255, "cut to NAME_MAX")
+        XCTAssertTrue(result.hasSuffix(".json"))
+        XCTAssertEqual((spool.json(spool.outbox, result)?["source"] as? [String: Any])?["name"] as? String, name)
         XCTAssertFalse(daemon.log.contains("work is blocked"), daemon.log)
-        XCTAssertEqual(spool.count(spool.processing), 0)
+        XCTAssertEqual(spool.count(spool.failed) + spool.count(spool.processing), 0)
         XCTAssertEqual(daemon.terminate(), 0, daemon.log)
     }
 }
