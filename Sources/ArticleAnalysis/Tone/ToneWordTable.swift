@@ -9,7 +9,7 @@
 /// waiting on an earlier load and the misses of many words overlap.
 ///
 /// A bucket is four slots (32 bytes, within one cache line), chosen by the top `bucketBits` bits
-/// of the hash times an odd constant (a one-to-one mix, as in `HashIndex`). Those bits need not be
+/// of the hash times an odd constant (a one-to-one mix, `FibonacciHashing`). Those bits need not be
 /// stored, so a slot holds the mixed hash shifted left by `bucketBits`, with the number of the
 /// word's `Entry` in the freed low bits: the full 64-bit hash is still compared. Entries are few
 /// (words share their values) and kept in a small array; entry 0 is "not a lexicon word", and an
@@ -31,7 +31,7 @@ struct ToneWordTable: Sendable {
     private let slots: [UInt64]
     private let bucketBits: UInt64
     /// Entry numbers of the words whose bucket was full.
-    private let overflow: HashIndex
+    private let overflow: FlatHashMap<Int32>
     /// One bit per value of a hash's top 16 bits, set for the table's words: about one word in
     /// nine of a text that is not in the table passes.
     private let filter: [UInt64]
@@ -58,14 +58,14 @@ struct ToneWordTable: Sendable {
         }
         while (1 << bits) <= entries.count { bits += 1 }
         var slots = [UInt64](repeating: 0, count: ToneWordTable.slotsPerBucket << bits)
-        var overflow = HashIndex()
+        var overflow = FlatHashMap<Int32>()
         next: for word in numbered {
             let (bucket, shifted) = ToneWordTable.position(word.hash, bits)
             for k in bucket..<(bucket + ToneWordTable.slotsPerBucket) where slots[k] == 0 {
                 slots[k] = shifted | UInt64(word.number)
                 continue next
             }
-            overflow.insert(word.hash, Int32(word.number))
+            overflow.set(word.hash, Int32(word.number))
         }
         var filter = [UInt64](repeating: 0, count: 1024)
         for word in numbered {
@@ -82,7 +82,7 @@ struct ToneWordTable: Sendable {
     /// The first slot of the bucket of `hash`, and the value its slot holds less the entry number.
     @inline(__always)
     private static func position(_ hash: UInt64, _ bits: UInt64) -> (bucket: Int, shifted: UInt64) {
-        let mixed = hash &* 0x9E37_79B9_7F4A_7C15
+        let mixed = FibonacciHashing.mix(hash)
         return (Int(truncatingIfNeeded: mixed >> (64 &- bits)) &* slotsPerBucket, mixed << bits)
     }
 
