@@ -12,6 +12,8 @@ SWIFT        ?= swift
 PREFIX       ?= /usr/local
 SPOOL        ?= $(CURDIR)/var
 APT_PACKAGES := libsystemd-dev pkg-config systemd-container
+# gcc: the fault-matrix tests build their LD_PRELOAD shim (Tests/faults) with it.
+APT_PACKAGES += gcc
 RELEASE_BIN  := .build/release/articled
 DEBUG_BIN    := .build/debug/articled
 

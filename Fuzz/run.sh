@@ -21,7 +21,7 @@ JOBS="${FUZZ_JOBS:-1}"
 TARGETS=("$@")
 [[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(decode clean analyze)
 SWIFTC="${SWIFTC:-swiftc}"
-FLAGS=(-O -sanitize=fuzzer,address -parse-as-library -swift-version 6 -g)
+FLAGS=(-O -sanitize=fuzzer,address -parse-as-library -swift-version 6 -g -package-name articled)
 
 mkdir -p "$OUT/findings"
 build() {
