@@ -34,9 +34,9 @@ struct LexiconFlags: OptionSet, Sendable {
 struct LexiconTable: Sendable {
     /// The flags of each listed word, by key.
     private var table = FlatHashMap<UInt32>()
-    /// One bit per key hash (8192 bits, 1 KiB): most words are on no list, and this small filter
-    /// answers them without touching the table, which other stages push out of the cache.
-    private var filter: [UInt64]
+    /// 8192 bits (1 KiB): most words are on no list, and this small filter answers them without
+    /// touching the table, which other stages push out of the cache.
+    private var filter = KeyFilter(bits: 13)
 
     /// The key of a word (`WordHash`: FNV-1a of the lower-cased scalars, "’" as "'"), or of
     /// a mark token (its scalar as it is).
@@ -50,12 +50,10 @@ struct LexiconTable: Sendable {
     static let according = key("according".unicodeScalars)
 
     init(_ lists: [(Set<String>, LexiconFlags)]) {
-        filter = [UInt64](repeating: 0, count: 128)
         for (words, flag) in lists {
             for word in words {
                 let k = Self.key(word.unicodeScalars)
-                let bit = Int(truncatingIfNeeded: k >> 40) & 8191
-                filter[bit >> 6] |= 1 << UInt64(bit & 63)
+                filter.insert(k)
                 _ = table.update(k, insertingIfAbsent: flag.rawValue) { $0 |= flag.rawValue }
             }
         }
@@ -63,8 +61,7 @@ struct LexiconTable: Sendable {
 
     @inline(__always)
     func flags(_ k: UInt64) -> LexiconFlags {
-        let bit = Int(truncatingIfNeeded: k >> 40) & 8191
-        if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return [] }
+        if !filter.mayContain(k) { return [] }
         return LexiconFlags(rawValue: table[k] ?? 0)
     }
 

@@ -72,30 +72,23 @@ package struct SpeakerCandidate {
         // Only sentence-initial capitalised words need the answer; keys keep the scan cheap.
         var initialKeys: [UInt64] = []
         // 1024 bits: most words skip the search.
-        var initialFilter: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var filter = KeyFilter(bits: 10)
         // Per sentence-initial capitalised word: seen in lower case (bit 0), seen capitalised
         // inside a sentence (bit 1).
         var seen = FlatHashMap<UInt8>()
         tokens.withUnsafeBufferPointer { tk in
-            withUnsafeMutableBytes(of: &initialFilter) { raw in
-                let filter = raw.bindMemory(to: UInt64.self)
-                for t in tk.indices where tk[t].isWord && tk[t].isInitial && tk[t].isCapitalized {
-                    initialKeys.append(tk[t].key)
-                    let bit = Int(truncatingIfNeeded: tk[t].key >> 20) & 1023
-                    filter[bit >> 6] |= 1 << UInt64(bit & 63)
-                }
-                seen = FlatHashMap<UInt8>(capacity: initialKeys.count)
-                for key in initialKeys { seen.insertIfAbsent(key, 0) }
-                guard !initialKeys.isEmpty else { return }
-                for t in tk.indices where tk[t].isWord && (!tk[t].isInitial || !tk[t].isCapitalized) {
-                    let key = tk[t].key
-                    let bit = Int(truncatingIfNeeded: key >> 20) & 1023
-                    guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, seen.contains(key) else { continue }
-                    let bits: UInt8 = tk[t].isCapitalized ? 2 : 1
-                    _ = seen.update(key, insertingIfAbsent: bits) { $0 |= bits }
-                }
+            for t in tk.indices where tk[t].isWord && tk[t].isInitial && tk[t].isCapitalized {
+                initialKeys.append(tk[t].key)
+                filter.insert(tk[t].key)
+            }
+            seen = FlatHashMap<UInt8>(capacity: initialKeys.count)
+            for key in initialKeys { seen.insertIfAbsent(key, 0) }
+            guard !initialKeys.isEmpty else { return }
+            for t in tk.indices where tk[t].isWord && (!tk[t].isInitial || !tk[t].isCapitalized) {
+                let key = tk[t].key
+                guard filter.mayContain(key), seen.contains(key) else { continue }
+                let bits: UInt8 = tk[t].isCapitalized ? 2 : 1
+                _ = seen.update(key, insertingIfAbsent: bits) { $0 |= bits }
             }
         }
         let usage = WordUsage(seen: seen)

@@ -9,7 +9,13 @@ package enum ScalarClass {
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
-        switch s.properties.generalCategory {
+        return isLetter(s.properties.generalCategory)
+    }
+
+    /// `isLetter` of a scalar whose general category is `category`.
+    @inline(__always)
+    static func isLetter(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark:
             return true
@@ -41,13 +47,7 @@ package enum ScalarClass {
     /// `isLetterOrDigit` of a scalar from 0x80 up whose general category is `category`.
     @inline(__always)
     static func isLetterOrDigit(_ category: Unicode.GeneralCategory) -> Bool {
-        switch category {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
-            return true
-        default:
-            return false
-        }
+        category == .decimalNumber || isLetter(category)
     }
 
     /// Written as a capital: Unicode's Uppercase property (Lu, and Other_Uppercase such as Ⅻ

@@ -15,6 +15,8 @@ final class ScalarClassTests: XCTestCase {
             let isUppercase = p.isUppercase || category == .titlecaseLetter
             XCTAssertEqual(ScalarClass.isUppercase(c), isUppercase, name)
             XCTAssertEqual(ScalarClass.isLowercase(c), p.isLowercase, name)
+            // The Latin-1 and General Punctuation shortcuts answer as the general category does.
+            XCTAssertEqual(ScalarClass.isLetterOrDigit(c), ScalarClass.isLetter(category) || category == .decimalNumber, name)
             if v >= 0x80 {
                 let letterCase = ScalarClass.letterCase(c, category)
                 XCTAssertEqual(letterCase.isUppercase, isUppercase, name)
