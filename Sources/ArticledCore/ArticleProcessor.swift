@@ -1,4 +1,5 @@
 import ArticleAnalysis
+import ArticleHTML
 import Glibc
 import Logging
 import Spool
@@ -166,7 +167,9 @@ struct ArticleProcessor: Sendable {
             let input = ArticleInput(bytes: bytes, name: item.name.lossyString, received: article.claimedAt)
             spool.analysisStarted(article)
             Self.trapOnTestMarker(bytes)
-            let analysed = Result { () throws(AnalysisError) in try pipeline.analyze(input, clock: MonotonicStageClock()) }
+            // Web pages (.html, .htm, .html.gz, or HTML by content) through the extractor; text as before.
+            let reader = WebPageReader(maxInflatedBytes: configuration.maxBytes)
+            let analysed = Result { () throws(AnalysisError) in try reader.analyze(input, with: pipeline, clock: MonotonicStageClock()) }
             spool.analysisFinished(article)
             switch analysed {
             case .success(let analysis):

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArticleAnalysis
+import ArticleHTML
 import ArticleModels
 import ArticledCore
 import Foundation
@@ -16,8 +17,13 @@ struct AnalyzeCommand: ParsableCommand {
             A file that cannot be read or analysed is reported on standard error; the others are
             still analysed, and the exit status is 1.
 
+            Web pages (.html, .htm, .html.gz, or HTML by content) are read as pages: the article
+            body is extracted (navigation, ads, comments left out) and analysed, with the page's
+            authors, dates and URL under "page".
+
             Examples:
               articled analyze article.txt | jq .entities
+              articled analyze examples/wikinews-page.html | jq '.page, .text'
               curl -s https://example.org/story.txt | articled analyze -
             """
     )
@@ -49,7 +55,7 @@ struct AnalyzeCommand: ParsableCommand {
                 }
                 let name = file == "-" ? "stdin" : (file as NSString).lastPathComponent
                 let input = ArticleInput(bytes: bytes, name: name, received: UTCTimestamp.now())
-                let analysis = try pipeline!.analyze(input, clock: clock)
+                let analysis = try WebPageReader(maxInflatedBytes: maxBytes).analyze(input, with: pipeline!, clock: clock)
                 FileHandle.standardOutput.write(Data(analysis.jsonBytes()))
             } catch let exit as ExitCode {
                 throw exit
@@ -62,3 +68,8 @@ struct AnalyzeCommand: ParsableCommand {
     }
 }
 
+
+struct ReadError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
