@@ -1,10 +1,12 @@
 # articled — build, run, test, install.
 #   make run      build (release) and run the daemon in the foreground on ./var (demo spool)
-#   make test     every test: unit, integration (real binary), schema, systemd in a container
+#   make test     every test: unit, integration (real binary), schema, the .deb under systemd in a container
 #   make install  install binary, models, unit, config, sysusers.d and tmpfiles.d (as root)
 #   make bench    release benchmarks side by side with the peers (see docs/BENCHMARKS.md)
 #   make profile  instructions per article for each analysis stage (callgrind; noise-free)
 #   make soak     the daemon fed 20 articles/s for 30 minutes; is its memory flat?
+#   make deb      articled_$(VERSION)_amd64.deb (Swift standard library linked statically)
+#   make fuzz     libFuzzer on decoding, cleaning and the whole analysis (FUZZ_SECONDS each, default 60)
 
 SWIFT        ?= swift
 PREFIX       ?= /usr/local
@@ -12,6 +14,8 @@ SPOOL        ?= $(CURDIR)/var
 APT_PACKAGES := libsystemd-dev pkg-config systemd-container
 APT_PACKAGES += libsqlite3-dev
 APT_PACKAGES += libxml2-dev zlib1g-dev
+# gcc: the fault-matrix tests build their LD_PRELOAD shim (Tests/faults) with it.
+APT_PACKAGES += gcc
 RELEASE_BIN  := .build/release/articled
 DEBUG_BIN    := .build/debug/articled
 
@@ -45,7 +49,8 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	bash Tests/system/nspawn-test.sh $(DEBUG_BIN)
+	bash scripts/build-deb.sh $(VERSION)
+	bash Tests/system/nspawn-test.sh $(DEB)
 
 install: build
 	bash scripts/install.sh $(PREFIX)
@@ -62,6 +67,17 @@ profile: deps
 
 soak: deps
 	bash Benchmarks/daemon/run.sh --only soak --soak-seconds $${SOAK_SECONDS:-1800}
+
+VERSION      ?= 0.1.0
+DEB          := articled_$(VERSION)_amd64.deb
+
+.PHONY: deb
+deb: deps
+	bash scripts/build-deb.sh $(VERSION)
+
+.PHONY: fuzz
+fuzz:
+	bash Fuzz/run.sh
 
 clean:
 	rm -rf .build .build-* var

@@ -7,7 +7,15 @@ import Spool
 
 /// What a worker does with the names it takes: claim each, read it, analyse it, publish the
 /// result or the failure, and log one line about it (with ARTICLE_FILE, ARTICLE_SHA256,
-/// ANALYSIS_MS, ERROR).
+/// ANALYSIS_MS, ERROR). In a burst, the info lines beyond `ArticleLogThrottle`'s allowance go
+/// out at debug level and the daemon logs a summary instead; warnings always go out.
+///
+/// A result that cannot be written for a reason of the spool (disk full, I/O error, no
+/// permission) leaves its article in `processing/` and reports `.blocked` (the daemon then backs
+/// off and retries, see `WriteBlockage`); one that can never be written (its name would be too
+/// long) sends the article to `failed/` (`unpublishable`). An article whose analysis was started
+/// twice by processes that died during it goes to `failed/` as `crashed_analysis` instead of
+/// being analysed a third time (see `Spool.unfinishedAnalyses`).
 ///
 /// Results of the names taken together are published together (`Spool.complete(_:)`: one outbox
 /// fsync for all), so a backlog is not bound by two fsyncs per article; an idle daemon takes one
@@ -29,7 +37,13 @@ struct ArticleProcessor: Sendable {
         case skipped
         /// The spool itself failed (I/O error); the input stays where it is for a later scan.
         case spoolError
+        /// The result could not be written (disk full, I/O error, read-only, no permission): the
+        /// input stays in `processing/` and is retried once the fault clears.
+        case blocked(SpoolError)
     }
+
+    /// Analyses of one input that may die with the process before it is quarantined.
+    static let crashedAnalysesAllowed = 1
 
     let spool: Spool
     let pipeline: AnalysisPipeline
@@ -38,6 +52,10 @@ struct ArticleProcessor: Sendable {
     let bareFileWork: Bool
     /// The article index, when it is on.
     var indexing: ArticleIndexing? = nil
+    /// Keeps the info lines about single articles below journald's rate limit in a burst.
+    let throttle = ArticleLogThrottle()
+    /// Large inputs take turns (`large_input_workers` at a time).
+    let largeInputs = LargeInputGate()
 
     /// Results held for one publication at most; a batch of large articles is published in parts.
     static let publicationBytes = 4 << 20
@@ -92,6 +110,11 @@ struct ArticleProcessor: Sendable {
             case .processing: claim = try spool.recover(item.name)
             }
         } catch {
+            // A spool that refuses renames (read-only, I/O errors) blocks the work like results do.
+            if WriteBlockage.isRetryable(error) {
+                logger.debug("cannot claim the article yet", metadata: ["error": .string(error.description)])
+                return .done(.blocked(error))
+            }
             logger.error("cannot claim the article", metadata: ["error": .string(error.description)])
             return .done(.spoolError)
         }
@@ -102,6 +125,7 @@ struct ArticleProcessor: Sendable {
             logger.debug("an article of the same name is being processed; it waits for the next scan")
             return .done(.busy)
         case .rejected(let failedAs, let record):
+            throttle.countFailed()
             logger.warning("article refused: \(record.message)", metadata: [
                 "error": .string(record.code), "failed_as": .string(failedAs.escaped),
             ])
@@ -112,10 +136,27 @@ struct ArticleProcessor: Sendable {
             spool.release(article)
             return .done(.released)
         }
-        if article.recovered { logger.notice("recovering an article left in processing/ by an earlier run") }
         // The sidecar is claimed with its article, so that it is filed with it whatever happens next.
         let published = bareFileWork ? nil : published(article, logger: logger)
+        if article.recovered {
+            let crashes = spool.unfinishedAnalyses(article)
+            if crashes > Self.crashedAnalysesAllowed {
+                let record = FailureRecord(code: "crashed_analysis", message: "the process died \(crashes) times while analysing this file; it is quarantined instead of being analysed again", bytes: article.size)
+                return .done(fail(article, record, logger: logger))
+            }
+            let metadata: Logger.Metadata = crashes > 0 ? ["crashed_analyses": .stringConvertible(crashes)] : [:]
+            logger.log(level: throttle.admit() ? .notice : .debug, "recovering an article left in processing/ by an earlier run", metadata: metadata)
+        }
 
+        let isLarge = article.size >= configuration.largeInputBytes
+        if isLarge { largeInputs.enter(limit: configuration.largeInputWorkers) }
+        defer {
+            if isLarge {
+                largeInputs.leave()
+                // The analysis of a large input grew the heap; give the free pages back.
+                Self.returnFreeMemory()
+            }
+        }
         let bytes: [UInt8]
         do {
             bytes = try spool.read(article, maxBytes: configuration.maxBytes)
@@ -131,14 +172,18 @@ struct ArticleProcessor: Sendable {
             json = Array("{\"bare_file_work\":true,\"bytes\":\(bytes.count)}\n".utf8)
         } else {
             let input = ArticleInput(bytes: bytes, name: item.name.lossyString, received: article.claimedAt, published: published)
-            do {
-                // Web pages (.html, .htm, .html.gz, or HTML by content) through the extractor; text as before.
-                let reader = WebPageReader(maxInflatedBytes: configuration.maxBytes)
-                var analysis = try reader.analyze(input, with: pipeline, clock: MonotonicStageClock())
+            spool.analysisStarted(article)
+            Self.trapOnTestMarker(bytes)
+            // Web pages (.html, .htm, .html.gz, or HTML by content) through the extractor; text as before.
+            let reader = WebPageReader(maxInflatedBytes: configuration.maxBytes)
+            let analysed = Result { () throws(AnalysisError) in try reader.analyze(input, with: pipeline, clock: MonotonicStageClock()) }
+            spool.analysisFinished(article)
+            switch analysed {
+            case .success(var analysis):
                 indexed = indexing?.prepare(&analysis)
                 sha256 = analysis.source.sha256
                 json = analysis.jsonBytes()
-            } catch {
+            case .failure(let error):
                 let record = FailureRecord(code: error.code, message: error.description, bytes: bytes.count, sha256: SHA256.hex(bytes))
                 return .done(fail(article, record, logger: logger))
             }
@@ -159,7 +204,9 @@ struct ArticleProcessor: Sendable {
         }
     }
 
-    /// Publishes analysed articles together and logs each.
+    /// Publishes analysed articles together and logs each. A result that cannot be written stays
+    /// unwritten (its article in `processing/`) and is reported `.blocked` for the daemon to
+    /// retry, unless retrying cannot help: then the article goes to `failed/`.
     private func publish(_ batch: [Analysed]) -> [Outcome] {
         let results = spool.complete(batch.map(\.completion))
         indexing?.record(zip(batch, results).compactMap { analysed, result in
@@ -169,13 +216,37 @@ struct ArticleProcessor: Sendable {
         return zip(batch, results).map { analysed, result in
             switch result {
             case .success(let published):
-                analysed.logger.info("article analysed", metadata: ["result": .string(published.escaped)])
+                throttle.countAnalysed()
+                analysed.logger.log(level: throttle.admit() ? .info : .debug, "article analysed", metadata: ["result": .string(published.escaped)])
                 return .analysed
+            case .failure(let error) where WriteBlockage.isRetryable(error):
+                analysed.logger.debug("the result cannot be written yet; the article waits in processing/", metadata: ["error": .string(error.description)])
+                return .blocked(error)
             case .failure(let error):
-                analysed.logger.error("cannot publish the result; the article stays in processing/ and is retried", metadata: ["error": .string(error.description)])
-                return .spoolError
+                let record = FailureRecord(code: "unpublishable", message: "the result cannot be written: \(error.description)", bytes: analysed.completion.article.size, sha256: analysed.completion.sha256)
+                return fail(analysed.completion.article, record, logger: analysed.logger)
             }
         }
+    }
+
+    /// Returns freed heap pages to the system (glibc keeps them otherwise, and an idle daemon
+    /// would go on holding the peak of its largest article).
+    /// (glibc's `malloc_trim`, looked up at run time: the Glibc module does not import malloc.h.)
+    static func returnFreeMemory() {
+        typealias Trim = @convention(c) (Int) -> Int32
+        guard let symbol = dlsym(nil, "malloc_trim") else { return }
+        _ = unsafeBitCast(symbol, to: Trim.self)(0)
+    }
+
+    /// Debug builds only: an input containing the marker traps in the middle of its analysis, as
+    /// a Swift runtime error in the pipeline would (for the poison-input tests).
+    static func trapOnTestMarker(_ bytes: [UInt8]) {
+        #if DEBUG
+        let marker = Array("ARTICLED-TEST-TRAP-IN-ANALYSIS".utf8)
+        if bytes.count >= marker.count, Spool.contains(bytes, marker) {
+            fatalError("test marker: trapping in the analysis")
+        }
+        #endif
     }
 
     private func fail(_ article: ClaimedArticle, _ record: FailureRecord, logger: Logger) -> Outcome {
@@ -183,11 +254,16 @@ struct ArticleProcessor: Sendable {
         if let sha256 = record.sha256 { logger[metadataKey: "article_sha256"] = .string(sha256) }
         do {
             let failedAs = try spool.fail(article, record)
+            throttle.countFailed()
             logger.warning("article failed: \(record.message)", metadata: [
                 "error": .string(record.code), "failed_as": .string(failedAs.escaped),
             ])
             return .failed
         } catch {
+            if WriteBlockage.isRetryable(error) {
+                logger.debug("cannot move the article to failed/ yet", metadata: ["error": .string(error.description)])
+                return .blocked(error)
+            }
             logger.error("cannot move the article to failed/", metadata: ["error": .string(error.description)])
             return .spoolError
         }

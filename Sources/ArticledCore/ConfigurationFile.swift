@@ -48,7 +48,9 @@ public enum ConfigurationFile {
         var section = ""
         var seen: [String: Int] = [:]
 
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // CRLF line endings (a file edited on Windows) end lines too; "\r\n" is one Character.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (index, rawLine) in lines.enumerated() {
             let lineNumber = index + 1
             let line = stripComment(rawLine).trimmingCharacters(in: .whitespaces)
             if line.isEmpty { continue }
@@ -70,6 +72,12 @@ public enum ConfigurationFile {
             let name = line[..<equals].trimmingCharacters(in: .whitespaces)
             let value = unquote(line[line.index(after: equals)...].trimmingCharacters(in: .whitespaces))
             let fullKey = section.isEmpty ? name : "\(section).\(name)"
+            if section.isEmpty {
+                let owner = Key.sections.first { $0.value.contains(name) }?.key ?? "processing"
+                let hint = owner == "processing" ? "" : " (\(name) belongs in [\(owner)])"
+                issues.append(ConfigurationIssue(line: lineNumber, key: name, message: "a key must be inside a section such as [processing]\(hint)"))
+                continue
+            }
             guard let key = Key(rawValue: fullKey) else {
                 let known = Key.sections[section].map { "; keys in [\(section)]: \($0.joined(separator: ", "))" } ?? ""
                 issues.append(ConfigurationIssue(line: lineNumber, key: fullKey, message: "unknown key\(known)"))
@@ -116,6 +124,8 @@ public enum ConfigurationFile {
         case indexEnabled = "index.enabled"
         case indexPath = "index.path"
         case duplicateThreshold = "index.duplicate_threshold"
+        case largeInputBytes = "processing.large_input_bytes"
+        case largeInputWorkers = "processing.large_input_workers"
 
         static let sections: [String: [String]] = Dictionary(grouping: allCases.map(\.rawValue)) {
             String($0.split(separator: ".")[0])
@@ -162,6 +172,12 @@ public enum ConfigurationFile {
             case .duplicateThreshold:
                 guard let n = Double(value), n > 0, n <= 1 else { return "must be a number above 0 and at most 1, got '\(value)'" }
                 configuration.duplicateThreshold = n
+            case .largeInputBytes:
+                guard let n = Self.byteCount(value), n > 0 else { return "must be a size such as 4194304, 512 KiB or 4 MiB, got '\(value)'" }
+                configuration.largeInputBytes = n
+            case .largeInputWorkers:
+                guard let n = Int(value), (1...256).contains(n) else { return "must be a whole number from 1 to 256, got '\(value)'" }
+                configuration.largeInputWorkers = n
             }
             return nil
         }

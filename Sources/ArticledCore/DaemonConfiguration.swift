@@ -32,6 +32,10 @@ public struct DaemonConfiguration: Sendable, Equatable {
     public var indexPath: String?
     /// Least estimated Jaccard similarity for an earlier article to be listed in `duplicates`.
     public var duplicateThreshold = 0.8
+    /// Inputs at least this large count as large: at most `largeInputWorkers` of them are
+    /// analysed at once, so that a few huge articles cannot hold every worker's peak memory.
+    public var largeInputBytes: Int = 4 * 1024 * 1024
+    public var largeInputWorkers: Int = 1
 
     public init() {}
 

@@ -11,14 +11,23 @@ import SystemdSupport
 ///
 /// Analysis is CPU-bound and synchronous, so it runs on dedicated threads rather than on the
 /// Swift concurrency pool. The control loop:
-/// - at start recovers what is left in `processing/`, arms the inotify watch, then scans the
-///   inbox (oldest first) and only then sends READY=1;
+/// - at start arms the inotify watch, sends READY=1, then recovers what is left in `processing/`
+///   and scans the inbox (oldest first), so a large backlog does not delay READY;
 /// - feeds inotify names and scan results into the bounded `WorkQueue`, rescanning when the queue
 ///   drains after refusing names, on IN_Q_OVERFLOW, and every `rescanSeconds` (that periodic scan
 ///   also recovers files in `processing/` that no live process holds);
 /// - when the inbox is deleted or moved away, re-creates it (with its original mode) and watches
 ///   it again; if that fails, `run()` throws and the process exits non-zero for systemd to
 ///   restart it;
+/// - when results cannot be written (disk full, I/O error, read-only spool, no permission on the
+///   outbox) stops claiming from the inbox, says so in STATUS= and in a journal warning, and
+///   retries one article from `processing/` with a capped exponential backoff; the first result
+///   written again resumes the work by itself (see `WriteBlockage`);
+/// - when inotify cannot watch the inbox (max_user_watches exhausted) says so loudly and scans
+///   the inbox every second instead; an inbox replaced by a symbolic link is never followed:
+///   `run()` throws;
+/// - in a burst, logs one summary line per `ArticleLogThrottle.window` instead of a line per
+///   article beyond its allowance;
 /// - sends WATCHDOG=1 from the loop itself, so a wedged loop stops the pings, and keeps STATUS=
 ///   current;
 /// - on `requestReload()` (SIGHUP) sends RELOADING=1, re-reads the configuration, applies what can
@@ -61,6 +70,12 @@ public final class SpoolDaemon: Sendable {
     private let cores: Int
     private let stopRequested = Atomic<Bool>(false)
     private let reloadRequested = Atomic<Bool>(false)
+    /// Whether results can be written; set by workers, read by the control thread.
+    private let blockage = WriteBlockage()
+    /// Set by a worker whose result ended a blockage: the control loop rescans everything.
+    private let resumeRequested = Atomic<Bool>(false)
+    /// Files in the inbox at the last scan that left a backlog beyond the queue (STATUS=).
+    private let inboxWaiting = Atomic<Int>(0)
 
     /// Creates the spool folders, removes stale temporary files and arms the inotify watch.
     public init(
@@ -108,26 +123,63 @@ public final class SpoolDaemon: Sendable {
         processor.indexing?.reconcile()
         let clock = ContinuousClock()
         var recoverProcessing = true
-        scan(recoverProcessing: &recoverProcessing)
         let started = settings.current
+        // READY as soon as the watch is armed (in init): nothing dropped from now on is missed,
+        // and a backlog of 100,000 files, scanned next, does not hold up TimeoutStartSec.
         startWorkers(started.workerCount)
         notifier.ready(status: statusText())
         started.logger.notice("articled is watching \(spool.layout.inbox)", metadata: [
             "workers": .stringConvertible(started.workerCount), "max_bytes": .stringConvertible(started.configuration.maxBytes),
         ])
+        if watcher.isPolling { logPolling(started.logger) }
+        scan(recoverProcessing: &recoverProcessing)
 
         var lastStatus = ""
         var nextScan = clock.now + started.rescanInterval
         var nextPing = clock.now
+        var nextPoll = clock.now
+        var nextWatchRetry = clock.now + Self.watchRetryInterval
+        var nextBlockedWarning = clock.now + Self.blockedWarningInterval
         defer { shutDown() }
         while !isStopping {
             if reloadRequested.exchange(false, ordering: .sequentiallyConsistent) {
                 reload()
                 nextScan = min(nextScan, clock.now + settings.current.rescanInterval)
             }
+            if resumeRequested.exchange(false, ordering: .sequentiallyConsistent) {
+                recoverProcessing = true
+                nextScan = clock.now
+            }
             let current = settings.current
-            var wantsScan = queue.isStarved && queue.isBelowLowWater
-            if clock.now >= nextScan {
+            let blocked = blockage.current
+            if let blocked {
+                // Nothing new is claimed; only the retries below touch the spool.
+                nextScan = max(nextScan, clock.now + .seconds(1))
+                if blockage.takeRetry(now: clock.now) { retryOneBlockedArticle(current.logger) }
+                if clock.now >= nextBlockedWarning {
+                    logBlocked(blocked, still: true, current.logger)
+                    nextBlockedWarning = clock.now + Self.blockedWarningInterval
+                }
+            } else {
+                nextBlockedWarning = clock.now + Self.blockedWarningInterval
+            }
+            if let summary = processor.throttle.takeSummary(now: clock.now) {
+                current.logger.notice("busy: \(summary.analysed) articles analysed and \(summary.failed) failed in the last \(ArticleLogThrottle.window.components.seconds) s; \(summary.demoted) lines about single articles went to debug level", metadata: [
+                    "analysed": .stringConvertible(summary.analysed), "failed": .stringConvertible(summary.failed),
+                    "demoted": .stringConvertible(summary.demoted),
+                ])
+            }
+            var wantsScan = blocked == nil && queue.isStarved && queue.isBelowLowWater
+            if watcher.isPolling, blocked == nil, clock.now >= nextPoll {
+                // No inotify watch (max_user_watches exhausted): scan every second instead.
+                wantsScan = true
+                nextPoll = clock.now + .seconds(1)
+                if clock.now >= nextWatchRetry {
+                    nextWatchRetry = clock.now + Self.watchRetryInterval
+                    if watcher.retryWatch() { current.logger.notice("the inbox is watched with inotify again; polling stops") }
+                }
+            }
+            if blocked == nil, clock.now >= nextScan {
                 wantsScan = true
                 recoverProcessing = true
                 nextScan = clock.now + current.rescanInterval
@@ -145,12 +197,20 @@ public final class SpoolDaemon: Sendable {
             }
 
             if wantsScan {
-                scan(recoverProcessing: &recoverProcessing)
+                if !scan(recoverProcessing: &recoverProcessing) {
+                    // The inbox is gone or was replaced by a symbolic link, and no event said so
+                    // (e.g. while polling): re-create it, or exit for systemd to restart.
+                    try rearm(logger: current.logger)
+                }
                 continue
             }
             var timeout = min(Self.longestWait, clock.now.duration(to: nextScan))
             if interval != nil { timeout = min(timeout, clock.now.duration(to: nextPing)) }
             for event in watcher.wait(timeout: timeout) {
+                if blocked != nil, event != .inboxGone {
+                    // Files wait in the inbox; the scan after the blockage finds them.
+                    continue
+                }
                 switch event {
                 case .completed(let name):
                     if !name.isIgnored { queue.add(WorkItem(name: name, origin: .inboxEvent)) }
@@ -187,12 +247,29 @@ public final class SpoolDaemon: Sendable {
     /// A worker thread's life: take names, process them, count and finish them, until the queue
     /// closes or fewer workers are wanted.
     private func workerLoop() {
-        while let items = queue.take(upTo: Self.batchLimit) {
+        while let taken = queue.take(upTo: Self.batchLimit) {
+            // While results cannot be written, inbox files are not claimed: they wait in the inbox.
+            var items = taken
+            if blockage.isBlocked {
+                items = taken.filter { $0.origin == .processing }
+                for item in taken where item.origin != .processing { queue.finish(item) }
+            }
             let outcomes = processor.process(items) { isStopping || queue.isClosed }
             for (item, outcome) in zip(items, outcomes) {
                 switch outcome {
-                case .analysed: counters.countAnalysed()
+                case .analysed:
+                    counters.countAnalysed()
+                    if let ended = blockage.recordSuccess() {
+                        settings.current.logger.notice("results can be written again; work resumed", metadata: [
+                            "error": .string(ended.error.description),
+                            "blocked_seconds": .string(Self.format(ContinuousClock.now - ended.since)),
+                        ])
+                        resumeRequested.store(true, ordering: .sequentiallyConsistent)
+                        watcher.wake()
+                    }
                 case .failed: counters.countFailed()
+                case .blocked(let error):
+                    if let began = blockage.recordFailure(error, now: .now) { logBlocked(began, still: false, settings.current.logger) }
                 case .released, .busy, .skipped, .spoolError: break
                 }
                 queue.finish(item)
@@ -200,19 +277,69 @@ public final class SpoolDaemon: Sendable {
         }
     }
 
+    /// How often a journal warning repeats that work is still blocked.
+    static let blockedWarningInterval: Duration = .seconds(60)
+
+    private func logBlocked(_ blocked: WriteBlockage.Blocked, still: Bool, _ logger: Logger) {
+        let waiting = (try? spool.scanProcessing().count) ?? 0
+        logger.warning("\(still ? "still blocked" : "work is blocked"): results cannot be written (\(blocked.reason)); articles wait in processing/ and the inbox and are retried with backoff", metadata: [
+            "error": .string(blocked.error.description),
+            "blocked_seconds": .string(Self.format(ContinuousClock.now - blocked.since)),
+            "waiting": .stringConvertible(waiting),
+        ])
+    }
+
+    /// Queues one article from `processing/` to find out whether results can be written again;
+    /// with nothing there to try, lifts the blockage so that the inbox is tried instead.
+    private func retryOneBlockedArticle(_ logger: Logger) {
+        let names = (try? spool.scanProcessing()) ?? []
+        if let name = names.first {
+            queue.add(WorkItem(name: name, origin: .processing))
+        } else if blockage.liftWithoutProbe() != nil {
+            logger.notice("nothing left in processing/ to retry; trying the inbox again")
+            resumeRequested.store(true, ordering: .sequentiallyConsistent)
+        }
+    }
+
+    /// Seconds with one decimal, for journal fields.
+    private static func format(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let tenths = seconds * 10 + attoseconds / 100_000_000_000_000_000
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
     /// Queues names from `processing/` (when asked) and from the inbox, oldest first, until the
     /// queue is full; a full queue leaves the queue starved, so the loop scans again once it drains.
-    private func scan(recoverProcessing: inout Bool) {
+    /// Records how many files wait in the inbox beyond the queue (STATUS=). Returns false when the
+    /// inbox itself is missing or a symbolic link.
+    @discardableResult
+    private func scan(recoverProcessing: inout Bool) -> Bool {
         queue.clearStarved()
         do {
             if recoverProcessing {
-                for name in try spool.scanProcessing() where !queue.add(WorkItem(name: name, origin: .processing)) { return }
+                for name in try spool.scanProcessing() where !queue.add(WorkItem(name: name, origin: .processing)) { return true }
                 recoverProcessing = false
             }
-            for name in try spool.scanInbox() where !queue.add(WorkItem(name: name, origin: .inboxScan)) { return }
+            let names = try spool.scanInbox()
+            for name in names where !queue.add(WorkItem(name: name, origin: .inboxScan)) {
+                inboxWaiting.store(names.count, ordering: .relaxed)  // a backlog beyond the queue
+                return true
+            }
+            inboxWaiting.store(0, ordering: .relaxed)
         } catch {
             settings.current.logger.error("cannot scan the spool", metadata: ["error": .string(error.description)])
+            return !(error.errno == ENOENT || error.errno == ELOOP || error.errno == ENOTDIR)
         }
+        return true
+    }
+
+    /// How long apart, while polling, the inotify watch is tried again.
+    static let watchRetryInterval: Duration = .seconds(30)
+
+    private func logPolling(_ logger: Logger) {
+        logger.error("cannot watch the inbox with inotify; scanning it every second instead (raise fs.inotify.max_user_watches)", metadata: [
+            "error": .string(watcher.pollingReason?.description ?? "inotify refused the watch"),
+        ])
     }
 
     /// How often, and how long apart, `rearm` tries to re-create and watch the inbox.
@@ -228,7 +355,11 @@ public final class SpoolDaemon: Sendable {
             do {
                 try watcher.rearm(mode: spool.inboxMode)
                 try spool.layout.createFolders()
+                if watcher.isPolling { logPolling(logger) }
                 return
+            } catch where error.errno == ELOOP {
+                lastError = error
+                break  // a symbolic link does not go away by waiting
             } catch {
                 lastError = error
                 Self.pause(Self.rearmPause)
@@ -282,7 +413,12 @@ public final class SpoolDaemon: Sendable {
 
     private func statusText() -> String {
         let counts = queue.counts
-        return StatusLine.watching(inbox: spool.layout.inbox, analysed: counters.analysed, failed: counters.failed, queued: counts.waiting + counts.inFlight)
+        if let blocked = blockage.current {
+            return StatusLine.blocked(reason: blocked.reason, analysed: counters.analysed, failed: counters.failed,
+                                      blockedSeconds: Int((ContinuousClock.now - blocked.since).components.seconds))
+        }
+        return StatusLine.watching(inbox: spool.layout.inbox, analysed: counters.analysed, failed: counters.failed, queued: counts.waiting + counts.inFlight,
+                                   inInbox: inboxWaiting.load(ordering: .relaxed))
     }
 
     private static func isRegularFileOrFolder(_ folder: String, _ name: FileName) -> Bool {

@@ -3,8 +3,17 @@ public enum StatusLine {
     /// "Watching /var/spool/articled/inbox: 1,204 analysed, 3 failed, 0 queued". Queued counts
     /// names waiting in memory and articles being analysed; files beyond the queue limit wait in
     /// the inbox and are not counted.
-    public static func watching(inbox: String, analysed: Int, failed: Int, queued: Int) -> String {
-        "Watching \(inbox): \(grouped(analysed)) analysed, \(grouped(failed)) failed, \(grouped(queued)) queued"
+    /// With a backlog, the files that waited in the inbox at the last scan follow:
+    /// "…, 256 queued, 99,744 in the inbox".
+    public static func watching(inbox: String, analysed: Int, failed: Int, queued: Int, inInbox: Int = 0) -> String {
+        let line = "Watching \(inbox): \(grouped(analysed)) analysed, \(grouped(failed)) failed, \(grouped(queued)) queued"
+        return inInbox > queued ? line + ", \(grouped(inInbox - queued)) in the inbox" : line
+    }
+
+    /// "Blocked: results cannot be written (No space left on device) for 42 s; retrying with
+    /// backoff: 1,204 analysed, 3 failed". Work resumes by itself when the fault clears.
+    public static func blocked(reason: String, analysed: Int, failed: Int, blockedSeconds: Int) -> String {
+        "Blocked: results cannot be written (\(reason)) for \(grouped(blockedSeconds)) s; retrying with backoff: \(grouped(analysed)) analysed, \(grouped(failed)) failed"
     }
 
     /// An integer with thousands separators: 1204 -> "1,204".

@@ -71,7 +71,8 @@ public struct AtomicFileWriter: Sendable {
         }
         var renamed: [Int] = []
         for (index, temporary, fd) in temporaries {
-            let synced = fsync(fd) == 0
+            var synced = fsync(fd) == 0
+            while !synced && errno == EINTR { synced = fsync(fd) == 0 }
             let error = SpoolError("fsync", path: FileSystem.display(folder, temporary))
             close(fd)
             do throws(SpoolError) {

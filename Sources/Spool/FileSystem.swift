@@ -49,7 +49,9 @@ enum FileSystem {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw SpoolError("open", path: path) }
         defer { close(fd) }
-        if fsync(fd) != 0 { throw SpoolError("fsync", path: path) }
+        while fsync(fd) != 0 {
+            if errno != EINTR { throw SpoolError("fsync", path: path) }
+        }
     }
 
     /// Renames `fromFolder/from` to `toFolder/to` without ever replacing an existing `to`

@@ -10,7 +10,13 @@ import Synchronization
 /// watch), on IN_Q_OVERFLOW, and periodically.
 ///
 /// When the inbox itself is deleted or moved away (IN_DELETE_SELF, IN_MOVE_SELF, IN_IGNORED) the
-/// watcher reports `.inboxGone`; `rearm()` re-creates the folder and watches it again.
+/// watcher reports `.inboxGone`; `rearm()` re-creates the folder and watches it again. An inbox
+/// that is a symbolic link is refused (IN_DONT_FOLLOW, and `rearm` checks with lstat): the spool
+/// never follows links out of itself.
+///
+/// When the kernel refuses the watch for lack of resources (`max_user_watches` exhausted: ENOSPC,
+/// or ENOMEM) the watcher does not fail: `isPolling` is set and `wait` only sleeps, so the caller
+/// falls back to scanning the folder often (and says so loudly); `retryWatch` tries again.
 ///
 /// Threads: one thread owns the watcher (the daemon's control thread): only it calls `wait` and
 /// `rearm`. Any thread may call `wake()` to make that owner's `wait` return early. The type is
@@ -37,7 +43,14 @@ public final class InboxWatcher: Sendable {
     private let wakeRead: Int32
     private let wakeWrite: Int32
 
-    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+    private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR) | 0x0200_0000  // IN_DONT_FOLLOW
+    /// Why inotify refused the watch for lack of resources; nil while the inbox is watched.
+    private let refusal = Mutex<SpoolError?>(nil)
+
+    /// True when inotify refused the watch for lack of resources: the caller must poll.
+    public var isPolling: Bool { refusal.withLock { $0 != nil } }
+    /// Why the watch was refused, while polling.
+    public var pollingReason: SpoolError? { refusal.withLock { $0 } }
 
     /// Creates the inotify instance and arms the watch on `path` (which must exist).
     public init(path: String) throws(SpoolError) {
@@ -53,16 +66,42 @@ public final class InboxWatcher: Sendable {
             _ = fcntl(fd, F_SETFL, O_NONBLOCK)
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         }
-        let descriptor = inotify_add_watch(inotify, path, Self.mask)
-        guard descriptor >= 0 else {
-            let error = SpoolError("inotify_add_watch", path: path)
-            close(inotify)
-            ends.forEach { close($0) }
-            throw error
-        }
         wakeRead = ends[0]
         wakeWrite = ends[1]
-        watch = Atomic(descriptor)
+        watch = Atomic(-1)
+        // Fully initialised from here: a throw runs deinit, which closes the descriptors.
+        watch.store(try addWatch(), ordering: .releasing)
+    }
+
+    /// Adds the watch on `path`; -1 (and `refusal` set) when the kernel lacks the resources.
+    private func addWatch() throws(SpoolError) -> Int32 {
+        try Self.refuseSymlink(path)
+        let descriptor = inotify_add_watch(inotify, path, Self.mask)
+        if descriptor < 0 && (errno == ENOSPC || errno == ENOMEM) {
+            let error = SpoolError("inotify_add_watch", path: path)
+            refusal.withLock { $0 = error }
+            return -1
+        }
+        guard descriptor >= 0 else { throw SpoolError("inotify_add_watch", path: path) }
+        refusal.withLock { $0 = nil }
+        return descriptor
+    }
+
+    /// Throws when `path` is a symbolic link (ELOOP), whatever it points to.
+    public static func refuseSymlink(_ path: String) throws(SpoolError) {
+        var info = stat()
+        if lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK {
+            throw SpoolError("the inbox is a symbolic link, which articled never follows; replace it with a folder:", path: path, errno: ELOOP)
+        }
+    }
+
+    /// While polling: tries the inotify watch again (after an operator raised the limit).
+    /// Returns true when the folder is watched. Called by the owner thread only.
+    public func retryWatch() -> Bool {
+        guard isPolling else { return true }
+        guard let descriptor = try? addWatch(), descriptor >= 0 else { return false }
+        watch.store(descriptor, ordering: .releasing)
+        return true
     }
 
     deinit {
@@ -76,14 +115,13 @@ public final class InboxWatcher: Sendable {
     public func rearm(mode: mode_t) throws(SpoolError) {
         let old = watch.exchange(-1, ordering: .acquiringAndReleasing)
         if old >= 0 { inotify_rm_watch(inotify, old) }
+        try Self.refuseSymlink(path)
         if !FileSystem.isDirectory(path) {
             try FileSystem.makeDirectories(path)
             // Under RestrictSUIDSGID= the setgid bit cannot be set: keep at least the permissions.
             if chmod(path, mode) != 0 { _ = chmod(path, mode & 0o777) }
         }
-        let descriptor = inotify_add_watch(inotify, path, Self.mask)
-        guard descriptor >= 0 else { throw SpoolError("inotify_add_watch", path: path) }
-        watch.store(descriptor, ordering: .releasing)
+        watch.store(try addWatch(), ordering: .releasing)
     }
 
     /// Makes a `wait` in progress (on another thread) return at once. Safe from any thread.

@@ -1,7 +1,7 @@
 import Glibc
 
 /// `renameat2(..., RENAME_NOREPLACE)`: an atomic rename that fails with EEXIST instead of
-/// replacing the target. Glibc has it (2.28+) but Swift's Glibc module does not import it, so it
+/// replacing the target (retried on EINTR). Glibc has it (2.28+) but Swift's Glibc module does not import it, so it
 /// is looked up once with dlsym. Where it is missing or the file system refuses the flag, the
 /// fallback is link + unlink, which also never replaces the target (a crash between the two
 /// leaves both names; claiming guards against that with a lock, see `Spool.claim`).
@@ -16,7 +16,8 @@ enum RenameNoReplace {
     /// Returns 0 on success, -1 with errno set otherwise.
     static func rename(_ source: UnsafePointer<CChar>, _ target: UnsafePointer<CChar>) -> Int32 {
         if let renameat2 {
-            let result = renameat2(AT_FDCWD, source, AT_FDCWD, target, noReplace)
+            var result = renameat2(AT_FDCWD, source, AT_FDCWD, target, noReplace)
+            while result != 0 && errno == EINTR { result = renameat2(AT_FDCWD, source, AT_FDCWD, target, noReplace) }
             if result == 0 || (errno != EINVAL && errno != ENOSYS) { return result }
         }
         if link(source, target) != 0 { return -1 }

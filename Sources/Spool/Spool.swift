@@ -28,10 +28,14 @@ public final class Spool: Sendable {
     /// The inbox's mode at start, used when the inbox must be re-created.
     public let inboxMode: mode_t
     private let writer = AtomicFileWriter()
+    /// Analyses started and never finished, per input in `processing/` (poison inputs).
+    let unfinished: UnfinishedAnalyses
 
     /// Creates missing folders and removes temporary files left by dead processes.
     public init(layout: SpoolLayout) throws(SpoolError) {
         self.layout = layout
+        unfinished = UnfinishedAnalyses(root: layout.root)
+        try InboxWatcher.refuseSymlink(layout.inbox)
         try layout.createFolders()
         var info = stat()
         inboxMode = stat(layout.inbox, &info) == 0 ? info.st_mode & 0o7777 : 0o775
@@ -43,7 +47,8 @@ public final class Spool: Sendable {
     /// Candidate inputs in the inbox, oldest modification time first (then by name): entries
     /// that are not ignored names and not folders.
     public func scanInbox() throws(SpoolError) -> [FileName] {
-        try scan(layout.inbox)
+        try InboxWatcher.refuseSymlink(layout.inbox)
+        return try scan(layout.inbox)
     }
 
     /// Entries in `processing/`; those nobody holds a lock on are recoverable.
@@ -102,6 +107,8 @@ public final class Spool: Sendable {
     }
 
     private func take(_ name: FileName, from folder: String, recovered: Bool, foundByScan: Bool) throws(SpoolError) -> ClaimResult {
+        // An inbox replaced by a symbolic link is never followed: nothing is claimed through it.
+        if !recovered { try InboxWatcher.refuseSymlink(folder) }
         guard let entry = FileSystem.entryStatus(folder, name) else { return .skipped }
         switch entry.st_mode & S_IFMT {
         case S_IFREG: break
@@ -271,6 +278,7 @@ public final class Spool: Sendable {
         }
         article.close()
         fileSidecar(of: article.name, into: layout.failed, as: failedAs)
+        unfinished.set(article.name, 0)
         try writeRecord(record, for: article.name, failedAs: failedAs)
         return failedAs
     }
@@ -300,7 +308,10 @@ public final class Spool: Sendable {
         }
         if errno == EAGAIN || errno == EBUSY { return true }
         guard checkSettled else { return false }
-        return time(nil) - info.st_mtim.tv_sec < settleSeconds
+        // A modification time in the future (the clock was set back) counts as settled: waiting
+        // for the clock to catch up could take days.
+        let age = time(nil) - info.st_mtim.tv_sec
+        return age >= 0 && age < settleSeconds
     }
 
     /// Moves `name` into `failed/` under the first name whose error record name is free too.
@@ -355,7 +366,7 @@ public final class Spool: Sendable {
         return content
     }
 
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, haystack.count >= needle.count else { return false }
         for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
             if haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }

@@ -1,7 +1,7 @@
 import Glibc
 
 /// A system call on the spool failed: which call, on what, and the errno.
-public struct SpoolError: Error, Sendable, CustomStringConvertible {
+public struct SpoolError: Error, Sendable, Equatable, CustomStringConvertible {
     public let operation: String
     public let path: String
     public let errno: Int32

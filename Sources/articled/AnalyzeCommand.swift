@@ -51,22 +51,27 @@ struct AnalyzeCommand: ParsableCommand {
     }
 
     func run() throws {
-        var pipeline: AnalysisPipeline
-        do { pipeline = try AnalysisPipeline.bundled() } catch {
-            FileHandle.standardError.write(Data("articled: cannot load the models: \(error)\n".utf8))
-            throw ExitCode(2)
-        }
-        pipeline.defaultLanguage = defaultLanguage == "none" ? nil : defaultLanguage
+        // The models are loaded once the first input has been read, so that an input refused
+        // for its size (e.g. endless standard input) fails at once and small.
+        var pipeline: AnalysisPipeline?
         var failures = 0
         let clock = MonotonicStageClock()
         for file in files {
             do {
-                let bytes = try read(file)
-                if bytes.count > maxBytes { throw AnalysisError.tooLarge(bytes: bytes.count, limit: maxBytes) }
+                let bytes = try BoundedInput.read(file, maxBytes: maxBytes)
+                if pipeline == nil {
+                    do { pipeline = try AnalysisPipeline.bundled() } catch {
+                        FileHandle.standardError.write(Data("articled: cannot load the models: \(error)\n".utf8))
+                        throw ExitCode(2)
+                    }
+                    pipeline?.defaultLanguage = defaultLanguage == "none" ? nil : defaultLanguage
+                }
                 let name = file == "-" ? "stdin" : (file as NSString).lastPathComponent
                 let input = ArticleInput(bytes: bytes, name: name, received: UTCTimestamp.now(), published: published)
-                let analysis = try WebPageReader(maxInflatedBytes: maxBytes).analyze(input, with: pipeline, clock: clock)
+                let analysis = try WebPageReader(maxInflatedBytes: maxBytes).analyze(input, with: pipeline!, clock: clock)
                 FileHandle.standardOutput.write(Data(analysis.jsonBytes()))
+            } catch let exit as ExitCode {
+                throw exit
             } catch {
                 failures += 1
                 FileHandle.standardError.write(Data("articled: \(file): \(error)\n".utf8))
@@ -74,16 +79,8 @@ struct AnalyzeCommand: ParsableCommand {
         }
         if failures > 0 { throw ExitCode(1) }
     }
-
-    private func read(_ file: String) throws -> [UInt8] {
-        if file == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else { throw ReadError("no such file") }
-        if isDirectory.boolValue { throw ReadError("is a folder, not a file") }
-        guard let data = FileManager.default.contents(atPath: file) else { throw ReadError("cannot be read (permission denied?)") }
-        return [UInt8](data)
-    }
 }
+
 
 struct ReadError: Error, CustomStringConvertible {
     var description: String

@@ -79,4 +79,28 @@ final class ConfigurationTests: XCTestCase {
         configuration.workers = 2
         XCTAssertEqual(configuration.resolvedWorkers(cores: 4), 2)
     }
+
+    func testCRLFLineEndingsAreAccepted() throws {
+        let configuration = try ConfigurationFile.parse("# from Windows\r\n[processing]\r\nworkers = 3\r\n\r\n[logging]\r\nlevel = debug\r\n")
+        XCTAssertEqual(configuration.workers, 3)
+        XCTAssertEqual(configuration.logLevel, .debug)
+    }
+
+    func testAKeyOutsideAnySectionSaysItMustBeInsideOne() {
+        XCTAssertThrowsError(try ConfigurationFile.parse("workers = 3\n[processing]\nmax_bytes = 100\n")) { error in
+            let issues = (error as? ConfigurationError)?.issues ?? []
+            XCTAssertEqual(issues.map(\.line), [1])
+            XCTAssertEqual(issues.first?.message, "a key must be inside a section such as [processing]")
+        }
+        XCTAssertThrowsError(try ConfigurationFile.parse("root = /srv\n")) { error in
+            XCTAssertEqual((error as? ConfigurationError)?.issues.first?.message, "a key must be inside a section such as [processing] (root belongs in [spool])")
+        }
+    }
+
+    func testLargeInputsCanHaveFewerWorkers() throws {
+        let configuration = try ConfigurationFile.parse("[processing]\nlarge_input_bytes = 2 MiB\nlarge_input_workers = 2\n")
+        XCTAssertEqual(configuration.largeInputBytes, 2 << 20)
+        XCTAssertEqual(configuration.largeInputWorkers, 2)
+        XCTAssertThrowsError(try ConfigurationFile.parse("[processing]\nlarge_input_workers = 0\n"))
+    }
 }

@@ -38,12 +38,13 @@ final class DaemonProcess: @unchecked Sendable {
 
     init(
         spool: TestSpool, arguments extra: [String] = [], notifySocket: String? = nil,
-        environment added: [String: String] = [:], name: String = "daemon"
+        environment added: [String: String] = [:], name: String = "daemon", wrapper: [String] = []
     ) throws {
         logPath = spool.base + "/\(name)-\(UUID().uuidString.prefix(8)).log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: Self.binaryPath)
-        process.arguments = ["run", "--spool", spool.root] + extra
+        // A wrapper (setpriv, unshare…) runs the binary in its own way: wrapper + [binary, run…].
+        process.executableURL = URL(fileURLWithPath: wrapper.isEmpty ? Self.binaryPath : "/usr/bin/env")
+        process.arguments = (wrapper.isEmpty ? [] : wrapper + [Self.binaryPath]) + ["run", "--spool", spool.root] + extra
         var environment = ProcessInfo.processInfo.environment
         for key in ["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "JOURNAL_STREAM", "LISTEN_FDS", "LISTEN_PID"] {
             environment.removeValue(forKey: key)
