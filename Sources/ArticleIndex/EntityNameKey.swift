@@ -57,7 +57,7 @@ enum EntityNameKey {
     /// True when `alias` is a form of `name` that names the same thing across articles (keys):
     /// the same key; its last words, unless a linking word precedes them ("al-Julani" of "Abu
     /// Mohammed al-Julani", "Trump" of "Donald Trump"; not "California" of "Northern District of
-    /// California"); the same surname ("Assad" of "Bashar al-Assad"); or its initials ("IS" of
+    /// California"); a person's first and last names without the middle ones; the same surname ("Assad" of "Bashar al-Assad"); or its initials ("IS" of
     /// "Islamic State"). A leading part ("United States" of "United States Constitution",
     /// "New York" of "New York City") is not: a longer name that starts with a shorter one is
     /// usually something else; nor is a place's last word ("Australia" of "South Australia").
@@ -68,11 +68,23 @@ enum EntityNameKey {
         // Places: "South Australia" is not Australia, "West Virginia" not Virginia.
         if type != "LOC", Array(n.suffix(a.count)) == a, !linkingWords.contains(n[n.count - a.count - 1]) { return true }
         if type == "PERSON", a.count == 1, surname(alias) == surname(name) { return true }
+        // A person's name without its middle names ("Elijah Cummings" of "Elijah Eugene Cummings").
+        if type == "PERSON", a.count >= 2, a.first == n.first, a.last == n.last, isSubsequence(a, of: n) { return true }
         if a.count == 1 {
             let initials = n.filter { !linkingWords.contains($0) }.compactMap(\.first)
             return initials.count >= 2 && String(initials) == String(a[0])
         }
         return false
+    }
+
+    /// True when the words of `a` appear in `n` in the same order.
+    private static func isSubsequence(_ a: [Substring], of n: [Substring]) -> Bool {
+        var rest = n[...]
+        for word in a {
+            guard let at = rest.firstIndex(of: word) else { return false }
+            rest = rest[(at + 1)...]
+        }
+        return true
     }
 
     /// The keys an article entity is filed under: its name's, its aliases' that are short forms
