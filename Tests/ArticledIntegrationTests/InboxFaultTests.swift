@@ -19,7 +19,11 @@ final class InboxFaultTests: XCTestCase {
             waitUntil("READY=1 was sent") { notify.lines.contains("READY=1") }
         }
         let burst = TestSpool.burst(1000)
+        // The daemon is stopped while the burst arrives, so that the 16-event queue overflows
+        // whatever the machine's speed (a fast daemon could otherwise drain it as it fills).
+        daemon.signal(SIGSTOP)
         for item in burst { spool.dropByRename(item.name, item.bytes) }
+        daemon.signal(SIGCONT)
         waitUntil("every article of the burst is done") { spool.count(spool.processed) >= burst.count }
         spool.assertExactlyOneResultEach(burst.map(\.name))
         XCTAssertTrue(daemon.log.contains("inotify queue overflowed"), "the burst overflowed the 16-event queue")
