@@ -17,6 +17,12 @@ public struct AnalysisPipeline: Sendable {
     /// The language whose stages run when the detector's guess is not reliable (a short text, a
     /// brief full of names); nil to skip them instead. Configured as `default_language`.
     public var defaultLanguage: String? = "en"
+    /// The longest text (in scalars) whose paragraph words, scanned for the dates stage, are kept
+    /// for the word pass (keyphrases, summary, tone). Longer texts drop them after the dates stage
+    /// and the word pass scans the sentences itself (same words, a second scan): kept, they are
+    /// about 12 bytes a scalar and would be held through the entity stage, whose own token tables
+    /// make the article's peak. News articles (a few thousand scalars) always keep them.
+    public var keptParagraphWordsLimit = 1 << 20
 
     public init(entityRecognizer: EntityRecognizer) {
         self.entityRecognizer = entityRecognizer
@@ -57,6 +63,9 @@ public struct AnalysisPipeline: Sendable {
             return (scanned, dateFinder.find(text, scanned, reference: reference, basis: basis))
         }
         analysis.dates = dates
+        // A long text's words are dropped here, before the entity stage (`keptParagraphWordsLimit`).
+        var kept: ParagraphTokens? = consume paragraphWords
+        if text.scalars.count > keptParagraphWordsLimit { kept = nil }
         if language.code == "en" || (!language.reliable && defaultLanguage == "en") {
             analysis.entities = stages.run("entities") {
                 var entities = entityRecognizer.recognize(text, segmentation)
@@ -65,8 +74,8 @@ public struct AnalysisPipeline: Sendable {
             }
             analysis.quotes = stages.run("quotes") { quoteFinder.find(text, segmentation, analysis.entities) }
             // Keyphrases, summary and tone share one scan of the words (timed with keyphrases).
-            // The word pass takes the paragraphs' words over (this is the only copy).
-            var scanned: ParagraphTokens? = consume paragraphWords
+            // The word pass takes the paragraphs' words over when kept (this is the only copy).
+            var scanned: ParagraphTokens? = kept.take()
             let (readerWords, keyphrases) = stages.run("keyphrases") {
                 let words = ReaderWords(text.scalars, segmentation, scanned: scanned.take())
                 return (words, keyphraseExtractor.extract(text, words, analysis.entities))
