@@ -3,7 +3,7 @@
 /// Every offset in it is a Unicode code-point offset into `text` (see `TextSpan`).
 public struct Analysis: Sendable {
     /// Version of the JSON document; bump when a field changes meaning. See docs/analysis.schema.json.
-    public static let schemaVersion = "articled.analysis/1"
+    public static let schemaVersion = "articled.analysis/2"
 
     public var source: SourceInfo
     /// The headline, when the article starts with one; never part of `text`.

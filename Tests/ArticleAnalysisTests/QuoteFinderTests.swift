@@ -81,17 +81,17 @@ final class QuoteFinderTests: XCTestCase {
             XCTAssertEqual(quote.speaker, Speaker(entity: julaniEntity, name: "Abu Mohammed al-Julani"), file: file, line: line)
             XCTAssertEqual(text[quote.span], quote.text, file: file, line: line)
         }
-        XCTAssertEqual(direct[1].cue, "continued", file: file, line: line)
+        XCTAssertEqual(direct[1].cue?.text, "continued", file: file, line: line)
 
         let indirect = quotes.filter { $0.kind == .indirect }
         XCTAssertEqual(indirect.count, 1, file: file, line: line)
-        XCTAssertEqual(indirect.first?.cue, "said", file: file, line: line)
+        XCTAssertEqual(indirect.first?.cue?.text, "said", file: file, line: line)
         XCTAssertEqual(indirect.first?.text, "al-Nusrah was entirely focused on toppling embattled Syrian president Bashar al-Assad and capturing Damascus", file: file, line: line)
         XCTAssertEqual(indirect.first?.speaker, Speaker(entity: julaniEntity, name: "Abu Mohammed al-Julani"), file: file, line: line)
 
         let claims = quotes.filter { $0.kind == .claim }
         XCTAssertEqual(claims.count, 1, file: file, line: line)
-        XCTAssertEqual(claims.first?.cue, "claim", file: file, line: line)
+        XCTAssertEqual(claims.first?.cue?.text, "claim", file: file, line: line)
         XCTAssertEqual(claims.first?.speaker?.name, "US intelligence", file: file, line: line)
         XCTAssertTrue(claims.first?.text.hasPrefix("to have been tracking a shadowy organisation known as the “Khorasan Group”") ?? false, file: file, line: line)
         XCTAssertTrue(claims.first?.text.contains("tasked by al-Qaeda with plotting attacks on the West") ?? false, file: file, line: line)
@@ -127,7 +127,7 @@ final class QuoteFinderTests: XCTestCase {
         let quotes = direct(QuoteFinder().find(text, Segmenter().segment(text), [smith]))
         XCTAssertEqual(quotes.map(\.text), ["It is hard,", "but we will manage."])
         XCTAssertEqual(quotes.map { $0.speaker?.entity }, ["e1", "e1"])
-        XCTAssertEqual(quotes.map(\.cue), ["said", "said"])
+        XCTAssertEqual(quotes.map(\.cue?.text), ["said", "said"])
     }
 
     func testStraightMarksAndInvertedAttribution() {
@@ -198,7 +198,7 @@ final class QuoteFinderTests: XCTestCase {
         ]
         let quotes = direct(QuoteFinder().find(text, Segmenter().segment(text), entities))
         XCTAssertEqual(quotes.first?.speaker?.entity, "e1")
-        XCTAssertEqual(quotes.first?.cue, "added")
+        XCTAssertEqual(quotes.first?.cue?.text, "added")
     }
 
     func testAffiliationIsNotTheSpeaker() {
@@ -211,7 +211,7 @@ final class QuoteFinderTests: XCTestCase {
         let body = "Nancy Pelosi was elected Speaker.\n\n\"I pledge that this Congress will be transparent,\" Pelosi told the public."
         let (_, quotes) = find(body)
         XCTAssertEqual(direct(quotes).first?.speaker, Speaker(entity: nil, name: "Nancy Pelosi"))
-        XCTAssertEqual(direct(quotes).first?.cue, "told")
+        XCTAssertEqual(direct(quotes).first?.cue?.text, "told")
     }
 
     // MARK: Reported speech and claims
@@ -221,7 +221,7 @@ final class QuoteFinderTests: XCTestCase {
         XCTAssertEqual(quotes.map(\.kind), [.indirect])
         XCTAssertEqual(quotes.first?.text, "residents were doing most of the rescue work themselves")
         XCTAssertEqual(quotes.first?.speaker?.name, "BBC")
-        XCTAssertEqual(quotes.first?.cue, "according to")
+        XCTAssertEqual(quotes.first?.cue?.text, "according to")
     }
 
     func testIndirectSpeechAfterThat() {
@@ -236,7 +236,7 @@ final class QuoteFinderTests: XCTestCase {
         let (_, quotes) = find("The FSB denies the two explosions are related; reports describe speculation.")
         XCTAssertEqual(quotes.map(\.kind), [.claim])
         XCTAssertEqual(quotes.first?.text, "the two explosions are related")
-        XCTAssertEqual(quotes.first?.cue, "denies")
+        XCTAssertEqual(quotes.first?.cue?.text, "denies")
         XCTAssertEqual(quotes.first?.speaker?.name, "FSB")
     }
 

@@ -49,7 +49,7 @@ final class BadInputTests: XCTestCase {
         // The link itself was moved, never followed: it still points at /etc/passwd.
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: spool.failed + "/passwd-link.txt"), "/etc/passwd")
 
-        XCTAssertEqual(spool.json(spool.outbox, newlineName + Array(".json".utf8))?["schema"] as? String, "articled.analysis/1")
+        XCTAssertEqual(spool.json(spool.outbox, newlineName + Array(".json".utf8))?["schema"] as? String, "articled.analysis/2")
         let latin1Result = try XCTUnwrap(spool.json(spool.outbox, latin1Name + Array(".json".utf8)))
         XCTAssertEqual((latin1Result["source"] as? [String: Any])?["name"] as? String, "caf\u{FFFD}.txt")
         // Names are escaped in the log: no line is split by the newline, no raw non-UTF-8 byte.

@@ -21,7 +21,7 @@ final class CorpusTests: XCTestCase {
         spool.assertExactlyOneResultEach(names)
         for (name, path) in zip(names, articles) {
             let json = try XCTUnwrap(spool.json(spool.outbox, name + ".json"), "\(name).json is valid JSON")
-            XCTAssertEqual(json["schema"] as? String, "articled.analysis/1")
+            XCTAssertEqual(json["schema"] as? String, "articled.analysis/2")
             let source = try XCTUnwrap(json["source"] as? [String: Any])
             XCTAssertEqual(source["name"] as? String, name)
             XCTAssertEqual(source["bytes"] as? Int, TestSpool.contents(path).count)

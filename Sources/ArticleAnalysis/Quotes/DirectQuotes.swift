@@ -13,7 +13,7 @@ struct DirectQuotes {
     struct Found {
         var passage: Int
         var speaker: Speaker?
-        var cue: String?
+        var cue: QuoteWords?
         var cueToken: Int?
     }
 
@@ -150,7 +150,7 @@ struct DirectQuotes {
             result.speaker = speaker
             if let cue {
                 result.cueToken = cue
-                result.cue = doc.isWord(cue, LexiconTable.according) ? "according to" : doc.string(cue, through: cue)
+                result.cue = doc.cue(cue)
             }
             return true
         }

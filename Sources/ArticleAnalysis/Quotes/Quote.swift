@@ -1,25 +1,40 @@
-/// Who is quoted: the entity, when the speaker is one, and the name to show.
+/// Who is quoted: the entity, when the speaker is one, the name to show, and the words of the
+/// text that stand for the speaker at this quote.
 public struct Speaker: Sendable, Equatable {
-    /// The id of the speaker's entity in `Analysis.entities`, when resolved.
+    /// The id of the speaker's entity in `Analysis.entities`, when resolved (through a pronoun or
+    /// a description too: "he" after "Pelosi" gives Pelosi's entity).
     public var entity: String?
     public var name: String
-    public init(entity: String?, name: String) { self.entity = entity; self.name = name }
+    /// The words that stand for the speaker at this quote: a name, "he", "the mayor", "the
+    /// Foreign Ministry". Nil only for speakers built without a text position.
+    public var mention: QuoteWords?
+    public init(entity: String?, name: String, mention: QuoteWords? = nil) {
+        self.entity = entity; self.name = name; self.mention = mention
+    }
+}
+
+/// Words of the text at a position: the cue that attributes a quote ("said", "according to"),
+/// or the mention that stands for its speaker ("he", "the mayor").
+public struct QuoteWords: Sendable, Equatable {
+    public var text: String
+    public var span: TextSpan
+    public init(text: String, span: TextSpan) { self.text = text; self.span = span }
 }
 
 /// Something someone said or claimed, as the article reports it.
 public struct Quote: Sendable, Equatable {
     public enum Kind: String, Sendable { case direct, indirect, claim }
     public var kind: Kind
-    /// The quoted words without the quotation marks.
+    /// The quoted words without the quotation marks; for reported speech, the reported content.
     public var text: String
     public var span: TextSpan
     public var speaker: Speaker?
     /// The speech verb or phrase that attributes it ("said", "according to").
-    public var cue: String?
+    public var cue: QuoteWords?
     /// Notes such as "unclosed".
     public var flags: [String]
 
-    public init(kind: Kind, text: String, span: TextSpan, speaker: Speaker?, cue: String?, flags: [String]) {
+    public init(kind: Kind, text: String, span: TextSpan, speaker: Speaker?, cue: QuoteWords?, flags: [String]) {
         self.kind = kind; self.text = text; self.span = span; self.speaker = speaker; self.cue = cue; self.flags = flags
     }
 }

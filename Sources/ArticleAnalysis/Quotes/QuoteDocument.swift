@@ -352,6 +352,17 @@ final class QuoteDocument {
         return token.mark == 0x21 || token.mark == 0x3F || token.mark == 0x3B
     }
 
+    /// The cue at token `t` as written: the word, or "according to" with its "to".
+    func cue(_ t: Int) -> QuoteWords {
+        let last = isWord(t, LexiconTable.according) && t + 1 < tokens.count && isWord(t + 1, QuoteKeys.to) ? t + 1 : t
+        return words(t, through: last)
+    }
+
+    /// Tokens `first...last` as quote words (text and span).
+    func words(_ first: Int, through last: Int) -> QuoteWords {
+        QuoteWords(text: string(first, through: last), span: TextSpan(start: tokens[first].start, end: tokens[last].end))
+    }
+
     func string(_ first: Int, through last: Int) -> String {
         text.scalars.string(tokens[first].start..<tokens[last].end)
     }
