@@ -45,7 +45,10 @@ public struct Quote: Sendable, Equatable {
 /// Speakers come from the entities stage's mentions; where no mention covers a name near a speech
 /// verb, a run of capitalised words stands in (speaker with `entity` nil). See docs/quotes.md.
 public struct QuoteFinder: Sendable {
-    public init() {}
+    /// The learned decisions; with `QuoteModel.empty` the rules alone decide.
+    public var model: QuoteModel
+
+    public init(model: QuoteModel = .empty) { self.model = model }
 
     /// Quotes in text order. Offsets are code points into `text`; a direct quote's span and text
     /// exclude its marks (a multi-paragraph quote's span covers the marks between its paragraphs,
@@ -68,7 +71,11 @@ public struct QuoteFinder: Sendable {
                                 speaker: found.speaker, cue: found.cue, flags: flags))
         }
         cueTokens.sort()
-        quotes.append(contentsOf: ReportedSpeech(doc: doc, resolver: resolver).find(skipping: cueTokens))
+        if model.isEmpty {
+            quotes.append(contentsOf: ReportedSpeech(doc: doc, resolver: resolver).find(skipping: cueTokens))
+        } else {
+            quotes.append(contentsOf: LearnedReportedSpeech(doc: doc, resolver: resolver, model: model).find(skipping: cueTokens))
+        }
         quotes.sort { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.kind.rawValue < $1.kind.rawValue }
         return quotes
     }

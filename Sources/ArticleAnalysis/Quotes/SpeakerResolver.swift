@@ -9,7 +9,7 @@ final class SpeakerResolver {
     let doc: QuoteDocument
     let candidates: [SpeakerCandidate]
     /// For each token, the candidate covering it, or -1.
-    private let cover: [Int]
+    let cover: [Int]
     /// For each sentence, the index of its first candidate; sentence `s` has candidates
     /// `firstOfSentence[s]..<firstOfSentence[s + 1]` (candidates are in text order).
     private let firstOfSentence: [Int]
@@ -295,7 +295,7 @@ final class SpeakerResolver {
     private func isAffiliation(_ c: Int) -> Bool { wordBefore(c)?.key == QuoteKeys.of }
 
     /// Token `t` is "he", "she", "they" or "it".
-    private func isPronoun(_ t: Int) -> Bool {
+    func isPronoun(_ t: Int) -> Bool {
         tokens[t].isWord && !tokens[t].flags.isDisjoint(with: [.personPronoun, .groupPronoun])
     }
 }

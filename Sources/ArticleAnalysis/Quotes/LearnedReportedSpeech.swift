@@ -1,0 +1,111 @@
+/// Finds reported speech with the learned model: words the model takes for a cue ("said",
+/// "according to", "believes", "called for"), the side of the cue the content is on, and the
+/// content as the clause there.
+///
+/// - Cue: each word outside quotation marks (lower case, or first of its sentence) is scored
+///   (`QuoteDecision.reportCue`); neighbouring cue words form one cue ("has said", "according to").
+///   Words that attribute a direct quote are skipped.
+/// - Content after the cue ("said (that) ..."): to the end of the sentence or a semicolon.
+///   Content before it ("..., a source said."): from the sentence start to the last comma before
+///   the cue (or to the cue's subject).
+/// - Source: the subject of the cue (`SpeakerResolver`), before it, else after it; null when none.
+/// - Kind: `claim` for a claim verb (claim, allege, deny), else `indirect`.
+struct LearnedReportedSpeech {
+    let doc: QuoteDocument
+    let resolver: SpeakerResolver
+    let model: QuoteModel
+
+    /// The cue words in token order: `cueTokens` (direct-quote cues, ascending) are left out.
+    func cues(skipping cueTokens: [Int], features f: inout QuoteFeatures) -> [ClosedRange<Int>] {
+        let source = QuoteFeatureSource(doc: doc, resolver: resolver)
+        let tokens = doc.tokens
+        var cues: [ClosedRange<Int>] = []
+        var nextCue = 0
+        var t = 0
+        while t < tokens.count {
+            defer { t += 1 }
+            let token = tokens[t]
+            guard token.isWord, token.passage < 0, !token.isCapitalized || token.isInitial else { continue }
+            while nextCue < cueTokens.count && cueTokens[nextCue] < t { nextCue += 1 }
+            if nextCue < cueTokens.count && cueTokens[nextCue] == t { continue }
+            source.reportCue(t, into: &f)
+            guard model.says(.reportCue, f) else { continue }
+            if let last = cues.last, last.upperBound == t - 1, tokens[t - 1].sentence == token.sentence {
+                cues[cues.count - 1] = last.lowerBound...t
+            } else {
+                cues.append(t...t)
+            }
+        }
+        return cues
+    }
+
+    func find(skipping cueTokens: [Int]) -> [Quote] {
+        var f = QuoteFeatures()
+        let source = QuoteFeatureSource(doc: doc, resolver: resolver)
+        var found: [Quote] = []
+        for cue in cues(skipping: cueTokens, features: &f) {
+            source.contentAfter(cue.lowerBound, cue.upperBound, into: &f)
+            let after = model.says(.contentAfter, f)
+            guard let content = after ? contentAfter(cue) : contentBefore(cue) else { continue }
+            found.append(quote(cue, content))
+        }
+        return found
+    }
+
+    /// The clause after the cue: after "that" when it follows; nil under two words or when a
+    /// quotation starts it.
+    func contentAfter(_ cue: ClosedRange<Int>) -> ClosedRange<Int>? {
+        let sentence = doc.sentenceRange(of: cue.lowerBound)
+        var start = cue.upperBound + 1
+        if doc.isWord(start, QuoteKeys.that) { start += 1 }
+        while start < sentence.upperBound && !doc.tokens[start].isWord && doc.tokens[start].opensPassage < 0 { start += 1 }
+        guard start < sentence.upperBound, doc.tokens[start].opensPassage < 0 else { return nil }
+        var end = start, u = start, words = 0
+        while u < sentence.upperBound {
+            if doc.isTerminator(u) || doc.tokens[u].mark == 0x3A { break }
+            if doc.tokens[u].isWord { words += 1 }
+            end = u
+            u += 1
+        }
+        while end > start, !doc.tokens[end].isWord, doc.tokens[end].closesPassage < 0, doc.tokens[end].mark != 0x29 { end -= 1 }
+        return words >= 2 ? start...end : nil
+    }
+
+    /// The clause before the cue: from the sentence start to the last comma before the cue, or
+    /// to the cue's subject; nil under three words.
+    func contentBefore(_ cue: ClosedRange<Int>) -> ClosedRange<Int>? {
+        let sentence = doc.sentenceRange(of: cue.lowerBound)
+        var start = sentence.lowerBound
+        while start < cue.lowerBound && !doc.tokens[start].isWord { start += 1 }
+        var end = cue.lowerBound - 1
+        var u = cue.lowerBound - 1
+        while u > start {
+            if doc.tokens[u].mark == 0x2C && doc.tokens[u].passage < 0 { end = u - 1; break }
+            u -= 1
+        }
+        if u <= start, cue.lowerBound > 0, resolver.cover[cue.lowerBound - 1] >= 0 {
+            end = resolver.candidates[resolver.cover[cue.lowerBound - 1]].firstToken - 1
+        }
+        guard end >= start, doc.tokens[start].opensPassage < 0 else { return nil }
+        while end > start, !doc.tokens[end].isWord, doc.tokens[end].closesPassage < 0, doc.tokens[end].mark != 0x29 { end -= 1 }
+        var words = 0
+        for k in start...end where doc.tokens[k].isWord { words += 1 }
+        return words >= 3 ? start...end : nil
+    }
+
+    private func quote(_ cue: ClosedRange<Int>, _ content: ClosedRange<Int>) -> Quote {
+        let sentence = doc.sentenceRange(of: cue.lowerBound)
+        let speaker: Speaker?
+        if content.lowerBound > cue.upperBound {
+            speaker = resolver.subjectBefore(cue.lowerBound, from: sentence.lowerBound)
+                ?? resolver.subjectAfter(cue.upperBound, limit: content.lowerBound)
+        } else {
+            speaker = resolver.subjectAfter(cue.upperBound, limit: sentence.upperBound)
+                ?? resolver.subjectBefore(cue.lowerBound, from: content.upperBound + 1)
+        }
+        let kind: Quote.Kind = doc.tokens[cue.lowerBound].flags.contains(.claimVerb) ? .claim : .indirect
+        let span = TextSpan(start: doc.tokens[content.lowerBound].start, end: doc.tokens[content.upperBound].end)
+        return Quote(kind: kind, text: doc.text.scalars.string(span.start..<span.end), span: span, speaker: speaker,
+                     cue: doc.words(cue.lowerBound, through: cue.upperBound), flags: [])
+    }
+}
