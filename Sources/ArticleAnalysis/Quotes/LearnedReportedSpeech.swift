@@ -25,7 +25,7 @@ struct LearnedReportedSpeech {
         while t < tokens.count {
             defer { t += 1 }
             let token = tokens[t]
-            guard token.isWord, token.passage < 0, !token.isCapitalized || token.isInitial else { continue }
+            guard token.isWord, token.passage < 0 else { continue }
             while nextCue < cueTokens.count && cueTokens[nextCue] < t { nextCue += 1 }
             if nextCue < cueTokens.count && cueTokens[nextCue] == t { continue }
             source.reportCue(t, into: &f)
@@ -46,7 +46,7 @@ struct LearnedReportedSpeech {
         for cue in cues(skipping: cueTokens, features: &f) {
             source.contentAfter(cue.lowerBound, cue.upperBound, into: &f)
             let after = model.says(.contentAfter, f)
-            guard let content = after ? contentAfter(cue) : contentBefore(cue) else { continue }
+            guard let content = after ? contentAfter(cue) ?? contentBefore(cue) : contentBefore(cue) ?? contentAfter(cue) else { continue }
             found.append(quote(cue, content))
         }
         return found
@@ -57,7 +57,19 @@ struct LearnedReportedSpeech {
     func contentAfter(_ cue: ClosedRange<Int>) -> ClosedRange<Int>? {
         let sentence = doc.sentenceRange(of: cue.lowerBound)
         var start = cue.upperBound + 1
-        if doc.isWord(start, QuoteKeys.that) { start += 1 }
+        if doc.isWord(start, QuoteKeys.that) {
+            start += 1
+        } else if start < sentence.upperBound, doc.tokens[start].isWord,
+                  doc.tokens[start].flags.contains(.phraseOpener) || resolver.cover[start] >= 0 || resolver.isPronoun(start) {
+            // "said in a filing that ...", "told reporters that ...": the clause after "that".
+            var u = start + 1, words = 0
+            while u < sentence.upperBound && words < 14 {
+                if doc.tokens[u].opensPassage >= 0 || doc.isTerminator(u) || doc.tokens[u].mark == 0x3A { break }
+                if doc.isWord(u, QuoteKeys.that) { start = u + 1; break }
+                if doc.tokens[u].isWord { words += 1 }
+                u += 1
+            }
+        }
         while start < sentence.upperBound && !doc.tokens[start].isWord && doc.tokens[start].opensPassage < 0 { start += 1 }
         guard start < sentence.upperBound, doc.tokens[start].opensPassage < 0 else { return nil }
         var end = start, u = start, words = 0

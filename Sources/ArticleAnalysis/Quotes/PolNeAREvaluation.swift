@@ -102,9 +102,16 @@ public struct PolNeAREvaluation: Sendable {
                sources.contains(where: { $0.overlaps(mention) }) { reportedSpeakerRight += 1 }
         }
         for g in reported.indices where !goldUsed[g] {
-            note(touched[g] ? "reported: content boundary" : "reported missed", reported[g].content[0])
+            let cueFound = predicted.contains { p in
+                p.quote.cue.map { cue in reported[g].cue.contains { $0.overlaps(align.span(cue.span)) } } ?? false
+            }
+            note(touched[g] ? "reported: content boundary" : cueFound ? "reported missed: cue found, content elsewhere" : "reported missed: no cue",
+                 reported[g].content[0],
+                 " | cue " + (reported[g].cue.first.map { article.excerpt($0) } ?? "none"))
         }
-        for k in predicted.indices where !foundUsed[k] { note("reported extra", predicted[k].span) }
+        for k in predicted.indices where !foundUsed[k] {
+            note("reported extra", predicted[k].span, " | cue \"\(predicted[k].quote.cue?.text ?? "")\"")
+        }
         return notes
     }
 

@@ -61,7 +61,14 @@ public struct QuoteFinder: Sendable {
 
         var quotes: [Quote] = []
         var cueTokens: [Int] = []
-        for found in DirectQuotes(doc: doc, resolver: resolver).find() {
+        let ranker = SourceRanker(doc: doc, resolver: resolver)
+        var features = QuoteFeatures()
+        var previous: Speaker? = nil
+        for var found in DirectQuotes(doc: doc, resolver: resolver).find() {
+            if !model.isEmpty {
+                found.speaker = ranker.best(found.passage, rule: found.speaker, previous: previous, model: model, features: &features)
+                previous = found.speaker
+            }
             let passage = doc.passages[found.passage]
             var flags: [String] = []
             if passage.isUnclosed { flags.append("unclosed") }

@@ -98,6 +98,21 @@ struct QuoteFeatureSource {
         f.add(17, doc.tokens[t].isInitial ? 1 : 0, doc.tokens[t].isCapitalized ? 1 : 0)
         f.add(18, wordClass(t - 2), wordClass(t - 1))
         f.add(19, wordClass(t + 1), wordClass(t + 2))
+        f.add(20, key(t - 3))
+        f.add(21, w, key(t + 2))
+        var thatAfter: UInt64 = 0
+        var u = t + 1
+        while u < min(sentence.upperBound, t + 7) {
+            if doc.isWord(u, QuoteKeys.that) { thatAfter = UInt64(u - t); break }
+            u += 1
+        }
+        f.add(22, thatAfter)
+        f.add(23, w, thatAfter == 0 ? 0 : 1)
+        var quoted: UInt64 = 0
+        for k in sentence where doc.tokens[k].opensPassage >= 0 { quoted = k < t ? 1 : 2; if k > t { break } }
+        f.add(24, quoted)
+        if t + 1 < doc.tokens.count && doc.tokens[t + 1].isWord { f.add(25, suffix(t + 1)) }
+        f.add(26, suffix(t), wordClass(t - 1))
     }
 
     /// Features of the cue `a...b` for "the content follows the cue".

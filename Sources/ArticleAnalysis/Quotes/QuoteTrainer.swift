@@ -34,23 +34,40 @@ public struct QuoteTrainer: Sendable {
         let doc = QuoteDocument(text: sample.text, paragraphs: QuoteDocument.paragraphs(of: sample.text, sample.segmentation))
         let resolver = SpeakerResolver(doc: doc, candidates: SpeakerCandidate.find(in: doc, entities: sample.entities))
         let source = QuoteFeatureSource(doc: doc, resolver: resolver)
+        let tokens = doc.tokens
         let align = TextAlignment(from: sample.text.scalars, to: sample.article.text)
-        var cueTokens = DirectQuotes(doc: doc, resolver: resolver).find().compactMap(\.cueToken)
+        let direct = DirectQuotes(doc: doc, resolver: resolver).find()
+        var cueTokens = direct.compactMap(\.cueToken)
         cueTokens.sort()
         let reported = sample.article.reportedSpeech()
         let cueSpans = reported.flatMap(\.cue)
         var f = QuoteFeatures()
-        let tokens = doc.tokens
         var nextCue = 0
         for t in tokens.indices {
             let token = tokens[t]
-            guard token.isWord, token.passage < 0, !token.isCapitalized || token.isInitial else { continue }
+            guard token.isWord, token.passage < 0 else { continue }
             while nextCue < cueTokens.count && cueTokens[nextCue] < t { nextCue += 1 }
             if nextCue < cueTokens.count && cueTokens[nextCue] == t { continue }
             source.reportCue(t, into: &f)
             let span = align.span(TextSpan(start: token.start, end: token.end))
             result[QuoteDecision.reportCue.rawValue].append(Example(features: f.values, label: cueSpans.contains { $0.overlaps(span) }))
         }
+        // The source of each found direct quote that matches a gold one.
+        let ranker = SourceRanker(doc: doc, resolver: resolver)
+        let goldDirect = sample.article.directQuotes()
+        var previous: Speaker? = nil
+        for found in direct {
+            defer { previous = found.speaker }
+            let span = align.span(doc.passages[found.passage].span)
+            guard let gold = goldDirect.first(where: { g in
+                2 * max(0, min(span.end, g.span.end) - max(span.start, g.span.start)) >= g.span.length }), !gold.sources.isEmpty else { continue }
+            for m in ranker.mentions(found.passage) {
+                ranker.features(m, found.passage, rule: found.speaker?.mention?.span, previous: previous, into: &f)
+                let mention = align.span(TextSpan(start: tokens[m.first].start, end: tokens[m.last].end))
+                result[QuoteDecision.directSource.rawValue].append(Example(features: f.values, label: gold.sources.contains { $0.overlaps(mention) }))
+            }
+        }
+
         // The side of the content, for each gold cue the tokens cover.
         var t = 0
         for attribution in reported {
