@@ -61,8 +61,9 @@ public struct QuoteTrainer: Sendable {
             let span = align.span(doc.passages[found.passage].span)
             guard let gold = goldDirect.first(where: { g in
                 2 * max(0, min(span.end, g.span.end) - max(span.start, g.span.start)) >= g.span.length }), !gold.sources.isEmpty else { continue }
-            for m in ranker.mentions(found.passage) {
-                ranker.features(m, found.passage, rule: found.speaker?.mention?.span, previous: previous, into: &f)
+            let all = ranker.mentions(found.passage)
+            for (i, m) in all.enumerated() {
+                ranker.features(m, found.passage, rank: ranker.rank(i, in: all, found.passage), rule: found.speaker?.mention?.span, previous: previous, into: &f)
                 let mention = align.span(TextSpan(start: tokens[m.first].start, end: tokens[m.last].end))
                 result[QuoteDecision.directSource.rawValue].append(Example(features: f.values, label: gold.sources.contains { $0.overlaps(mention) }))
             }

@@ -42,8 +42,14 @@ struct SourceRanker {
                 t = candidate.lastToken + 1
                 continue
             }
-            if resolver.isPronoun(t) || !token.flags.isDisjoint(with: [.personRole, .organizationNoun]) {
+            if resolver.isPronoun(t) || !token.flags.isDisjoint(with: [.personRole, .organizationNoun])
+                || token.key == QuoteKeys.i || token.key == QuoteKeys.we {
                 result.append(Mention(first: t, last: t, candidate: nil, head: t))
+            } else if !token.flags.contains(.speechVerb), doc.wordFlags(t + 1).contains(.speechVerb) || doc.wordFlags(t - 1).contains(.speechVerb) {
+                // The subject slot next to a speech verb: "the letter said", "said the announcer".
+                var first = t
+                if doc.wordFlags(t - 1).contains(.descriptionDeterminer) { first = t - 1 }
+                result.append(Mention(first: first, last: t, candidate: nil, head: t))
             }
             t += 1
         }
@@ -52,7 +58,8 @@ struct SourceRanker {
 
     /// Features of mention `m` as the source of passage `p`; `rule` is the rules' mention,
     /// `previous` the previous quote's speaker.
-    func features(_ m: Mention, _ p: Int, rule: TextSpan?, previous: Speaker?, into f: inout QuoteFeatures) {
+    /// `rank`: how many mentions stand between this one and the quote on its side.
+    func features(_ m: Mention, _ p: Int, rank: Int, rule: TextSpan?, previous: Speaker?, into f: inout QuoteFeatures) {
         let source = QuoteFeatureSource(doc: doc, resolver: resolver)
         let tokens = doc.tokens
         f.start(.directSource)
@@ -119,22 +126,48 @@ struct SourceRanker {
             if let entity = candidate.entity { for other in resolver.candidates where other.entity == entity { count += 1 } }
             f.add(20, QuoteFeatureSource.bucket(count))
         }
+        // A speech verb anywhere between the mention and the quote, outside quotation marks.
+        var verbBetween = false
+        if gapLast >= gapFirst {
+            for k in gapFirst...gapLast where tokens[k].isWord && tokens[k].passage < 0 && tokens[k].flags.contains(.speechVerb) { verbBetween = true; break }
+        }
+        f.add(23, side, verbBetween ? 1 : 0)
+        f.add(24, side &* 8 &+ QuoteFeatureSource.bucket(rank), verbBetween ? 1 : 0)
+        f.add(25, kind, verbAfter ? 1 : 0)
+        f.add(26, QuoteFeatureSource.bucket(rank), side)
+        f.add(27, kind, side)
         f.add(21, doc.passages[p].isUnclosed ? 1 : 0, side)
         f.add(22, open > 0 && tokens[open - 1].paragraph != tokens[open].paragraph ? 1 : 0, side)
+    }
+
+    /// How many mentions of `all` stand between mention `i` and passage `p`.
+    func rank(_ i: Int, in all: [Mention], _ p: Int) -> Int {
+        let open = doc.openToken[p]
+        if open >= 0 && all[i].last < open {
+            var n = 0
+            for j in (i + 1)..<all.count where all[j].last < open { n += 1 }
+            return n
+        }
+        var n = 0
+        for j in 0..<i where open < 0 || all[j].last >= open { n += 1 }
+        return n
     }
 
     /// The speaker for mention `m`: a name's entity, or what a pronoun or description stands for.
     func speaker(_ m: Mention) -> Speaker {
         if let c = m.candidate { return resolver.candidates[c].speaker(doc) }
         let head = m.head!
-        return resolver.isPronoun(head) ? resolver.resolvePronoun(at: head) : resolver.resolveDescription(at: head)
+        if resolver.isPronoun(head) { return resolver.resolvePronoun(at: head) }
+        if !doc.tokens[head].flags.isDisjoint(with: [.personRole, .organizationNoun]) { return resolver.resolveDescription(at: head) }
+        return Speaker(entity: nil, name: doc.string(m.first, through: m.last), mention: doc.words(m.first, through: m.last))
     }
 
     /// The best mention for passage `p`, or nil when there is none.
     func best(_ p: Int, rule: Speaker?, previous: Speaker?, model: QuoteModel, features f: inout QuoteFeatures) -> Speaker? {
         var best: (score: Float, mention: Mention)? = nil
-        for m in mentions(p) {
-            features(m, p, rule: rule?.mention?.span, previous: previous, into: &f)
+        let all = mentions(p)
+        for (i, m) in all.enumerated() {
+            features(m, p, rank: rank(i, in: all, p), rule: rule?.mention?.span, previous: previous, into: &f)
             let score = model.score(f)
             if best == nil || score > best!.score { best = (score, m) }
         }
