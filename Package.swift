@@ -23,6 +23,10 @@ let package = Package(
     targets: [
         // Pure analysis: no file system, no clocks, no globals.
         .target(name: "ArticleAnalysis"),
+        // Training and evaluation (NERTrainer, CoNLL reading, scoring, QuoteEvaluation): used only
+        // by the train and eval commands, never by the daemon. Reaches analysis internals through
+        // `package` access.
+        .target(name: "ArticleAnalysisTools", dependencies: ["ArticleAnalysis"]),
         // The trained models shipped as package resources; the only place that reads them from disk.
         .target(
             name: "ArticleModels",
@@ -45,20 +49,34 @@ let package = Package(
                 "ArticleAnalysis", "ArticleModels", "Spool", "SystemdSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
             name: "articled",
             dependencies: [
                 "ArticledCore", "ArticleAnalysis", "ArticleModels", "Spool",
+                "ArticleAnalysisTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "ArticleAnalysisTests", dependencies: ["ArticleAnalysis", "ArticleModels"]),
+        // What several test targets share: where the corpus is, and a missing corpus or jsonschema
+        // that skips a test, or fails it under ARTICLED_REQUIRE_CORPUS=1 (CI).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ArticleAnalysisTests", dependencies: ["ArticleAnalysis", "ArticleModels", "TestSupport"]),
+        .testTarget(name: "ArticleAnalysisToolsTests", dependencies: ["ArticleAnalysisTools", "ArticleAnalysis", "ArticleModels", "TestSupport"]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
-        .testTarget(name: "ArticledCoreTests", dependencies: ["ArticledCore"]),
+        .testTarget(
+            name: "ArticledCoreTests",
+            dependencies: [
+                "ArticledCore", "ArticleAnalysis", "ArticleModels", "Spool",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ]
+        ),
         .testTarget(name: "ArticledIntegrationTests", dependencies: ["ArticleAnalysis"]),
     ]
 )

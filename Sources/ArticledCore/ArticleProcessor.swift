@@ -10,6 +10,11 @@ import Spool
 /// Results of the names taken together are published together (`Spool.complete(_:)`: one outbox
 /// fsync for all), so a backlog is not bound by two fsyncs per article; an idle daemon takes one
 /// name at a time and publishes it at once.
+///
+/// Threads: an immutable value that every worker thread uses at once; `process` keeps its state
+/// in locals. What it shares is itself thread-safe: `Spool` (no mutable state; claims are
+/// arbitrated by rename and flock), the pipeline (a `Sendable` value) and `LiveSettings`, read
+/// once per article so one article sees one configuration from claim to publication.
 struct ArticleProcessor: Sendable {
     enum Outcome: Sendable, Equatable {
         case analysed
@@ -27,7 +32,6 @@ struct ArticleProcessor: Sendable {
     let spool: Spool
     let pipeline: AnalysisPipeline
     let settings: LiveSettings
-    let logger: Logger
     /// For the daemon benchmark: skip the analysis, keep every file operation.
     let bareFileWork: Bool
 
@@ -71,8 +75,8 @@ struct ArticleProcessor: Sendable {
     /// Claims, reads and analyses one name; failures are dealt with here.
     private func analyse(_ item: WorkItem, isStopping: () -> Bool) -> Step {
         let snapshot = settings.current
-        var logger = self.logger
-        logger.logLevel = snapshot.logLevel
+        let configuration = snapshot.configuration
+        var logger = snapshot.logger
         logger[metadataKey: "article_file"] = .string(item.name.escaped)
 
         let claim: Spool.ClaimResult
@@ -107,11 +111,11 @@ struct ArticleProcessor: Sendable {
 
         let bytes: [UInt8]
         do {
-            bytes = try spool.read(article, maxBytes: snapshot.maxBytes)
+            bytes = try spool.read(article, maxBytes: configuration.maxBytes)
         } catch {
             return .done(fail(article, error, logger: logger))
         }
-        let start = MonotonicStageClock().nanoseconds()
+        let start = ContinuousClock.now
         let json: [UInt8]
         let sha256: String
         if bareFileWork {
@@ -128,11 +132,10 @@ struct ArticleProcessor: Sendable {
                 return .done(fail(article, record, logger: logger))
             }
         }
-        let milliseconds = Double(MonotonicStageClock().nanoseconds() - start) / 1_000_000
         logger[metadataKey: "article_sha256"] = .string(sha256)
-        logger[metadataKey: "analysis_ms"] = .string(Self.format(milliseconds))
+        logger[metadataKey: "analysis_ms"] = .string(Self.milliseconds(start.duration(to: .now)))
 
-        let disposal: Spool.Disposal = snapshot.afterSuccess == .delete ? .delete : .moveToProcessed
+        let disposal: Spool.Disposal = configuration.afterSuccess == .delete ? .delete : .moveToProcessed
         return .analysed(Analysed(completion: Spool.Completion(article, result: json, sha256: sha256, disposal: disposal), logger: logger))
     }
 
@@ -165,8 +168,10 @@ struct ArticleProcessor: Sendable {
         }
     }
 
-    static func format(_ milliseconds: Double) -> String {
-        let tenths = Int((milliseconds * 10).rounded())
+    /// `duration` in milliseconds with one decimal, rounded half up: 1.25 ms -> "1.3".
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let tenths = max(0, seconds * 10_000 + (attoseconds + 50_000_000_000_000) / 100_000_000_000_000)
         return "\(tenths / 10).\(tenths % 10)"
     }
 }

@@ -6,6 +6,9 @@ import SystemdSupport
 
 /// Starts the daemon: logging, configuration, models, then the service group that runs
 /// `ArticledService` and turns SIGTERM/SIGINT into a graceful shutdown.
+///
+/// Threads: `run` is the command's async task; it builds everything before any other thread
+/// exists, hands the daemon to the `ServiceGroup`, and returns when the group has stopped.
 public enum ArticledDaemon {
     public struct Options: Sendable {
         /// Configuration file; nil means the built-in defaults.

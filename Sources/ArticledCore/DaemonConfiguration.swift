@@ -4,6 +4,8 @@ import Logging
 // check-config (ConfigurationFile.swift) beside it.
 
 /// What the daemon reads from /etc/articled/articled.conf, with defaults for every key.
+/// A value: the running daemon never changes one in place; a reload reads a new one and hands it
+/// over as a new `DaemonSettings`.
 public struct DaemonConfiguration: Sendable, Equatable {
     /// What happens to an input after its result is written.
     public enum AfterSuccess: String, Sendable { case move, delete }

@@ -1,27 +1,24 @@
-import Logging
 import Synchronization
 
-/// The settings a SIGHUP can change while workers run; each article reads one snapshot.
+/// The one synchronised point through which a reload hands new settings to the daemon's threads.
+///
+/// Threads: the control thread is the only writer (`replace`, during a reload) and reads
+/// `current` once per turn of its loop; each worker reads `current` once per article and uses
+/// that value for the whole article. Nothing else in the daemon changes when the configuration
+/// is reloaded, except the queue's capacity and the worker count, which the control thread sets
+/// on `WorkQueue` right after `replace`.
 final class LiveSettings: Sendable {
-    struct Snapshot: Sendable, Equatable {
-        var maxBytes: Int
-        var afterSuccess: DaemonConfiguration.AfterSuccess
-        var logLevel: Logger.Level
+    private let state: Mutex<DaemonSettings>
+
+    init(_ settings: DaemonSettings) {
+        state = Mutex(settings)
     }
 
-    private let state: Mutex<Snapshot>
+    /// The settings in force now.
+    var current: DaemonSettings { state.withLock { $0 } }
 
-    init(_ configuration: DaemonConfiguration) {
-        state = Mutex(Self.snapshot(of: configuration))
-    }
-
-    var current: Snapshot { state.withLock { $0 } }
-
-    func update(from configuration: DaemonConfiguration) {
-        state.withLock { $0 = Self.snapshot(of: configuration) }
-    }
-
-    private static func snapshot(of configuration: DaemonConfiguration) -> Snapshot {
-        Snapshot(maxBytes: configuration.maxBytes, afterSuccess: configuration.afterSuccess, logLevel: configuration.logLevel)
+    /// Makes `settings` the ones in force; articles already started keep the value they read.
+    func replace(with settings: DaemonSettings) {
+        state.withLock { $0 = settings }
     }
 }

@@ -2,6 +2,8 @@ import ArticleAnalysis
 import Glibc
 
 /// The clock the pipeline's `timing_ms` figures come from: CLOCK_MONOTONIC, immune to wall-clock steps.
+/// (`ArticleAnalysis` has no clocks of its own, so the pipeline asks its caller for nanoseconds
+/// through `StageClock`; the daemon's own timing uses `ContinuousClock`.) Stateless: any thread.
 public struct MonotonicStageClock: StageClock {
     public init() {}
 

@@ -27,10 +27,27 @@ import SystemdSupport
 /// - on `requestStop()` (SIGTERM) sends STOPPING=1, takes no new files, lets the workers finish
 ///   the articles they are analysing (a file claimed after the stop is renamed back to the inbox)
 ///   and returns.
-public final class SpoolDaemon: @unchecked Sendable {
+///
+/// Threads and who owns what:
+/// - The control thread is the one that calls `run()` (`ArticledService` starts it). It alone
+///   waits on the `InboxWatcher`, scans, re-arms, reloads, talks to systemd and owns the loop's
+///   timers (locals of `run()`). It starts the workers.
+/// - Worker threads run `workerLoop()`: they take names from `queue`, and the `ArticleProcessor`
+///   claims, analyses and publishes them; they share `spool` (stateless), `counters` (atomic) and
+///   read `settings` once per article.
+/// - Any thread (in articled, the service's task, on SIGTERM or SIGHUP) may call `requestStop()`
+///   and `requestReload()`: they set an atomic flag and wake the control thread.
+/// - The settings a reload changes are one immutable `DaemonSettings` value swapped in
+///   `LiveSettings`, the only synchronised point for them; every stored property here is a `let`
+///   of a `Sendable` type, so the class is checked `Sendable`.
+///
+/// Synchronisation, and why each: `Mutex`/`Atomic` (Synchronization) for state shared without
+/// waiting; `WorkQueue`'s `NSCondition` where a thread must block until another acts; the
+/// watcher's self-pipe because the control thread blocks in poll(2), which only a descriptor can
+/// interrupt. Time is `ContinuousClock`/`Duration`.
+public final class SpoolDaemon: Sendable {
     public typealias ConfigurationLoader = @Sendable () throws -> DaemonConfiguration
 
-    private var configuration: DaemonConfiguration
     private let loadConfiguration: ConfigurationLoader
     private let spool: Spool
     private let watcher: InboxWatcher
@@ -39,7 +56,9 @@ public final class SpoolDaemon: @unchecked Sendable {
     private let counters = DaemonCounters()
     private let processor: ArticleProcessor
     private let notifier: ServiceNotifier
-    private var logger: Logger
+    /// The logger as given, before any configured level: each `DaemonSettings` derives its own.
+    private let baseLogger: Logger
+    private let cores: Int
     private let stopRequested = Atomic<Bool>(false)
     private let reloadRequested = Atomic<Bool>(false)
 
@@ -52,17 +71,16 @@ public final class SpoolDaemon: @unchecked Sendable {
         logger: Logger,
         bareFileWork: Bool = false
     ) throws {
-        self.configuration = configuration
         self.loadConfiguration = loadConfiguration
         self.notifier = notifier
-        self.logger = logger
-        self.logger.logLevel = configuration.logLevel
+        baseLogger = logger
+        cores = ProcessInfo.processInfo.activeProcessorCount
+        settings = LiveSettings(DaemonSettings(configuration, logger: logger, cores: cores))
         spool = try Spool(layout: SpoolLayout(root: configuration.spoolRoot))
-        watcher = try InboxWatcher(path: spool.layout.inbox)
-        queue = WorkQueue(capacity: configuration.queueLimit)
-        settings = LiveSettings(configuration)
-        processor = ArticleProcessor(spool: spool, pipeline: pipeline, settings: settings, logger: logger, bareFileWork: bareFileWork)
-        queue.onLowWater = { [watcher] in watcher.wake() }
+        let watcher = try InboxWatcher(path: spool.layout.inbox)
+        self.watcher = watcher
+        queue = WorkQueue(capacity: configuration.queueLimit, onLowWater: { watcher.wake() })
+        processor = ArticleProcessor(spool: spool, pipeline: pipeline, settings: settings, bareFileWork: bareFileWork)
     }
 
     /// Asks the daemon to stop (SIGTERM). Safe from any thread.
@@ -79,36 +97,43 @@ public final class SpoolDaemon: @unchecked Sendable {
 
     private var isStopping: Bool { stopRequested.load(ordering: .relaxed) }
 
-    /// Runs until `requestStop()`; blocks the calling thread.
+    /// The longest the control loop sleeps in poll(2) before looking at its timers again.
+    static let longestWait: Duration = .seconds(1)
+
+    /// Runs until `requestStop()`; blocks the calling thread, which becomes the control thread.
+    /// Call it once.
     public func run() throws {
+        let clock = ContinuousClock()
         var recoverProcessing = true
         scan(recoverProcessing: &recoverProcessing)
-        startWorkers()
+        let started = settings.current
+        startWorkers(started.workerCount)
         notifier.ready(status: statusText())
-        logger.notice("articled is watching \(spool.layout.inbox)", metadata: [
-            "workers": .stringConvertible(workerCount), "max_bytes": .stringConvertible(configuration.maxBytes),
+        started.logger.notice("articled is watching \(spool.layout.inbox)", metadata: [
+            "workers": .stringConvertible(started.workerCount), "max_bytes": .stringConvertible(started.configuration.maxBytes),
         ])
 
         var lastStatus = ""
-        var nextScan = Self.now() + configuration.rescanSeconds
-        var nextPing = Self.now()
+        var nextScan = clock.now + started.rescanInterval
+        var nextPing = clock.now
         defer { shutDown() }
         while !isStopping {
             if reloadRequested.exchange(false, ordering: .sequentiallyConsistent) {
                 reload()
-                nextScan = min(nextScan, Self.now() + configuration.rescanSeconds)
+                nextScan = min(nextScan, clock.now + settings.current.rescanInterval)
             }
+            let current = settings.current
             var wantsScan = queue.isStarved && queue.isBelowLowWater
-            if Self.now() >= nextScan {
+            if clock.now >= nextScan {
                 wantsScan = true
                 recoverProcessing = true
-                nextScan = Self.now() + configuration.rescanSeconds
+                nextScan = clock.now + current.rescanInterval
             }
 
             let interval = notifier.watchdogInterval
-            if interval != nil, Self.now() >= nextPing {
+            if let interval, clock.now >= nextPing {
                 notifier.watchdogPing()
-                nextPing = Self.now() + Self.seconds(interval!)
+                nextPing = clock.now + interval
             }
             let status = statusText()
             if status != lastStatus {
@@ -120,9 +145,9 @@ public final class SpoolDaemon: @unchecked Sendable {
                 scan(recoverProcessing: &recoverProcessing)
                 continue
             }
-            var timeout = min(1.0, max(0, nextScan - Self.now()))
-            if interval != nil { timeout = min(timeout, max(0, nextPing - Self.now())) }
-            for event in watcher.wait(timeoutMilliseconds: Int32(timeout * 1000)) {
+            var timeout = min(Self.longestWait, clock.now.duration(to: nextScan))
+            if interval != nil { timeout = min(timeout, clock.now.duration(to: nextPing)) }
+            for event in watcher.wait(timeout: timeout) {
                 switch event {
                 case .completed(let name):
                     if !name.isIgnored { queue.add(WorkItem(name: name, origin: .inboxEvent)) }
@@ -132,20 +157,19 @@ public final class SpoolDaemon: @unchecked Sendable {
                         queue.add(WorkItem(name: name, origin: .inboxEvent))
                     }
                 case .overflow:
-                    logger.warning("inotify queue overflowed; rescanning the inbox")
-                    nextScan = Self.now()
+                    current.logger.warning("inotify queue overflowed; rescanning the inbox")
+                    nextScan = clock.now
                 case .inboxGone:
-                    try rearm()
-                    nextScan = Self.now()
+                    try rearm(logger: current.logger)
+                    nextScan = clock.now
                 }
             }
         }
     }
 
-    private var workerCount: Int { configuration.resolvedWorkers(cores: ProcessInfo.processInfo.activeProcessorCount) }
-
-    private func startWorkers() {
-        let missing = queue.setWorkers(workerCount)
+    /// Asks the queue for `count` workers and starts the threads it says are missing.
+    private func startWorkers(_ count: Int) {
+        let missing = queue.setWorkers(count)
         for _ in 0..<missing {
             let thread = Thread { [self] in workerLoop() }
             thread.name = "articled-worker"
@@ -157,6 +181,8 @@ public final class SpoolDaemon: @unchecked Sendable {
     /// Names a worker takes at once from a backlog; their results are published together.
     static let batchLimit = 16
 
+    /// A worker thread's life: take names, process them, count and finish them, until the queue
+    /// closes or fewer workers are wanted.
     private func workerLoop() {
         while let items = queue.take(upTo: Self.batchLimit) {
             let outcomes = processor.process(items) { isStopping || queue.isClosed }
@@ -182,23 +208,27 @@ public final class SpoolDaemon: @unchecked Sendable {
             }
             for name in try spool.scanInbox() where !queue.add(WorkItem(name: name, origin: .inboxScan)) { return }
         } catch {
-            logger.error("cannot scan the spool", metadata: ["error": .string(error.description)])
+            settings.current.logger.error("cannot scan the spool", metadata: ["error": .string(error.description)])
         }
     }
 
+    /// How often, and how long apart, `rearm` tries to re-create and watch the inbox.
+    static let rearmAttempts = 50
+    static let rearmPause: Duration = .milliseconds(100)
+
     /// The inbox was deleted or moved away: re-create it and watch it again, or give up (throw)
     /// so that systemd restarts the service.
-    private func rearm() throws {
+    private func rearm(logger: Logger) throws {
         logger.error("the inbox \(spool.layout.inbox) was deleted or moved; re-creating it and watching it again")
         var lastError: SpoolError?
-        for _ in 0..<50 {
+        for _ in 0..<Self.rearmAttempts {
             do {
                 try watcher.rearm(mode: spool.inboxMode)
                 try spool.layout.createFolders()
                 return
             } catch {
                 lastError = error
-                usleep(100_000)
+                Self.pause(Self.rearmPause)
             }
         }
         logger.critical("cannot re-create or watch the inbox; exiting so that systemd restarts articled", metadata: [
@@ -207,33 +237,36 @@ public final class SpoolDaemon: @unchecked Sendable {
         throw lastError ?? SpoolError("inotify_add_watch", path: spool.layout.inbox, errno: ENOENT)
     }
 
+    /// Reads the configuration again and, when it is valid, hands the new settings to every
+    /// thread through `settings` (the spool root stays the one the daemon started with).
     private func reload() {
         notifier.reloading()
+        let running = settings.current
         do {
             var updated = try loadConfiguration()
-            if updated.spoolRoot != configuration.spoolRoot {
-                logger.warning("the spool root cannot change while running; restart articled to use it", metadata: [
-                    "error": .string("spool root \(updated.spoolRoot) ignored, keeping \(configuration.spoolRoot)"),
+            if updated.spoolRoot != running.configuration.spoolRoot {
+                running.logger.warning("the spool root cannot change while running; restart articled to use it", metadata: [
+                    "error": .string("spool root \(updated.spoolRoot) ignored, keeping \(running.configuration.spoolRoot)"),
                 ])
-                updated.spoolRoot = configuration.spoolRoot
+                updated.spoolRoot = running.configuration.spoolRoot
             }
-            configuration = updated
-            settings.update(from: updated)
-            logger.logLevel = updated.logLevel
+            let next = DaemonSettings(updated, logger: baseLogger, cores: cores)
+            settings.replace(with: next)
             queue.capacity = updated.queueLimit
-            startWorkers()
-            logger.notice("configuration reloaded", metadata: [
-                "workers": .stringConvertible(workerCount), "max_bytes": .stringConvertible(updated.maxBytes),
+            startWorkers(next.workerCount)
+            next.logger.notice("configuration reloaded", metadata: [
+                "workers": .stringConvertible(next.workerCount), "max_bytes": .stringConvertible(updated.maxBytes),
                 "after_success": .string(updated.afterSuccess.rawValue), "queue_limit": .stringConvertible(updated.queueLimit),
                 "rescan_seconds": .stringConvertible(updated.rescanSeconds), "level": .string(updated.logLevel.rawValue),
             ])
         } catch {
-            logger.error("configuration rejected; keeping the running configuration", metadata: ["error": .string("\(error)")])
+            running.logger.error("configuration rejected; keeping the running configuration", metadata: ["error": .string("\(error)")])
         }
         notifier.ready(status: statusText())
     }
 
     private func shutDown() {
+        let logger = settings.current.logger
         notifier.stopping()
         logger.notice("stopping: finishing the articles being analysed")
         queue.close()
@@ -259,12 +292,11 @@ public final class SpoolDaemon: @unchecked Sendable {
         return type == S_IFREG || type == S_IFDIR
     }
 
-    private static func now() -> Double {
-        Double(MonotonicStageClock().nanoseconds()) / 1e9
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    /// Blocks the calling (control) thread for `duration`.
+    private static func pause(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
     }
 }

@@ -1,6 +1,7 @@
 import Spool
 
 /// One name for a worker to claim: from the inbox, or left in `processing/` by a crashed run.
+/// A value: the control thread makes it, `WorkQueue` hands it to one worker.
 struct WorkItem: Hashable, Sendable {
     enum Origin: Hashable, Sendable {
         /// Reported by inotify as complete (closed after writing, or moved in).

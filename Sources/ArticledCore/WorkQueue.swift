@@ -13,6 +13,15 @@ import Spool
 /// is remembered and queued again when its worker finishes (a new file may have arrived under the
 /// same name meanwhile). The queue also tells workers when to retire, for a live change of the
 /// worker count.
+///
+/// Threads: the control thread calls `add`, `clearStarved`, `setWorkers`, `close`,
+/// `waitForWorkers` and sets `capacity`; worker threads call `take(upTo:)` and `finish`. It is the
+/// one place where a thread blocks on another (workers on an empty queue, the control thread on
+/// workers that have not exited), hence an `NSCondition` rather than a `Mutex`, which cannot wait.
+///
+/// Why `@unchecked Sendable` is sound: every stored `var` below is read and written only inside
+/// `condition.withLock` or between `condition.lock()` and `unlock()` (the condition's mutex);
+/// `onLowWater` is a `let` of a `@Sendable` closure set in `init`, called outside the lock.
 final class WorkQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [WorkItem] = []
@@ -26,9 +35,12 @@ final class WorkQueue: @unchecked Sendable {
     private var desiredWorkers = 0
     private var runningWorkers = 0
     /// Called (from a worker thread, without the lock) when a starved queue drains to half.
-    var onLowWater: (@Sendable () -> Void)?
+    private let onLowWater: @Sendable () -> Void
 
-    init(capacity: Int) { capacityValue = max(1, capacity) }
+    init(capacity: Int, onLowWater: @escaping @Sendable () -> Void = {}) {
+        capacityValue = max(1, capacity)
+        self.onLowWater = onLowWater
+    }
 
     var capacity: Int {
         get { condition.withLock { capacityValue } }
@@ -64,12 +76,6 @@ final class WorkQueue: @unchecked Sendable {
             condition.signal()
             return true
         }
-    }
-
-    /// The next item for a worker; blocks while the queue is empty. Returns nil when the queue is
-    /// closed or this worker should retire (fewer workers are wanted).
-    func take() -> WorkItem? {
-        take(upTo: 1)?.first
     }
 
     /// The next items for a worker, at most `limit`: blocks while the queue is empty, then takes
@@ -118,7 +124,7 @@ final class WorkQueue: @unchecked Sendable {
             }
             lowWater = starved && (items.count - head) * 2 <= capacityValue
         }
-        if lowWater { onLowWater?() }
+        if lowWater { onLowWater() }
     }
 
     /// Sets how many workers should run; returns how many new workers the caller must start.

@@ -5,6 +5,10 @@ import Synchronization
 /// temporary file in the target folder (ignored by readers and by the inbox rules), are fsynced,
 /// then renamed with RENAME_NOREPLACE to the first free name; finally the folder is fsynced so the
 /// new name survives a power cut. A reader sees either no file or the whole file.
+///
+/// Threads: any thread may write at the same time as others; the only shared state is the atomic
+/// `counter` that makes temporary names unique within the process (the process id makes them
+/// unique between processes).
 public struct AtomicFileWriter: Sendable {
     /// Prefix of temporary files; `removeStaleTemporaries` deletes those left by dead processes.
     static let temporaryPrefix = ".articled-"

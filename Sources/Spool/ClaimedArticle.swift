@@ -1,11 +1,17 @@
 import Glibc
+import Synchronization
 
 /// An input this process owns: renamed into `processing/`, open, and locked with `flock`.
 ///
 /// The lock is what lets several daemons share a spool: a file in `processing/` whose lock can be
 /// taken belongs to nobody (its daemon died) and is recovered; one whose lock is held is left
 /// alone. The descriptor stays open (and locked) until the input has left `processing/`.
-public final class ClaimedArticle: @unchecked Sendable {
+///
+/// Threads: the worker that claimed it owns it until `Spool` completes, fails or releases it
+/// (each closes it). It is `Sendable` without reservation: its only mutable state, whether the
+/// descriptor is still open, is an atomic flag, so the descriptor is closed exactly once even if
+/// two threads closed it at the same time.
+public final class ClaimedArticle: Sendable {
     /// The name in the inbox, and in `processing/`.
     public let name: FileName
     /// Size from fstat at claim time.
@@ -16,7 +22,7 @@ public final class ClaimedArticle: @unchecked Sendable {
     /// When the claim happened, ISO 8601 UTC.
     public let claimedAt: String
     let descriptor: Int32
-    private var isOpen = true
+    private let isOpen = Atomic<Bool>(true)
 
     init(name: FileName, descriptor: Int32, size: Int, recovered: Bool) {
         self.name = name
@@ -28,8 +34,7 @@ public final class ClaimedArticle: @unchecked Sendable {
 
     /// Closes the descriptor, which drops the lock. Call only once the file left `processing/`.
     func close() {
-        if isOpen { _ = Glibc.close(descriptor) }
-        isOpen = false
+        if isOpen.exchange(false, ordering: .acquiringAndReleasing) { _ = Glibc.close(descriptor) }
     }
 
     deinit { close() }

@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 
 /// Watches the inbox with inotify and reports names that became complete files.
 ///
@@ -10,7 +11,12 @@ import Glibc
 ///
 /// When the inbox itself is deleted or moved away (IN_DELETE_SELF, IN_MOVE_SELF, IN_IGNORED) the
 /// watcher reports `.inboxGone`; `rearm()` re-creates the folder and watches it again.
-public final class InboxWatcher: @unchecked Sendable {
+///
+/// Threads: one thread owns the watcher (the daemon's control thread): only it calls `wait` and
+/// `rearm`. Any thread may call `wake()` to make that owner's `wait` return early. The type is
+/// checked `Sendable`: descriptors are `let`s, the watch descriptor that `rearm` replaces is
+/// atomic, and each `wait` reads events into its own buffer.
+public final class InboxWatcher: Sendable {
     public enum Event: Sendable, Equatable {
         /// A file was closed after writing or moved in.
         case completed(FileName)
@@ -24,10 +30,12 @@ public final class InboxWatcher: @unchecked Sendable {
 
     public let path: String
     private let inotify: Int32
-    private var watch: Int32 = -1
-    /// Self-pipe: `wake()` writes to [1], `wait` polls [0].
-    private var wakeup: [Int32] = [-1, -1]
-    private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    /// The inotify watch descriptor of the inbox; replaced by `rearm` (-1 while unwatched).
+    private let watch: Atomic<Int32>
+    /// Self-pipe: `wake()` writes to `wakeWrite`, `wait` polls `wakeRead` (poll(2) cannot wait on
+    /// a condition variable, so a pipe is how another thread interrupts it).
+    private let wakeRead: Int32
+    private let wakeWrite: Int32
 
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
 
@@ -36,65 +44,80 @@ public final class InboxWatcher: @unchecked Sendable {
         self.path = path
         inotify = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard inotify >= 0 else { throw SpoolError("inotify_init1", path: path) }
-        guard pipe(&wakeup) == 0 else {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else {
             close(inotify)
             throw SpoolError("pipe", path: path)
         }
-        for fd in wakeup {
+        for fd in ends {
             _ = fcntl(fd, F_SETFL, O_NONBLOCK)
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
         }
-        do { try arm() } catch {
+        let descriptor = inotify_add_watch(inotify, path, Self.mask)
+        guard descriptor >= 0 else {
+            let error = SpoolError("inotify_add_watch", path: path)
             close(inotify)
-            wakeup.forEach { close($0) }
+            ends.forEach { close($0) }
             throw error
         }
+        wakeRead = ends[0]
+        wakeWrite = ends[1]
+        watch = Atomic(descriptor)
     }
 
     deinit {
         close(inotify)
-        wakeup.forEach { close($0) }
-    }
-
-    private func arm() throws(SpoolError) {
-        watch = inotify_add_watch(inotify, path, Self.mask)
-        guard watch >= 0 else { throw SpoolError("inotify_add_watch", path: path) }
+        close(wakeRead)
+        close(wakeWrite)
     }
 
     /// Re-creates the inbox if it is missing (with `mode`, e.g. the setgid group-writable mode
     /// it had at start) and watches it again. The caller must rescan afterwards.
     public func rearm(mode: mode_t) throws(SpoolError) {
-        if watch >= 0 { inotify_rm_watch(inotify, watch) }
-        watch = -1
+        let old = watch.exchange(-1, ordering: .acquiringAndReleasing)
+        if old >= 0 { inotify_rm_watch(inotify, old) }
         if !FileSystem.isDirectory(path) {
             try FileSystem.makeDirectories(path)
             // Under RestrictSUIDSGID= the setgid bit cannot be set: keep at least the permissions.
             if chmod(path, mode) != 0 { _ = chmod(path, mode & 0o777) }
         }
-        try arm()
+        let descriptor = inotify_add_watch(inotify, path, Self.mask)
+        guard descriptor >= 0 else { throw SpoolError("inotify_add_watch", path: path) }
+        watch.store(descriptor, ordering: .releasing)
     }
 
     /// Makes a `wait` in progress (on another thread) return at once. Safe from any thread.
     public func wake() {
         var one: UInt8 = 1
-        _ = write(wakeup[1], &one, 1)
+        _ = write(wakeWrite, &one, 1)
     }
 
-    /// Waits up to `timeoutMilliseconds` for events or a `wake()` and returns the events read
-    /// (empty on timeout or wake-up).
-    public func wait(timeoutMilliseconds: Int32) -> [Event] {
-        var fds = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeup[0], events: Int16(POLLIN), revents: 0)]
-        let ready = poll(&fds, 2, timeoutMilliseconds)
+    /// Waits up to `timeout` (whole milliseconds, rounded down; negative counts as zero) for
+    /// events or a `wake()` and returns the events read (empty on timeout or wake-up).
+    public func wait(timeout: Duration) -> [Event] {
+        var fds = [pollfd(fd: inotify, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+        let ready = poll(&fds, 2, Self.milliseconds(timeout))
         if ready <= 0 { return [] }
         if fds[1].revents != 0 {
             var drain = [UInt8](repeating: 0, count: 64)
-            while read(wakeup[0], &drain, 64) > 0 {}
+            while read(wakeRead, &drain, 64) > 0 {}
         }
         return fds[0].revents != 0 ? readEvents() : []
     }
 
+    /// `timeout` as poll(2)'s milliseconds: rounded down, clamped to 0...Int32.max.
+    static func milliseconds(_ timeout: Duration) -> Int32 {
+        let (seconds, attoseconds) = timeout.components
+        guard seconds >= 0, attoseconds >= 0 else { return 0 }
+        let total = seconds.multipliedReportingOverflow(by: 1000)
+        guard !total.overflow else { return .max }
+        return Int32(clamping: total.partialValue + attoseconds / 1_000_000_000_000_000)
+    }
+
     private func readEvents() -> [Event] {
         var events: [Event] = []
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        let watch = self.watch.load(ordering: .acquiring)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(inotify, $0.baseAddress!, $0.count) }
             if count <= 0 { break }

@@ -17,6 +17,12 @@ import Glibc
 ///   beside it; a crash between the two leaves the input in `failed/` without a record, never lost.
 /// - Names are raw bytes end to end (spaces, newlines, non-UTF-8 bytes all work); results are
 ///   named `<name>.json` after the full input name, extension included (`a.txt` -> `a.txt.json`).
+///
+/// Threads: one `Spool` is shared by every thread of the daemon (the control thread scans, the
+/// workers claim, read, complete, fail and release) and holds no mutable state: every field is a
+/// `let`. What keeps two threads (or two processes) off one file is the file system itself: the
+/// claim's `flock` and its rename into `processing/`, and RENAME_NOREPLACE when publishing. A
+/// `ClaimedArticle` belongs to the worker that claimed it until `complete`, `fail` or `release`.
 public final class Spool: Sendable {
     public let layout: SpoolLayout
     /// The inbox's mode at start, used when the inbox must be re-created.

@@ -1,6 +1,7 @@
 import Glibc
 
-/// Reads `CLOCK_MONOTONIC`, the clock systemd uses for `MONOTONIC_USEC=` in reload notifications.
+/// Reads `CLOCK_MONOTONIC`, the clock systemd uses for `MONOTONIC_USEC=` in reload notifications
+/// (not `ContinuousClock`, which counts time asleep and so is not the clock systemd compares).
 enum MonotonicClock {
     /// Microseconds since an arbitrary boot-time origin, as `sd_notify(3)` expects.
     static func nowMicroseconds() -> UInt64 {

@@ -8,6 +8,9 @@ import Glibc
 /// it runs in a terminal. Messages are sent as newline-separated `KEY=value` assignments in one
 /// datagram, as systemd expects; a `STATUS=` text is flattened to one line because systemd shows
 /// it as a single line in `systemctl status`.
+///
+/// Threads: stateless; `sd_notify` opens its own socket per call, so any thread may notify. In
+/// articled only the control thread does, which keeps the messages in the order they happened.
 public struct ServiceNotifier: Sendable {
     public init() {}
 
@@ -37,12 +40,6 @@ public struct ServiceNotifier: Sendable {
         send(["WATCHDOG=1"])
     }
 
-    /// Asks systemd for more time in the current start, reload or stop phase
-    /// (`EXTEND_TIMEOUT_USEC=`), e.g. while in-flight articles finish during shutdown.
-    public func extendTimeout(by duration: Duration) {
-        send(["EXTEND_TIMEOUT_USEC=\(Self.microseconds(of: duration))"])
-    }
-
     /// Half of `WATCHDOG_USEC` when systemd enabled the watchdog for this process
     /// (`sd_watchdog_enabled(3)`, which also checks `WATCHDOG_PID`), else nil.
     /// Pinging at half the interval is what systemd recommends, leaving room for scheduling delays.
@@ -67,11 +64,5 @@ public struct ServiceNotifier: Sendable {
             line.unicodeScalars.append(scalar.value < 0x20 || scalar.value == 0x7F ? " " : scalar)
         }
         return "STATUS=" + line
-    }
-
-    static func microseconds(of duration: Duration) -> UInt64 {
-        let (seconds, attoseconds) = duration.components
-        guard seconds >= 0 else { return 0 }
-        return UInt64(seconds) &* 1_000_000 &+ UInt64(attoseconds / 1_000_000_000_000)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArticleAnalysis
+import ArticleAnalysisTools
 import Foundation
 
 /// `articled train-ner`: trains the entity tagger on CoNLL-2003 style files and writes the model.

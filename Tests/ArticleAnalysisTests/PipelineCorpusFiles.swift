@@ -1,18 +1,12 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// The shared corpus next to the repository: the reference article and the Wikinews 2019 sample.
 /// Tests may use Foundation; the library may not.
 enum CorpusFiles {
-    /// `<repo>/../shared/corpus`, or `$ARTICLED_CORPUS` when set.
-    static var root: URL {
-        if let override = ProcessInfo.processInfo.environment["ARTICLED_CORPUS"], !override.isEmpty {
-            return URL(fileURLWithPath: override)
-        }
-        return URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/corpus")
-    }
+    /// `<repo>/../shared/corpus`, or `$ARTICLED_CORPUS` when set (`CorpusLocation`).
+    static var root: URL { CorpusLocation.root }
 
     static var referenceURL: URL { root.appendingPathComponent("seed/al-nusrah-interview.txt") }
 
@@ -45,9 +39,10 @@ enum CorpusFiles {
         return index
     }
 
-    /// Skips the calling test with a clear message when the corpus is missing.
+    /// Skips the calling test with a clear message when the corpus is missing (fails it under
+    /// ARTICLED_REQUIRE_CORPUS=1, see `RequiredResource`).
     static func requireCorpus() throws {
-        try XCTSkipUnless(FileManager.default.fileExists(atPath: referenceURL.path),
-                          "the shared corpus is not at \(root.path) (set ARTICLED_CORPUS to its folder)")
+        try RequiredResource.require(FileManager.default.fileExists(atPath: referenceURL.path),
+                                     "the shared corpus is not at \(root.path) (set ARTICLED_CORPUS to its folder)")
     }
 }

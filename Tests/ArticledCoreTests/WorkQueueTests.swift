@@ -15,7 +15,7 @@ final class WorkQueueTests: XCTestCase {
         XCTAssertEqual(queue.counts.waiting, 2)
         XCTAssertFalse(queue.isBelowLowWater, "a full queue needs no refill yet")
         _ = queue.setWorkers(1)
-        _ = queue.take()
+        _ = queue.take(upTo: 1)?.first
         XCTAssertTrue(queue.isBelowLowWater, "drained to half: time to scan the inbox again")
     }
 
@@ -44,7 +44,7 @@ final class WorkQueueTests: XCTestCase {
         let queue = WorkQueue(capacity: 10)
         XCTAssertEqual(queue.setWorkers(1), 1)
         queue.add(item("a"))
-        let taken = queue.take()
+        let taken = queue.take(upTo: 1)?.first
         XCTAssertEqual(taken, item("a"))
         queue.add(item("a"))
         XCTAssertEqual(queue.counts.waiting, 0)
@@ -53,14 +53,13 @@ final class WorkQueueTests: XCTestCase {
     }
 
     func testLowWaterWakesTheScannerAfterStarvation() {
-        let queue = WorkQueue(capacity: 2)
         let woken = expectation(description: "low water")
-        queue.onLowWater = { woken.fulfill() }
+        let queue = WorkQueue(capacity: 2, onLowWater: { woken.fulfill() })
         _ = queue.setWorkers(1)
         queue.add(item("a"))
         queue.add(item("b"))
         queue.add(item("c"))
-        let first = queue.take()!
+        let first = queue.take(upTo: 1)![0]
         queue.finish(first)
         wait(for: [woken], timeout: 5)
     }
@@ -70,7 +69,7 @@ final class WorkQueueTests: XCTestCase {
         _ = queue.setWorkers(1)
         queue.add(item("a"))
         queue.close()
-        XCTAssertNil(queue.take())
+        XCTAssertNil(queue.take(upTo: 1)?.first)
         queue.waitForWorkers()
         XCTAssertFalse(queue.add(item("b")))
     }
@@ -79,7 +78,7 @@ final class WorkQueueTests: XCTestCase {
         let queue = WorkQueue(capacity: 10)
         XCTAssertEqual(queue.setWorkers(2), 2)
         XCTAssertEqual(queue.setWorkers(1), 0)
-        XCTAssertNil(queue.take(), "one of two workers retires")
+        XCTAssertNil(queue.take(upTo: 1)?.first, "one of two workers retires")
         XCTAssertEqual(queue.setWorkers(2), 1, "growing again starts one worker")
     }
 }

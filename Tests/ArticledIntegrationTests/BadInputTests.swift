@@ -53,6 +53,8 @@ final class BadInputTests: XCTestCase {
         let latin1Result = try XCTUnwrap(spool.json(spool.outbox, latin1Name + Array(".json".utf8)))
         XCTAssertEqual((latin1Result["source"] as? [String: Any])?["name"] as? String, "caf\u{FFFD}.txt")
         // Names are escaped in the log: no line is split by the newline, no raw non-UTF-8 byte.
+        // (A result is published before its log line is written: wait for the lines.)
+        waitUntil("the odd names are logged") { daemon.log.contains("nbreak.txt") && daemon.log.contains("xe9.txt") }
         let logBytes = daemon.logBytes
         XCTAssertNotNil(String(validating: logBytes, as: UTF8.self), "the log is valid UTF-8")
         XCTAssertFalse(daemon.log.contains("line\nbreak.txt"), "a newline in a name never reaches the log raw")

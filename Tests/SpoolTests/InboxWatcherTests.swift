@@ -46,13 +46,20 @@ final class InboxWatcherTests: XCTestCase {
         try fixture.layout.createFolders()
         let watcher = try InboxWatcher(path: fixture.layout.inbox)
         watcher.wake()
-        XCTAssertEqual(watcher.wait(timeoutMilliseconds: 60_000), [])
+        XCTAssertEqual(watcher.wait(timeout: .seconds(60)), [])
+    }
+
+    func testTimeoutsBecomeWholeMillisecondsForPoll() {
+        XCTAssertEqual(InboxWatcher.milliseconds(.milliseconds(1500)), 1500)
+        XCTAssertEqual(InboxWatcher.milliseconds(.microseconds(999)), 0, "rounded down")
+        XCTAssertEqual(InboxWatcher.milliseconds(.zero - .seconds(1)), 0, "negative waits not at all")
+        XCTAssertEqual(InboxWatcher.milliseconds(.seconds(Int64.max / 2)), .max, "clamped")
     }
 
     /// Waits (a bounded number of rounds, not a timing assertion) until `done` holds.
     private func collect(_ watcher: InboxWatcher, until done: ([InboxWatcher.Event]) -> Bool) -> [InboxWatcher.Event] {
         var events: [InboxWatcher.Event] = []
-        for _ in 0..<50 where !done(events) { events += watcher.wait(timeoutMilliseconds: 100) }
+        for _ in 0..<50 where !done(events) { events += watcher.wait(timeout: .milliseconds(100)) }
         return events
     }
 }

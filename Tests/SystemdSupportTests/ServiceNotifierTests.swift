@@ -56,11 +56,6 @@ final class ServiceNotifierTests: XCTestCase {
         XCTAssertEqual(socket.receive(), "WATCHDOG=1")
     }
 
-    func testExtendTimeout() {
-        notifier.extendTimeout(by: .seconds(90))
-        XCTAssertEqual(socket.receive(), "EXTEND_TIMEOUT_USEC=90000000")
-    }
-
     func testMessagesArriveInOrder() {
         notifier.ready(status: "a")
         notifier.reloading()

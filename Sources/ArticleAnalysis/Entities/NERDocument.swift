@@ -3,10 +3,10 @@
 ///
 /// Training (CoNLL tokens) and analysis (tokens of an article) both build this, so the features
 /// are computed by one piece of code and cannot drift apart.
-struct NERDocument: Sendable {
-    var lexemes: [NERLexeme]
+package struct NERDocument: Sendable {
+    package var lexemes: [NERLexeme]
     /// Token ranges of the sentences, in order, covering every token.
-    var sentences: [Range<Int>]
+    package var sentences: [Range<Int>]
     /// Per token: bit 0 first of its sentence, bit 1 last, bit 2 in an all-capitals sentence
     /// (a headline), bits 3-4 how the same word is written elsewhere in the document mid-sentence
     /// (bit 3: in lower case, bit 4: capitalised).
@@ -32,7 +32,7 @@ struct NERDocument: Sendable {
     /// `firstOccurrences`, when given, holds for every token the first token with the same
     /// scalars (itself when it is the first; `EntityRecognizer.lexemes`): a repeated token then
     /// takes its first occurrence's form numbers without a look-up.
-    init(lexemes: [NERLexeme], sentences: [Range<Int>], gazetteer: NERGazetteer? = nil, firstOccurrences: [Int32]? = nil) {
+    package init(lexemes: [NERLexeme], sentences: [Range<Int>], gazetteer: NERGazetteer? = nil, firstOccurrences: [Int32]? = nil) {
         self.lexemes = lexemes
         self.sentences = sentences
         let n = lexemes.count
@@ -157,13 +157,13 @@ struct NERDocument: Sendable {
 
 /// Where the hashes of feature templates go: an array of hashes (training keeps them) or a
 /// running score vector (tagging adds the weight row of each hash at once).
-protocol NERFeatureSink {
+package protocol NERFeatureSink {
     mutating func add(_ feature: UInt64)
 }
 
 extension Array: NERFeatureSink where Element == UInt64 {
     @inline(__always)
-    mutating func add(_ feature: UInt64) { append(feature) }
+    package mutating func add(_ feature: UInt64) { append(feature) }
 }
 
 /// The parts of the feature hashes that depend on one word alone, mixed once per distinct word.
@@ -207,13 +207,13 @@ struct NERWordHashes: Sendable {
 /// that read one word alone once per distinct word: `wordFeatures` (the token itself),
 /// `previousFeatures`, `nextFeatures`, `secondPreviousFeatures`, `secondNextFeatures` (one
 /// neighbour), and `contextFeatures` (conjunctions of neighbours, position, gazetteer).
-enum NERFeatures {
+package enum NERFeatures {
     /// Bumped whenever a template changes meaning; a model records the version it was trained with.
     static let version: UInt32 = 2
 
     /// Hashes of the static features of token `t`, every group.
     @inline(__always)
-    static func staticFeatures<Sink: NERFeatureSink>(_ doc: NERDocument, _ t: Int, sentence: Range<Int>, into out: inout Sink) {
+    package static func staticFeatures<Sink: NERFeatureSink>(_ doc: NERDocument, _ t: Int, sentence: Range<Int>, into out: inout Sink) {
         let lx = doc.lexemes
         let none = NERLexeme.none
         let hasP1 = t - 1 >= sentence.lowerBound, hasN1 = t + 1 < sentence.upperBound
@@ -346,7 +346,7 @@ enum NERFeatures {
     /// Hash of "the previous label was `p1`" and related templates; `history` is the entity type
     /// the same word was given most often earlier in the document (0 none, 1 O, 2... type + 2).
     @inline(__always)
-    static func dynamicFeatures<Sink: NERFeatureSink>(_ doc: NERDocument, _ t: Int, p1: UInt8, p2: UInt8, history: UInt8, into out: inout Sink) {
+    package static func dynamicFeatures<Sink: NERFeatureSink>(_ doc: NERDocument, _ t: Int, p1: UInt8, p2: UInt8, history: UInt8, into out: inout Sink) {
         let c = doc.lexemes[t]
         labelFeatures(p1: p1, p2: p2, into: &out)
         labelWordFeatures(p1: p1, shape: c.shape, lower: c.lower, into: &out)
@@ -358,13 +358,13 @@ enum NERFeatures {
 ///
 /// Keyed by the lower-case form of words with a capital (`NERDocument.lowerIDs`), so a headline
 /// "SYRIA" and "Syria" in the body share their history.
-struct NERHistory {
+package struct NERHistory {
     /// Per lower-case form: how often it was labelled O, PER, ORG, LOC, MISC.
     private var counts: [(UInt16, UInt16, UInt16, UInt16, UInt16)]
     /// Per lower-case form: the current `value` (0 until a label is recorded).
     private var values: [UInt8]
 
-    init(_ document: NERDocument) {
+    package init(_ document: NERDocument) {
         counts = Array(repeating: (0, 0, 0, 0, 0), count: document.lowerCount)
         values = [UInt8](repeating: 0, count: document.lowerCount)
     }
@@ -372,7 +372,7 @@ struct NERHistory {
     /// The history value for token `t`: 0 when its word was never seen, else 1 + the most
     /// frequent class (0 O, 1 PER, 2 ORG, 3 LOC, 4 MISC).
     @inline(__always)
-    func value(_ document: NERDocument, _ t: Int) -> UInt8 {
+    package func value(_ document: NERDocument, _ t: Int) -> UInt8 {
         guard document.lexemes[t].flags.contains(.hasLetter) else { return 0 }
         return values[Int(document.lowerIDs[t])]
     }
@@ -380,7 +380,7 @@ struct NERHistory {
     /// Records the label given to a token whose word starts with a capital (lower-case words
     /// carry no name evidence worth remembering).
     @inline(__always)
-    mutating func record(_ document: NERDocument, _ t: Int, label: UInt8) {
+    package mutating func record(_ document: NERDocument, _ t: Int, label: UInt8) {
         guard document.lexemes[t].flags.contains(.initialCapital) else { return }
         let id = Int(document.lowerIDs[t])
         var c = counts[id]
@@ -411,15 +411,15 @@ public struct NERGazetteer: Sendable {
     var entries = NERKeyTable()
     static let longest = 4
 
-    init() {}
+    package init() {}
 
     var isEmpty: Bool { entries.count == 0 }
-    var count: Int { entries.count }
+    package var count: Int { entries.count }
 
     @inline(__always)
     static func key(_ h: UInt64, _ lexeme: NERLexeme) -> UInt64 { NERHash.mix(h, lexeme.lower) }
 
-    mutating func add(_ lexemes: ArraySlice<NERLexeme>, type: Int) {
+    package mutating func add(_ lexemes: ArraySlice<NERLexeme>, type: Int) {
         guard lexemes.count <= NERGazetteer.longest else { return }
         var h: UInt64 = 0x5A5A
         for l in lexemes { h = NERGazetteer.key(h, l) }

@@ -3,15 +3,15 @@
 /// BILOU rather than IOB because it lets the model learn what the first and last words of a name
 /// look like (Ratinov & Roth 2009 found it better). Index 0 is O; type `k` (0 PER, 1 ORG, 2 LOC,
 /// 3 MISC) has B = 1 + 4k, I = 2 + 4k, L = 3 + 4k, U = 4 + 4k.
-enum NERLabel {
-    static let count = 17
+package enum NERLabel {
+    package static let count = 17
     static let outside: UInt8 = 0
 
     enum Position: UInt8 { case begin = 0, inside = 1, last = 2, unit = 3 }
 
-    static let types: [EntityType] = [.person, .organization, .location, .misc]
+    package static let types: [EntityType] = [.person, .organization, .location, .misc]
     /// CoNLL type names in the same order as `types`.
-    static let conllTypes = ["PER", "ORG", "LOC", "MISC"]
+    package static let conllTypes = ["PER", "ORG", "LOC", "MISC"]
 
     @inline(__always) static func make(type: Int, _ position: Position) -> UInt8 { UInt8(1 + 4 * type) + position.rawValue }
     /// Entity type index 0...3, or -1 for O.
@@ -44,7 +44,7 @@ enum NERLabel {
     /// at the previous token (B becomes U, I becomes L) and this token is O. (Scores of labels the
     /// constraints forbid are never trained, so only allowed labels are compared.)
     @inline(__always)
-    static func choose(_ scores: UnsafeMutablePointer<Int32>, after previous: UInt8, isLast: Bool) -> (label: UInt8, previous: UInt8) {
+    package static func choose(_ scores: UnsafeMutablePointer<Int32>, after previous: UInt8, isLast: Bool) -> (label: UInt8, previous: UInt8) {
         var best: UInt8 = 0, bestScore = Int32.min
         var allowed = allowedMask(after: previous, isLast: isLast)
         while allowed != 0 {
@@ -79,7 +79,7 @@ enum NERLabel {
     }
 
     /// Entity spans (token ranges and type index) of a well-formed BILOU sequence.
-    static func spans(_ labels: ArraySlice<UInt8>) -> [(range: Range<Int>, type: Int)] {
+    package static func spans(_ labels: ArraySlice<UInt8>) -> [(range: Range<Int>, type: Int)] {
         var result: [(range: Range<Int>, type: Int)] = []
         forEachSpan(labels) { range, type in result.append((range, type)) }
         return result
@@ -104,7 +104,7 @@ enum NERLabel {
     }
 
     /// BILOU labels for tokens given entity spans (token ranges relative to `count` tokens).
-    static func labels(count: Int, spans: [(range: Range<Int>, type: Int)]) -> [UInt8] {
+    package static func labels(count: Int, spans: [(range: Range<Int>, type: Int)]) -> [UInt8] {
         var labels = [UInt8](repeating: 0, count: count)
         for span in spans {
             if span.range.count == 1 {

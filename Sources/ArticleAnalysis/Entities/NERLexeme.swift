@@ -4,7 +4,7 @@
 /// are taken after `NERLexeme.normalized(_:)`, which folds typographic apostrophes, quotes and
 /// dashes to the ASCII ones the CoNLL training text uses: "al-Qaeda’s" and "al-Qaeda's" look the
 /// same to the model.
-struct NERLexeme: Sendable {
+package struct NERLexeme: Sendable {
     /// The exact (normalised) form.
     var word: UInt64
     /// The lower-case form.
@@ -135,7 +135,7 @@ struct NERLexeme: Sendable {
     ///
     /// One pass over the scalars. Each scalar is classified once (`shapeClass`); only an
     /// upper-case letter needs lower-casing, every other scalar is its own lower-case form.
-    init<C: Collection>(_ scalars: C) where C.Element == Unicode.Scalar {
+    package init<C: Collection>(_ scalars: C) where C.Element == Unicode.Scalar {
         var word = NERHash.seed, lower = NERHash.seed, shape = NERHash.seed
         var lastShape: UInt32 = 0
         var flags: Flags = []

@@ -39,7 +39,7 @@ public struct NERModel: Sendable {
     /// One bit per row, set when the row holds a non-zero weight (see `NERScoreSum.add`).
     let occupied: [UInt64]
     /// Names of the training data (see `NERGazetteer`).
-    let gazetteer: NERGazetteer
+    package let gazetteer: NERGazetteer
     /// The training text's most frequent word forms, most frequent first. Their score vectors
     /// are worked out when the model is made (`frequentWords`), so a document only looks them
     /// up; this changes no label, only how often the weight table is read.
@@ -53,7 +53,7 @@ public struct NERModel: Sendable {
     /// Bytes held by the weight table in memory.
     public var memoryBytes: Int { weights.count * MemoryLayout<Int16>.stride }
 
-    init(rowBits: Int, weights: [Int16], scale: Float, gazetteer: NERGazetteer = NERGazetteer(), frequentForms: [String] = []) {
+    package init(rowBits: Int, weights: [Int16], scale: Float, gazetteer: NERGazetteer = NERGazetteer(), frequentForms: [String] = []) {
         precondition(weights.count == (1 << rowBits) * NERLabel.count)
         self.rowBits = rowBits
         self.weights = weights
@@ -74,7 +74,7 @@ public struct NERModel: Sendable {
     }
 
     /// An empty model: tags nothing. Used when no model file is available.
-    static let empty = NERModel(rowBits: 1, weights: [Int16](repeating: 0, count: 2 * NERLabel.count), scale: 1)
+    package static let empty = NERModel(rowBits: 1, weights: [Int16](repeating: 0, count: 2 * NERLabel.count), scale: 1)
 
     /// Reads a model from the bytes of its file.
     public init(bytes: [UInt8]) throws(FormatError) {

@@ -9,8 +9,10 @@
 /// offset) are summed once per distinct word of the document into score vectors; a token then
 /// adds five such vectors plus the weights of the features that join neighbours. Weights are
 /// integers, so the partial sums give exactly the scores of summing every row per token.
-struct NERTagger: Sendable {
+package struct NERTagger: Sendable {
     let model: NERModel
+
+    package init(model: NERModel) { self.model = model }
 
     /// Score vectors kept per distinct word, in this order.
     enum Block: Int {
@@ -40,7 +42,7 @@ struct NERTagger: Sendable {
 
     /// The label of every token of `document`.
     @inline(never) // kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
-    func tag(_ document: NERDocument) -> [UInt8] {
+    package func tag(_ document: NERDocument) -> [UInt8] {
         let n = document.lexemes.count
         var labels = [UInt8](repeating: 0, count: n)
         guard n > 0 else { return labels }

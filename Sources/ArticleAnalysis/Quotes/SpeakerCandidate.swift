@@ -1,7 +1,7 @@
 /// A name in the text that could be a speaker: an entity mention, or, where no entity covers the
 /// words, a run of capitalised words (the fallback that keeps the stage useful without the
 /// entities stage).
-struct SpeakerCandidate {
+package struct SpeakerCandidate {
     enum Kind { case person, organization, place, other, unknown }
 
     var firstToken: Int
@@ -341,7 +341,7 @@ struct SpeakerCandidate {
     }
 
     /// True when `part` occurs in `whole` as consecutive words.
-    static func contains<T: Equatable>(_ whole: [T], _ part: [T]) -> Bool {
+    package static func contains<T: Equatable>(_ whole: [T], _ part: [T]) -> Bool {
         guard !part.isEmpty, part.count <= whole.count else { return false }
         for start in 0...(whole.count - part.count) where whole[start] == part[0] {
             var all = true

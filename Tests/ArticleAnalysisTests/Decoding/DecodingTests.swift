@@ -111,6 +111,7 @@ final class DecodingTests: XCTestCase {
     }
 
     func testReferenceArticleDecodesAsUTF8() throws {
+        try CorpusFiles.requireCorpus()
         let bytes = try XCTUnwrap(CorpusFiles.reference())
         let decoded = try decode(bytes)
         XCTAssertEqual(decoded.encoding, .utf8)

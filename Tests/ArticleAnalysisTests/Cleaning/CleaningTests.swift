@@ -314,7 +314,7 @@ final class CleaningTests: XCTestCase {
 
     func testEveryRuleNameIsDocumented() throws {
         let doc = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/analysis.md"), encoding: .utf8)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/analysis.md"), encoding: .utf8)
         for rule in FurnitureRule.allCases { XCTAssertTrue(doc.contains("`\(rule.rawValue)`"), rule.rawValue) }
     }
 }

@@ -1,5 +1,6 @@
 @testable import ArticleAnalysis
 import ArticleModels
+import TestSupport
 import XCTest
 
 /// The reference article (../shared/corpus/seed/al-nusrah-interview.txt, copied into
@@ -9,12 +10,12 @@ final class EntityReferenceTests: XCTestCase {
     private func referenceEntities() throws -> [Entity] {
         let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         let candidates = [
-            here.appendingPathComponent("../Fixtures/al-nusrah-interview.txt").standardized.path,
-            here.appendingPathComponent("../../../shared/corpus/seed/al-nusrah-interview.txt").standardized.path,
+            here.appendingPathComponent("../../Fixtures/al-nusrah-interview.txt").standardized.path,
+            CorpusFiles.referenceURL.path,
         ]
         guard let path = candidates.first(where: { FileManager.default.isReadableFile(atPath: $0) }),
               let data = FileManager.default.contents(atPath: path) else {
-            throw XCTSkip("reference article not found in \(candidates)")
+            throw RequiredResource.missing("reference article not found in \(candidates)")
         }
         let pipeline = try AnalysisPipeline.bundled()
         let analysis = try pipeline.analyze(ArticleInput(bytes: [UInt8](data), name: "al-nusrah-interview.txt"))

@@ -1,3 +1,5 @@
+import ArticleAnalysis
+
 /// Scores found direct quotes against hand-annotated ones (the gold set in
 /// Tests/Fixtures/quotes-gold.json; see docs/quotes.md).
 ///

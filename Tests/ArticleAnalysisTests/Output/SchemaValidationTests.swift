@@ -1,5 +1,6 @@
 import ArticleModels
 import Foundation
+import TestSupport
 import XCTest
 @testable import ArticleAnalysis
 
@@ -9,6 +10,7 @@ import XCTest
 final class SchemaValidationTests: XCTestCase {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let schema = repository.appendingPathComponent("docs/analysis.schema.json")
     static let validator = repository.appendingPathComponent("Tests/schema/validate.py")
 
@@ -28,7 +30,8 @@ final class SchemaValidationTests: XCTestCase {
         }
     }
 
-    /// Runs validate.py on `files`; skips when python3 or jsonschema is missing.
+    /// Runs validate.py on `files`; skips when python3 or jsonschema is missing (fails under
+    /// ARTICLED_REQUIRE_CORPUS=1).
     private func validate(_ files: [URL], file: StaticString = #filePath, line: UInt = #line) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -36,13 +39,13 @@ final class SchemaValidationTests: XCTestCase {
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        do { try process.run() } catch { throw XCTSkip("python3 cannot be started (\(error)); schema validation skipped") }
+        do { try process.run() } catch { throw RequiredResource.missing("python3 cannot be started (\(error)); schema validation skipped") }
         let errorText = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let outputText = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        if process.terminationStatus == 127 { throw XCTSkip("python3 is not installed; schema validation skipped") }
+        if process.terminationStatus == 127 { throw RequiredResource.missing("python3 is not installed; schema validation skipped") }
         if process.terminationStatus == 2 && errorText.contains("jsonschema is missing") {
-            throw XCTSkip("python3 has no jsonschema package (pip install jsonschema); schema validation skipped")
+            throw RequiredResource.missing("python3 has no jsonschema package (pip install jsonschema); schema validation skipped")
         }
         XCTAssertEqual(process.terminationStatus, 0, "validate.py:\n\(outputText)\(errorText)", file: file, line: line)
     }
@@ -107,9 +110,9 @@ final class SchemaValidationTests: XCTestCase {
         process.arguments = ["python3", Self.validator.path, Self.schema.path, url.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw XCTSkip("python3 cannot be started; skipped") }
+        do { try process.run() } catch { throw RequiredResource.missing("python3 cannot be started; skipped") }
         process.waitUntilExit()
-        if process.terminationStatus == 2 || process.terminationStatus == 127 { throw XCTSkip("python3 or jsonschema missing; skipped") }
+        if process.terminationStatus == 2 || process.terminationStatus == 127 { throw RequiredResource.missing("python3 or jsonschema missing; skipped") }
         XCTAssertEqual(process.terminationStatus, 1)
     }
 

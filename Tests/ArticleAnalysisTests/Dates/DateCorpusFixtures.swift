@@ -1,6 +1,7 @@
 import ArticleAnalysis
 import ArticleModels
 import Foundation
+import TestSupport
 import XCTest
 
 /// Shared fixtures of the reader-stage tests (keyphrases, summary, tone, dates, language): the
@@ -11,17 +12,14 @@ enum ReaderFixtures {
 
     static func bundledPipeline() throws -> AnalysisPipeline { try pipeline.get() }
 
-    /// `../shared/corpus` beside the repository (where CI and developers keep it).
-    static var corpus: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/corpus")
-    }
+    /// `../shared/corpus` beside the repository (where CI and developers keep it), or
+    /// `$ARTICLED_CORPUS`: `CorpusFiles.root`.
+    static var corpus: URL { CorpusFiles.root }
 
     static func referenceArticle() throws -> [UInt8] {
         let url = corpus.appendingPathComponent("seed/al-nusrah-interview.txt")
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw XCTSkip("reference article not found at \(url.path)")
+            throw RequiredResource.missing("reference article not found at \(url.path)")
         }
         return [UInt8](data)
     }
@@ -36,7 +34,7 @@ enum ReaderFixtures {
     static func wikinews() throws -> [WikinewsArticle] {
         let folder = corpus.appendingPathComponent("wikinews-2019")
         guard let index = FileManager.default.contents(atPath: folder.appendingPathComponent("index.json").path) else {
-            throw XCTSkip("Wikinews corpus not found at \(folder.path)")
+            throw RequiredResource.missing("Wikinews corpus not found at \(folder.path)")
         }
         let entries = try JSONSerialization.jsonObject(with: index) as? [[String: Any]] ?? []
         return entries.compactMap { entry in

@@ -1,6 +1,8 @@
 import ArticleAnalysis
+import ArticleAnalysisTools
 import ArticleModels
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs the quotes evaluation on the gold set (Tests/Fixtures/quotes-gold.json) and holds the
@@ -8,6 +10,7 @@ import XCTest
 final class QuoteEvaluationTests: XCTestCase {
     private static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     private struct GoldArticle {
         var file: String
@@ -26,8 +29,8 @@ final class QuoteEvaluationTests: XCTestCase {
     }
 
     private func corpus() throws -> URL {
-        let url = Self.repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-        guard FileManager.default.fileExists(atPath: url.path) else { throw XCTSkip("corpus not found at \(url.path)") }
+        let url = CorpusLocation.root
+        guard FileManager.default.fileExists(atPath: url.path) else { throw RequiredResource.missing("corpus not found at \(url.path)") }
         return url
     }
 

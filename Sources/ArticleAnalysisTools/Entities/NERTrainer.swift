@@ -1,3 +1,5 @@
+import ArticleAnalysis
+
 /// Trains the entity tagger: an averaged structured perceptron over hashed features.
 ///
 /// Each epoch visits the training documents in a seeded random order and decodes them exactly as

@@ -1,7 +1,7 @@
 /// Scalar questions the quote stage asks, with an ASCII fast path.
 ///
 /// The quote-specific questions; general classes (case, digits) come from `ScalarClass`.
-enum QuoteScalars {
+package enum QuoteScalars {
     /// A letter, combining mark or digit: the stuff words are made of.
     @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
@@ -26,7 +26,7 @@ enum QuoteScalars {
 
     /// Any white space, including line breaks, no-break and thin spaces.
     @inline(__always)
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    package static func isSpace(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
         if v < 0x100 { return v == 0xA0 || v == 0x85 }
