@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArticleAnalysis
+import ArticleAnalysisTools
 import ArticleModels
 import Foundation
 

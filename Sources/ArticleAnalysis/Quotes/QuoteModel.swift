@@ -34,7 +34,7 @@ public struct QuoteModel: Sendable {
     /// True when the model holds no weights: the stage then decides by its rules alone.
     public var isEmpty: Bool { weights.count <= 1 }
 
-    init(bits: Int, weights: [Float], thresholds: [Float]) {
+    package init(bits: Int, weights: [Float], thresholds: [Float]) {
         self.bits = bits; self.weights = weights; self.thresholds = thresholds
     }
 
@@ -102,7 +102,7 @@ public struct QuoteModel: Sendable {
 }
 
 /// The yes/no questions the model answers; each has its own features and threshold.
-enum QuoteDecision: Int, CaseIterable, Sendable {
+package enum QuoteDecision: Int, CaseIterable, Sendable {
     /// Is this word (part of) the cue of reported speech ("said", "according", "believes")?
     case reportCue
     /// Does the reported content follow the cue (rather than come before it)?
@@ -112,5 +112,5 @@ enum QuoteDecision: Int, CaseIterable, Sendable {
     /// Is this quoted passage someone's words (rather than a title, a term or a scare quote)?
     case isSpeech
 
-    static let count = allCases.count
+    package static let count = allCases.count
 }

@@ -4,7 +4,7 @@
 package enum QuoteScalars {
     /// A letter, combining mark or digit: the stuff words are made of.
     @inline(__always)
-    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+    package static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 {
             return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)

@@ -1,3 +1,5 @@
+import ArticleAnalysis
+
 /// One article of PolNeAR (the political news attribution corpus, ../shared/data/polnear): its
 /// text and the attributions annotated over it (brat standoff; see SOURCE.md there).
 ///

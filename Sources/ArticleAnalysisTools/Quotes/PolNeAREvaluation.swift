@@ -1,3 +1,5 @@
+import ArticleAnalysis
+
 /// Scores the quotes stage on PolNeAR articles as ../shared/data/polnear/SOURCE.md describes.
 ///
 /// - Direct quotes: every quoted segment of 4+ words inside a gold content span is a gold direct
@@ -126,14 +128,10 @@ public struct PolNeAREvaluation: Sendable {
         guard found != nil else { return "no speaker" }
         let words = article.words(gold[0])
         guard let first = words.first else { return "wrong person" }
-        let table = LexiconTable.shared
-        if words.count == 1, !table.flags(LexiconTable.loweredKey(first)).isDisjoint(with: [.personPronoun, .groupPronoun]) { return "pronoun" }
-        if ["i", "we", "you"].contains(String(String.UnicodeScalarView(first)).lowercased()) { return "pronoun" }
-        for word in words where !table.flags(LexiconTable.loweredKey(word)).isDisjoint(with: [.organizationWord, .organizationNoun]) {
-            return "organisation"
-        }
-        if words.count > 1 && words.allSatisfy({ $0.allSatisfy { ScalarClass.isUppercase($0) } }) { return "organisation" }
-        if !words.contains(where: { ScalarClass.isUppercase($0[0]) }) { return "description" }
+        if words.count == 1, QuoteSourceWords.isPronoun(first) { return "pronoun" }
+        if words.contains(where: QuoteSourceWords.isOrganizationWord) { return "organisation" }
+        if words.count > 1 && words.allSatisfy({ $0.allSatisfy { $0.properties.isUppercase } }) { return "organisation" }
+        if !words.contains(where: { $0[0].properties.isUppercase }) { return "description" }
         return "wrong person"
     }
 }
@@ -156,37 +154,5 @@ extension PolNeARArticle {
         var view = String.UnicodeScalarView()
         for s in text[span.start..<max(span.start, end)] { view.append(s == "\n" ? " " : s) }
         return "\"" + String(view) + (end < span.end ? "...\"" : "\"")
-    }
-}
-
-/// Maps offsets of a cleaned text back to the text it was cleaned from: equal scalars are
-/// paired in order; white space may be collapsed or changed, and a scalar the cleaner removed or
-/// replaced is skipped.
-public struct TextAlignment: Sendable {
-    /// For each cleaned offset (and the end), the original offset.
-    let map: [Int]
-
-    public init(from cleaned: [Unicode.Scalar], to original: [Unicode.Scalar]) {
-        var map = [Int](repeating: 0, count: cleaned.count + 1)
-        var i = 0, j = 0
-        while j < cleaned.count {
-            if i >= original.count { map[j] = original.count; j += 1; continue }
-            let c = cleaned[j], o = original[i]
-            if c == o || (QuoteScalars.isSpace(c) && QuoteScalars.isSpace(o)) { map[j] = i; i += 1; j += 1; continue }
-            if QuoteScalars.isSpace(o) { i += 1; continue }
-            if QuoteScalars.isSpace(c) { map[j] = i; j += 1; continue }
-            // A scalar removed or replaced: resynchronise on the next occurrence nearby.
-            var k = i + 1
-            while k < min(original.count, i + 200) && original[k] != c { k += 1 }
-            if k < min(original.count, i + 200) { i = k } else { map[j] = i; i += 1; j += 1 }
-        }
-        map[cleaned.count] = i
-        self.map = map
-    }
-
-    /// The original span of cleaned span `span`.
-    public func span(_ span: TextSpan) -> TextSpan {
-        guard span.end > span.start else { return TextSpan(start: map[span.start], end: map[span.start]) }
-        return TextSpan(start: map[span.start], end: map[span.end - 1] + 1)
     }
 }

@@ -1,3 +1,5 @@
+import ArticleAnalysis
+
 /// Trains `QuoteModel` from PolNeAR articles: an averaged perceptron per decision over hashed
 /// features, thresholds chosen on held-out folds. Deterministic: examples are visited in an
 /// order drawn from a fixed-seed generator, so the same corpus gives the same model.
@@ -17,89 +19,42 @@ public struct QuoteTrainer: Sendable {
         }
     }
 
-    struct Example {
-        var features: [UInt64]
-        var label: Bool
-    }
-
     public var bits = 20
     public var epochs = 6
     public var seed: UInt64 = 0x5EED_2026
 
     public init() {}
 
-    /// The labelled examples of one sample, by decision.
-    func examples(_ sample: Sample) -> [[Example]] {
-        var result = [[Example]](repeating: [], count: QuoteDecision.count)
-        let doc = QuoteDocument(text: sample.text, paragraphs: QuoteDocument.paragraphs(of: sample.text, sample.segmentation))
-        let resolver = SpeakerResolver(doc: doc, candidates: SpeakerCandidate.find(in: doc, entities: sample.entities))
-        let source = QuoteFeatureSource(doc: doc, resolver: resolver)
-        let tokens = doc.tokens
+    /// The labelled examples of one sample, by decision: the gold mapped onto the stage's tokens.
+    func examples(_ sample: Sample) -> [[QuoteExample]] {
         let align = TextAlignment(from: sample.text.scalars, to: sample.article.text)
-        let direct = DirectQuotes(doc: doc, resolver: resolver).find()
-        var cueTokens = direct.compactMap(\.cueToken)
-        cueTokens.sort()
         let reported = sample.article.reportedSpeech()
-        let cueSpans = reported.flatMap(\.cue)
-        var f = QuoteFeatures()
-        var nextCue = 0
-        for t in tokens.indices {
-            let token = tokens[t]
-            guard token.isWord, token.passage < 0 else { continue }
-            while nextCue < cueTokens.count && cueTokens[nextCue] < t { nextCue += 1 }
-            if nextCue < cueTokens.count && cueTokens[nextCue] == t { continue }
-            source.reportCue(t, into: &f)
-            let span = align.span(TextSpan(start: token.start, end: token.end))
-            result[QuoteDecision.reportCue.rawValue].append(Example(features: f.values, label: cueSpans.contains { $0.overlaps(span) }))
-        }
-        // The source of each found direct quote that matches a gold one.
-        let ranker = SourceRanker(doc: doc, resolver: resolver)
-        let goldDirect = sample.article.directQuotes()
-        var previous: Speaker? = nil
-        for found in direct {
-            defer { previous = found.speaker }
-            let span = align.span(doc.passages[found.passage].span)
-            guard let gold = goldDirect.first(where: { g in
-                2 * max(0, min(span.end, g.span.end) - max(span.start, g.span.start)) >= g.span.length }), !gold.sources.isEmpty else { continue }
-            let all = ranker.mentions(found.passage)
-            for (i, m) in all.enumerated() {
-                ranker.features(m, found.passage, rank: ranker.rank(i, in: all, found.passage), rule: found.speaker?.mention?.span, previous: previous, into: &f)
-                let mention = align.span(TextSpan(start: tokens[m.first].start, end: tokens[m.last].end))
-                result[QuoteDecision.directSource.rawValue].append(Example(features: f.values, label: gold.sources.contains { $0.overlaps(mention) }))
+        var gold = QuoteTrainingGold()
+        gold.reportedCues = reported.flatMap(\.cue)
+        for attribution in reported {
+            if let cue = attribution.cue.first, let content = attribution.content.first {
+                gold.reported.append((cue: cue, contentAfter: content.start >= cue.end))
             }
         }
-
-        // The side of the content, for each gold cue the tokens cover.
-        var t = 0
-        for attribution in reported {
-            guard let cue = attribution.cue.first, let content = attribution.content.first else { continue }
-            t = 0
-            while t < tokens.count && align.span(TextSpan(start: tokens[t].start, end: tokens[t].end)).end <= cue.start { t += 1 }
-            guard t < tokens.count, tokens[t].isWord, align.span(TextSpan(start: tokens[t].start, end: tokens[t].end)).start < cue.end else { continue }
-            var b = t
-            while b + 1 < tokens.count, tokens[b + 1].sentence == tokens[t].sentence,
-                  align.span(TextSpan(start: tokens[b + 1].start, end: tokens[b + 1].end)).start < cue.end { b += 1 }
-            source.contentAfter(t, b, into: &f)
-            result[QuoteDecision.contentAfter.rawValue].append(Example(features: f.values, label: content.start >= cue.end))
-        }
-        return result
+        gold.direct = sample.article.directQuotes()
+        return QuoteTrainingExamples(text: sample.text, segmentation: sample.segmentation, entities: sample.entities)
+            .examples(gold, toGold: align.span)
     }
 
     /// Averaged perceptron over `examples`, written into `weights` (one shared table: the
     /// decisions' features hash apart).
-    func train(_ examples: [Example], into weights: inout [Float]) {
+    func train(_ examples: [QuoteExample], into weights: inout [Float]) {
         let size = 1 << bits
         var w = [Double](repeating: 0, count: size)
         var u = [Double](repeating: 0, count: size)  // sum of c * update, for the average
         var c = 1.0
         var order = Array(examples.indices)
-        var rng = seed
+        var random = SplitMix64(seed: seed)
         let shift = UInt64(64 - bits)
         for _ in 0..<epochs {
-            // Fisher-Yates with splitmix64.
+            // Fisher-Yates with the seeded generator (the entity trainer's): the order depends on the seed only.
             for i in stride(from: order.count - 1, to: 0, by: -1) {
-                rng = rng &+ 0x9E37_79B9_7F4A_7C15
-                let j = Int(NERHash.mix(rng, 0) % UInt64(i + 1))
+                let j = Int(random.next() % UInt64(i + 1))
                 order.swapAt(i, j)
             }
             for i in order {
@@ -124,7 +79,7 @@ public struct QuoteTrainer: Sendable {
 
     /// A model from `samples` with the given thresholds.
     func model(_ samples: [Sample], thresholds: [Float]) -> QuoteModel {
-        var byDecision = [[Example]](repeating: [], count: QuoteDecision.count)
+        var byDecision = [[QuoteExample]](repeating: [], count: QuoteDecision.count)
         for sample in samples {
             let examples = examples(sample)
             for d in 0..<QuoteDecision.count { byDecision[d] += examples[d] }
