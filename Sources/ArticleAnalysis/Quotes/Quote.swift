@@ -64,7 +64,7 @@ public struct QuoteFinder: Sendable {
         let ranker = SourceRanker(doc: doc, resolver: resolver)
         var features = QuoteFeatures()
         var previous: Speaker? = nil
-        for var found in DirectQuotes(doc: doc, resolver: resolver).find() {
+        for var found in DirectQuotes(doc: doc, resolver: resolver, model: model).find() {
             if !model.isEmpty {
                 found.speaker = ranker.best(found.passage, rule: found.speaker, previous: previous, model: model, features: &features)
                 previous = found.speaker

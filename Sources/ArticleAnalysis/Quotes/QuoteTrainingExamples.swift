@@ -14,6 +14,8 @@ package struct QuoteTrainingGold {
 package struct QuoteExample: Sendable {
     package var features: [UInt64]
     package var label: Bool
+    /// For a ranking decision (the source of a quote), the quote the example competes for.
+    package var group: Int = -1
 }
 
 /// Builds the stage's view of an article (tokens, candidates, the rules' direct quotes) and the
@@ -36,8 +38,8 @@ package struct QuoteTrainingExamples {
         let resolver = SpeakerResolver(doc: doc, candidates: SpeakerCandidate.find(in: doc, entities: entities))
         let source = QuoteFeatureSource(doc: doc, resolver: resolver)
         let tokens = doc.tokens
-        let direct = DirectQuotes(doc: doc, resolver: resolver).find()
-        var cueTokens = direct.compactMap(\.cueToken)
+        var cueTokens = DirectQuotes(doc: doc, resolver: resolver).find().compactMap(\.cueToken)
+        let direct = DirectQuotes(doc: doc, resolver: resolver).find(everyLongPassage: true)
         cueTokens.sort()
         let cueSpans = gold.reportedCues
         var f = QuoteFeatures()
@@ -64,8 +66,20 @@ package struct QuoteTrainingExamples {
             for (i, m) in all.enumerated() {
                 ranker.features(m, found.passage, rank: ranker.rank(i, in: all, found.passage), rule: found.speaker?.mention?.span, previous: previous, into: &f)
                 let mention = align(TextSpan(start: tokens[m.first].start, end: tokens[m.last].end))
-                result[QuoteDecision.directSource.rawValue].append(QuoteExample(features: f.values, label: match.sources.contains { $0.overlaps(mention) }))
+                result[QuoteDecision.directSource.rawValue].append(QuoteExample(features: f.values, label: match.sources.contains { $0.overlaps(mention) }, group: found.passage))
             }
+        }
+
+        // Is each passage of four words or more speech: does it cover half a gold direct quote?
+        let rules = DirectQuotes(doc: doc, resolver: resolver)
+        for p in doc.passages.indices {
+            let inside = rules.insideTokens(p)
+            guard source.words(inside.lowerBound, inside.upperBound) >= 4 else { continue }
+            let post = rules.postCue(p)
+            rules.speechFeatures(p, rule: rules.isSpeech(p, post: post), post: post, into: &f)
+            let span = align(doc.passages[p].span)
+            let label = goldDirect.contains { g in 2 * max(0, min(span.end, g.span.end) - max(span.start, g.span.start)) >= g.span.length }
+            result[QuoteDecision.isSpeech.rawValue].append(QuoteExample(features: f.values, label: label))
         }
 
         // The side of the content, for each gold cue the tokens cover.

@@ -136,6 +136,11 @@ struct SourceRanker {
         f.add(25, kind, verbAfter ? 1 : 0)
         f.add(26, QuoteFeatureSource.bucket(rank), side)
         f.add(27, kind, side)
+        // Partial quotes inside a sentence ("X called it "a disaster""): the sentence's subject.
+        let midSentence: UInt64 = open > 0 && tokens[open - 1].isWord && tokens[open - 1].paragraph == tokens[open].paragraph ? 1 : 0
+        f.add(28, (sameSentence ? 4 : 0) + (firstInSentence ? 2 : 0) + midSentence, side)
+        f.add(29, source.wordClass(m.last + 1), (sameSentence ? 2 : 0) + side)
+        f.add(30, kind, (sameSentence ? 2 : 0) + (firstInSentence ? 1 : 0))
         f.add(21, doc.passages[p].isUnclosed ? 1 : 0, side)
         f.add(22, open > 0 && tokens[open - 1].paragraph != tokens[open].paragraph ? 1 : 0, side)
     }

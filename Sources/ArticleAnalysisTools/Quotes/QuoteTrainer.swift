@@ -43,6 +43,44 @@ public struct QuoteTrainer: Sendable {
 
     /// Averaged perceptron over `examples`, written into `weights` (one shared table: the
     /// decisions' features hash apart).
+    /// Averaged ranking perceptron over groups of examples (the mentions competing for one
+    /// quote): when the best-scoring mention is not a source, the weights move towards the best
+    /// source and away from it. Groups without a source are skipped.
+    func rank(_ examples: [QuoteExample], into weights: inout [Float]) {
+        let size = 1 << bits
+        var w = [Double](repeating: 0, count: size)
+        var u = [Double](repeating: 0, count: size)
+        var c = 1.0
+        var groups: [Range<Int>] = []
+        var start = 0
+        for i in examples.indices.dropFirst() where examples[i].group != examples[i - 1].group {
+            groups.append(start..<i); start = i
+        }
+        if start < examples.count { groups.append(start..<examples.count) }
+        groups = groups.filter { g in examples[g].contains { $0.label } }
+        var random = SplitMix64(seed: seed)
+        let shift = UInt64(64 - bits)
+        func score(_ e: QuoteExample) -> Double { e.features.reduce(0) { $0 + w[Int($1 >> shift)] } }
+        for _ in 0..<epochs {
+            for i in stride(from: groups.count - 1, to: 0, by: -1) { groups.swapAt(i, Int(random.next() % UInt64(i + 1))) }
+            for g in groups {
+                var best = g.lowerBound, bestGold = -1
+                var bestScore = -Double.infinity, bestGoldScore = -Double.infinity
+                for i in g {
+                    let s = score(examples[i])
+                    if s > bestScore { bestScore = s; best = i }
+                    if examples[i].label && s > bestGoldScore { bestGoldScore = s; bestGold = i }
+                }
+                if !examples[best].label {
+                    for feature in examples[bestGold].features { let k = Int(feature >> shift); w[k] += 1; u[k] += c }
+                    for feature in examples[best].features { let k = Int(feature >> shift); w[k] -= 1; u[k] -= c }
+                }
+                c += 1
+            }
+        }
+        for k in 0..<size where w[k] != 0 || u[k] != 0 { weights[k] += Float(w[k] - u[k] / c) }
+    }
+
     func train(_ examples: [QuoteExample], into weights: inout [Float]) {
         let size = 1 << bits
         var w = [Double](repeating: 0, count: size)
@@ -80,12 +118,18 @@ public struct QuoteTrainer: Sendable {
     /// A model from `samples` with the given thresholds.
     func model(_ samples: [Sample], thresholds: [Float]) -> QuoteModel {
         var byDecision = [[QuoteExample]](repeating: [], count: QuoteDecision.count)
-        for sample in samples {
-            let examples = examples(sample)
-            for d in 0..<QuoteDecision.count { byDecision[d] += examples[d] }
+        for (n, sample) in samples.enumerated() {
+            var examples = examples(sample)
+            // Groups are numbered per article: make them unique over the corpus.
+            for d in 0..<QuoteDecision.count {
+                for i in examples[d].indices where examples[d][i].group >= 0 { examples[d][i].group += n << 24 }
+                byDecision[d] += examples[d]
+            }
         }
         var weights = [Float](repeating: 0, count: 1 << bits)
-        for d in 0..<QuoteDecision.count where !byDecision[d].isEmpty { train(byDecision[d], into: &weights) }
+        for d in 0..<QuoteDecision.count where !byDecision[d].isEmpty {
+            if d == QuoteDecision.directSource.rawValue { rank(byDecision[d], into: &weights) } else { train(byDecision[d], into: &weights) }
+        }
         return QuoteModel(bits: bits, weights: weights, thresholds: thresholds)
     }
 
