@@ -22,8 +22,8 @@ struct TrainQuotesCommand: ParsableCommand {
     @Option(help: "Cross-validate over this many folds instead of writing a model (0: train only).")
     var folds = 0
 
-    @Option(help: "Perceptron epochs.")
-    var epochs = 6
+    @Option(help: "Perceptron epochs (default: the cross-validated choice).")
+    var epochs = QuoteTrainer().epochs
 
     @Option(help: "Threshold per decision (cue,side,source,speech), comma-separated.")
     var thresholds: String?
