@@ -51,11 +51,14 @@ struct DirectQuotes {
         return QuoteFeatureSource(doc: doc, resolver: resolver).words(inside.lowerBound, inside.upperBound)
     }
 
-    /// The rules' answer, or the model's for passages of four words or more.
+    /// The rules' answer, or the model's for closed one-paragraph passages of four words or more.
     private func speech(_ p: Int, post: (token: Int, adjacent: Bool, words: Int)?, features f: inout QuoteFeatures) -> Bool {
         let rule = isSpeech(p, post: post)
         guard !model.isEmpty else { return rule }
-        guard wordCount(p) >= 4 else { return rule }
+        // Unclosed and multi-paragraph passages stay with the rules: the corpus the model learns
+        // from pairs closing marks only, so it has no examples of them.
+        let passage = doc.passages[p]
+        guard wordCount(p) >= 4, !passage.isUnclosed, passage.segments.count == 1 else { return rule }
         speechFeatures(p, rule: rule, post: post, into: &f)
         return model.says(.isSpeech, f)
     }

@@ -4,7 +4,8 @@
 ///
 /// - Cue: each word outside quotation marks (lower case, or first of its sentence) is scored
 ///   (`QuoteDecision.reportCue`); neighbouring cue words form one cue ("has said", "according to").
-///   Words that attribute a direct quote are skipped.
+///   Words that attribute a direct quote are skipped. A claim verb (claim, allege, deny) not
+///   after "was"/"the" is always a cue.
 /// - Content after the cue ("said (that) ..."): to the end of the sentence or a semicolon.
 ///   Content before it ("..., a source said."): from the sentence start to the last comma before
 ///   the cue (or to the cue's subject).
@@ -29,7 +30,10 @@ struct LearnedReportedSpeech {
             while nextCue < cueTokens.count && cueTokens[nextCue] < t { nextCue += 1 }
             if nextCue < cueTokens.count && cueTokens[nextCue] == t { continue }
             source.reportCue(t, into: &f)
-            guard model.says(.reportCue, f) else { continue }
+            // A claim verb ("they claim to ...", "denies that ...") always reports a contested
+            // statement, unless it is passive or an adjective ("was alleged", "the alleged").
+            let claim = token.flags.contains(.claimVerb) && !doc.wordFlags(t - 1).contains(.notASubjectVerbBefore)
+            guard claim || model.says(.reportCue, f) else { continue }
             if let last = cues.last, last.upperBound == t - 1, tokens[t - 1].sentence == token.sentence {
                 cues[cues.count - 1] = last.lowerBound...t
             } else {

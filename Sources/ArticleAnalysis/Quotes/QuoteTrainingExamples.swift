@@ -74,7 +74,8 @@ package struct QuoteTrainingExamples {
         let rules = DirectQuotes(doc: doc, resolver: resolver)
         for p in doc.passages.indices {
             let inside = rules.insideTokens(p)
-            guard source.words(inside.lowerBound, inside.upperBound) >= 4 else { continue }
+            let passage = doc.passages[p]
+            guard source.words(inside.lowerBound, inside.upperBound) >= 4, !passage.isUnclosed, passage.segments.count == 1 else { continue }
             let post = rules.postCue(p)
             rules.speechFeatures(p, rule: rules.isSpeech(p, post: post), post: post, into: &f)
             let span = align(doc.passages[p].span)
