@@ -92,8 +92,9 @@ struct TextLine {
     /// chunks).
     private static func split(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [TextLine] {
         var lines: [TextLine] = []
-        let scratch = UnsafeMutablePointer<Unicode.Scalar>.allocate(capacity: bytes.count + 1)
-        defer { scratch.deallocate() }
+        var scratchBlock = ScratchBlock<Unicode.Scalar>(capacity: bytes.count + 1)
+        let scratch = scratchBlock.table(bytes.count + 1).baseAddress!
+        defer { withExtendedLifetime(scratchBlock) {} }
         var length = 0
         var words = 0, chunkHasWord = false
         var block = 0, position = 0

@@ -29,11 +29,11 @@ struct DateTokenReader {
     static let monthHashes = hashed(months)
     static let weekdayHashes = hashed(weekdays)
     static let relativeDayHashes = hashed(relativeDays)
-    static let countNounHashes = HashIndex(countNouns.sorted().map { WordHash.of($0) })
+    static let countNounHashes = FlatHashMap<Int32>(numbering: countNouns.sorted().map { WordHash.of($0) })
     static let last = WordHash.of("last"), this = WordHash.of("this"), next = WordHash.of("next")
     static let past = WordHash.of("past"), previous = WordHash.of("previous"), coming = WordHash.of("coming")
     static let year = WordHash.of("year"), month = WordHash.of("month")
-    static let ordinalSuffixes = HashIndex(["st", "nd", "rd", "th"].map { WordHash.of($0) })
+    static let ordinalSuffixes = FlatHashMap<Int32>(numbering: ["st", "nd", "rd", "th"].map { WordHash.of($0) })
     static let june = WordHash.of("june"), july = WordHash.of("july")
     /// First letters of the words recognised in lower case: yesterday, today, tonight, tomorrow,
     /// last, this, next (and weekdays after "last"/"next" are capitalised anyway).
@@ -41,14 +41,14 @@ struct DateTokenReader {
 
     /// The table by `WordHash`: the index gives the position of the value in `values`.
     struct Hashed: Sendable {
-        let index: HashIndex
+        let index: FlatHashMap<Int32>
         let values: [Int]
         subscript(_ hash: UInt64) -> Int? { index[hash].map { values[Int($0)] } }
     }
 
     static func hashed(_ table: [String: Int]) -> Hashed {
         let entries = table.sorted { $0.key < $1.key }
-        return Hashed(index: HashIndex(entries.map { WordHash.of($0.key) }), values: entries.map(\.value))
+        return Hashed(index: FlatHashMap<Int32>(numbering: entries.map { WordHash.of($0.key) }), values: entries.map(\.value))
     }
 
     init(scalars: UnsafeBufferPointer<Unicode.Scalar>, tokens: UnsafeBufferPointer<ReaderWords.Word>, reference: CivilDate?,
@@ -58,17 +58,17 @@ struct DateTokenReader {
 
     /// `WordHash` of `scalars[start..<end]`.
     func hash(_ start: Int, _ end: Int) -> UInt64 {
-        var h = WordHash.seed
+        var h = FNV1a.offsetBasis
         for k in start..<end {
             let v = scalars[k].value
-            h = WordHash.step(h, v &- 0x41 < 26 ? v + 32 : (v < 0x80 ? v : WordHash.fold(scalars[k])))
+            h = FNV1a.step(h, v &- 0x41 < 26 ? v + 32 : (v < 0x80 ? v : WordHash.fold(scalars[k])))
         }
         return h
     }
 
     /// `WordHash` of the word or number at `i` (the scan hashed it).
     func hash(_ i: Int) -> UInt64 { tokens[i].hash }
-    func isCapitalized(_ i: Int) -> Bool { WordScanner.isUppercase(scalars[tokens[i].token.start]) }
+    func isCapitalized(_ i: Int) -> Bool { ScalarClass.isUppercase(scalars[tokens[i].token.start]) }
     func isPunctuation(_ i: Int, _ c: Unicode.Scalar) -> Bool {
         i < tokens.count && tokens[i].token.kind == .punctuation && scalars[tokens[i].token.start] == c
     }
@@ -87,11 +87,11 @@ struct DateTokenReader {
         if let d = number(i, digits: 1...2) { return (1...31).contains(d) ? d : nil }
         // An ordinal: one or two digits and a suffix ("5th", "21st").
         let t = tokens[i].token
-        guard t.kind == .word, t.end - t.start >= 3, t.end - t.start <= 4, WordScanner.isASCIIDigit(scalars[t.start]) else { return nil }
+        guard t.kind == .word, t.end - t.start >= 3, t.end - t.start <= 4, ScalarClass.isASCIIDigit(scalars[t.start]) else { return nil }
         let digits = t.end - t.start - 2
         var d = 0
         for k in t.start..<(t.start + digits) {
-            guard WordScanner.isASCIIDigit(scalars[k]) else { return nil }
+            guard ScalarClass.isASCIIDigit(scalars[k]) else { return nil }
             d = d * 10 + Int(scalars[k].value - 48)
         }
         let suffix = hash(t.start + digits, t.end)
@@ -135,7 +135,7 @@ struct DateTokenReader {
             default: return false
             }
         }
-        guard v < 0x80 else { return WordScanner.isUppercase(first) }
+        guard v < 0x80 else { return ScalarClass.isUppercase(first) }
         guard v &- 0x41 < 26 else { return false }
         // A capitalised ASCII word: its first two letters and length must be those of a date word.
         let second = scalars[t.start + 1].value
@@ -170,13 +170,13 @@ struct DateTokenReader {
             return dayMonth(at: i) ?? isoDate(at: i) ?? bareYear(at: i)
         }
         guard t.kind == .word else { return nil }
-        if WordScanner.isASCIIDigit(scalars[t.start]) { return dayMonth(at: i) }
+        if ScalarClass.isASCIIDigit(scalars[t.start]) { return dayMonth(at: i) }
         // Every word this stage knows has 3 to 9 letters and starts with a capital or with one of
         // the first letters of the lower-case ones; most words are skipped without hashing.
         let length = t.end - t.start
         guard length >= 3 && length <= 9 else { return nil }
         let first = scalars[t.start]
-        guard WordScanner.isUppercase(first) || first == "y" || first == "t" || first == "l" || first == "n" else { return nil }
+        guard ScalarClass.isUppercase(first) || first == "y" || first == "t" || first == "l" || first == "n" else { return nil }
         let k = hash(i)
         guard words.starts.contains(k) else { return nil }
         if let weekday = words.weekdays[k], isCapitalized(i) {

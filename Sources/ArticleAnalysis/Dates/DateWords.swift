@@ -13,7 +13,7 @@ final class DateWords: Sendable {
     let june = DateTokenReader.june, july = DateTokenReader.july
     /// Every word a date can start with (months, weekdays, relative days, "last", "this",
     /// "next"): one look-up rejects the other capitalised words.
-    let starts = HashIndex(
+    let starts = FlatHashMap<Int32>(numbering:
         (DateTokenReader.months.keys.sorted() + DateTokenReader.weekdays.keys.sorted() + DateTokenReader.relativeDays.keys.sorted()
             + ["last", "this", "next"]).map { WordHash.of($0) })
 

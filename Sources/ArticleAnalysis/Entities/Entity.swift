@@ -98,34 +98,22 @@ public struct EntityRecognizer: Sendable {
         lexemes.reserveCapacity(spans.count)
         // Every element is set below.
         var firstOccurrences = [Int32].unwritten(count: spans.count)
-        var bits = 4
-        while (1 << bits) < 2 * spans.count { bits += 1 }
-        // Per slot: the first token with that hash, and its hash (read only in slots with a
-        // token, so left uninitialised).
-        var firstToken = [Int32](repeating: -1, count: 1 << bits)
-        var firstHash = [UInt64].unwritten(count: 1 << bits)
+        // The first token of each hash of scalars.
+        var firstOfHash = FlatHashMap<Int32>(capacity: spans.count)
         text.scalars.withUnsafeBufferPointer { s in
-            let mask = (1 << bits) - 1
             for (t, span) in spans.enumerated() {
                 let token = UnsafeBufferPointer(rebasing: s[span.start..<span.end])
                 var h = NERHash.seed
                 for scalar in token { h = NERHash.add(h, scalar.value) }
-                var i = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) &>> UInt64(64 - bits))
-                while true {
-                    let first = Int(firstToken[i])
-                    if first < 0 {
-                        firstToken[i] = Int32(t)
-                        firstHash[i] = h
-                        firstOccurrences[t] = Int32(t)
-                        lexemes.append(NERLexeme(token))
-                        break
-                    }
-                    if firstHash[i] == h, s[spans[first].start..<spans[first].end].elementsEqual(token) {
-                        firstOccurrences[t] = Int32(first)
-                        lexemes.append(lexemes[first])
-                        break
-                    }
-                    i = (i + 1) & mask
+                let first = Int(firstOfHash.value(of: h, insertingIfAbsent: Int32(t)))
+                if first != t, s[spans[first].start..<spans[first].end].elementsEqual(token) {
+                    firstOccurrences[t] = Int32(first)
+                    lexemes.append(lexemes[first])
+                } else {
+                    // A new token (or, never seen in practice, another token with the same hash:
+                    // analysed afresh, which gives the same lexeme).
+                    firstOccurrences[t] = Int32(t)
+                    lexemes.append(NERLexeme(token))
                 }
             }
         }

@@ -85,7 +85,7 @@ package struct NERDocument: Sendable {
     }
 
     /// Numbers the distinct word forms and lower-case forms of `lexemes` in order of first
-    /// appearance, with open-addressing tables of token indices keyed by the form hashes. A token
+    /// appearance, with hash tables (`FlatHashMap`) keyed by the form hashes. A token
     /// whose first occurrence (`firstOccurrences`) came before it has that token's numbers.
     private static func distinctForms(_ lexemes: [NERLexeme], firstOccurrences: [Int32]?)
         -> (wordIDs: [Int32], wordTokens: [Int32], lowerIDs: [Int32], lowerCount: Int) {
@@ -96,19 +96,15 @@ package struct NERDocument: Sendable {
             lookedUp = 0
             for (t, first) in firstOccurrences.enumerated() where Int(first) == t { lookedUp += 1 }
         }
-        var bits = 3
-        while (1 << bits) < 2 * lookedUp { bits += 1 }
-        let shift = UInt64(64 - bits), mask = (1 << bits) - 1
-        @inline(__always) func slot(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) &>> shift) }
+        // The first token of each word-form hash, and the number of each lower-case hash.
+        var firstOfWord = FlatHashMap<Int32>(capacity: lookedUp)
+        var lowerNumbers = FlatHashMap<Int32>(capacity: lookedUp)
         var wordIDs = [Int32](repeating: 0, count: n)
         var lowerIDs = [Int32](repeating: 0, count: n)
         var wordTokens: [Int32] = [], lowerOfWord: [Int32] = []
         wordTokens.reserveCapacity(lookedUp)
         lowerOfWord.reserveCapacity(lookedUp)
         var lowerCount: Int32 = 0
-        // Slots hold 1 + the first token of a form, 0 when empty.
-        var wordSlots = [Int32](repeating: 0, count: 1 << bits)
-        var lowerSlots = [Int32](repeating: 0, count: 1 << bits)
         let firstOccurrences = firstOccurrences ?? []
         lexemes.withUnsafeBufferPointer { lx in
             for t in 0..<n {
@@ -121,30 +117,18 @@ package struct NERDocument: Sendable {
                     }
                 }
                 let x = lx[t]
-                var i = slot(x.word)
-                var id: Int32 = -1
-                while wordSlots[i] != 0 {
-                    let first = Int(wordSlots[i] - 1)
-                    let y = lx[first]
-                    if y.word == x.word && y.lower == x.lower && y.shape == x.shape { id = wordIDs[first]; break }
-                    i = (i + 1) & mask
-                }
-                if id < 0 {
+                let first = Int(firstOfWord.value(of: x.word, insertingIfAbsent: Int32(t)))
+                let y = lx[first]
+                var id: Int32
+                if first != t && y.lower == x.lower && y.shape == x.shape {
+                    id = wordIDs[first]
+                } else {
+                    // A new form (or, never seen in practice, another form with the same word
+                    // hash: numbered apart).
                     id = Int32(wordTokens.count)
-                    wordSlots[i] = Int32(t + 1)
                     wordTokens.append(Int32(t))
-                    var j = slot(x.lower)
-                    var lowerID: Int32 = -1
-                    while lowerSlots[j] != 0 {
-                        let first = Int(lowerSlots[j] - 1)
-                        if lx[first].lower == x.lower { lowerID = lowerIDs[first]; break }
-                        j = (j + 1) & mask
-                    }
-                    if lowerID < 0 {
-                        lowerID = lowerCount
-                        lowerCount += 1
-                        lowerSlots[j] = Int32(t + 1)
-                    }
+                    let lowerID = lowerNumbers.value(of: x.lower, insertingIfAbsent: lowerCount)
+                    if lowerID == lowerCount { lowerCount += 1 }
                     lowerOfWord.append(lowerID)
                 }
                 wordIDs[t] = id

@@ -49,63 +49,6 @@ package struct NERLexeme: Sendable {
         }
     }
 
-    /// The lower-case form of a scalar; ASCII without a table look-up.
-    @inline(__always)
-    static func lowercased(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        let v = s.value
-        if v < 0x80 { return v >= 65 && v <= 90 ? Unicode.Scalar(UInt8(v + 32)) : s }
-        return lowercasedOutsideASCII(s)
-    }
-
-    @inline(__always)
-    static func isUpper(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return v >= 65 && v <= 90 }
-        return isUpperOutsideASCII(s)
-    }
-
-    @inline(__always)
-    static func isLower(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return v >= 97 && v <= 122 }
-        return isLowerOutsideASCII(s)
-    }
-
-    @inline(__always)
-    static func isDigit(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return v >= 48 && v <= 57 }
-        return isDigitOutsideASCII(s)
-    }
-
-    @inline(__always)
-    static func isLetter(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return (v | 0x20) >= 97 && (v | 0x20) <= 122 }
-        return isLetterOutsideASCII(s)
-    }
-
-    // The Unicode property look-ups, out of line: inlined, they make every caller set up the
-    // metadata of `Unicode.Scalar.Properties` on entry, even when it only ever sees ASCII.
-
-    @inline(never)
-    private static func lowercasedOutsideASCII(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        guard s.properties.isUppercase else { return s }
-        return s.properties.lowercaseMapping.unicodeScalars.first ?? s
-    }
-
-    @inline(never)
-    private static func isUpperOutsideASCII(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
-
-    @inline(never)
-    private static func isLowerOutsideASCII(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
-
-    @inline(never)
-    private static func isDigitOutsideASCII(_ s: Unicode.Scalar) -> Bool { s.properties.numericType != nil }
-
-    @inline(never)
-    private static func isLetterOutsideASCII(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
-
     /// How a (normalised) scalar counts in a word's shape and flags: the first of upper case,
     /// lower case, digit, other letter (as lower case, but not for `hasLower`), or none of these.
     private enum ShapeClass {
@@ -125,10 +68,10 @@ package struct NERLexeme: Sendable {
 
     @inline(never)
     private static func shapeClassOutsideASCII(_ s: Unicode.Scalar) -> ShapeClass {
-        if isUpper(s) { return .upper }
-        if isLower(s) { return .lower }
-        if isDigit(s) { return .digit }
-        return isLetter(s) ? .otherLetter : .other
+        if ScalarClass.isUppercase(s) { return .upper }
+        if ScalarClass.isLowercase(s) { return .lower }
+        if ScalarClass.isDigit(s) { return .digit }
+        return ScalarClass.isLetter(s) ? .otherLetter : .other
     }
 
     /// Analyses one token. `scalars` may hold typographic forms; they are normalised here.
@@ -153,7 +96,7 @@ package struct NERLexeme: Sendable {
             case .upper:
                 shapeValue = 88; flags.insert(.hasLetter); flags.insert(.hasCapital)
                 if count == 0 { flags.insert(.initialCapital) }
-                l = NERLexeme.lowercased(s)
+                l = ScalarClass.lowercased(s)
             case .lower:
                 shapeValue = 120; hasNonCapitalLetter = true; flags.insert(.hasLetter)
                 if count > 0 { flags.insert(.hasLower) }
@@ -204,23 +147,20 @@ package struct NERLexeme: Sendable {
     static let particlePrefixes = NERKeyTable(["al-", "el-", "ad-", "an-", "ar-", "as-", "ash", "az-", "at-"].map { NERHash.string($0) })
 }
 
-/// FNV-1a style hashing of scalar sequences and a strong 64-bit mix for feature conjunctions.
+/// The entity code's hashes: word forms by `FNV1a` (the one string hash; these names keep the
+/// call sites short), and a strong 64-bit mix for feature conjunctions.
 enum NERHash {
-    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let seed = FNV1a.offsetBasis
 
     @inline(__always)
-    static func add(_ h: UInt64, _ v: UInt32) -> UInt64 { (h ^ UInt64(v)) &* 0x0000_0100_0000_01B3 }
+    static func add(_ h: UInt64, _ v: UInt32) -> UInt64 { FNV1a.step(h, v) }
 
-    static func string(_ s: String) -> UInt64 {
-        var h = seed
-        for scalar in s.unicodeScalars { h = add(h, scalar.value) }
-        return h
-    }
+    static func string(_ s: String) -> UInt64 { FNV1a.of(s.unicodeScalars) }
 
     /// Mixes two values into one well-spread 64-bit hash (splitmix64 finaliser).
     @inline(__always)
     static func mix(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        var z = (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &+ 0x632B_E59B_D9B4_E019 &+ (a << 6) &+ (a >> 2))
+        var z = FibonacciHashing.mix(a) ^ (b &+ 0x632B_E59B_D9B4_E019 &+ (a << 6) &+ (a >> 2))
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)

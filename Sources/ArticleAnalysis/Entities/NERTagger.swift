@@ -224,7 +224,7 @@ struct NERScoreSum: NERFeatureSink {
 /// them up (see `NERTagger`).
 struct NERFrequentWords: Sendable {
     /// Index of each word by its `NERLexeme.word` hash.
-    private var table = NERKeyMap<UInt16>()
+    private var table = FlatHashMap<UInt16>()
     private var lexemes: [NERLexeme] = []
     var hashes: [NERWordHashes] = []
     /// `NERTagger.Block.count` score vectors per word.

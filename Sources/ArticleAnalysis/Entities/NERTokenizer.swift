@@ -67,7 +67,7 @@ struct NERTokenizer {
             // opening quote) ends the sentence too.
             if !boundary, let last = spans.last, spans.count > sentenceStart, last.length == 1,
                s[last.start] == "." || s[last.start] == "!" || s[last.start] == "?",
-               NERLexeme.isUpper(c) || c == "\"" || c.value == 0x201C {
+               ScalarClass.isUppercase(c) || c == "\"" || c.value == 0x201C {
                 boundary = true
             }
             if boundary && spans.count > sentenceStart {
@@ -187,13 +187,13 @@ struct NERTokenizer {
     /// ("J."), a dotted form ("U.S", "a.m"), or a common title or company suffix ("Mr", "Corp").
     private func isAbbreviation(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ a: Int, _ end: Int) -> Bool {
         let length = end - a
-        if length == 1 { return NERLexeme.isLetter(s[a]) }
+        if length == 1 { return ScalarClass.isLetter(s[a]) }
         var hasDot = false
         for k in a..<end where s[k] == "." { hasDot = true; break }
         if hasDot { return true }
         guard length <= 5 else { return false }
         var key: UInt64 = NERHash.seed
-        for k in a..<end { key = NERHash.add(key, NERLexeme.lowercased(s[k]).value) }
+        for k in a..<end { key = NERHash.add(key, ScalarClass.lowercased(s[k]).value) }
         return NERTokenizer.abbreviations.contains(key)
     }
 

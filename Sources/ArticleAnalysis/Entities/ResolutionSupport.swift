@@ -1,107 +1,17 @@
-/// Plain-value building blocks of `EntityResolver`: a small hash table keyed by 64-bit hashes,
-/// fixed word sets, and the folded form of a token as scalars and as a hash.
+/// Plain-value building blocks of `EntityResolver`: fixed word sets, and the folded form of a
+/// token as scalars and as a hash (its tables are `FlatHashMap`s).
 ///
 /// The resolver compares names by the hashes of their folded forms instead of building and
 /// hashing `String`s; these types hold no references, so using them costs no retain/release and
 /// no allocation beyond one array per table.
 
-/// An open-addressing table from 64-bit hashes to small non-negative integers.
-///
-/// Sized once for the most entries it will hold (it never grows); linear probing over one flat
-/// array of entries. Keys are already well-mixed hashes, so a multiply-shift picks the slot.
-struct ResolutionTable {
-    private struct Entry {
-        var key: UInt64
-        /// -1 marks an empty slot.
-        var value: Int32
-    }
-
-    private var entries: [Entry]
-    private let mask: Int
-
-    /// A table for at most `capacity` keys.
-    init(capacity: Int) {
-        var size = 8
-        while size < 2 * capacity + 2 { size <<= 1 }
-        entries = [Entry](repeating: Entry(key: 0, value: -1), count: size)
-        mask = size - 1
-    }
-
-    /// The slot holding `key`, or the empty slot where it would go.
-    @inline(__always)
-    private func slot(_ key: UInt64) -> Int {
-        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-        while true {
-            let e = entries[i]
-            if e.value < 0 || e.key == key { return i }
-            i = (i &+ 1) & mask
-        }
-    }
-
-    /// The value stored for `key`, if any.
-    @inline(__always)
-    subscript(key: UInt64) -> Int32? {
-        let e = entries[slot(key)]
-        return e.value >= 0 ? e.value : nil
-    }
-
-    /// Stores `value` for `key`, replacing any earlier value.
-    @inline(__always)
-    mutating func set(_ key: UInt64, _ value: Int32) {
-        entries[slot(key)] = Entry(key: key, value: value)
-    }
-
-    /// Stores `value` for `key` unless the key already has a value (the first one wins).
-    @inline(__always)
-    mutating func insertIfAbsent(_ key: UInt64, _ value: Int32) {
-        let i = slot(key)
-        if entries[i].value < 0 { entries[i] = Entry(key: key, value: value) }
-    }
-
-    /// Stores `value` for `key` unless the key already has a smaller value.
-    @inline(__always)
-    mutating func setMinimum(_ key: UInt64, _ value: Int32) {
-        let i = slot(key)
-        if entries[i].value < 0 || value < entries[i].value { entries[i] = Entry(key: key, value: value) }
-    }
-}
-
 /// A fixed set of hashes of lower-case words (`NERLexeme.lower`, or folded forms for ASCII
-/// words, which hash the same way): a cheaper `Set<UInt64>`.
-struct ResolutionWordSet: Sendable {
-    private let table: [UInt64]
-    private let mask: Int
+/// words, which hash the same way): the one hash table (`FlatHashMap`) as a set.
+typealias ResolutionWordSet = NERKeyTable
 
-    init(_ words: [String]) {
-        var size = 16
-        while size < 4 * words.count { size <<= 1 }
-        // 0 marks an empty slot: no word of these lists hashes to 0.
-        var table = [UInt64](repeating: 0, count: size)
-        for word in words {
-            let h = NERHash.string(word)
-            var i = ResolutionWordSet.home(h, size - 1)
-            while table[i] != 0 && table[i] != h { i = (i + 1) & (size - 1) }
-            table[i] = h
-        }
-        self.table = table
-        mask = size - 1
-    }
-
-    @inline(__always)
-    private static func home(_ h: UInt64, _ mask: Int) -> Int {
-        Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
-    }
-
-    @inline(__always)
-    func contains(_ h: UInt64) -> Bool {
-        var i = ResolutionWordSet.home(h, mask)
-        while true {
-            let v = table[i]
-            if v == h { return true }
-            if v == 0 { return false }
-            i = (i &+ 1) & mask
-        }
-    }
+extension FlatHashMap where Value == UInt8 {
+    /// The set of the hashes (`NERHash.string`) of `words`.
+    init(_ words: [String]) { self.init(words.map { NERHash.string($0) }) }
 }
 
 /// Folded forms of tokens (see `EntityResolver.fold(_:)`) and their hashes.
@@ -126,7 +36,7 @@ enum ResolutionFold {
                 }
                 break
             }
-            let v = NERLexeme.lowercased(s).value
+            let v = ScalarClass.lowercased(s).value
             switch index {
             case 0: first = v
             case 1: second = v
@@ -141,8 +51,8 @@ enum ResolutionFold {
         for raw in scalars {
             defer { position += 1 }
             if position < skip { continue }
-            let s = NERLexeme.lowercased(NERLexeme.normalized(raw))
-            guard NERLexeme.isLetter(s) || NERLexeme.isDigit(s) else { continue }
+            let s = ScalarClass.lowercased(NERLexeme.normalized(raw))
+            guard ScalarClass.isLetter(s) || ScalarClass.isDigit(s) else { continue }
             if s == previous { continue }
             out.append(s)
             previous = s

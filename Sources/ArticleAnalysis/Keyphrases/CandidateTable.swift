@@ -2,10 +2,16 @@
 /// probing, a multiplicative hash) of candidate numbers, whose keys are read from the candidates
 /// themselves.
 ///
-/// A slot is 4 bytes where `HashIndex` keeps an 8-byte key and a 4-byte value, and the slots are
+/// A slot is 4 bytes where `FlatHashMap` keeps an 8-byte key and a 4-byte value, and the slots are
 /// filled in one pass: the table is new, cold memory for every article, so it is kept small.
-/// -1 marks an empty slot.
-struct CandidateTable {
+/// -1 marks an empty slot. (`FlatHashMap` keeps its keys; this index of keys kept elsewhere is
+/// the one table that does not.)
+///
+/// `~Copyable`, so one value owns the slots and `deinit` frees them once. Sizing rule: the slot
+/// count is a power of two at least twice the number of candidates (it doubles before it would
+/// be more than half full), so a probe always reaches an empty slot; a debug build checks it, and
+/// a test grows the table from its smallest size through many doublings.
+struct CandidateTable: ~Copyable {
     private var slots: UnsafeMutablePointer<Int32>
     private var mask: Int
     private var shift: UInt64
@@ -25,10 +31,10 @@ struct CandidateTable {
         return (slots, size - 1, 64 - bits)
     }
 
-    func deallocate() { slots.deallocate() }
+    deinit { slots.deallocate() }
 
     @inline(__always)
-    private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
+    private func home(_ key: UInt64) -> Int { Int(truncatingIfNeeded: FibonacciHashing.mix(key) >> shift) }
 
     /// The number of the candidate with `key` among the first `count` of `candidates`, or `new`
     /// (which must be `count`) after adding it as the number of `key`, whose candidate the caller
@@ -37,6 +43,7 @@ struct CandidateTable {
     @inline(__always)
     mutating func number(of key: UInt64, _ candidates: UnsafePointer<KeyphraseDocument.Candidate>, ifAbsent new: Int) -> Int {
         if (count + 1) * 2 > mask + 1 { grow(candidates) }
+        assert((count + 1) * 2 <= mask + 1, "candidate table more than half full")
         var slot = home(key)
         while true {
             let number = Int(slots[slot])

@@ -15,8 +15,7 @@ extension KeyphraseDocument {
         let top = topSalience ?? 0
         var table = EntityKeys(capacity: 2 * entities.count)
         // The scalars of a form keyed from its own text (grown for a longer form).
-        var scratch = UnsafeMutableBufferPointer<Unicode.Scalar>(start: nil, count: 0)
-        defer { scratch.deallocate() }
+        var scratch = ScratchBlock<Unicode.Scalar>(capacity: 0)
         scalars.withUnsafeBufferPointer { text in
             readerWords.words.withUnsafeBufferPointer { readerWordList in
                 for n in entities.indices {
@@ -46,18 +45,18 @@ extension KeyphraseDocument {
 
     /// Candidate keys that name entities, and what each stands for.
     struct EntityKeys {
-        private var index: HashIndex
+        private var index: FlatHashMap<Int32>
         private var keys: [EntityKey] = []
 
         init(capacity: Int) {
-            index = HashIndex(capacity: max(16, capacity))
+            index = FlatHashMap<Int32>(capacity: max(16, capacity))
             keys.reserveCapacity(capacity)
         }
 
         /// Lets `key` stand for `entity` unless it already stands for another one.
         mutating func add(_ key: UInt64?, _ entity: EntityKey) {
             guard let key, !index.contains(key) else { return }
-            index.insert(key, Int32(keys.count))
+            index.set(key, Int32(keys.count))
             keys.append(entity)
         }
 
@@ -76,18 +75,18 @@ extension KeyphraseDocument {
     /// `scratch`, which grows for a longer form).
     private func formKey(_ form: String, _ span: TextSpan?, _ text: UnsafeBufferPointer<Unicode.Scalar>,
                          _ readerWordList: UnsafeBufferPointer<ReaderWords.Word>,
-                         _ scratch: inout UnsafeMutableBufferPointer<Unicode.Scalar>) -> UInt64? {
+                         _ scratch: inout ScratchBlock<Unicode.Scalar>) -> UInt64? {
         if let span, KeyphraseDocument.spells(form, text, span), let key = wordsKey(span, text, readerWordList) {
             return key
         }
         var form = form
         return form.withUTF8 { utf8 -> UInt64? in
-            if utf8.count > scratch.count {
-                scratch.deallocate()
-                scratch = .allocate(capacity: max(64, utf8.count))
+            // A form decodes to at most as many scalars as it has UTF-8 bytes.
+            if utf8.count > scratch.capacity { scratch = ScratchBlock(capacity: max(64, utf8.count)) }
+            return scratch.withWhole { buffer in
+                let length = ScalarText.decode(utf8, into: buffer)
+                return phraseKey(UnsafeBufferPointer(rebasing: buffer[..<length]), EnglishWords.connectorHashes, EnglishWords.stopHashes)
             }
-            let length = ScalarText.decode(utf8, into: scratch)
-            return phraseKey(UnsafeBufferPointer(rebasing: scratch[..<length]), EnglishWords.connectorHashes, EnglishWords.stopHashes)
         }
     }
 
@@ -118,7 +117,7 @@ extension KeyphraseDocument {
         }
         var j = low
         guard j < count, w[j].token.start >= s else { return nil }
-        var key = WordHash.seed
+        var key = FNV1a.offsetBasis
         var any = false
         var position = s
         while j < count {
@@ -126,7 +125,7 @@ extension KeyphraseDocument {
             if token.start >= e { break }
             guard token.start >= position else { return nil }  // words out of order: not a scan's
             // Only white space between words, and no word of another scan right after one.
-            for k in position..<token.start where !WordScanner.isSpace(p[k]) { return nil }
+            for k in position..<token.start where !ScalarClass.isWhitespace(p[k]) { return nil }
             if token.start == position && position > s && token.spaceBefore { return nil }
             var tokenEnd = token.end
             if tokenEnd > e {
@@ -135,7 +134,7 @@ extension KeyphraseDocument {
                 guard token.kind == .word, w[j].strippedEnd == e else { return nil }
                 if WordScanner.endWithoutPossessive(p, token.start, e) < e { return nil }
                 var digits = true  // all ASCII digits: a number to such a scan
-                for k in token.start..<e where !WordScanner.isASCIIDigit(p[k]) { digits = false; break }
+                for k in token.start..<e where !ScalarClass.isASCIIDigit(p[k]) { digits = false; break }
                 if digits { return nil }
                 tokenEnd = e
             }
@@ -153,14 +152,14 @@ extension KeyphraseDocument {
             position = tokenEnd
             j += 1
         }
-        for k in position..<e where !WordScanner.isSpace(p[k]) { return nil }
+        for k in position..<e where !ScalarClass.isWhitespace(p[k]) { return nil }
         return .some(any ? key : nil)
     }
 
     /// The candidate key of a name (its words as terms and connectors), or nil when a word of it
     /// is not a term of this article or is a stop word that cannot be inside a phrase.
-    func phraseKey(_ p: UnsafeBufferPointer<Unicode.Scalar>, _ connectorHashes: HashIndex, _ stopHashes: HashIndex) -> UInt64? {
-        var key = WordHash.seed
+    func phraseKey(_ p: UnsafeBufferPointer<Unicode.Scalar>, _ connectorHashes: FlatHashMap<Int32>, _ stopHashes: FlatHashMap<Int32>) -> UInt64? {
+        var key = FNV1a.offsetBasis
         var any = false
         var i = 0
         var space = true

@@ -4,7 +4,12 @@ extension KeyphraseDocument {
     /// picked a batch at a time, each batch the best few after the last one taken, kept in order by
     /// insertion (with their scores, so that placing one reads no other candidate): one pass over
     /// the candidates for a batch, where sorting them all costs several.
-    struct Ranking {
+    ///
+    /// `~Copyable`, so one value owns the batch and `deinit` frees it once. Sizing rule: the batch
+    /// holds `batchSize` entries (at least one) and a refill writes at most that many (it drops
+    /// its last entry before adding one when full); a debug build checks every write, and a test
+    /// takes every candidate through batches of one.
+    struct Ranking: ~Copyable {
         struct Entry {
             var score: Double
             var candidate: Int
@@ -22,7 +27,7 @@ extension KeyphraseDocument {
             batch = .allocate(capacity: self.batchSize)
         }
 
-        func deallocate() { batch.deallocate() }
+        deinit { batch.deallocate() }
 
         /// True when `a` ranks before `b`: a higher score, or an equal score and an earlier candidate.
         @inline(__always)
@@ -61,6 +66,7 @@ extension KeyphraseDocument {
                         batch[i] = batch[i - 1]
                         i -= 1
                     }
+                    assert(i < size && n < size, "ranking batch overrun")
                     batch[i] = entry
                     n += 1
                 }

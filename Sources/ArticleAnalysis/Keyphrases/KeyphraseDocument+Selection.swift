@@ -4,7 +4,6 @@ extension KeyphraseDocument {
         let entityKeys = entityKeys(entities)
         scoreCandidates(entityKeys)
         var ranking = Ranking(candidates, batchSize: 2 * count)
-        defer { ranking.deallocate() }
 
         var chosen: [Keyphrase] = []
         // Per chosen phrase: its candidate, its number of distinct stems, whether it is a name.

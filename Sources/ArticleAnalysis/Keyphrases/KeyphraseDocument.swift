@@ -88,7 +88,7 @@ struct KeyphraseDocument {
     let readerWords: ReaderWords
     var words: [Word]
     var terms: [Term]
-    var termIndex: HashIndex
+    var termIndex: FlatHashMap<Int32>
     var candidates: [Candidate]
 
     init(_ scalars: [Unicode.Scalar], _ segmentation: Segmentation, maximumWords: Int) {
@@ -159,7 +159,7 @@ struct KeyphraseDocument {
                             terms[t].count &+= 1
                             if readerWord.pointee.isAllCaps {
                                 terms[t].acronymCount &+= 1
-                            } else if isNameLike && (!firstInSentence || !WordScanner.isUppercase(text[token.start])) {
+                            } else if isNameLike && (!firstInSentence || !ScalarClass.isUppercase(text[token.start])) {
                                 terms[t].nameCount &+= 1  // "Syria" mid-sentence, "al-Qaeda" anywhere
                             }
                             if !isNameLike {
@@ -233,7 +233,6 @@ struct KeyphraseDocument {
         // are read from the candidates themselves, so a slot is 4 bytes). About 1.3 candidates per
         // content word: sized for a load of at most a half, it doubles if there are more.
         var table = CandidateTable(capacity: contentWordCount * 3 / 2)
-        defer { table.deallocate() }
         return [Candidate](unsafeUninitializedCapacity: contentWordCount * max(0, maximumWords)) { buffer, count in
             count = 0
             words.withUnsafeBufferPointer { w in
@@ -246,7 +245,7 @@ struct KeyphraseDocument {
                     let segment = w[first].segment
                     let startsBeforeName = !w[first].isNameLike && w[first].precedesName
                     let midSentence = !w[first].isFirstInSentence
-                    var key = WordHash.seed
+                    var key = FNV1a.offsetBasis
                     var contentWords: Int32 = 0
                     var last = first
                     while last < wordCount, last - first < maximumWords, w[last].segment == segment {

@@ -66,7 +66,7 @@ public struct LanguageProfiles: Sendable {
         var slots = [Int32](repeating: -1, count: 1 << bits)
         let mask = (1 << Int(bits)) - 1
         for (key, row) in rows {
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> (64 - bits))
+            var slot = Int(truncatingIfNeeded: FibonacciHashing.mix(key) >> (64 - bits))
             while keys[slot] != 0 { slot = (slot + 1) & mask }
             keys[slot] = key
             slots[slot] = Int32(row)
@@ -96,7 +96,7 @@ public struct LanguageProfiles: Sendable {
     @inline(__always)
     func row(_ key: UInt64) -> Int {
         let mask = slotKeys.count - 1
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> slotShift)
+        var slot = Int(truncatingIfNeeded: FibonacciHashing.mix(key) >> slotShift)
         while true {
             let k = slotKeys[slot]
             if k == key { return Int(slotRows[slot]) }
@@ -153,7 +153,13 @@ public struct LanguageProfiles: Sendable {
 /// Immutable bytes whose first byte starts a 64-byte cache line, so a table of 32-byte rows never
 /// has a row across two lines (a Swift array's elements start 32 bytes into a 16-byte aligned
 /// block, which would split every other row).
-final class CacheAlignedBytes: @unchecked Sendable {  // never written after `init`
+///
+/// Sendable although the compiler cannot see it (`@unchecked`): the bytes are allocated and
+/// written only in `init`, before the object is shared with any other thread; afterwards they are
+/// reachable only as an `UnsafeRawBufferPointer` (read-only) through a `let`, so every access from
+/// any thread is a read of memory nobody writes; the class is final (no subclass can add state),
+/// and `deinit` frees the bytes once, when the last reference goes.
+final class CacheAlignedBytes: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
 
     init(_ source: [UInt8]) {

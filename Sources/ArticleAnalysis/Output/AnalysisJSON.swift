@@ -134,6 +134,12 @@ extension SummarySentence {
     }
 }
 
+extension ToneSentence {
+    func write(into json: inout JSONWriter) {
+        json.beginObject(); json.field("start", span.start); json.field("end", span.end); json.field("text", text); json.endObject()
+    }
+}
+
 extension Tone {
     func write(into json: inout JSONWriter) {
         json.beginObject()

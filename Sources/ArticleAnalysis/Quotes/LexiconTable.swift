@@ -1,7 +1,7 @@
 /// The word lists of `SpeechLexicon` as bits per word, looked up once per token.
 ///
-/// Each word token gets a 64-bit FNV-1a key of its lower-cased scalars while it is tokenised; a
-/// small open-addressing table maps keys to the lists the word is on. One integer probe per token
+/// Each word token gets a 64-bit key of its lower-cased scalars (`WordHash`) while it is
+/// tokenised; a `FlatHashMap` maps keys to the lists the word is on. One integer probe per token
 /// replaces the several `Set<String>` look-ups (each a SipHash of the word) the rules would
 /// otherwise make, which is most of the stage's cost.
 struct LexiconFlags: OptionSet, Sendable {
@@ -32,92 +32,37 @@ struct LexiconFlags: OptionSet, Sendable {
 }
 
 struct LexiconTable: Sendable {
-    /// Open addressing; each slot holds a key, `values` the word's flags at the same index.
-    /// 0 is an empty slot.
-    private var slots: [UInt64]
-    private var values: [UInt32]
-    private let mask: Int
-    /// One bit per key hash (8192 bits, 1 KiB): most words are on no list, and this small filter
-    /// answers them without touching the table, which other stages push out of the cache.
-    private var filter: [UInt64]
+    /// The flags of each listed word, by key.
+    private var table = FlatHashMap<UInt32>()
+    /// 8192 bits (1 KiB): most words are on no list, and this small filter answers them without
+    /// touching the table, which other stages push out of the cache.
+    private var filter = KeyFilter(bits: 13)
 
-    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
-    static let prime: UInt64 = 0x0000_0100_0000_01B3
-    /// Or-ed into every key, so that no key is 0 (the empty slot).
-    static let keyMark: UInt64 = 0x1000
-
-    /// FNV-1a over the scalar values.
+    /// The key of a word (`WordHash`: FNV-1a of the lower-cased scalars, "’" as "'"), or of
+    /// a mark token (its scalar as it is).
     @inline(__always)
-    static func key<S: Sequence>(_ scalars: S) -> UInt64 where S.Element == Unicode.Scalar {
-        var hash = offsetBasis
-        for s in scalars { hash = (hash ^ UInt64(s.value)) &* prime }
-        return hash | keyMark
-    }
-
-    /// Adds the lower-cased form of `s` to an FNV-1a hash: ASCII and Latin-1 capitals folded, the
-    /// typographic apostrophe as "'", other scalars by their Unicode lower-case mapping.
-    @inline(__always)
-    static func addLowered(_ s: Unicode.Scalar, to hash: inout UInt64) {
-        var v = s.value
-        if v < 0x80 {
-            if v &- 0x41 < 26 { v += 32 }
-        } else if v < 0x100 {
-            // Latin-1: the capitals À–Þ (but ×) are their small letters less 0x20; the rest map to themselves.
-            if v >= 0xC0 && v <= 0xDE && v != 0xD7 { v += 32 }
-        } else if v == 0x2019 {
-            v = 0x27
-        } else if v >= 0x300 && v < 0x370 {
-            // Combining diacritical marks map to themselves.
-        } else {
-            for l in s.properties.lowercaseMapping.unicodeScalars { hash = (hash ^ UInt64(l.value)) &* prime }
-            return
-        }
-        hash = (hash ^ UInt64(v)) &* prime
-    }
-
-    /// The key of the lower-cased form of `scalars` (see `addLowered`): what `key` gives for
-    /// the lower-cased word.
-    @inline(__always)
-    static func loweredKey<C: Collection>(_ scalars: C) -> UInt64 where C.Element == Unicode.Scalar {
-        var hash = offsetBasis
-        for s in scalars { addLowered(s, to: &hash) }
-        return hash | keyMark
+    static func key<C: Collection>(_ scalars: C) -> UInt64 where C.Element == Unicode.Scalar {
+        var hash = FNV1a.offsetBasis
+        for s in scalars { hash = FNV1a.step(hash, WordHash.fold(s)) }
+        return hash
     }
 
     static let according = key("according".unicodeScalars)
 
     init(_ lists: [(Set<String>, LexiconFlags)]) {
-        var capacity = 512
-        let total = lists.reduce(0) { $0 + $1.0.count }
-        while capacity < total * 2 { capacity *= 2 }
-        slots = [UInt64](repeating: 0, count: capacity)
-        values = [UInt32](repeating: 0, count: capacity)
-        mask = capacity - 1
-        filter = [UInt64](repeating: 0, count: 128)
         for (words, flag) in lists {
             for word in words {
                 let k = Self.key(word.unicodeScalars)
-                let bit = Int(truncatingIfNeeded: k >> 40) & 8191
-                filter[bit >> 6] |= 1 << UInt64(bit & 63)
-                var i = Int(truncatingIfNeeded: k >> 12) & mask
-                while slots[i] != 0 && slots[i] != k { i = (i + 1) & mask }
-                slots[i] = k
-                values[i] |= flag.rawValue
+                filter.insert(k)
+                _ = table.update(k, insertingIfAbsent: flag.rawValue) { $0 |= flag.rawValue }
             }
         }
     }
 
     @inline(__always)
     func flags(_ k: UInt64) -> LexiconFlags {
-        let bit = Int(truncatingIfNeeded: k >> 40) & 8191
-        if filter[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return [] }
-        var i = Int(truncatingIfNeeded: k >> 12) & mask
-        while true {
-            let slot = slots[i]
-            if slot == k { return LexiconFlags(rawValue: values[i]) }
-            if slot == 0 { return [] }
-            i = (i + 1) & mask
-        }
+        if !filter.mayContain(k) { return [] }
+        return LexiconFlags(rawValue: table[k] ?? 0)
     }
 
     static let shared = LexiconTable([

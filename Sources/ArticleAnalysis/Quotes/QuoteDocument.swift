@@ -16,7 +16,7 @@ struct QuoteToken {
     /// Index of the passage this token opens or closes, or -1.
     var opensPassage: Int { get { Int(_opensPassage) } set { _opensPassage = Int32(truncatingIfNeeded: newValue) } }
     var closesPassage: Int { get { Int(_closesPassage) } set { _closesPassage = Int32(truncatingIfNeeded: newValue) } }
-    /// FNV-1a key of the lower-cased word (see `LexiconTable.addLowered`) and the word lists it
+    /// FNV-1a key of the lower-cased word (see `LexiconTable.key`) and the word lists it
     /// is on: rules compare keys and flags, never lower-cased strings.
     /// A punctuation token's key is that of its scalar as written (not folded).
     var key: UInt64
@@ -114,8 +114,8 @@ final class QuoteDocument {
                             if v == 0x20 || v &- 0x09 < 5 { i &+= 1; continue }
                             isWord = QuoteScalars.isASCIIWordScalar(v)
                         } else {
-                            if QuoteScalars.isSpace(c) { i &+= 1; continue }
-                            isWord = QuoteScalars.isWordScalar(c)
+                            if ScalarClass.isWhitespace(c) { i &+= 1; continue }
+                            isWord = ScalarClass.isLetterOrDigit(c)
                         }
                         let start = i
                         guard isWord else {
@@ -128,31 +128,31 @@ final class QuoteDocument {
                         }
                         // s[i] is a word scalar: hash it, then go on while word scalars (or a
                         // joiner and a word scalar) follow.
-                        var hash = LexiconTable.offsetBasis
+                        var hash = FNV1a.offsetBasis
                         var w = v
                         while true {
                             // ASCII letters, digits and joiners: setting 0x20 lower-cases the
                             // letters and leaves the others as they are.
-                            if w < 0x80 { hash = (hash ^ UInt64(w | 0x20)) &* LexiconTable.prime } else { LexiconTable.addLowered(s[i], to: &hash) }
+                            hash = FNV1a.step(hash, w < 0x80 ? w | 0x20 : WordHash.fold(s[i]))
                             i &+= 1
                             // The common case: a run of ASCII letters and digits.
                             while i != end {
                                 w = s[i].value
                                 guard w < 0x80, (w &- 0x30) < 10 || ((w | 0x20) &- 0x61) < 26 else { break }
-                                hash = (hash ^ UInt64(w | 0x20)) &* LexiconTable.prime
+                                hash = FNV1a.step(hash, w | 0x20)
                                 i &+= 1
                             }
                             if i == end { break }
-                            if w >= 0x80 && QuoteScalars.isWordScalar(s[i]) { continue }
-                            if QuoteScalars.isWordJoiner(s[i]) && i &+ 1 < end && QuoteScalars.isWordScalar(s[i &+ 1]) {
-                                hash = (hash ^ UInt64(w == 0x2019 ? 0x27 : w)) &* LexiconTable.prime
+                            if w >= 0x80 && ScalarClass.isLetterOrDigit(s[i]) { continue }
+                            if QuoteScalars.isWordJoiner(s[i]) && i &+ 1 < end && ScalarClass.isLetterOrDigit(s[i &+ 1]) {
+                                hash = FNV1a.step(hash, w == 0x2019 ? 0x27 : w)
                                 i &+= 1
                                 w = s[i].value
                                 continue
                             }
                             break
                         }
-                        let key = hash | LexiconTable.keyMark
+                        let key = hash
                         (out.baseAddress! + n).initialize(to: QuoteToken(
                             start: start, end: i, isWord: true, isCapitalized: Self.isCapitalized(s, start, i), paragraph: p,
                             key: key, flags: table.flags(key), mark: 0))
@@ -243,7 +243,7 @@ final class QuoteDocument {
                     }
                     if ends {
                         let next = tk[t + 1]
-                        if next.isCapitalized || next.opensPassage >= 0 || (next.isWord && QuoteScalars.isWordScalar(s[next.start]) && !ScalarClass.isLowercase(s[next.start]) && !ScalarClass.isUppercase(s[next.start])) {
+                        if next.isCapitalized || next.opensPassage >= 0 || (next.isWord && ScalarClass.isLetterOrDigit(s[next.start]) && !ScalarClass.isLowercase(s[next.start]) && !ScalarClass.isUppercase(s[next.start])) {
                             close(t + 1)
                         }
                     }
@@ -295,7 +295,7 @@ final class QuoteDocument {
             if v >= 0x41 && v <= 0x5A { v += 32 }
             if v != UInt32(p[k]) { return false }
         }
-        return token.start + n == token.end || !QuoteScalars.isMark(text.scalars[token.start + n])
+        return token.start + n == token.end || !ScalarClass.isMark(text.scalars[token.start + n])
     }
 
     /// The lower-cased word `t` contains ".com" (as whole characters).
@@ -306,7 +306,7 @@ final class QuoteDocument {
         var i = token.start
         while i + 4 <= token.end {
             if s[i] == ".", s[i + 1] == "c" || s[i + 1] == "C", s[i + 2] == "o" || s[i + 2] == "O",
-               s[i + 3] == "m" || s[i + 3] == "M", i + 4 == token.end || !QuoteScalars.isMark(s[i + 4]) {
+               s[i + 3] == "m" || s[i + 3] == "M", i + 4 == token.end || !ScalarClass.isMark(s[i + 4]) {
                 return true
             }
             i += 1
@@ -314,11 +314,11 @@ final class QuoteDocument {
         return false
     }
 
-    /// The key (`LexiconTable.addLowered`) of word `t` without a final "'s" / "’s"; its own key
+    /// The key (`LexiconTable.key`) of word `t` without a final "'s" / "’s"; its own key
     /// otherwise.
     func keyWithoutApostropheS(_ t: Int) -> UInt64 {
         guard endsInApostropheS(t) else { return tokens[t].key }
-        return LexiconTable.loweredKey(text.scalars[tokens[t].start..<(tokens[t].end - 2)])
+        return LexiconTable.key(text.scalars[tokens[t].start..<(tokens[t].end - 2)])
     }
 
     /// True when token `t` is a word whose lower-cased form has the key `key` (`LexiconTable.key`).

@@ -59,7 +59,7 @@ struct QuoteFeatureSource {
     /// The lower-cased last three scalars of word `t` (a verb's ending: "-ed", "-ing").
     func suffix(_ t: Int) -> UInt64 {
         let token = doc.tokens[t]
-        return LexiconTable.loweredKey(doc.text.scalars[max(token.start, token.end - 3)..<token.end])
+        return LexiconTable.key(doc.text.scalars[max(token.start, token.end - 3)..<token.end])
     }
 
     /// 0, 1, 2, 3, 4-6, 7-12, 13+ as 0...6.

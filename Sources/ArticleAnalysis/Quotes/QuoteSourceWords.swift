@@ -3,13 +3,13 @@
 package enum QuoteSourceWords {
     /// "he", "she", "it", "they", "I", "we", "you".
     package static func isPronoun(_ word: [Unicode.Scalar]) -> Bool {
-        let key = LexiconTable.loweredKey(word)
+        let key = LexiconTable.key(word)
         return !LexiconTable.shared.flags(key).isDisjoint(with: [.personPronoun, .groupPronoun])
             || key == QuoteKeys.i || key == QuoteKeys.we || key == LexiconTable.key("you".unicodeScalars)
     }
 
     /// An organisation word or noun: "Ministry", "campaign", "police".
     package static func isOrganizationWord(_ word: [Unicode.Scalar]) -> Bool {
-        !LexiconTable.shared.flags(LexiconTable.loweredKey(word)).isDisjoint(with: [.organizationWord, .organizationNoun])
+        !LexiconTable.shared.flags(LexiconTable.key(word)).isDisjoint(with: [.organizationWord, .organizationNoun])
     }
 }

@@ -46,8 +46,8 @@ struct QuotedPassage {
 
         func trimmed(_ start: Int, _ end: Int) -> TextSpan? {
             var a = start, b = end
-            while a < b && QuoteScalars.isSpace(s[a]) { a += 1 }
-            while b > a && QuoteScalars.isSpace(s[b - 1]) { b -= 1 }
+            while a < b && ScalarClass.isWhitespace(s[a]) { a += 1 }
+            while b > a && ScalarClass.isWhitespace(s[b - 1]) { b -= 1 }
             return a < b ? TextSpan(start: a, end: b) : nil
         }
         func finish(close: Int?, paragraph: Int) {
@@ -108,7 +108,7 @@ struct QuotedPassage {
 
     private static func startsWithOpeningMark(_ s: [Unicode.Scalar], _ paragraph: TextSpan) -> Bool {
         var i = paragraph.start
-        while i < paragraph.end && QuoteScalars.isSpace(s[i]) { i += 1 }
+        while i < paragraph.end && ScalarClass.isWhitespace(s[i]) { i += 1 }
         return i < paragraph.end && QuoteScalars.isOpeningMark(s[i])
     }
 }

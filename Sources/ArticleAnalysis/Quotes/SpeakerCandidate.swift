@@ -13,7 +13,7 @@ package struct SpeakerCandidate {
     var kind: Kind
     var isPossessive: Bool
     var inQuote: Bool
-    /// For a fallback run, the keys (`LexiconTable.loweredKey`) of the name's words without
+    /// For a fallback run, the keys (`LexiconTable.key`) of the name's words without
     /// titles, lower-cased; used to find the longest form of a name. Empty for an entity mention,
     /// whose words come from its name when asked (`containsWord`).
     var words: [UInt64]
@@ -75,32 +75,26 @@ package struct SpeakerCandidate {
         // Only sentence-initial capitalised words need the answer; keys keep the scan cheap.
         var initialKeys: [UInt64] = []
         // 1024 bits: most words skip the search.
-        var initialFilter: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
-                            UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var index = KeyIndex()
-        var seen: [UInt8] = []
+        var filter = KeyFilter(bits: 10)
+        // Per sentence-initial capitalised word: seen in lower case (bit 0), seen capitalised
+        // inside a sentence (bit 1).
+        var seen = FlatHashMap<UInt8>()
         tokens.withUnsafeBufferPointer { tk in
-            withUnsafeMutableBytes(of: &initialFilter) { raw in
-                let filter = raw.bindMemory(to: UInt64.self)
-                for t in tk.indices where tk[t].isWord && tk[t].isInitial && tk[t].isCapitalized {
-                    initialKeys.append(tk[t].key)
-                    let bit = Int(truncatingIfNeeded: tk[t].key >> 20) & 1023
-                    filter[bit >> 6] |= 1 << UInt64(bit & 63)
-                }
-                index = KeyIndex(initialKeys)
-                // For each slot of `index`: seen in lower case (bit 0), seen capitalised inside a sentence (bit 1).
-                seen = [UInt8](repeating: 0, count: index.capacity)
-                guard !initialKeys.isEmpty else { return }
-                for t in tk.indices where tk[t].isWord && (!tk[t].isInitial || !tk[t].isCapitalized) {
-                    let key = tk[t].key
-                    let bit = Int(truncatingIfNeeded: key >> 20) & 1023
-                    guard filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let slot = index.slot(key) else { continue }
-                    seen[slot] |= tk[t].isCapitalized ? 2 : 1
-                }
+            for t in tk.indices where tk[t].isWord && tk[t].isInitial && tk[t].isCapitalized {
+                initialKeys.append(tk[t].key)
+                filter.insert(tk[t].key)
+            }
+            seen = FlatHashMap<UInt8>(capacity: initialKeys.count)
+            for key in initialKeys { seen.insertIfAbsent(key, 0) }
+            guard !initialKeys.isEmpty else { return }
+            for t in tk.indices where tk[t].isWord && (!tk[t].isInitial || !tk[t].isCapitalized) {
+                let key = tk[t].key
+                guard filter.mayContain(key), seen.contains(key) else { continue }
+                let bits: UInt8 = tk[t].isCapitalized ? 2 : 1
+                _ = seen.update(key, insertingIfAbsent: bits) { $0 |= bits }
             }
         }
-        let usage = WordUsage(index: index, seen: seen)
+        let usage = WordUsage(seen: seen)
 
         var runs: [SpeakerCandidate] = []
         var i = 0
@@ -144,8 +138,8 @@ package struct SpeakerCandidate {
         var distinct: [[UInt64]] = [], distinctHash: [UInt64] = [], firstRun: [Int] = [], nameOfRun: [Int] = []
         nameOfRun.reserveCapacity(runs.count)
         for (r, run) in runs.enumerated() {
-            var hash = LexiconTable.offsetBasis
-            for key in run.words { hash = (hash ^ key) &* LexiconTable.prime }
+            var hash = FNV1a.offsetBasis
+            for key in run.words { hash = FNV1a.step(hash, wide: key) }
             var d = 0
             while d < distinct.count && !(distinctHash[d] == hash && distinct[d] == run.words) { d += 1 }
             nameOfRun.append(d)
@@ -185,68 +179,25 @@ package struct SpeakerCandidate {
     /// The keys of `name`'s parts between spaces, lower-cased; empty parts left out.
     static func nameKeys(_ name: String) -> [UInt64] {
         var keys: [UInt64] = []
-        var hash = LexiconTable.offsetBasis, length = 0
+        var hash = FNV1a.offsetBasis, length = 0
         for s in name.unicodeScalars {
             if s == " " {
-                if length > 0 { keys.append(hash | LexiconTable.keyMark) }
-                hash = LexiconTable.offsetBasis; length = 0
+                if length > 0 { keys.append(hash) }
+                hash = FNV1a.offsetBasis; length = 0
             } else {
-                LexiconTable.addLowered(s, to: &hash); length += 1
+                hash = FNV1a.step(hash, WordHash.fold(s)); length += 1
             }
         }
-        if length > 0 { keys.append(hash | LexiconTable.keyMark) }
+        if length > 0 { keys.append(hash) }
         return keys
-    }
-
-    /// A set of keys (never 0) by open addressing: a key's slot, for arrays indexed by slot.
-    private struct KeyIndex {
-        private var slots: [UInt64]
-        private var mask: Int
-        var capacity: Int { slots.count }
-
-        init() { slots = [0]; mask = 0 }
-
-        init(_ keys: [UInt64]) {
-            var capacity = 16
-            while capacity < keys.count * 2 { capacity *= 2 }
-            slots = [UInt64](repeating: 0, count: capacity)
-            mask = capacity - 1
-            for key in keys {
-                var i = Self.start(key, mask)
-                while slots[i] != 0 && slots[i] != key { i = (i + 1) & mask }
-                slots[i] = key
-            }
-        }
-
-        @inline(__always)
-        private static func start(_ key: UInt64, _ mask: Int) -> Int {
-            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-        }
-
-        /// The slot of `key`, nil when it is not in the set.
-        @inline(__always)
-        func slot(_ key: UInt64) -> Int? {
-            var i = Self.start(key, mask)
-            while true {
-                let k = slots[i]
-                if k == key { return i }
-                if k == 0 { return nil }
-                i = (i + 1) & mask
-            }
-        }
     }
 
     /// How the sentence-initial capitalised words are written elsewhere in the article.
     private struct WordUsage {
-        /// The keys of the sentence-initial capitalised words.
-        var index: KeyIndex
-        /// Per slot of `index`.
-        var seen: [UInt8]
+        /// The sentence-initial capitalised words, by key, with how they are written elsewhere.
+        var seen: FlatHashMap<UInt8>
 
-        private func bits(_ key: UInt64) -> UInt8 {
-            guard let slot = index.slot(key) else { return 0 }
-            return seen[slot]
-        }
+        private func bits(_ key: UInt64) -> UInt8 { seen[key] ?? 0 }
         /// Written in lower case somewhere.
         func isLowerSomewhere(_ key: UInt64) -> Bool { bits(key) & 1 != 0 }
         /// Written capitalised inside a sentence somewhere.
@@ -334,7 +285,7 @@ package struct SpeakerCandidate {
     private static func containsHyphen(_ doc: QuoteDocument, _ t: Int) -> Bool {
         let token = doc.tokens[t]
         let s = doc.text.scalars
-        for i in token.start..<token.end where s[i] == "-" && (i + 1 == token.end || !QuoteScalars.isMark(s[i + 1])) {
+        for i in token.start..<token.end where s[i] == "-" && (i + 1 == token.end || !ScalarClass.isMark(s[i + 1])) {
             return true
         }
         return false

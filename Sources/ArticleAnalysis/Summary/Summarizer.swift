@@ -44,32 +44,37 @@ public struct Summarizer: Sendable {
 
     /// The sentences to summarise with, as sentence numbers in text order.
     ///
-    /// Every table lives in scratch memory taken once (two blocks, of integers and of doubles,
-    /// sized by the words and the sentences: no sentence, term or entry outnumbers the words).
+    /// Every table lives in scratch memory taken once (`ScratchBlock`s), sized by this rule: no
+    /// sentence count, term count or entry count outnumbers the words, so each table has room
+    /// for the words plus one (`wordRoom`: terms, entries, frequencies) or the sentences plus one
+    /// (`sentenceRoom`: candidates, scores); the integer block holds 3 word tables and 4 sentence
+    /// tables, the double block 4 and 5. A test drives the edge (every word a distinct term of
+    /// an eligible sentence); a debug build checks every table taken.
     private func pick(_ s: [Unicode.Scalar], _ sentences: UnsafeBufferPointer<Sentence>, _ words: ReaderWords,
                       _ all: UnsafeBufferPointer<ReaderWords.Word>, _ entities: [Entity]) -> [Int] {
         let tables = SummaryEligibility.Tables.shared
         let wordRoom = all.count + 1, sentenceRoom = sentences.count + 1
-        let integers = UnsafeMutableBufferPointer<Int>.allocate(capacity: 3 * wordRoom + 4 * sentenceRoom)
-        let doubles = UnsafeMutableBufferPointer<Double>.allocate(capacity: 4 * wordRoom + 5 * sentenceRoom)
+        var integerBlock = ScratchBlock<Int>(capacity: 3 * wordRoom + 4 * sentenceRoom)
+        var doubleBlock = ScratchBlock<Double>(capacity: 4 * wordRoom + 5 * sentenceRoom)
         // The summary numbers only the stems of its candidates, in order of first occurrence
         // there: `localTerm` maps the shared pass's stem numbers (`Word.term`) to these (-1: none yet).
-        let localTerm = UnsafeMutableBufferPointer<Int32>.allocate(capacity: words.termCount + 1)
+        var localTermBlock = ScratchBlock<Int32>(capacity: words.termCount + 1)
+        let localTerm = localTermBlock.table(words.termCount + 1)
         localTerm.initialize(repeating: -1)
         // A sentence's terms as one bit each (by term number) and their counts, so they come out
         // in ascending order without sorting; both are left cleared after each sentence.
-        let termBits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: all.count / 64 + 1)
+        var termBitsBlock = ScratchBlock<UInt64>(capacity: all.count / 64 + 1)
+        let termBits = termBitsBlock.table(all.count / 64 + 1)
         termBits.initialize(repeating: 0)
-        defer { integers.deallocate(); doubles.deallocate(); localTerm.deallocate(); termBits.deallocate() }
-        var nextInteger = 0, nextDouble = 0
-        func integerTable(_ count: Int) -> UnsafeMutableBufferPointer<Int> {
-            defer { nextInteger += count }
-            return UnsafeMutableBufferPointer(rebasing: integers[nextInteger..<(nextInteger + count)])
+        // The tables are views into the blocks: keep the blocks to the end.
+        defer {
+            withExtendedLifetime(integerBlock) {}
+            withExtendedLifetime(doubleBlock) {}
+            withExtendedLifetime(localTermBlock) {}
+            withExtendedLifetime(termBitsBlock) {}
         }
-        func doubleTable(_ count: Int) -> UnsafeMutableBufferPointer<Double> {
-            defer { nextDouble += count }
-            return UnsafeMutableBufferPointer(rebasing: doubles[nextDouble..<(nextDouble + count)])
-        }
+        func integerTable(_ count: Int) -> UnsafeMutableBufferPointer<Int> { integerBlock.table(count) }
+        func doubleTable(_ count: Int) -> UnsafeMutableBufferPointer<Double> { doubleBlock.table(count) }
         // Candidate `c` is sentence `candidateSentences[c]`; its sparse TF-IDF vector is
         // `terms[entryStarts[c]..<entryStarts[c + 1]]` (term numbers ascending) with `weights`.
         let candidateSentences = integerTable(sentenceRoom), entryStarts = integerTable(sentenceRoom)

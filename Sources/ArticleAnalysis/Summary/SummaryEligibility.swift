@@ -49,9 +49,9 @@ enum SummaryEligibility {
                 case .word:
                     words += 1
                     let first = s[tokens[k].token.start]
-                    if WordScanner.isLowercase(first) { lowercaseWords += 1 }
+                    if ScalarClass.isLowercase(first) { lowercaseWords += 1 }
                     // Only a short line can be a dateline; only capitalised words can be its names.
-                    if short && WordScanner.isUppercase(first) {
+                    if short && ScalarClass.isUppercase(first) {
                         if tables.months[tokens[k].hash] != nil { months += 1 }
                         if tables.weekdays[tokens[k].hash] != nil { weekdays += 1 }
                     }
@@ -66,7 +66,7 @@ enum SummaryEligibility {
         if weekdays > 0 && months > 0 && numbers > 0 && words < 8 { return false }
         // Prose ends like a sentence: . ! ? possibly followed by closing quotes or brackets.
         var end = span.end - 1
-        while end > span.start, isClosing(s[end]) || WordScanner.isSpace(s[end]) { end -= 1 }
+        while end > span.start, isClosing(s[end]) || ScalarClass.isWhitespace(s[end]) { end -= 1 }
         guard end >= span.start, s[end] == "." || s[end] == "!" || s[end] == "?" else { return false }
         // Attribution lines of pull quotes start with a dash ("—Zinichev calling ...").
         let first = s[span.start]

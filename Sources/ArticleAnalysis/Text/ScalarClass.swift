@@ -3,13 +3,19 @@
 /// Cleaning and segmentation ask these questions once or twice per scalar; most news text is
 /// ASCII, so the common case is a couple of integer comparisons and Unicode properties are only
 /// consulted above U+007F.
-enum ScalarClass {
+package enum ScalarClass {
     /// A letter (or a combining mark, which belongs to the letter before it).
     @inline(__always)
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
-        switch s.properties.generalCategory {
+        return isLetter(s.properties.generalCategory)
+    }
+
+    /// `isLetter` of a scalar whose general category is `category`.
+    @inline(__always)
+    static func isLetter(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .nonspacingMark, .spacingMark, .enclosingMark:
             return true
@@ -28,31 +34,77 @@ enum ScalarClass {
 
     /// `isLetter(s) || isDigit(s)`, with one look-up of the general category above U+007F.
     @inline(__always)
-    static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+    package static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 }
-        switch s.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber:
-            return true
-        default:
-            return false
-        }
+        // Latin-1 and the General Punctuation block (quotes, dashes, spaces) without a property
+        // look-up: they are most of the non-ASCII scalars in news text.
+        if v < 0x100 { return (v >= 0xC0 && v != 0xD7 && v != 0xF7) || v == 0xAA || v == 0xB5 || v == 0xBA }
+        if v >= 0x2000 && v <= 0x206F { return false }
+        return isLetterOrDigit(s.properties.generalCategory)
     }
 
+    /// `isLetterOrDigit` of a scalar from 0x80 up whose general category is `category`.
+    @inline(__always)
+    static func isLetterOrDigit(_ category: Unicode.GeneralCategory) -> Bool {
+        category == .decimalNumber || isLetter(category)
+    }
+
+    /// Written as a capital: Unicode's Uppercase property (Lu, and Other_Uppercase such as Ⅻ
+    /// and Ⓐ) or a titlecase letter (ǅ, the capital of a digraph, which Uppercase leaves out).
+    /// The one answer to "is this a capital" for every stage.
     @inline(__always)
     static func isUppercase(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
-        let category = s.properties.generalCategory
-        return category == .uppercaseLetter || category == .titlecaseLetter
+        if v < 0x80 { return (v &- 0x41) < 26 }
+        return letterCase(s, s.properties.generalCategory).isUppercase
     }
 
+    /// Unicode's Lowercase property (Ll, and Other_Lowercase such as ª and ʰ).
     @inline(__always)
     static func isLowercase(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        if v < 0x80 { return v >= 0x61 && v <= 0x7A }
-        return s.properties.generalCategory == .lowercaseLetter
+        if v < 0x80 { return (v &- 0x61) < 26 }
+        return letterCase(s, s.properties.generalCategory).isLowercase
+    }
+
+    /// The lower-case form of a scalar: a capital (`isUppercase`) becomes the first scalar of its
+    /// Unicode lower-case mapping (ǅ -> ǆ, İ -> i), every other scalar stays as it is. The one
+    /// lower-casing of the analysis code (`WordHash.fold`, the entity tagger's word forms).
+    @inline(__always)
+    static func lowercased(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v < 0x80 { return (v &- 0x41) < 26 ? Unicode.Scalar(UInt8(v + 32)) : s }
+        return isUppercase(s) ? lowercaseMapping(ofCapital: s) : s
+    }
+
+    /// The first scalar of the lower-case mapping of a capital from 0x80 up, out of line.
+    @inline(never)
+    static func lowercaseMapping(ofCapital s: Unicode.Scalar) -> Unicode.Scalar {
+        s.properties.lowercaseMapping.unicodeScalars.first ?? s
+    }
+
+    /// `isUppercase` and `isLowercase` of a scalar from 0x80 up whose general category is
+    /// `category` (a caller that has asked for the category already): an upper-case (Lu) or
+    /// titlecase (Lt) letter is a capital and not lower case, a lower-case one (Ll) the reverse
+    /// (Unicode's derived properties; a test checks every scalar), so only the other categories
+    /// need the properties looked up.
+    @inline(__always)
+    static func letterCase(_ s: Unicode.Scalar, _ category: Unicode.GeneralCategory) -> (isUppercase: Bool, isLowercase: Bool) {
+        switch category {
+        case .uppercaseLetter, .titlecaseLetter: return (true, false)
+        case .lowercaseLetter: return (false, true)
+        // The only other categories with Other_Uppercase or Other_Lowercase scalars (Ⅻ ⅻ Ⓐ ⓐ ª ʰ).
+        case .letterNumber, .otherSymbol, .otherLetter, .modifierLetter, .nonspacingMark: return properties(ofUncased: s)
+        default: return (false, false)
+        }
+    }
+
+    /// The case properties of a scalar that is not a cased letter (Ⅻ, Ⓐ, ª), out of line: most
+    /// callers never get here.
+    @inline(never)
+    private static func properties(ofUncased s: Unicode.Scalar) -> (isUppercase: Bool, isLowercase: Bool) {
+        (s.properties.isUppercase, s.properties.isLowercase)
     }
 
     /// White space other than line breaks: spaces, tabs, no-break and typographic spaces.
@@ -71,9 +123,19 @@ enum ScalarClass {
         return v == 0x0A || v == 0x0D || v == 0x85 || v == 0x2028 || v == 0x2029
     }
 
-    /// Any white space, line breaks included.
+    /// Any white space, line breaks included: Unicode's White_Space property (tab to carriage
+    /// return, space, NEL, no-break space, the typographic spaces, line and paragraph
+    /// separators; not the zero-width space, which is a format character: `isInvisible`). The
+    /// one answer to "is this white space" for the word, quote and summary scans.
     @inline(__always)
-    static func isWhitespace(_ s: Unicode.Scalar) -> Bool { isSpace(s) || isLineBreak(s) }
+    package static func isWhitespace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (v &- 0x09) < 5 }
+        if v < 0x100 { return v == 0xA0 || v == 0x85 }
+        // General Punctuation (spaces, dashes, quotation marks) without a property look-up.
+        if v >= 0x2000 && v <= 0x206F { return v <= 0x200A || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F }
+        return s.properties.isWhitespace
+    }
 
     /// Invisible format characters (zero-width space/joiners, word joiner, BOM) that scraping leaves.
     @inline(__always)
@@ -83,6 +145,24 @@ enum ScalarClass {
         default: return false
         }
     }
+
+    /// A combining mark (Mn, Mc, Me): it joins the character before it.
+    @inline(__always)
+    static func isMark(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x300 { return false }
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
+        }
+    }
+
+    /// An ASCII digit 0–9.
+    @inline(__always)
+    static func isASCIIDigit(_ s: Unicode.Scalar) -> Bool { (s.value &- 0x30) < 10 }
+
+    /// An ASCII letter, by its value (a...z or A...Z; nothing from 0x80 up).
+    @inline(__always)
+    static func isASCIILetter(_ v: UInt32) -> Bool { ((v | 0x20) &- 0x61) < 26 }
 
     /// Apostrophes that can sit inside a word: ' and ’ (and the modifier letter apostrophe ʼ).
     @inline(__always)
@@ -194,23 +274,8 @@ enum PackedWord {
     }
 
     /// Keys of a list of short ASCII words.
-    static func keys(_ words: [String]) -> PackedWordSet { PackedWordSet(words.map { key($0) }) }
+    static func keys(_ words: [String]) -> PackedWordSet { PackedWordSet(words.map { key($0) } as [UInt64]) }
 }
 
-/// A small set of `PackedWord` keys: sorted, searched by halving (a few comparisons, no hashing).
-struct PackedWordSet: Sendable {
-    private let keys: [UInt64]
-
-    init(_ keys: [UInt64]) { self.keys = Array(Set(keys)).sorted() }
-
-    func contains(_ key: UInt64) -> Bool {
-        keys.withUnsafeBufferPointer { keys in
-            var lower = 0, upper = keys.count
-            while lower < upper {
-                let middle = (lower &+ upper) >> 1
-                if keys[middle] < key { lower = middle &+ 1 } else { upper = middle }
-            }
-            return lower < keys.count && keys[lower] == key
-        }
-    }
-}
+/// A small set of `PackedWord` keys: the one hash table (`FlatHashMap`) as a set.
+typealias PackedWordSet = FlatHashMap<UInt8>

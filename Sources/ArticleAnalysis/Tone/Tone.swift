@@ -3,9 +3,9 @@ public struct Tone: Sendable, Equatable {
     public var overall: Double
     public var label: String
     public var paragraphs: [Double]
-    public var mostNegative: SummarySentence?
-    public var mostPositive: SummarySentence?
-    public init(overall: Double, label: String, paragraphs: [Double], mostNegative: SummarySentence?, mostPositive: SummarySentence?) {
+    public var mostNegative: ToneSentence?
+    public var mostPositive: ToneSentence?
+    public init(overall: Double, label: String, paragraphs: [Double], mostNegative: ToneSentence?, mostPositive: ToneSentence?) {
         self.overall = overall; self.label = label; self.paragraphs = paragraphs; self.mostNegative = mostNegative; self.mostPositive = mostPositive
     }
 }

@@ -24,7 +24,7 @@ public struct ToneLexicon: Sendable {
         self.valences = valences; self.boosters = boosters; self.negations = negations; self.specialCases = specialCases
         let valenceByHash = HashedValues(valences)
         boosterByHash = HashedValues(boosters)
-        let negationHashes = HashIndex(negations.sorted().map { WordHash.of($0) })
+        let negationHashes = FlatHashMap<Int32>(numbering: negations.sorted().map { WordHash.of($0) })
         specialCaseByHash = HashedValues(specialCases)
         // Every word of a phrase of two words or more in `specialCases` or `boosters`: a phrase of
         // the text with a word outside this set cannot be in those tables.
@@ -78,12 +78,12 @@ public struct ToneLexicon: Sendable {
 
 /// A word table by `WordHash`: the index gives the position of the value.
 struct HashedValues: Sendable {
-    let index: HashIndex
+    let index: FlatHashMap<Int32>
     let values: [Double]
 
     init(_ table: [String: Double]) {
         let entries = table.sorted { $0.key < $1.key }
-        index = HashIndex(entries.map { WordHash.of($0.key) })
+        index = FlatHashMap<Int32>(numbering: entries.map { WordHash.of($0.key) })
         values = entries.map(\.value)
     }
 

@@ -30,12 +30,14 @@ public struct ToneScorer: Sendable {
         // The words of one sentence at a time, in a buffer with room for the longest.
         var longest = 0
         for n in sentences.indices { longest = max(longest, readerWords.range(n).count) }
-        let buffer = UnsafeMutablePointer<SentenceWord>.allocate(capacity: longest + 1)
-        defer { buffer.deallocate() }
+        var wordBlock = ScratchBlock<SentenceWord>(capacity: longest + 1)
+        let buffer = wordBlock.table(longest + 1).baseAddress!
+        defer { withExtendedLifetime(wordBlock) {} }
         readerWords.words.withUnsafeBufferPointer { all in
             // The lexicon entry of every word, looked up for the whole article at once.
-            let entryNumbers = UnsafeMutableBufferPointer<Int32>.allocate(capacity: all.count)
-            defer { entryNumbers.deallocate() }
+            var entryBlock = ScratchBlock<Int32>(capacity: all.count)
+            let entryNumbers = entryBlock.table(all.count)
+            defer { withExtendedLifetime(entryBlock) {} }
             lexicon.words.entryNumbers(count: all.count, into: entryNumbers) { all[$0].hash }
             let entries = lexicon.words.entries
             for n in sentences.indices {
@@ -80,7 +82,7 @@ public struct ToneScorer: Sendable {
             if scores[n] < scores[lowest] { lowest = n }
             if scores[n] > scores[highest] { highest = n }
         }
-        func sentence(_ n: Int) -> SummarySentence { SummarySentence(span: sentences[n].span, text: text[sentences[n].span]) }
+        func sentence(_ n: Int) -> ToneSentence { ToneSentence(span: sentences[n].span, text: text[sentences[n].span], score: scores[n]) }
         return Tone(overall: overall, label: label, paragraphs: paragraphs,
                     mostNegative: scores[lowest] < 0 ? sentence(lowest) : nil,
                     mostPositive: scores[highest] > 0 ? sentence(highest) : nil)

@@ -9,7 +9,7 @@
 /// waiting on an earlier load and the misses of many words overlap.
 ///
 /// A bucket is four slots (32 bytes, within one cache line), chosen by the top `bucketBits` bits
-/// of the hash times an odd constant (a one-to-one mix, as in `HashIndex`). Those bits need not be
+/// of the hash times an odd constant (a one-to-one mix, `FibonacciHashing`). Those bits need not be
 /// stored, so a slot holds the mixed hash shifted left by `bucketBits`, with the number of the
 /// word's `Entry` in the freed low bits: the full 64-bit hash is still compared. Entries are few
 /// (words share their values) and kept in a small array; entry 0 is "not a lexicon word", and an
@@ -31,10 +31,10 @@ struct ToneWordTable: Sendable {
     private let slots: [UInt64]
     private let bucketBits: UInt64
     /// Entry numbers of the words whose bucket was full.
-    private let overflow: HashIndex
+    private let overflow: FlatHashMap<Int32>
     /// One bit per value of a hash's top 16 bits, set for the table's words: about one word in
     /// nine of a text that is not in the table passes.
-    private let filter: [UInt64]
+    private let filter: KeyFilter
     /// Distinct entries; 0 is the entry of a word not in the table.
     let entries: [Entry]
 
@@ -58,20 +58,17 @@ struct ToneWordTable: Sendable {
         }
         while (1 << bits) <= entries.count { bits += 1 }
         var slots = [UInt64](repeating: 0, count: ToneWordTable.slotsPerBucket << bits)
-        var overflow = HashIndex()
+        var overflow = FlatHashMap<Int32>()
         next: for word in numbered {
             let (bucket, shifted) = ToneWordTable.position(word.hash, bits)
             for k in bucket..<(bucket + ToneWordTable.slotsPerBucket) where slots[k] == 0 {
                 slots[k] = shifted | UInt64(word.number)
                 continue next
             }
-            overflow.insert(word.hash, Int32(word.number))
+            overflow.set(word.hash, Int32(word.number))
         }
-        var filter = [UInt64](repeating: 0, count: 1024)
-        for word in numbered {
-            let bit = Int(truncatingIfNeeded: word.hash >> 48)
-            filter[bit >> 6] |= 1 << UInt64(bit & 63)
-        }
+        var filter = KeyFilter(bits: 16)
+        for word in numbered { filter.insert(word.hash) }
         self.filter = filter
         self.slots = slots
         self.bucketBits = bits
@@ -82,15 +79,8 @@ struct ToneWordTable: Sendable {
     /// The first slot of the bucket of `hash`, and the value its slot holds less the entry number.
     @inline(__always)
     private static func position(_ hash: UInt64, _ bits: UInt64) -> (bucket: Int, shifted: UInt64) {
-        let mixed = hash &* 0x9E37_79B9_7F4A_7C15
+        let mixed = FibonacciHashing.mix(hash)
         return (Int(truncatingIfNeeded: mixed >> (64 &- bits)) &* slotsPerBucket, mixed << bits)
-    }
-
-    /// Whether the filter lets `hash` through (always, for a word of the table).
-    @inline(__always)
-    private static func mayContain(_ filter: UnsafeBufferPointer<UInt64>, _ hash: UInt64) -> Bool {
-        let bit = Int(truncatingIfNeeded: hash >> 48)
-        return filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// The entry number of `hash` from its bucket, with the four slots compared without a branch:
@@ -111,10 +101,8 @@ struct ToneWordTable: Sendable {
     /// The number of the entry of the word with hash `hash` (0 when it is not in the table).
     @inline(__always)
     func entryNumber(_ hash: UInt64) -> Int {
-        filter.withUnsafeBufferPointer { filter in
-            guard ToneWordTable.mayContain(filter, hash) else { return 0 }
-            return slots.withUnsafeBufferPointer { Int(bucketEntryNumber($0, hash)) }
-        }
+        guard filter.mayContain(hash) else { return 0 }
+        return slots.withUnsafeBufferPointer { Int(bucketEntryNumber($0, hash)) }
     }
 
     /// The entry number of each of `count` words into `numbers`, `hash(k)` being the hash of word
@@ -125,13 +113,11 @@ struct ToneWordTable: Sendable {
     func entryNumbers(count: Int, into numbers: UnsafeMutableBufferPointer<Int32>, hash: (Int) -> UInt64) {
         withUnsafeTemporaryAllocation(of: Int32.self, capacity: count) { passed in
             var passedCount = 0
-            filter.withUnsafeBufferPointer { filter in
-                for k in 0..<count {
-                    numbers[k] = 0
-                    // Written for every word, kept when it passes: no branch waits on the filter.
-                    passed[passedCount] = Int32(truncatingIfNeeded: k)
-                    passedCount &+= ToneWordTable.mayContain(filter, hash(k)) ? 1 : 0
-                }
+            for k in 0..<count {
+                numbers[k] = 0
+                // Written for every word, kept when it passes: no branch waits on the filter.
+                passed[passedCount] = Int32(truncatingIfNeeded: k)
+                passedCount &+= filter.mayContain(hash(k)) ? 1 : 0
             }
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: passedCount) { firstSlots in
                 slots.withUnsafeBufferPointer { slots in

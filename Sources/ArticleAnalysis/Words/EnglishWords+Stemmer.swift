@@ -15,8 +15,8 @@ extension EnglishWords {
         buffer.removeAll(keepingCapacity: true)
         for i in start..<end { buffer.append(WordHash.fold(scalars[i])) }
         stem(&buffer)
-        var h = WordHash.seed
-        for v in buffer { h = WordHash.step(h, v) }
+        var h = FNV1a.offsetBasis
+        for v in buffer { h = FNV1a.step(h, v) }
         return h
     }
 
@@ -31,17 +31,17 @@ extension EnglishWords {
     static func contentStemHash(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int, _ buffer: inout [UInt32],
                                 wordHash: inout UInt64) -> UInt64? {
         buffer.removeAll(keepingCapacity: true)
-        var h = WordHash.seed
+        var h = FNV1a.offsetBasis
         for i in start..<end {
             let v = WordHash.fold(scalars[i])
             buffer.append(v)
-            h = WordHash.step(h, v)
+            h = FNV1a.step(h, v)
         }
         wordHash = h
         if end - start < 2 || stopHashes.contains(h) { return nil }
         stem(&buffer)
-        h = WordHash.seed
-        for v in buffer { h = WordHash.step(h, v) }
+        h = FNV1a.offsetBasis
+        for v in buffer { h = FNV1a.step(h, v) }
         return h
     }
 
@@ -50,9 +50,9 @@ extension EnglishWords {
     @inline(__always)
     static func stemHash(_ p: UnsafePointer<Unicode.Scalar>, _ start: Int, _ end: Int) -> UInt64 {
         let cut = stemCut(p, start, end)
-        var h = WordHash.seed
-        for i in start..<(start + cut.length) { h = WordHash.step(h, WordHash.fold(p[i])) }
-        return cut.addsY ? WordHash.step(h, 0x79) : h
+        var h = FNV1a.offsetBasis
+        for i in start..<(start + cut.length) { h = FNV1a.step(h, WordHash.fold(p[i])) }
+        return cut.addsY ? FNV1a.step(h, 0x79) : h
     }
 
     /// Where `stem(_:)` cuts the lower-cased word at `p[start..<end]`: the stem is its first

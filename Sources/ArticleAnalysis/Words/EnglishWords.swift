@@ -44,6 +44,6 @@ enum EnglishWords {
     static let connectors: Set<String> = ["of", "on", "the", "for", "in", "against", "and", "de", "du", "la", "von", "van", "der"]
 
     /// Hashes (`WordHash`) of `stopWords` and `connectors`, for lookups without strings.
-    static let stopHashes = HashIndex(stopWords.sorted().map { WordHash.of($0) })
-    static let connectorHashes = HashIndex(connectors.sorted().map { WordHash.of($0) })
+    static let stopHashes = FlatHashMap<Int32>(numbering: stopWords.sorted().map { WordHash.of($0) })
+    static let connectorHashes = FlatHashMap<Int32>(numbering: connectors.sorted().map { WordHash.of($0) })
 }

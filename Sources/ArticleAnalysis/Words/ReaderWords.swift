@@ -47,7 +47,7 @@ struct ReaderWords: Sendable {
     /// Tokens of span `k` are `words[spanStarts[k]..<spanStarts[k + 1]]`.
     var spanStarts: [Int]
     /// The stem number (`Word.term`) of every stem hash (`Word.stemHash`) of the content words.
-    var termIndex: HashIndex
+    var termIndex: FlatHashMap<Int32>
     /// The number of distinct stems (`Word.term` is below it).
     var termCount: Int
 
@@ -111,7 +111,7 @@ struct ReaderWords: Sendable {
         starts.append(words.count)
         // Number the stems in text order. About one distinct stem per ten scalars of text; the
         // index grows if there are more.
-        var termIndex = HashIndex(capacity: max(64, scalars.count / 10))
+        var termIndex = FlatHashMap<Int32>(capacity: max(64, scalars.count / 10))
         var termCount: Int32 = 0
         words.withUnsafeMutableBufferPointer { words in
             for k in spans.indices where starts[k] < starts[k + 1] {
@@ -133,7 +133,7 @@ struct ReaderWords: Sendable {
     /// pass over its scalars (`term` is -1).
     @inline(__always)
     static func nextWord(_ p: UnsafeBufferPointer<Unicode.Scalar>, _ i: inout Int, _ end: Int, space: inout Bool,
-                         _ stopHashes: HashIndex) -> Word? {
+                         _ stopHashes: FlatHashMap<Int32>) -> Word? {
         var tally = WordTally()
         guard let token = WordScanner.nextToken(p, &i, end, space: &space, tally: &tally), let s = p.baseAddress else { return nil }
         return word(s, token, tally, stopHashes)
@@ -142,7 +142,7 @@ struct ReaderWords: Sendable {
     /// A token with its hashes (its stem is not numbered: `term` is -1). Keyphrases key entity
     /// names with it too.
     @inline(__always)
-    static func word(_ p: UnsafePointer<Unicode.Scalar>, _ token: ReaderToken, _ stopHashes: HashIndex) -> Word {
+    static func word(_ p: UnsafePointer<Unicode.Scalar>, _ token: ReaderToken, _ stopHashes: FlatHashMap<Int32>) -> Word {
         var tally = WordTally()
         if token.kind != .punctuation {
             for k in token.start..<token.end {
@@ -164,7 +164,7 @@ struct ReaderWords: Sendable {
     /// tally's; the hashes of the word without its possessive and of its stem (where
     /// `EnglishWords.stemCut` says it ends) undo the scalars after them (`WordHash.unstep`).
     @inline(__always)
-    static func word(_ p: UnsafePointer<Unicode.Scalar>, _ token: ReaderToken, _ tally: WordTally, _ stopHashes: HashIndex) -> Word {
+    static func word(_ p: UnsafePointer<Unicode.Scalar>, _ token: ReaderToken, _ tally: WordTally, _ stopHashes: FlatHashMap<Int32>) -> Word {
         switch token.kind {
         case .punctuation:
             return Word(token: token, strippedEnd: token.end, hash: 0, strippedHash: 0, stemHash: 0, isContent: false)
@@ -178,7 +178,7 @@ struct ReaderWords: Sendable {
             // Without a possessive ("al-Qaeda’s" -> "al-Qaeda"): its apostrophe and "s" undone.
             let end = WordScanner.endWithoutPossessive(p, start, token.end)
             if end < token.end {
-                stripped = WordHash.unstep(WordHash.unstep(stripped, 0x73), 0x27)
+                stripped = FNV1a.unstep(FNV1a.unstep(stripped, 0x73), 0x27)
                 if p[end + 1].value == 0x53 { upper -= 1 } else { lower -= 1 }
             }
             let isContent = end - start >= 2 && !stopHashes.contains(stripped)
@@ -192,8 +192,8 @@ struct ReaderWords: Sendable {
                 if lastValue >= 0x80 || lastFolded == 0x73 || lastFolded == 0x67 || lastFolded == 0x64 {
                     let cut = EnglishWords.stemCut(p, start, end)
                     var k = end
-                    while k > start + cut.length { k -= 1; stem = WordHash.unstep(stem, WordHash.fold(p[k])) }
-                    if cut.addsY { stem = WordHash.step(stem, 0x79) }
+                    while k > start + cut.length { k -= 1; stem = FNV1a.unstep(stem, WordHash.fold(p[k])) }
+                    if cut.addsY { stem = FNV1a.step(stem, 0x79) }
                 }
             }
             return Word(token: token, strippedEnd: end, hash: tally.hash, strippedHash: stripped, stemHash: stem,
@@ -206,12 +206,12 @@ struct ReaderWords: Sendable {
     func range(_ k: Int) -> Range<Int> { spanStarts[k]..<spanStarts[k + 1] }
 }
 
-/// A word's `WordHash` and what its upper- and lower-case letters (`WordScanner.isUppercase`,
+/// A word's `WordHash` and what its upper- and lower-case letters (`ScalarClass.isUppercase`,
 /// `isLowercase`) are counted from, taken as a scan reads its scalars. An ASCII letter is
 /// counted only when upper case: the lower-case ones are the ASCII letters left, and the ASCII
 /// letters are the scalars that are not counted as `others`.
 struct WordTally: ScalarTally {
-    var hash = WordHash.seed
+    var hash = FNV1a.offsetBasis
     /// Upper-case ASCII letters.
     var asciiUpper = 0
     /// Scalars that are not ASCII letters.
@@ -221,20 +221,20 @@ struct WordTally: ScalarTally {
 
     @inline(__always)
     mutating func letter(_ v: UInt32) {
-        hash = WordHash.step(hash, v | 0x20)
+        hash = FNV1a.step(hash, v | 0x20)
         asciiUpper &+= v < 0x61 ? 1 : 0
     }
 
     @inline(__always)
     mutating func ascii(_ v: UInt32) {
-        hash = WordHash.step(hash, v)
+        hash = FNV1a.step(hash, v)
         others &+= 1
     }
 
     @inline(__always)
     mutating func nonASCII(_ c: Unicode.Scalar, _ category: Unicode.GeneralCategory) {
-        let (isUppercase, isLowercase) = WordScanner.letterCase(c, category)
-        hash = WordHash.step(hash, WordHash.foldNonASCII(c, isUppercase: isUppercase))
+        let (isUppercase, isLowercase) = ScalarClass.letterCase(c, category)
+        hash = FNV1a.step(hash, WordHash.foldNonASCII(c, isUppercase: isUppercase))
         others &+= 1
         if isUppercase { nonASCIIUpper += 1 }
         if isLowercase { nonASCIILower += 1 }

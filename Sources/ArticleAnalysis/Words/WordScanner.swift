@@ -26,7 +26,7 @@ protocol ScalarTally {
     mutating func letter(_ v: UInt32)
     /// An ASCII digit or joiner, or the value a joiner reads as ("’" as "'"): the value hashes as it is.
     mutating func ascii(_ v: UInt32)
-    /// A letter or digit from 0x80 up, with its general category (`WordScanner.letterCase`).
+    /// A letter or digit from 0x80 up, with its general category (`ScalarClass.letterCase`).
     mutating func nonASCII(_ c: Unicode.Scalar, _ category: Unicode.GeneralCategory)
 }
 
@@ -71,14 +71,14 @@ enum WordScanner {
         while true {
             guard k < end else { i = k; return nil }
             v = base[k].value
-            if isASCIILetter(v) || !isSpace(base[k]) { break }
+            if ScalarClass.isASCIILetter(v) || !ScalarClass.isWhitespace(base[k]) { break }
             space = true
             k += 1
         }
         let start = k
         let spaceBefore = space
         space = false
-        guard isASCIILetter(v) || isAlphanumeric(base[k]) else {
+        guard ScalarClass.isASCIILetter(v) || ScalarClass.isLetterOrDigit(base[k]) else {
             i = k + 1
             return ReaderToken(start: start, end: k + 1, kind: .punctuation, spaceBefore: spaceBefore)
         }
@@ -87,14 +87,14 @@ enum WordScanner {
             // ASCII letters first (no scalar from 0x80 up passes this test): they are most of a
             // word's scalars, and this loop runs for every scalar of every article. A run of them
             // is read in a loop of its own, as tight as it gets.
-            if isASCIILetter(v) {
+            if ScalarClass.isASCIILetter(v) {
                 allDigits = false
                 repeat {
                     tally.letter(v)
                     k &+= 1  // below `end`: cannot overflow
                     guard k < end else { break scan }
                     v = base[k].value
-                } while isASCIILetter(v)
+                } while ScalarClass.isASCIILetter(v)
             }
             if v < 0x80 {
                 // Most words end at an ASCII space or mark: only digits, ".", "-" and "'" go on.
@@ -107,10 +107,10 @@ enum WordScanner {
                     continue
                 }
             } else if v != 0xA0 && (v < 0x2010 || v > 0x201F) {  // not a no-break space, dash or quotation mark
-                // One look-up of the general category answers for most letters (`letterCase`).
+                // One look-up of the general category answers for most letters (`ScalarClass.letterCase`).
                 let d = base[k]
                 let category = d.properties.generalCategory
-                if category == .lowercaseLetter || category == .uppercaseLetter || isAlphanumeric(d) {
+                if ScalarClass.isLetterOrDigit(category) {
                     allDigits = false
                     tally.nonASCII(d, category)
                     k += 1
@@ -120,11 +120,11 @@ enum WordScanner {
                 }
             }
             // A joiner is followed by a letter or digit (so `k + 1 < end`), which the next round takes.
-            if v == 0x2E, k + 1 < end, isLetter(base[k + 1]), isLetter(base[k - 1]) {
+            if v == 0x2E, k + 1 < end, ScalarClass.isLetter(base[k + 1]), ScalarClass.isLetter(base[k - 1]) {
                 // "Znak.com", "U.S": a dot between letters with no space is inside a word.
                 tally.ascii(v)
-            } else if (v == 0x2D || v == 0x27 || v == 0x2019) && k + 1 < end && isAlphanumeric(base[k + 1])
-                        && !(v == 0x2D && isASCIIDigit(base[k - 1]) && isASCIIDigit(base[k + 1])) {
+            } else if (v == 0x2D || v == 0x27 || v == 0x2019) && k + 1 < end && ScalarClass.isLetterOrDigit(base[k + 1])
+                        && !(v == 0x2D && ScalarClass.isASCIIDigit(base[k - 1]) && ScalarClass.isASCIIDigit(base[k + 1])) {
                 // Inner hyphens and apostrophes join ("al-Qaeda", "doesn’t"), but not a hyphen
                 // between digits ("2019-01-05", "2005-2015" stay separate numbers).
                 tally.ascii(v == 0x2019 ? 0x27 : v)  // "’" reads as "'" (`WordHash.fold`)
@@ -136,7 +136,7 @@ enum WordScanner {
             v = base[k].value
         }
         // "U.S." and "e.g.": single letters joined by dots keep their final dot.
-        if k < end, v == 0x2E, k - start >= 3, base[k - 2] == ".", isLetter(base[k - 1]),
+        if k < end, v == 0x2E, k - start >= 3, base[k - 2] == ".", ScalarClass.isLetter(base[k - 1]),
            k - start == 3 || base[k - 4] == "." {
             tally.ascii(0x2E)
             k += 1
@@ -145,68 +145,8 @@ enum WordScanner {
         return ReaderToken(start: start, end: k, kind: allDigits ? .number : .word, spaceBefore: spaceBefore)
     }
 
-    /// White space (Unicode White_Space; in ASCII only space, tab, CR and LF).
-    @inline(__always)
-    static func isSpace(_ c: Unicode.Scalar) -> Bool {
-        let v = c.value
-        if v < 0x80 { return v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D }
-        if v == 0xA0 { return true }  // no-break space, the commonest non-ASCII space
-        if v >= 0x2010 && v <= 0x201F { return false }  // dashes and quotation marks
-        return c.properties.isWhitespace
-    }
-
-    @inline(__always)
-    static func isASCIIDigit(_ c: Unicode.Scalar) -> Bool { c.value >= 0x30 && c.value <= 0x39 }
-
     /// Bit `v` is set for the ASCII digits and the joiners ".", "-" and "'" (all below 0x40).
     static let digitsAndJoiners: UInt64 = 0x03FF_6080_0000_0000  // 0x30...0x39, 0x2E, 0x2D, 0x27
-
-    /// An ASCII letter, by its value (a...z or A...Z; nothing from 0x80 up).
-    @inline(__always)
-    static func isASCIILetter(_ v: UInt32) -> Bool { ((v | 0x20) &- 0x61) < 26 }
-
-    /// A letter (Unicode Alphabetic) or a decimal digit.
-    @inline(__always)
-    static func isAlphanumeric(_ c: Unicode.Scalar) -> Bool {
-        let v = c.value
-        if v < 0x80 { return ((v | 0x20) &- 0x61) < 26 || (v &- 0x30) < 10 }
-        if v == 0xA0 || (v >= 0x2010 && v <= 0x201F) { return false }  // no-break space, dashes and quotation marks
-        return c.properties.isAlphabetic || c.properties.numericType == .decimal
-    }
-
-    /// A letter (Unicode Alphabetic).
-    @inline(__always)
-    static func isLetter(_ c: Unicode.Scalar) -> Bool {
-        let v = c.value
-        if v < 0x80 { return ((v | 0x20) &- 0x61) < 26 }
-        if v >= 0x2010 && v <= 0x201F { return false }  // dashes and quotation marks
-        return c.properties.isAlphabetic
-    }
-
-    /// Upper and lower case of a letter or digit from 0x80 up whose general category is
-    /// `category`: an upper-case letter (Lu) is Uppercase and not Lowercase, a lower-case one (Ll)
-    /// the reverse (Unicode's derived properties; a test checks every scalar), so only the other
-    /// categories need the properties looked up.
-    @inline(__always)
-    static func letterCase(_ c: Unicode.Scalar, _ category: Unicode.GeneralCategory) -> (isUppercase: Bool, isLowercase: Bool) {
-        switch category {
-        case .uppercaseLetter: return (true, false)
-        case .lowercaseLetter: return (false, true)
-        default: return (c.properties.isUppercase, c.properties.isLowercase)
-        }
-    }
-
-    @inline(__always)
-    static func isUppercase(_ c: Unicode.Scalar) -> Bool {
-        if c.value < 0x80 { return c.value >= 0x41 && c.value <= 0x5A }
-        return c.properties.isUppercase
-    }
-
-    @inline(__always)
-    static func isLowercase(_ c: Unicode.Scalar) -> Bool {
-        if c.value < 0x80 { return c.value >= 0x61 && c.value <= 0x7A }
-        return c.properties.isLowercase
-    }
 
     /// The end of a word without its possessive ending ("al-Qaeda’s" -> "al-Qaeda").
     static func endWithoutPossessive(_ scalars: [Unicode.Scalar], _ token: ReaderToken) -> Int {
@@ -229,7 +169,7 @@ enum WordScanner {
 
     /// True when the word has an upper-case letter anywhere ("Syria", "al-Qaeda").
     static func containsUppercase(_ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
-        for i in start..<end where isUppercase(scalars[i]) { return true }
+        for i in start..<end where ScalarClass.isUppercase(scalars[i]) { return true }
         return false
     }
 
@@ -238,8 +178,8 @@ enum WordScanner {
         var letters = 0
         for i in start..<end {
             let c = scalars[i]
-            if isLowercase(c) { return false }
-            if isUppercase(c) { letters += 1 }
+            if ScalarClass.isLowercase(c) { return false }
+            if ScalarClass.isUppercase(c) { letters += 1 }
         }
         return letters >= 2
     }

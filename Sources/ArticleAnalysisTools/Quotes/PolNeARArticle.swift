@@ -113,7 +113,7 @@ public struct PolNeARArticle: Sendable {
     func wordCount(_ span: TextSpan) -> Int {
         var count = 0, inWord = false
         for s in text[span.start..<min(span.end, text.count)] {
-            let isWordScalar = QuoteScalars.isWordScalar(s)
+            let isWordScalar = ScalarClass.isLetterOrDigit(s)
             if isWordScalar && !inWord { count += 1 }
             inWord = isWordScalar
         }

@@ -142,7 +142,7 @@ extension PolNeARArticle {
         var words: [[Unicode.Scalar]] = []
         var current: [Unicode.Scalar] = []
         for s in text[span.start..<min(span.end, text.count)] {
-            if QuoteScalars.isWordScalar(s) { current.append(s) } else if !current.isEmpty { words.append(current); current = [] }
+            if ScalarClass.isLetterOrDigit(s) { current.append(s) } else if !current.isEmpty { words.append(current); current = [] }
         }
         if !current.isEmpty { words.append(current) }
         return words

@@ -64,7 +64,7 @@ public struct QuoteEvaluation: Sendable {
         var pendingSpace = false
         for s in text.unicodeScalars {
             if s == "\"" || s == "\u{201C}" || s == "\u{201D}" || s == "\u{201E}" || s == "\u{AB}" || s == "\u{BB}" { continue }
-            if QuoteScalars.isSpace(s) { pendingSpace = !view.isEmpty; continue }
+            if ScalarClass.isWhitespace(s) { pendingSpace = !view.isEmpty; continue }
             if pendingSpace { view.append(" "); pendingSpace = false }
             view.append(s)
         }
@@ -91,7 +91,7 @@ public struct QuoteEvaluation: Sendable {
             current = String.UnicodeScalarView()
         }
         for s in name.unicodeScalars {
-            if QuoteScalars.isSpace(s) { flush(); continue }
+            if ScalarClass.isWhitespace(s) { flush(); continue }
             if s == "\u{2019}" { current.append("'"); continue }
             for l in fold(s).lowercased().unicodeScalars { current.append(l) }
         }

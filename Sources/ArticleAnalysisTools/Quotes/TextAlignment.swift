@@ -13,9 +13,9 @@ public struct TextAlignment: Sendable {
         while j < cleaned.count {
             if i >= original.count { map[j] = original.count; j += 1; continue }
             let c = cleaned[j], o = original[i]
-            if c == o || (QuoteScalars.isSpace(c) && QuoteScalars.isSpace(o)) { map[j] = i; i += 1; j += 1; continue }
-            if QuoteScalars.isSpace(o) { i += 1; continue }
-            if QuoteScalars.isSpace(c) { map[j] = i; j += 1; continue }
+            if c == o || (ScalarClass.isWhitespace(c) && ScalarClass.isWhitespace(o)) { map[j] = i; i += 1; j += 1; continue }
+            if ScalarClass.isWhitespace(o) { i += 1; continue }
+            if ScalarClass.isWhitespace(c) { map[j] = i; j += 1; continue }
             // A scalar removed or replaced: resynchronise on the next occurrence nearby.
             var k = i + 1
             while k < min(original.count, i + 200) && original[k] != c { k += 1 }

@@ -34,7 +34,7 @@ final class ResolutionTests: XCTestCase {
     }
 
     func testTable() {
-        var table = ResolutionTable(capacity: 3)
+        var table = FlatHashMap<Int32>(capacity: 3)  // the resolver's tables
         XCTAssertNil(table[42])
         table.insertIfAbsent(42, 5)
         table.insertIfAbsent(42, 1)

@@ -15,7 +15,6 @@ final class KeyphraseDocumentTests: XCTestCase {
         let candidates = UnsafeMutablePointer<KeyphraseDocument.Candidate>.allocate(capacity: keys.count)
         defer { candidates.deallocate() }
         var table = CandidateTable(capacity: 4)
-        defer { table.deallocate() }
         for (n, key) in keys.enumerated() {
             XCTAssertEqual(table.number(of: key, candidates, ifAbsent: n), n)
             (candidates + n).initialize(to: KeyphraseDocument.Candidate(key: key, first: 0, last: 0))
@@ -43,7 +42,6 @@ final class KeyphraseDocumentTests: XCTestCase {
             }
             for batch in [1, 2, 5, 20, 1000] {
                 var ranking = KeyphraseDocument.Ranking(candidates, batchSize: batch)
-                defer { ranking.deallocate() }
                 var order: [Int] = []
                 while let c = ranking.next() { order.append(c) }
                 XCTAssertEqual(order, expected, "\(size) candidates, batches of \(batch)")

@@ -89,4 +89,24 @@ final class SummarizerTests: XCTestCase {
         XCTAssertEqual(Summarizer().summarize(text, Segmenter().segment(text), []).map(\.text), ["Only one sentence of prose is here today."])
         XCTAssertEqual(Summarizer().summarize(ScalarText(""), Segmenter().segment(ScalarText("")), []), [])
     }
+
+    /// The edge of the scratch tables' sizing rule (`Summarizer.pick`): every word a distinct
+    /// term of an eligible sentence, so terms and entries reach the word count. Debug builds
+    /// check every table taken from the blocks.
+    func testEveryWordADistinctTermFitsTheScratchTables() {
+        // Distinct lower-case words: "kab", "kac", ... (letters only, no stem of another).
+        func word(_ n: Int) -> String {
+            let letters = Array("abcdefghijklmnopqrstuvwxyz")
+            return "k" + String(letters[(n / 26) % 26]) + String(letters[n % 26]) + "m"
+        }
+        var sentences: [String] = []
+        for s in 0..<40 {
+            let words = (0..<12).map { w in word(s * 12 + w) }
+            sentences.append("The " + words.joined(separator: " ") + " stayed.")
+        }
+        let text = ScalarText(sentences.joined(separator: " "))
+        let summary = Summarizer().summarize(text, Segmenter().segment(text), [])
+        XCTAssertEqual(summary.count, Summarizer().count)
+        XCTAssertTrue(summary.allSatisfy { $0.text.hasSuffix(".") })
+    }
 }

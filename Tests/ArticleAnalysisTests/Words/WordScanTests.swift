@@ -7,33 +7,17 @@ import XCTest
 final class WordScanTests: XCTestCase {
     /// `unstep` undoes `step`, so a word's hash gives the hash of any prefix of it.
     func testUnstepUndoesStep() {
-        XCTAssertEqual(WordHash.prime &* WordHash.inversePrime, 1)
+        XCTAssertEqual(FNV1a.prime &* FNV1a.inversePrime, 1)
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<1000 {
             let hash = UInt64.random(in: 0...UInt64.max, using: &generator)
             let value = UInt32.random(in: 0...0x10FFFF, using: &generator)
-            XCTAssertEqual(WordHash.unstep(WordHash.step(hash, value), value), hash)
+            XCTAssertEqual(FNV1a.unstep(FNV1a.step(hash, value), value), hash)
         }
         let s = Array("al-Qaeda’s".unicodeScalars)
         var h = WordHash.of(s, 0, s.count)
-        h = WordHash.unstep(WordHash.unstep(h, 0x73), 0x27)
+        h = FNV1a.unstep(FNV1a.unstep(h, 0x73), 0x27)
         XCTAssertEqual(h, WordHash.of("al-qaeda"))
-    }
-
-    /// An upper-case letter (Lu) is Alphabetic and Uppercase, not Lowercase; a lower-case one (Ll)
-    /// the reverse: `WordScanner.letterCase` answers for them from the category alone.
-    func testGeneralCategoryDecidesLetterCase() {
-        for v in UInt32(0x80)...0x10FFFF {
-            guard let c = Unicode.Scalar(v) else { continue }
-            let category = c.properties.generalCategory
-            guard category == .uppercaseLetter || category == .lowercaseLetter else { continue }
-            XCTAssert(c.properties.isAlphabetic, "U+\(String(v, radix: 16))")
-            XCTAssertEqual(c.properties.isUppercase, category == .uppercaseLetter, "U+\(String(v, radix: 16))")
-            XCTAssertEqual(c.properties.isLowercase, category == .lowercaseLetter, "U+\(String(v, radix: 16))")
-            let letterCase = WordScanner.letterCase(c, category)
-            XCTAssertEqual(letterCase.isUppercase, c.properties.isUppercase)
-            XCTAssertEqual(letterCase.isLowercase, c.properties.isLowercase)
-        }
     }
 
     /// A word hashed as the scan reads it equals the same token hashed afterwards
