@@ -26,6 +26,12 @@ struct PolNeAREvalRun {
     func run() throws {
         let articles = try Self.articles(in: folder)
         let pipeline = try AnalysisPipeline.bundled()
+        // How long the shipped attribution model takes to read (its budget is 50 ms).
+        let clock = ContinuousClock()
+        let loadStart = clock.now
+        _ = try BundledModels.quoteModel()
+        let load = clock.now - loadStart
+        print(String(format: "quotes model loaded in %.1f ms", Double(load.components.attoseconds) / 1e15 + Double(load.components.seconds) * 1000))
         var score = PolNeAREvaluation()
         for article in articles {
             let bytes = Array(String(String.UnicodeScalarView(article.text)).utf8)
