@@ -93,8 +93,11 @@ struct QuoteFeatureSource {
         f.add(13, suffix(t))
         f.add(14, suffix(t), wordClass(t + 1))
         let sentence = doc.sentenceRange(of: t)
-        f.add(15, Self.bucket(words(sentence.lowerBound, t)), Self.bucket(words(t + 1, sentence.upperBound)))
-        f.add(16, w, Self.bucket(words(t + 1, sentence.upperBound)))
+        let s = doc.tokens[t].sentence
+        let before = Int(doc.wordsBefore[t])
+        let after = Int(doc.sentenceWords[s]) - before - (doc.tokens[t].isWord ? 1 : 0)
+        f.add(15, Self.bucket(before), Self.bucket(after))
+        f.add(16, w, Self.bucket(after))
         f.add(17, doc.tokens[t].isInitial ? 1 : 0, doc.tokens[t].isCapitalized ? 1 : 0)
         f.add(18, wordClass(t - 2), wordClass(t - 1))
         f.add(19, wordClass(t + 1), wordClass(t + 2))
@@ -108,8 +111,9 @@ struct QuoteFeatureSource {
         }
         f.add(22, thatAfter)
         f.add(23, w, thatAfter == 0 ? 0 : 1)
-        var quoted: UInt64 = 0
-        for k in sentence where doc.tokens[k].opensPassage >= 0 { quoted = k < t ? 1 : 2; if k > t { break } }
+        // A quotation in the sentence: the first opening mark before (1) or after (2) the word.
+        let open = Int(doc.firstOpenMark[s])
+        let quoted: UInt64 = open < 0 ? 0 : open < t ? 1 : 2
         f.add(24, quoted)
         if t + 1 < doc.tokens.count && doc.tokens[t + 1].isWord { f.add(25, suffix(t + 1)) }
         f.add(26, suffix(t), wordClass(t - 1))
