@@ -10,6 +10,7 @@ SWIFT        ?= swift
 PREFIX       ?= /usr/local
 SPOOL        ?= $(CURDIR)/var
 APT_PACKAGES := libsystemd-dev pkg-config systemd-container
+APT_PACKAGES += libxml2-dev zlib1g-dev
 RELEASE_BIN  := .build/release/articled
 DEBUG_BIN    := .build/debug/articled
 
@@ -36,7 +37,7 @@ debug: deps
 # The daemon on a demo spool: drop files into ./var/inbox, read ./var/outbox. Ctrl-C stops it.
 run: build
 	@mkdir -p $(SPOOL)/inbox
-	@cp -n ../shared/corpus/seed/al-nusrah-interview.txt $(SPOOL)/inbox/ 2>/dev/null || true
+	@cp -n examples/*.txt examples/*.html examples/*.html.gz $(SPOOL)/inbox/ 2>/dev/null || true
 	@echo "articled: watching $(SPOOL)/inbox, results in $(SPOOL)/outbox (Ctrl-C to stop)"
 	$(RELEASE_BIN) run --spool $(SPOOL)
 

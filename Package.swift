@@ -39,6 +39,10 @@ let package = Package(
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
         ),
+        // HTML pages in: libxml2's HTML parser and zlib (gzip), below ArticledCore; ArticleAnalysis stays pure.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "ArticleHTML", dependencies: ["ArticleAnalysis", "CLibXML2", "CZlib"]),
         .target(
             name: "SystemdSupport",
             dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]
@@ -47,6 +51,7 @@ let package = Package(
             name: "ArticledCore",
             dependencies: [
                 "ArticleAnalysis", "ArticleModels", "Spool", "SystemdSupport",
+                "ArticleHTML",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -56,6 +61,7 @@ let package = Package(
             name: "articled",
             dependencies: [
                 "ArticledCore", "ArticleAnalysis", "ArticleModels", "Spool",
+                "ArticleHTML",
                 "ArticleAnalysisTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -66,6 +72,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ArticleAnalysisTests", dependencies: ["ArticleAnalysis", "ArticleModels", "TestSupport"]),
         .testTarget(name: "ArticleAnalysisToolsTests", dependencies: ["ArticleAnalysisTools", "ArticleAnalysis", "ArticleModels", "TestSupport"]),
+        .testTarget(name: "ArticleHTMLTests", dependencies: ["ArticleHTML", "ArticleAnalysis", "ArticleModels", "CZlib"]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(

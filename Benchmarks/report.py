@@ -97,6 +97,18 @@ lines += [f"| {t} | {m} | {ok} |" for t, m, ok in targets]
 lines += ["", "The 30-minute memory soak is `make soak` (not part of make bench); see its own entry.", ""]
 if daemon:
     lines += ["Daemon (Benchmarks/daemon/run.sh):", "", "```", daemon, "```", ""]
+pages_a, pages_t = rows("pages-articled.jsonl"), rows("pages-trafilatura.jsonl")
+if pages_a and pages_t:  # web pages (issue 16), one core each
+    a, t = pages_a[0], pages_t[0]
+    score_path = os.path.join(out_dir, "pages-trafilatura-score.txt")
+    t_all = next((l for l in open(score_path) if " all " in l), "") if os.path.exists(score_path) else ""
+    t_f1 = float(re.search(r"F1 ([\d.]+)", t_all).group(1)) if "F1" in t_all else float("nan")
+    lines += [f"Web pages ({a['pages']} pages of the article-extraction benchmark, one core each; trafilatura {t['version']}):", "",
+              "| | F1 | pages/s |", "| --- | --- | --- |",
+              f"| articled: extraction + full analysis | {a['f1']:.3f} (dev {a['dev_f1']:.3f}, held-out {a['heldout_f1']:.3f}) | {a['pages_per_s']:.0f} (extraction alone {a['extract_pages_per_s']:.0f}) |",
+              f"| trafilatura: extraction | {t_f1:.3f} | {t['pages_per_s']:.1f} |", "",
+              f"articled ≥ 10× trafilatura: ×{a['pages_per_s'] / t['pages_per_s']:.1f} ({yes(a['pages_per_s'] >= 10 * t['pages_per_s'])}); "
+              f"F1 ≥ 0.97: {yes(a['f1'] >= 0.97)}. libxml2's parse takes {100 * a['parse_share']:.0f}% of articled's time.", ""]
 text = "\n".join(lines)
 print(text)
 header = "# Benchmarks\n\nProduced by `make bench` (Benchmarks/run.sh); newest first.\n\n"

@@ -37,4 +37,19 @@ if [ -x Benchmarks/daemon/run.sh ]; then
     bash Benchmarks/daemon/run.sh ${DAEMON_BENCH_ARGS:-} | tee "$OUT/daemon.txt" || true
 fi
 
+# Web pages (issue 16): articled's extraction plus full analysis vs trafilatura 2.0.0, one core each.
+PAGES=${PAGES:-$ROOT/../shared/data/article-extraction}
+EXTRACT_VENV=${EXTRACT_VENV:-$ROOT/.build-venv-extract}
+if [ -d "$PAGES" ]; then
+    if ! "$EXTRACT_VENV/bin/python" -c 'import trafilatura' 2>/dev/null; then
+        echo "== setting up the trafilatura peer in $EXTRACT_VENV (PyPI: trafilatura 2.0.0)"
+        python3 -m venv "$EXTRACT_VENV"
+        "$EXTRACT_VENV/bin/pip" install -q trafilatura==2.0.0 lxml_html_clean
+    fi
+    echo "== web pages: articled eval-extraction --speed vs trafilatura (one core each)"
+    taskset -c 0 .build/release/articled eval-extraction "$PAGES" --speed --seconds "$SECONDS_PER_RUN" | tee "$OUT/pages-articled.jsonl"
+    taskset -c 0 "$EXTRACT_VENV/bin/python" Benchmarks/peers/trafilatura_extract.py "$PAGES" "$OUT/trafilatura.json" --rounds 2 | tee "$OUT/pages-trafilatura.jsonl"
+    .build/release/articled eval-extraction "$PAGES" --predictions "$OUT/trafilatura.json" | tee "$OUT/pages-trafilatura-score.txt"
+fi
+
 python3 Benchmarks/report.py "$OUT" docs/BENCHMARKS.md

@@ -25,6 +25,8 @@ public struct Analysis: Sendable {
     public var tone: Tone?
     public var dates: [DateMention]
     public var timings: StageTimings
+    /// What a web page said about the article (HTML input only; nil for plain text).
+    public var page: PageMetadata? = nil
 }
 
 /// Where the bytes came from and how they were read.
@@ -35,7 +37,7 @@ public struct SourceInfo: Sendable, Equatable {
     public var encoding: SourceEncoding
     /// True when the bytes were not valid in any encoding with a marker and were read as Windows-1252.
     public var encodingFallback: Bool
-    /// The format the text was read as; plain text for now.
+    /// The format the text was read as: "text/plain", or "text/html" for a web page.
     public var format: String
     /// When the article was received (ISO 8601, from the caller; the library reads no clock).
     public var received: String?
@@ -62,6 +64,12 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
     case tooLarge(bytes: Int, limit: Int)
     case binary(String)
     case undecodable(String)
+    /// Compressed input (gzip) that inflates past the size limit: refused at the cap (a gzip bomb).
+    case inflatesTooLarge(limit: Int)
+    /// Compressed input (gzip) that cannot be inflated.
+    case badCompression(String)
+    /// A web page in which no article text was found (an empty `<body>`, only furniture).
+    case noArticleText
 
     /// A stable machine-readable code for the error record.
     public var code: String {
@@ -70,6 +78,9 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLarge: "too_large"
         case .binary: "binary"
         case .undecodable: "undecodable"
+        case .inflatesTooLarge: "too_large"
+        case .badCompression: "bad_compression"
+        case .noArticleText: "no_article_text"
         }
     }
 
@@ -79,6 +90,9 @@ public enum AnalysisError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooLarge(let bytes, let limit): "the file is \(bytes) bytes, over the limit of \(limit) bytes"
         case .binary(let why): "the file is not text: \(why)"
         case .undecodable(let why): "the text cannot be decoded: \(why)"
+        case .inflatesTooLarge(let limit): "the compressed file inflates past the limit of \(limit) bytes; refused at the cap"
+        case .badCompression(let why): "the compressed file cannot be read: \(why)"
+        case .noArticleText: "the web page holds no article text (only site furniture, or an empty body)"
         }
     }
 }

@@ -23,20 +23,29 @@ public struct AnalysisPipeline: Sendable {
         var stages = StageRecorder(clock: clock)
         let decoded = try stages.run("decode") { () throws(AnalysisError) in try decoder.decode(input.bytes) }
         let cleaned = stages.run("clean") { cleaner.clean(decoded.text) }
+        let source = SourceInfo(
+            name: input.name, bytes: input.bytes.count, sha256: SHA256.hex(input.bytes),
+            encoding: decoded.encoding, encodingFallback: decoded.isFallback, format: "text/plain",
+            received: input.received)
+        return analyze(cleaned, source: source, reference: cleaned.dateline?.date ?? input.received, page: nil, stages: &stages)
+    }
+
+    /// The stages after cleaning, shared by plain text (above) and pages whose body was already
+    /// extracted (`analyze(extracted:input:clock:)`). `reference` is the date relative dates resolve against.
+    func analyze(_ cleaned: CleanedArticle, source: SourceInfo, reference: String?, page: PageMetadata?,
+                 stages: inout StageRecorder) -> Analysis {
         let text = ScalarText(cleaned.body)
         let segmentation = stages.run("segment") { segmenter.segment(text) }
-        let language = stages.run("language") { languageDetector.detect(text) }
+        var language = stages.run("language") { languageDetector.detect(text) }
+        if let hint = page?.languageHint(for: language, known: languageDetector.profiles?.codes) { language = hint }
 
         var analysis = Analysis(
-            source: SourceInfo(
-                name: input.name, bytes: input.bytes.count, sha256: SHA256.hex(input.bytes),
-                encoding: decoded.encoding, encodingFallback: decoded.isFallback, format: "text/plain",
-                received: input.received),
+            source: source,
             title: cleaned.title, dateline: cleaned.dateline, text: text, removed: cleaned.removed,
             segmentation: segmentation, language: language, skipped: [],
             entities: [], quotes: [], keyphrases: [], summary: [], tone: nil, dates: [], timings: StageTimings())
+        analysis.page = page
 
-        let reference = cleaned.dateline?.date ?? input.received
         // The paragraphs' words are scanned once, for dates and for the reader word pass below.
         let (paragraphWords, dates) = stages.run("dates") {
             let scanned = ParagraphTokens(text.scalars, segmentation)

@@ -1,4 +1,5 @@
 import ArticleAnalysis
+import ArticleHTML
 import Glibc
 import Logging
 import Spool
@@ -124,7 +125,9 @@ struct ArticleProcessor: Sendable {
         } else {
             let input = ArticleInput(bytes: bytes, name: item.name.lossyString, received: article.claimedAt)
             do {
-                let analysis = try pipeline.analyze(input, clock: MonotonicStageClock())
+                // Web pages (.html, .htm, .html.gz, or HTML by content) through the extractor; text as before.
+                let reader = WebPageReader(maxInflatedBytes: configuration.maxBytes)
+                let analysis = try reader.analyze(input, with: pipeline, clock: MonotonicStageClock())
                 sha256 = analysis.source.sha256
                 json = analysis.jsonBytes()
             } catch {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ArticleAnalysis
+import ArticleHTML
 import ArticleModels
 import ArticledCore
 import Foundation
@@ -16,8 +17,13 @@ struct AnalyzeCommand: ParsableCommand {
             A file that cannot be read or analysed is reported on standard error; the others are
             still analysed, and the exit status is 1.
 
+            Web pages (.html, .htm, .html.gz, or HTML by content) are read as pages: the article
+            body is extracted (navigation, ads, comments left out) and analysed, with the page's
+            authors, dates and URL under "page".
+
             Examples:
               articled analyze article.txt | jq .entities
+              articled analyze examples/wikinews-page.html | jq '.page, .text'
               curl -s https://example.org/story.txt | articled analyze -
             """
     )
@@ -46,7 +52,7 @@ struct AnalyzeCommand: ParsableCommand {
                 if bytes.count > maxBytes { throw AnalysisError.tooLarge(bytes: bytes.count, limit: maxBytes) }
                 let name = file == "-" ? "stdin" : (file as NSString).lastPathComponent
                 let input = ArticleInput(bytes: bytes, name: name, received: UTCTimestamp.now())
-                let analysis = try pipeline.analyze(input, clock: clock)
+                let analysis = try WebPageReader(maxInflatedBytes: maxBytes).analyze(input, with: pipeline, clock: clock)
                 FileHandle.standardOutput.write(Data(analysis.jsonBytes()))
             } catch {
                 failures += 1

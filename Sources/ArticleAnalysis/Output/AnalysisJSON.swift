@@ -12,6 +12,7 @@ extension Analysis {
         json.field("schema", Analysis.schemaVersion)
         json.object("source") { source.write(into: &$0) }
         json.field("title", title)
+        if let page { json.object("page") { page.write(into: &$0) } }
         json.key("dateline")
         if let dateline {
             json.beginObject(); json.field("text", dateline.text); json.field("date", dateline.date); json.endObject()
@@ -67,6 +68,19 @@ extension SourceInfo {
         json.field("encoding", encoding.rawValue)
         json.field("encoding_fallback", encodingFallback)
         json.field("received", received)
+    }
+}
+
+extension PageMetadata {
+    /// The `page` object (HTML input only); the title is the document's `title`.
+    func write(into json: inout JSONWriter) {
+        json.field("url", url)
+        json.field("site", site)
+        json.field("byline", byline)
+        json.array("authors") { json in for author in authors { json.string(author) } }
+        json.field("published", published)
+        json.field("modified", modified)
+        json.field("language", language)
     }
 }
 

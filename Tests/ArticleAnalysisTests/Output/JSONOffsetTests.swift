@@ -58,7 +58,7 @@ final class JSONOffsetTests: XCTestCase {
         let doc = try document(bytes, name: "al-nusrah-interview.txt")
         try checkOffsets(doc)
 
-        XCTAssertEqual(doc["schema"] as? String, "articled.analysis/1")
+        XCTAssertEqual(doc["schema"] as? String, "articled.analysis/2")
         XCTAssertTrue(doc["title"] is NSNull)
         XCTAssertTrue(doc["dateline"] is NSNull)
         let source = try XCTUnwrap(doc["source"] as? [String: Any])

@@ -1,0 +1,53 @@
+/// Words and 4-word shingles the way the article-extraction benchmark counts them: a word is a
+/// run of `\w` (Python's: letters, numbers, underscore), case kept; a shingle is four words in a
+/// row, hashed. Used by the benchmark's metric (`ExtractionScore`) and by the JSON-LD cross-check.
+public enum WordShingles {
+    /// Python's `\w` for one scalar.
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 {
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
+        }
+        switch s.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The hash of each word, in order (FNV-1a over the scalars).
+    public static func wordHashes(_ text: String) -> [UInt64] {
+        var hashes: [UInt64] = []
+        var hash: UInt64 = 0xcbf29ce484222325
+        var inWord = false
+        for s in text.unicodeScalars {
+            if isWordScalar(s) {
+                hash = (hash ^ UInt64(s.value)) &* 0x100000001b3
+                inWord = true
+            } else if inWord {
+                hashes.append(hash)
+                hash = 0xcbf29ce484222325
+                inWord = false
+            }
+        }
+        if inWord { hashes.append(hash) }
+        return hashes
+    }
+
+    /// The benchmark's shingles of `text` as a multiset: hash of each run of `n` words (a text of
+    /// fewer words has one shingle of all of them, an empty text one empty shingle).
+    public static func shingles(_ text: String, n: Int = 4) -> [UInt64: Int] {
+        let words = wordHashes(text)
+        var counts: [UInt64: Int] = [:]
+        let total = max(1, words.count - n + 1)
+        for start in 0..<total {
+            var hash: UInt64 = 0x84222325cbf29ce4
+            for word in words[start..<min(words.count, start + n)] { hash = (hash ^ word) &* 0x100000001b3 &+ 0x9E3779B97F4A7C15 }
+            counts[hash, default: 0] += 1
+        }
+        return counts
+    }
+}
