@@ -10,6 +10,7 @@ SWIFT        ?= swift
 PREFIX       ?= /usr/local
 SPOOL        ?= $(CURDIR)/var
 APT_PACKAGES := libsystemd-dev pkg-config systemd-container
+APT_PACKAGES += libsqlite3-dev
 APT_PACKAGES += libxml2-dev zlib1g-dev
 RELEASE_BIN  := .build/release/articled
 DEBUG_BIN    := .build/debug/articled

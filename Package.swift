@@ -5,6 +5,7 @@ import PackageDescription
 //   articled (executable: command line, thin)
 //     -> ArticledCore (configuration, the daemon service, wiring)
 //          -> ArticleAnalysis (pure: bytes in, Analysis out)   + ArticleModels (bundled model files)
+//          -> ArticleIndex (the SQLite article index, derived from the outbox) -> CSQLite (libsqlite3)
 //          -> Spool (inotify, inbox/processing/outbox/failed, claiming, atomic writes, recovery)
 //          -> SystemdSupport (sd_notify, watchdog, journald log handler) -> CSystemd (libsystemd)
 let package = Package(
@@ -35,6 +36,13 @@ let package = Package(
         ),
         .target(name: "Spool"),
         .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // The article index across articles: SQLite (WAL, FTS5), derived from the outbox.
+        .target(name: "ArticleIndex", dependencies: ["ArticleAnalysis", "CSQLite"]),
+        .systemLibrary(
             name: "CSystemd",
             pkgConfig: "libsystemd",
             providers: [.apt(["libsystemd-dev"])]
@@ -51,6 +59,7 @@ let package = Package(
             name: "ArticledCore",
             dependencies: [
                 "ArticleAnalysis", "ArticleModels", "Spool", "SystemdSupport",
+                "ArticleIndex",
                 "ArticleHTML",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -61,6 +70,7 @@ let package = Package(
             name: "articled",
             dependencies: [
                 "ArticledCore", "ArticleAnalysis", "ArticleModels", "Spool",
+                "ArticleIndex",
                 "ArticleHTML",
                 "ArticleAnalysisTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -84,6 +94,7 @@ let package = Package(
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ]
         ),
-        .testTarget(name: "ArticledIntegrationTests", dependencies: ["ArticleAnalysis"]),
+        .testTarget(name: "ArticleIndexTests", dependencies: ["ArticleIndex", "ArticleAnalysis", "ArticleAnalysisTools", "ArticleModels"]),
+        .testTarget(name: "ArticledIntegrationTests", dependencies: ["ArticleAnalysis", "ArticleAnalysisTools"]),
     ]
 )

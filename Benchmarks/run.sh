@@ -52,4 +52,9 @@ if [ -d "$PAGES" ]; then
     .build/release/articled eval-extraction "$PAGES" --predictions "$OUT/trafilatura.json" | tee "$OUT/pages-trafilatura-score.txt"
 fi
 
+if [ -x Benchmarks/index/run.sh ]; then
+    echo "== article index (Benchmarks/index/run.sh)"
+    ARTICLED=$ROOT/.build/release/articled bash Benchmarks/index/run.sh | tee "$OUT/index.txt" || true
+fi
+
 python3 Benchmarks/report.py "$OUT" docs/BENCHMARKS.md

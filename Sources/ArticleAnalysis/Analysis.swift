@@ -25,6 +25,8 @@ public struct Analysis: Sendable {
     public var tone: Tone?
     public var dates: [DateMention]
     public var timings: StageTimings
+    /// Earlier articles this one nearly repeats; filled by the daemon from the article index.
+    public var duplicates: [DuplicateArticle] = []
     /// What a web page said about the article (HTML input only; nil for plain text).
     public var page: PageMetadata? = nil
 }

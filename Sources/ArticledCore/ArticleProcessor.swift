@@ -1,4 +1,5 @@
 import ArticleAnalysis
+import ArticleIndex
 import ArticleHTML
 import Glibc
 import Logging
@@ -35,6 +36,8 @@ struct ArticleProcessor: Sendable {
     let settings: LiveSettings
     /// For the daemon benchmark: skip the analysis, keep every file operation.
     let bareFileWork: Bool
+    /// The article index, when it is on.
+    var indexing: ArticleIndexing? = nil
 
     /// Results held for one publication at most; a batch of large articles is published in parts.
     static let publicationBytes = 4 << 20
@@ -43,6 +46,7 @@ struct ArticleProcessor: Sendable {
     private struct Analysed {
         var completion: Spool.Completion
         var logger: Logger
+        var indexed: IndexedArticle? = nil
     }
 
     /// Processes `items` in order; returns one outcome per item.
@@ -119,6 +123,7 @@ struct ArticleProcessor: Sendable {
         let start = ContinuousClock.now
         let json: [UInt8]
         let sha256: String
+        var indexed: IndexedArticle?
         if bareFileWork {
             sha256 = "bare-\(article.size)"
             json = Array("{\"bare_file_work\":true,\"bytes\":\(bytes.count)}\n".utf8)
@@ -127,7 +132,8 @@ struct ArticleProcessor: Sendable {
             do {
                 // Web pages (.html, .htm, .html.gz, or HTML by content) through the extractor; text as before.
                 let reader = WebPageReader(maxInflatedBytes: configuration.maxBytes)
-                let analysis = try reader.analyze(input, with: pipeline, clock: MonotonicStageClock())
+                var analysis = try reader.analyze(input, with: pipeline, clock: MonotonicStageClock())
+                indexed = indexing?.prepare(&analysis)
                 sha256 = analysis.source.sha256
                 json = analysis.jsonBytes()
             } catch {
@@ -139,12 +145,17 @@ struct ArticleProcessor: Sendable {
         logger[metadataKey: "analysis_ms"] = .string(Self.milliseconds(start.duration(to: .now)))
 
         let disposal: Spool.Disposal = configuration.afterSuccess == .delete ? .delete : .moveToProcessed
-        return .analysed(Analysed(completion: Spool.Completion(article, result: json, sha256: sha256, disposal: disposal), logger: logger))
+        return .analysed(Analysed(completion: Spool.Completion(article, result: json, sha256: sha256, disposal: disposal), logger: logger, indexed: indexed))
     }
 
     /// Publishes analysed articles together and logs each.
     private func publish(_ batch: [Analysed]) -> [Outcome] {
-        zip(batch, spool.complete(batch.map(\.completion))).map { analysed, result in
+        let results = spool.complete(batch.map(\.completion))
+        indexing?.record(zip(batch, results).compactMap { analysed, result in
+            guard let record = analysed.indexed, case .success(let name) = result else { return nil }
+            return (record, name, analysed.completion.article.recovered)
+        })
+        return zip(batch, results).map { analysed, result in
             switch result {
             case .success(let published):
                 analysed.logger.info("article analysed", metadata: ["result": .string(published.escaped)])

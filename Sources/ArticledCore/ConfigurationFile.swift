@@ -112,6 +112,9 @@ public enum ConfigurationFile {
         case queueLimit = "processing.queue_limit"
         case rescanSeconds = "processing.rescan_seconds"
         case logLevel = "logging.level"
+        case indexEnabled = "index.enabled"
+        case indexPath = "index.path"
+        case duplicateThreshold = "index.duplicate_threshold"
 
         static let sections: [String: [String]] = Dictionary(grouping: allCases.map(\.rawValue)) {
             String($0.split(separator: ".")[0])
@@ -143,6 +146,15 @@ public enum ConfigurationFile {
                     return "must be one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), got '\(value)'"
                 }
                 configuration.logLevel = level
+            case .indexEnabled:
+                guard let enabled = ["true": true, "false": false][value.lowercased()] else { return "must be true or false, got '\(value)'" }
+                configuration.indexEnabled = enabled
+            case .indexPath:
+                guard value.hasPrefix("/") else { return "must be an absolute path, got '\(value)'" }
+                configuration.indexPath = value
+            case .duplicateThreshold:
+                guard let n = Double(value), n > 0, n <= 1 else { return "must be a number above 0 and at most 1, got '\(value)'" }
+                configuration.duplicateThreshold = n
             }
             return nil
         }

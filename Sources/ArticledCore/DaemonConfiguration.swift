@@ -23,8 +23,17 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// Upper bound of files queued in memory ahead of the workers (backpressure).
     public var queueLimit: Int = 256
     public var logLevel: Logger.Level = .info
+    /// The article index (docs/index.md): kept unless `index.enabled = false`.
+    public var indexEnabled = true
+    /// Where the index lives; nil means `<spool root>/index.sqlite`.
+    public var indexPath: String?
+    /// Least estimated Jaccard similarity for an earlier article to be listed in `duplicates`.
+    public var duplicateThreshold = 0.8
 
     public init() {}
+
+    /// `indexPath`, or the default beside the spool's folders.
+    public var resolvedIndexPath: String { indexPath ?? spoolRoot + "/index.sqlite" }
 
     public var inbox: String { spoolRoot + "/inbox" }
     public var processing: String { spoolRoot + "/processing" }

@@ -80,7 +80,9 @@ public final class SpoolDaemon: Sendable {
         let watcher = try InboxWatcher(path: spool.layout.inbox)
         self.watcher = watcher
         queue = WorkQueue(capacity: configuration.queueLimit, onLowWater: { watcher.wake() })
-        processor = ArticleProcessor(spool: spool, pipeline: pipeline, settings: settings, bareFileWork: bareFileWork)
+        var processor = ArticleProcessor(spool: spool, pipeline: pipeline, settings: settings, bareFileWork: bareFileWork)
+        processor.indexing = bareFileWork ? nil : ArticleIndexing.open(configuration, outbox: spool.layout.outbox, logger: logger)
+        self.processor = processor
     }
 
     /// Asks the daemon to stop (SIGTERM). Safe from any thread.
@@ -103,6 +105,7 @@ public final class SpoolDaemon: Sendable {
     /// Runs until `requestStop()`; blocks the calling thread, which becomes the control thread.
     /// Call it once.
     public func run() throws {
+        processor.indexing?.reconcile()
         let clock = ContinuousClock()
         var recoverProcessing = true
         scan(recoverProcessing: &recoverProcessing)

@@ -30,6 +30,9 @@ struct CheckConfigCommand: ParsableCommand {
                   processing.queue_limit    = \(configuration.queueLimit)
                   processing.rescan_seconds = \(configuration.rescanSeconds)
                   logging.level             = \(configuration.logLevel.rawValue)
+                  index.enabled             = \(configuration.indexEnabled)
+                  index.path                = \(configuration.resolvedIndexPath)
+                  index.duplicate_threshold = \(configuration.duplicateThreshold)
                 """)
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))

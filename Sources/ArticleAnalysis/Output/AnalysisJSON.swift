@@ -51,6 +51,7 @@ extension Analysis {
                 json.endObject()
             }
         }
+        writeDuplicates(into: &json)
         json.object("timing_ms") { json in
             json.field("total", timings.totalMilliseconds)
             for stage in timings.stages { json.field(stage.name, stage.milliseconds) }

@@ -1,0 +1,57 @@
+extension IndexReader {
+    /// The index's content as sorted text lines, independent of row ids and insertion order, so
+    /// two indexes can be compared (`articled query dump`; the reindex and crash tests): articles
+    /// with their fields, each article entity with the set of article entities it is linked to
+    /// (the partition, named by its first member), names, quotes, keyphrases, duplicates and LSH
+    /// buckets.
+    public func dump() throws(SQLiteError) -> [String] {
+        var lines: [String] = []
+        let articles = try db.prepare("SELECT result, name, sha256, title, published, received, language, text, hex(signature) FROM articles")
+        while try articles.step() {
+            let fields = (0..<9).map { articles.text(Int32($0)) ?? "∅" }
+            lines.append("article\t" + fields.map(Self.escape).joined(separator: "\t"))
+        }
+        // Each global entity is named by its least member "result#local_id".
+        let members = try db.prepare("""
+            SELECT e.resolved, a.result || '#' || m.local_id, m.type, m.name, m.aliases, m.count
+            FROM mentions m JOIN articles a ON a.id = m.article JOIN entities e ON e.id = m.entity
+            """)
+        var rows: [(entity: Int64, member: String, rest: String)] = []
+        var label: [Int64: String] = [:]
+        while try members.step() {
+            let member = members.text(1) ?? ""
+            let entity = members.int(0)
+            rows.append((entity, member, [members.text(2), members.text(3), members.text(4)].map { Self.escape($0 ?? "∅") }.joined(separator: "\t") + "\t\(members.int(5))"))
+            if label[entity].map({ member < $0 }) ?? true { label[entity] = member }
+        }
+        for row in rows { lines.append("mention\t\(Self.escape(row.member))\t\(row.rest)\tentity=\(Self.escape(label[row.entity] ?? "?"))") }
+        let names = try db.prepare("SELECT e.resolved, n.key, n.kind, n.name FROM entity_names n JOIN entities e ON e.id = n.entity")
+        while try names.step() {
+            lines.append("name\t\(Self.escape(label[names.int(0)] ?? "orphan"))\t\(Self.escape(names.text(1) ?? ""))\t\(names.text(2) ?? "")\t\(Self.escape(names.text(3) ?? ""))")
+        }
+        let entities = try db.prepare("SELECT resolved, type, name, multiword FROM entities")
+        while try entities.step() {
+            lines.append("entity\t\(Self.escape(label[entities.int(0)] ?? "orphan"))\t\(entities.text(1) ?? "")\t\(Self.escape(entities.text(2) ?? ""))\t\(entities.int(3))")
+        }
+        let quotes = try db.prepare("SELECT a.result, q.position, q.kind, q.text, q.speaker_local, q.speaker_name, q.cue FROM quotes q JOIN articles a ON a.id = q.article")
+        while try quotes.step() {
+            let speaker = quotes.text(4) ?? "∅"
+            lines.append("quote\t" + [quotes.text(0) ?? "", "\(quotes.int(1))", quotes.text(2) ?? "", quotes.text(3) ?? "", speaker, quotes.text(5) ?? "∅", quotes.text(6) ?? "∅"].map(Self.escape).joined(separator: "\t"))
+        }
+        for (table, value) in [("keyphrases", "text, x.score"), ("duplicates", "name, x.similarity")] {
+            let statement = try db.prepare("SELECT a.result, x.position, x.\(value) FROM \(table) x JOIN articles a ON a.id = x.article")
+            while try statement.step() {
+                lines.append("\(table)\t\(Self.escape(statement.text(0) ?? ""))\t\(statement.int(1))\t\(Self.escape(statement.text(2) ?? ""))\t\(statement.int(3))")
+            }
+        }
+        let buckets = try db.prepare("SELECT l.bucket, a.result FROM lsh l JOIN articles a ON a.id = l.article")
+        while try buckets.step() { lines.append("lsh\t\(buckets.int(0))\t\(Self.escape(buckets.text(1) ?? ""))") }
+        let text = try db.prepare("SELECT count(*) FROM article_text WHERE article_text MATCH 'the'")
+        if try text.step() { lines.append("fts\tthe\t\(text.int(0))") }
+        return lines.sorted()
+    }
+
+    private static func escape(_ field: String) -> String {
+        field.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n")
+    }
+}
