@@ -25,6 +25,15 @@ struct TrainQuotesCommand: ParsableCommand {
     @Option(help: "Perceptron epochs (default: the cross-validated choice).")
     var epochs = QuoteTrainer().epochs
 
+    @Option(help: "Times a word must be a gold cue in training to be in the cue vocabulary.")
+    var cueMinCount = QuoteTrainer().cueMinCount
+
+    @Option(help: "Share of its occurrences a word must be a gold cue in to be in the cue vocabulary.")
+    var cueMinRate = QuoteTrainer().cueMinRate
+
+    @Option(help: "log2 of the weight table's size.")
+    var bits = QuoteTrainer().bits
+
     @Option(help: "Threshold per decision (cue,side,source,speech), comma-separated.")
     var thresholds: String?
 
@@ -40,6 +49,9 @@ struct TrainQuotesCommand: ParsableCommand {
         }
         var trainer = QuoteTrainer()
         trainer.epochs = epochs
+        trainer.cueMinCount = cueMinCount
+        trainer.bits = bits
+        trainer.cueMinRate = cueMinRate
         var limits = QuoteTrainer.defaultThresholds
         if let thresholds {
             for (i, value) in thresholds.split(separator: ",").enumerated() where i < limits.count { limits[i] = Float(value) ?? 0 }

@@ -2,8 +2,8 @@
 /// "according to", "believes", "called for"), the side of the cue the content is on, and the
 /// content as the clause there.
 ///
-/// - Cue: each word outside quotation marks (lower case, or first of its sentence) is scored
-///   (`QuoteDecision.reportCue`); neighbouring cue words form one cue ("has said", "according to").
+/// - Cue: each word outside quotation marks that was a cue word in the training data
+///   (`QuoteModel.cueWords`) is scored (`QuoteDecision.reportCue`); neighbouring cue words form one cue ("has said", "according to").
 ///   Words that attribute a direct quote are skipped. A claim verb (claim, allege, deny) not
 ///   after "was"/"the" is always a cue.
 /// - Content after the cue ("said (that) ..."): to the end of the sentence or a semicolon.
@@ -29,11 +29,15 @@ struct LearnedReportedSpeech {
             guard token.isWord, token.passage < 0 else { continue }
             while nextCue < cueTokens.count && cueTokens[nextCue] < t { nextCue += 1 }
             if nextCue < cueTokens.count && cueTokens[nextCue] == t { continue }
-            source.reportCue(t, into: &f)
             // A claim verb ("they claim to ...", "denies that ...") always reports a contested
             // statement, unless it is passive or an adjective ("was alleged", "the alleged").
             let claim = token.flags.contains(.claimVerb) && !doc.wordFlags(t - 1).contains(.notASubjectVerbBefore)
-            guard claim || model.says(.reportCue, f) else { continue }
+            if !claim {
+                // Only words of the learned cue vocabulary are scored (see `QuoteModel.cueWords`).
+                guard model.mayBeCue(token.key) else { continue }
+                source.reportCue(t, into: &f)
+                guard model.says(.reportCue, f) else { continue }
+            }
             if let last = cues.last, last.upperBound == t - 1, tokens[t - 1].sentence == token.sentence {
                 cues[cues.count - 1] = last.lowerBound...t
             } else {

@@ -16,6 +16,9 @@ package struct QuoteExample: Sendable {
     package var label: Bool
     /// For a ranking decision (the source of a quote), the quote the example competes for.
     package var group: Int = -1
+    /// For a cue example (`QuoteDecision.reportCue`), the word's lower-cased key: the trainer
+    /// keeps the keys of gold cue words as the model's cue vocabulary (`QuoteModel.cueWords`).
+    package var key: UInt64 = 0
 }
 
 /// Builds the stage's view of an article (tokens, candidates, the rules' direct quotes) and the
@@ -51,7 +54,7 @@ package struct QuoteTrainingExamples {
             if nextCue < cueTokens.count && cueTokens[nextCue] == t { continue }
             source.reportCue(t, into: &f)
             let span = align(TextSpan(start: token.start, end: token.end))
-            result[QuoteDecision.reportCue.rawValue].append(QuoteExample(features: f.values, label: cueSpans.contains { $0.overlaps(span) }))
+            result[QuoteDecision.reportCue.rawValue].append(QuoteExample(features: f.values, label: cueSpans.contains { $0.overlaps(span) }, key: token.key))
         }
         // The source of each found direct quote that matches a gold one.
         let ranker = SourceRanker(doc: doc, resolver: resolver)

@@ -19,10 +19,19 @@ public struct QuoteTrainer: Sendable {
         }
     }
 
-    public var bits = 20
+    /// 2^19 weights (1 MiB as Int16): 5-fold CV on train equal to 2^20 (direct F1 0.970 vs 0.971,
+    /// speaker 0.920 vs 0.919, reported F1 0.611 vs 0.613), 2^18 lower (0.969, 0.915, 0.601).
+    public var bits = 19
     /// Chosen by 5-fold cross-validation on PolNeAR train (3 beat 6 and 10; see docs/quotes.md).
     public var epochs = 3
     public var seed: UInt64 = 0x5EED_2026
+    /// A word is in the cue vocabulary when it is (part of) a gold cue this many times in the
+    /// training articles (see `QuoteModel.cueWords`).
+    /// Chosen by 5-fold CV on train for speed at little cost (reported F1 0.613 at 2 and 5%,
+    /// 0.615 with every cue word, 0.608 at 2 and 10%, 0.598 at 3 and 20%; see docs/quotes.md).
+    public var cueMinCount = 2
+    /// ... and in at least this share of its occurrences ("the", "to" are parts of cues too).
+    public var cueMinRate = 0.05
 
     public init() {}
 
@@ -131,7 +140,16 @@ public struct QuoteTrainer: Sendable {
         for d in 0..<QuoteDecision.count where !byDecision[d].isEmpty {
             if d == QuoteDecision.directSource.rawValue { rank(byDecision[d], into: &weights) } else { train(byDecision[d], into: &weights) }
         }
-        return QuoteModel(bits: bits, weights: weights, thresholds: thresholds)
+        return QuoteModel(bits: bits, weights: weights, thresholds: thresholds,
+                          cueWords: cueVocabulary(byDecision[QuoteDecision.reportCue.rawValue]))
+    }
+
+    /// The keys of the words labelled cue at least `cueMinCount` times in `examples` and in at
+    /// least `cueMinRate` of their occurrences, ascending.
+    func cueVocabulary(_ examples: [QuoteExample]) -> [UInt64] {
+        var counts: [UInt64: (cue: Int, all: Int)] = [:]
+        for e in examples { counts[e.key, default: (0, 0)].all += 1; if e.label { counts[e.key]!.cue += 1 } }
+        return counts.filter { $0.value.cue >= cueMinCount && Double($0.value.cue) >= cueMinRate * Double($0.value.all) }.keys.sorted()
     }
 
     /// Cross-validation over `folds` folds of `samples` (article `i` in fold `i % folds`): each
