@@ -16,11 +16,12 @@ struct LearnedReportedSpeech {
     let resolver: SpeakerResolver
     let model: QuoteModel
 
-    /// The cue words in token order: `cueTokens` (direct-quote cues, ascending) are left out.
-    func cues(skipping cueTokens: [Int], features f: inout QuoteFeatures) -> [ClosedRange<Int>] {
+    /// The cue words in token order, each with its best word's score (a claim verb: infinity):
+    /// `cueTokens` (direct-quote cues, ascending) are left out.
+    func cues(skipping cueTokens: [Int], features f: inout QuoteFeatures) -> [(cue: ClosedRange<Int>, score: Float)] {
         let source = QuoteFeatureSource(doc: doc, resolver: resolver)
         let tokens = doc.tokens
-        var cues: [ClosedRange<Int>] = []
+        var cues: [(cue: ClosedRange<Int>, score: Float)] = []
         var nextCue = 0
         var t = 0
         while t < tokens.count {
@@ -32,32 +33,51 @@ struct LearnedReportedSpeech {
             // A claim verb ("they claim to ...", "denies that ...") always reports a contested
             // statement, unless it is passive or an adjective ("was alleged", "the alleged").
             let claim = token.flags.contains(.claimVerb) && !doc.wordFlags(t - 1).contains(.notASubjectVerbBefore)
+            var score = Float.infinity
             if !claim {
                 // Only words of the learned cue vocabulary are scored (see `QuoteModel.cueWords`).
                 guard model.mayBeCue(token.key) else { continue }
                 source.reportCue(t, into: &f)
-                guard model.says(.reportCue, f) else { continue }
+                score = model.score(f)
+                guard score > model.thresholds[QuoteDecision.reportCue.rawValue] else { continue }
             }
-            if let last = cues.last, last.upperBound == t - 1, tokens[t - 1].sentence == token.sentence {
-                cues[cues.count - 1] = last.lowerBound...t
+            if let last = cues.last, last.cue.upperBound == t - 1, tokens[t - 1].sentence == token.sentence {
+                cues[cues.count - 1] = (last.cue.lowerBound...t, max(last.score, score))
             } else {
-                cues.append(t...t)
+                cues.append((t...t, score))
             }
         }
         return cues
     }
 
-    func find(skipping cueTokens: [Int]) -> [Quote] {
+    /// Reported speech in text order. Overlaps are settled by one rule, the best cue wins: an
+    /// item is dropped when its content overlaps the content or the cue of a better-scoring item
+    /// ("have long been": the cues "have" and "been" give two nested contents), or when it repeats
+    /// a direct quote (its content covers half of one of `direct`, the direct quotes' spans).
+    func find(skipping cueTokens: [Int], direct: [TextSpan] = []) -> [Quote] {
         var f = QuoteFeatures()
         let source = QuoteFeatureSource(doc: doc, resolver: resolver)
-        var found: [Quote] = []
-        for cue in cues(skipping: cueTokens, features: &f) {
+        var items: [(cue: ClosedRange<Int>, content: ClosedRange<Int>, score: Float)] = []
+        for (cue, score) in cues(skipping: cueTokens, features: &f) {
             source.contentAfter(cue.lowerBound, cue.upperBound, into: &f)
             let after = model.says(.contentAfter, f)
             guard let content = after ? contentAfter(cue) ?? contentBefore(cue) : contentBefore(cue) ?? contentAfter(cue) else { continue }
-            found.append(quote(cue, content))
+            let span = TextSpan(start: doc.tokens[content.lowerBound].start, end: doc.tokens[content.upperBound].end)
+            if direct.contains(where: { 2 * max(0, min(span.end, $0.end) - max(span.start, $0.start)) >= $0.length }) { continue }
+            items.append((cue, content, score))
         }
-        return found
+        // Best first (ties: the earlier cue), each kept unless it overlaps one already kept.
+        let order = items.indices.sorted { items[$0].score != items[$1].score ? items[$0].score > items[$1].score : $0 < $1 }
+        var kept: [Int] = []
+        for i in order {
+            let a = items[i]
+            let clash = kept.contains { k in
+                let b = items[k]
+                return a.content.overlaps(b.content) || a.content.overlaps(b.cue) || b.content.overlaps(a.cue)
+            }
+            if !clash { kept.append(i) }
+        }
+        return kept.sorted().map { quote(items[$0].cue, items[$0].content) }
     }
 
     /// The clause after the cue: after "that" when it follows; nil under two words or when a

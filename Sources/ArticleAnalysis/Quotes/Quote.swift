@@ -81,7 +81,8 @@ public struct QuoteFinder: Sendable {
         if model.isEmpty {
             quotes.append(contentsOf: ReportedSpeech(doc: doc, resolver: resolver).find(skipping: cueTokens))
         } else {
-            quotes.append(contentsOf: LearnedReportedSpeech(doc: doc, resolver: resolver, model: model).find(skipping: cueTokens))
+            let direct = quotes.map(\.span)
+            quotes.append(contentsOf: LearnedReportedSpeech(doc: doc, resolver: resolver, model: model).find(skipping: cueTokens, direct: direct))
         }
         quotes.sort { $0.span.start != $1.span.start ? $0.span.start < $1.span.start : $0.kind.rawValue < $1.kind.rawValue }
         return quotes
