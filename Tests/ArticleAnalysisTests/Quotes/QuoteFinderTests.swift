@@ -152,6 +152,13 @@ final class QuoteFinderTests: XCTestCase {
         XCTAssertEqual(claims.first?.speaker?.name, "US intelligence")
         XCTAssertEqual(claims.first?.speaker?.mention?.text, "they")
         XCTAssertTrue(claims.first?.text.hasPrefix("to have been tracking a shadowy organisation") ?? false)
+
+        // Reported items never overlap each other or a direct quote ("have long been" is one item).
+        let reported = quotes.filter { $0.kind != .direct }
+        for (i, a) in reported.enumerated() {
+            for b in reported[(i + 1)...] { XCTAssertFalse(a.span.overlaps(b.span), "\(a.text) / \(b.text)") }
+            for d in direct { XCTAssertFalse(a.span.overlaps(d.span), "\(a.text) / \(d.text)") }
+        }
     }
 
     // MARK: Direct quotes
