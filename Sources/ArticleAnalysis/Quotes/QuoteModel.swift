@@ -50,11 +50,20 @@ public struct QuoteModel: Sendable {
     private let cueTable: FlatHashMap<UInt8>
 
     package init(bits: Int, weights: [Float], thresholds: [Float], cueWords: [UInt64] = []) {
-        self.bits = bits; self.thresholds = thresholds; self.cueWords = cueWords
-        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
-        let scale = largest > 0 ? largest / Float(Int16.max) : 1
-        self.scale = scale
-        self.weights = weights.map { Int16((($0 / scale).rounded()).clamped(-32767, 32767)) }
+        let scale = Self.scale(largest: weights.reduce(Float(0)) { max($0, abs($1)) })
+        self.init(bits: bits, quantized: weights.map { Self.quantize($0, scale) }, scale: scale, thresholds: thresholds, cueWords: cueWords)
+    }
+
+    @inline(__always)
+    private static func scale(largest: Float) -> Float { largest > 0 ? largest / Float(Int16.max) : 1 }
+
+    @inline(__always)
+    private static func quantize(_ weight: Float, _ scale: Float) -> Int16 {
+        Int16((weight / scale).rounded().clamped(-32767, 32767))
+    }
+
+    private init(bits: Int, quantized weights: [Int16], scale: Float, thresholds: [Float], cueWords: [UInt64]) {
+        self.bits = bits; self.weights = weights; self.scale = scale; self.thresholds = thresholds; self.cueWords = cueWords
         var filter = KeyFilter(bits: 14)
         var table = FlatHashMap<UInt8>(capacity: cueWords.count)
         for key in cueWords { filter.insert(key); table.set(key, 1) }
@@ -121,12 +130,34 @@ public struct QuoteModel: Sendable {
         var thresholds: [Float] = []
         for _ in 0..<decisions { thresholds.append(Float(bitPattern: try u32())) }
         while thresholds.count < QuoteDecision.count { thresholds.append(.infinity) }
-        var weights = [Float](repeating: 0, count: 1 << bits)
+        // The weights straight from the bytes into the Int16 table (the load is on every start):
+        // one pass for the largest weight, which sets the scale, one to quantise.
+        let size = 1 << bits
         let count = Int(try u32())
-        for _ in 0..<count {
-            let i = Int(try u32())
-            guard i < weights.count else { throw .truncated }
-            weights[i] = Float(bitPattern: try u32())
+        guard count <= (bytes.count - at) / 8 else { throw .truncated }
+        let entries = at
+        at += 8 * count
+        var largest: Float = 0
+        var inRange = true
+        bytes.withUnsafeBytes { raw in
+            for k in 0..<count {
+                let i = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: entries + 8 * k, as: UInt32.self)))
+                let w = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: entries + 8 * k + 4, as: UInt32.self)))
+                if i >= size { inRange = false }
+                largest = max(largest, abs(w))
+            }
+        }
+        guard inRange else { throw .truncated }
+        let scale = Self.scale(largest: largest)
+        var weights = [Int16](repeating: 0, count: size)
+        weights.withUnsafeMutableBufferPointer { table in
+            bytes.withUnsafeBytes { raw in
+                for k in 0..<count {
+                    let i = Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: entries + 8 * k, as: UInt32.self)))
+                    let w = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: entries + 8 * k + 4, as: UInt32.self)))
+                    table[i] = Self.quantize(w, scale)
+                }
+            }
         }
         var cueWords: [UInt64] = []
         if version >= 2 {
@@ -136,7 +167,7 @@ public struct QuoteModel: Sendable {
             for _ in 0..<cueCount { cueWords.append(UInt64(try u32()) | UInt64(try u32()) << 32) }
             guard zip(cueWords, cueWords.dropFirst()).allSatisfy({ $0 < $1 }) else { throw .truncated }
         }
-        self.init(bits: bits, weights: weights, thresholds: thresholds, cueWords: cueWords)
+        self.init(bits: bits, quantized: weights, scale: scale, thresholds: thresholds, cueWords: cueWords)
     }
 }
 
