@@ -86,7 +86,7 @@ extension IndexedArticle {
             ArticleEntity(localID: $0.id, type: $0.type.rawValue, name: $0.name, aliases: $0.aliases, mentionCount: $0.mentions.count)
         }
         quotes = analysis.quotes.map {
-            ArticleQuote(kind: $0.kind.rawValue, text: $0.text, speakerEntity: $0.speaker?.entity, speakerName: $0.speaker?.name, cue: $0.cue)
+            ArticleQuote(kind: $0.kind.rawValue, text: $0.text, speakerEntity: $0.speaker?.entity, speakerName: $0.speaker?.name, cue: $0.cue?.text)
         }
         keyphrases = analysis.keyphrases.map { ArticleKeyphrase(text: $0.text, score: Self.tenThousandths($0.score)) }
         duplicates = analysis.duplicates.map { ArticleDuplicate(name: $0.name, similarity: Self.tenThousandths($0.similarity)) }

@@ -6,6 +6,7 @@ extension AnalysisPipeline {
     public static func bundled() throws -> AnalysisPipeline {
         var pipeline = AnalysisPipeline(entityRecognizer: try BundledModels.entityRecognizer())
         try BundledModels.configureReaderStages(&pipeline)
+        pipeline.quoteFinder = QuoteFinder(model: try BundledModels.quoteModel())
         return pipeline
     }
 }

@@ -11,6 +11,6 @@ struct Articled: AsyncParsableCommand {
             result per article to an outbox. `articled analyze` does the same for files named on
             the command line.
             """,
-        subcommands: [RunCommand.self, AnalyzeCommand.self, CheckConfigCommand.self, QueryCommand.self, ReindexCommand.self, EvalDuplicatesCommand.self, BenchIndexCommand.self, TrainNERCommand.self, EvalNERCommand.self, EvalQuotesCommand.self, EvalExtractionCommand.self]
+        subcommands: [RunCommand.self, AnalyzeCommand.self, CheckConfigCommand.self, QueryCommand.self, ReindexCommand.self, EvalDuplicatesCommand.self, BenchIndexCommand.self, TrainNERCommand.self, EvalNERCommand.self, EvalQuotesCommand.self, EvalExtractionCommand.self, TrainQuotesCommand.self]
     )
 }

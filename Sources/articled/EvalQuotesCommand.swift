@@ -29,7 +29,14 @@ struct EvalQuotesCommand: ParsableCommand {
     @Flag(help: "Ignore the entities stage: speakers come only from the capitalised-name fallback.")
     var noEntities = false
 
+    @Option(help: ArgumentHelp("Score a PolNeAR split instead (a folder with text/ and attributions/).", valueName: "dir"))
+    var polnear: String?
+
     func run() throws {
+        if let polnear {
+            try PolNeAREvalRun(folder: polnear, verbose: verbose).run()
+            return
+        }
         let articles = try QuoteGoldFile.load(gold)
         let pipeline = noEntities ? AnalysisPipeline(entityRecognizer: EntityRecognizer()) : try AnalysisPipeline.bundled()
         var score = QuoteEvaluation()

@@ -133,11 +133,24 @@ extension Quote {
         json.field("end", span.end)
         json.key("speaker")
         if let speaker {
-            json.beginObject(); json.field("entity", speaker.entity); json.field("name", speaker.name); json.endObject()
+            json.beginObject(); json.field("entity", speaker.entity); json.field("name", speaker.name)
+            json.key("mention")
+            if let mention = speaker.mention {
+                json.beginObject(); json.field("start", mention.span.start); json.field("end", mention.span.end)
+                json.field("text", mention.text); json.endObject()
+            } else {
+                json.null()
+            }
+            json.endObject()
         } else {
             json.null()
         }
-        json.field("cue", cue)
+        json.key("cue")
+        if let cue {
+            json.beginObject(); json.field("text", cue.text); json.field("start", cue.span.start); json.field("end", cue.span.end); json.endObject()
+        } else {
+            json.null()
+        }
         json.array("flags") { json in for flag in flags { json.string(flag) } }
         json.endObject()
     }

@@ -8,22 +8,28 @@
 struct DirectQuotes {
     let doc: QuoteDocument
     let resolver: SpeakerResolver
+    /// When not empty, decides for passages of four words or more whether they are speech
+    /// (`QuoteDecision.isSpeech`), with the rules' answer as one of its features.
+    var model: QuoteModel = .empty
 
     /// One found direct quote and the verb that attributed it.
     struct Found {
         var passage: Int
         var speaker: Speaker?
-        var cue: String?
+        var cue: QuoteWords?
         var cueToken: Int?
     }
 
-    func find() -> [Found] {
+    /// `everyLongPassage`: for training, also attribute passages of four words or more that are
+    /// not taken for speech, so the source ranker learns from every gold quote.
+    func find(everyLongPassage: Bool = false) -> [Found] {
         var found: [Found] = []
         var speakerOf = [Speaker?](repeating: nil, count: doc.passages.count)
         var accepted = [Bool](repeating: false, count: doc.passages.count)
+        var features = QuoteFeatures()
         for p in doc.passages.indices {
             let post = postCue(p)
-            guard isSpeech(p, post: post) else { continue }
+            guard speech(p, post: post, features: &features) || everyLongPassage && wordCount(p) >= 4 else { continue }
             accepted[p] = true
             var result = Found(passage: p, speaker: nil, cue: nil, cueToken: nil)
             attribute(p, post: post, into: &result, previous: { q in
@@ -40,7 +46,66 @@ struct DirectQuotes {
 
     // MARK: Is it speech?
 
-    private func isSpeech(_ p: Int, post: (token: Int, adjacent: Bool, words: Int)?) -> Bool {
+    private func wordCount(_ p: Int) -> Int {
+        let inside = insideTokens(p)
+        return QuoteFeatureSource(doc: doc, resolver: resolver).words(inside.lowerBound, inside.upperBound)
+    }
+
+    /// The rules' answer, or the model's for closed one-paragraph passages of four words or more.
+    private func speech(_ p: Int, post: (token: Int, adjacent: Bool, words: Int)?, features f: inout QuoteFeatures) -> Bool {
+        let rule = isSpeech(p, post: post)
+        guard !model.isEmpty else { return rule }
+        // Unclosed and multi-paragraph passages stay with the rules: the corpus the model learns
+        // from pairs closing marks only, so it has no examples of them.
+        let passage = doc.passages[p]
+        guard wordCount(p) >= 4, !passage.isUnclosed, passage.segments.count == 1 else { return rule }
+        speechFeatures(p, rule: rule, post: post, into: &f)
+        return model.says(.isSpeech, f)
+    }
+
+    /// Features of passage `p` for "these are someone's words".
+    func speechFeatures(_ p: Int, rule: Bool, post: (token: Int, adjacent: Bool, words: Int)?, into f: inout QuoteFeatures) {
+        let source = QuoteFeatureSource(doc: doc, resolver: resolver)
+        let passage = doc.passages[p]
+        let inside = insideTokens(p)
+        let open = doc.openToken[p], close = doc.closeToken[p]
+        f.start(.isSpeech)
+        f.add(1, rule ? 1 : 0)
+        let words = QuoteFeatureSource.bucket(source.words(inside.lowerBound, inside.upperBound))
+        f.add(2, words)
+        f.add(3, rule ? 1 : 0, words)
+        f.add(4, isTitleLike(inside) ? 1 : 0)
+        f.add(5, post.map { QuoteFeatureSource.bucket($0.words) } ?? 9)
+        f.add(6, source.wordClass(open - 1)); f.add(7, source.wordClass(close >= 0 ? close + 1 : -1))
+        f.add(8, source.key(open - 1), source.key(open - 2))
+        f.add(9, (passage.isUnclosed ? 1 : 0) + (passage.segments.count > 1 ? 2 : 0))
+        f.add(10, open <= 0 || doc.tokens[open - 1].paragraph != doc.tokens[open].paragraph ? 1 : 0)
+        // A speech verb among the four words before the opening mark, and anywhere in the sentence.
+        var verbBefore: UInt64 = 0, seen = 0
+        var t = open - 1
+        while t >= 0 && seen < 4 && doc.tokens[t].paragraph == doc.tokens[max(open, 0)].paragraph {
+            if doc.tokens[t].isWord {
+                if !doc.tokens[t].flags.isDisjoint(with: [.speechVerb, .shortQuoteVerb, .reportVerb]) { verbBefore = UInt64(seen + 1); break }
+                seen += 1
+            }
+            t -= 1
+        }
+        f.add(11, verbBefore)
+        var verbInSentence: UInt64 = 0
+        for k in doc.sentenceRange(of: inside.lowerBound) where doc.tokens[k].isWord && doc.tokens[k].passage < 0
+            && !doc.tokens[k].flags.isDisjoint(with: [.speechVerb, .reportVerb]) { verbInSentence = 1; break }
+        f.add(12, verbInSentence, words)
+        // Inside: the first word's case, a sentence end inside, the last mark.
+        f.add(13, doc.tokens[inside.lowerBound].isCapitalized ? 1 : 0, words)
+        let lastMark = inside.upperBound > inside.lowerBound && !doc.tokens[inside.upperBound - 1].isWord ? doc.tokens[inside.upperBound - 1].key : 0
+        f.add(14, lastMark)
+        f.add(15, source.key(inside.lowerBound))
+        var pronouns: UInt64 = 0
+        for k in inside where doc.tokens[k].isWord && (doc.tokens[k].key == QuoteKeys.i || doc.tokens[k].key == QuoteKeys.we) { pronouns = 1; break }
+        f.add(16, pronouns, words)
+    }
+
+    func isSpeech(_ p: Int, post: (token: Int, adjacent: Bool, words: Int)?) -> Bool {
         let passage = doc.passages[p]
         let inside = insideTokens(p)
         var words = 0
@@ -70,7 +135,7 @@ struct DirectQuotes {
     }
 
     /// The tokens inside passage `p` (its marks left out): they are consecutive.
-    private func insideTokens(_ p: Int) -> Range<Int> {
+    func insideTokens(_ p: Int) -> Range<Int> {
         let open = doc.openToken[p]
         var t = open >= 0 ? open + 1 : 0
         while t < doc.tokens.count && doc.tokens[t].passage != p { t += 1 }
@@ -102,7 +167,7 @@ struct DirectQuotes {
 
     /// A speech verb after the closing mark, within nine words and before the clause ends.
     /// `adjacent` when only punctuation stands between the mark and the verb ("," said X).
-    private func postCue(_ p: Int) -> (token: Int, adjacent: Bool, words: Int)? {
+    func postCue(_ p: Int) -> (token: Int, adjacent: Bool, words: Int)? {
         let close = doc.closeToken[p]
         guard close >= 0 else { return nil }
         let tokens = doc.tokens
@@ -150,7 +215,7 @@ struct DirectQuotes {
             result.speaker = speaker
             if let cue {
                 result.cueToken = cue
-                result.cue = doc.isWord(cue, LexiconTable.according) ? "according to" : doc.string(cue, through: cue)
+                result.cue = doc.cue(cue)
             }
             return true
         }

@@ -96,6 +96,8 @@ enum QuoteKeys {
     static let `as` = LexiconTable.key("as".unicodeScalars)
     static let it = LexiconTable.key("it".unicodeScalars)
     static let they = LexiconTable.key("they".unicodeScalars)
+    static let i = LexiconTable.key("i".unicodeScalars)
+    static let we = LexiconTable.key("we".unicodeScalars)
     static let from = LexiconTable.key("from".unicodeScalars)
     static let at = LexiconTable.key("at".unicodeScalars)
     static let who = LexiconTable.key("who".unicodeScalars)

@@ -59,6 +59,11 @@ final class QuoteDocument {
     /// For each passage, the token index of its opening and closing marks (-1 when unclosed).
     let openToken: [Int]
     let closeToken: [Int]
+    /// For each token, the words before it in its sentence.
+    let wordsBefore: [Int32]
+    /// For each sentence, its words, and the token of its first opening quotation mark (-1: none).
+    let sentenceWords: [Int32]
+    let firstOpenMark: [Int32]
 
     init(text: ScalarText, paragraphs: [TextSpan]) {
         self.text = text
@@ -69,6 +74,23 @@ final class QuoteDocument {
         (openToken, closeToken) = Self.markPassages(&tokens, passages)
         sentences = Self.splitSentences(&tokens, text)
         self.tokens = tokens
+        // Word positions within sentences, and each sentence's first opening mark, for the
+        // model's features (one pass, so no feature walks its sentence).
+        var wordsBefore = [Int32](repeating: 0, count: tokens.count)
+        var sentenceWords = [Int32](repeating: 0, count: sentences.count)
+        var firstOpen = [Int32](repeating: -1, count: sentences.count)
+        for (s, range) in sentences.enumerated() {
+            var n: Int32 = 0
+            for t in range {
+                wordsBefore[t] = n
+                if tokens[t].isWord { n += 1 }
+                if firstOpen[s] < 0 && tokens[t].opensPassage >= 0 { firstOpen[s] = Int32(t) }
+            }
+            sentenceWords[s] = n
+        }
+        self.wordsBefore = wordsBefore
+        self.sentenceWords = sentenceWords
+        self.firstOpenMark = firstOpen
     }
 
     /// The paragraphs of the segmentation, or the text split at blank lines when it has none.
@@ -350,6 +372,17 @@ final class QuoteDocument {
         guard token.passage < 0 && !token.isWord else { return false }
         if token.mark == 0x2E { return t == 0 || !isAbbreviation(t - 1) }
         return token.mark == 0x21 || token.mark == 0x3F || token.mark == 0x3B
+    }
+
+    /// The cue at token `t` as written: the word, or "according to" with its "to".
+    func cue(_ t: Int) -> QuoteWords {
+        let last = isWord(t, LexiconTable.according) && t + 1 < tokens.count && isWord(t + 1, QuoteKeys.to) ? t + 1 : t
+        return words(t, through: last)
+    }
+
+    /// Tokens `first...last` as quote words (text and span).
+    func words(_ first: Int, through last: Int) -> QuoteWords {
+        QuoteWords(text: string(first, through: last), span: TextSpan(start: tokens[first].start, end: tokens[last].end))
     }
 
     func string(_ first: Int, through last: Int) -> String {

@@ -41,7 +41,7 @@ struct ReportedSpeech {
             guard let start = clauseStart(after: t, sentenceEnd: sentence.upperBound) else { continue }
             guard let end = clauseEnd(from: start, sentenceEnd: sentence.upperBound) else { continue }
             guard let speaker = resolver.subjectBefore(t, from: sentence.lowerBound) else { continue }
-            found.append(quote(kind, start, end, speaker, cue: doc.string(t, through: t)))
+            found.append(quote(kind, start, end, speaker, cue: doc.cue(t)))
         }
         return found
     }
@@ -100,7 +100,7 @@ struct ReportedSpeech {
         if u < sentence.upperBound, tokens[u].mark == 0x2C, isClauseStart(t, sentence) {
             // "According to X, clause."
             guard let end = clauseEnd(from: u + 1, sentenceEnd: sentence.upperBound) else { return nil }
-            return quote(.indirect, u + 1, end, speaker, cue: "according to")
+            return quote(.indirect, u + 1, end, speaker, cue: doc.cue(t))
         }
         // "Clause, according to X." — only when the source ends the sentence.
         guard u >= sentence.upperBound || doc.isTerminator(u) else { return nil }
@@ -113,7 +113,7 @@ struct ReportedSpeech {
         var words = 0
         for k in start...max(start, end) where tokens[k].isWord { words += 1 }
         guard end > start, words >= 3 else { return nil }
-        return quote(.indirect, start, end, speaker, cue: "according to")
+        return quote(.indirect, start, end, speaker, cue: doc.cue(t))
     }
 
     /// True when only an introductory phrase ("Yesterday,") stands before token `t`.
@@ -123,7 +123,7 @@ struct ReportedSpeech {
         return words <= 3
     }
 
-    private func quote(_ kind: Quote.Kind, _ first: Int, _ last: Int, _ speaker: Speaker, cue: String) -> Quote {
+    private func quote(_ kind: Quote.Kind, _ first: Int, _ last: Int, _ speaker: Speaker, cue: QuoteWords) -> Quote {
         let span = TextSpan(start: doc.tokens[first].start, end: doc.tokens[last].end)
         return Quote(kind: kind, text: doc.text.scalars.string(span.start..<span.end), span: span, speaker: speaker, cue: cue, flags: [])
     }

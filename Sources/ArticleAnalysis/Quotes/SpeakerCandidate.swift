@@ -24,7 +24,10 @@ package struct SpeakerCandidate {
         entity != nil ? Self.nameKeys(name).contains(key) : words.contains(key)
     }
 
-    var speaker: Speaker { Speaker(entity: entity, name: name) }
+    /// The speaker this name stands for, its words in `doc` as the mention.
+    func speaker(_ doc: QuoteDocument) -> Speaker {
+        Speaker(entity: entity, name: name, mention: doc.words(firstToken, through: lastToken))
+    }
     /// Could be "he" or "she".
     var isPersonLike: Bool { kind == .person || kind == .unknown }
     /// Could be "it" or "they".

@@ -9,7 +9,7 @@ final class SpeakerResolver {
     let doc: QuoteDocument
     let candidates: [SpeakerCandidate]
     /// For each token, the candidate covering it, or -1.
-    private let cover: [Int]
+    let cover: [Int]
     /// For each sentence, the index of its first candidate; sentence `s` has candidates
     /// `firstOfSentence[s]..<firstOfSentence[s + 1]` (candidates are in text order).
     private let firstOfSentence: [Int]
@@ -47,7 +47,7 @@ final class SpeakerResolver {
             let flags = tokens[t].flags
             if flags.contains(.organizationNoun) && !flags.contains(.personRole),
                t > 0, cover[t - 1] >= 0, !candidates[cover[t - 1]].isPossessive, !candidates[cover[t - 1]].inQuote {
-                return candidates[cover[t - 1]].speaker  // "Time magazine announced"
+                return candidates[cover[t - 1]].speaker(doc)  // "Time magazine announced"
             }
             if !flags.isDisjoint(with: [.personRole, .organizationNoun]) {
                 return resolveDescription(at: t)
@@ -60,7 +60,7 @@ final class SpeakerResolver {
             let c = cover[u]
             if c >= 0 {
                 if !candidates[c].inQuote && !isObject(c) && canSpeak(c) {
-                    return candidates[followingOf(c)].speaker
+                    return candidates[followingOf(c)].speaker(doc)
                 }
                 u = candidates[c].firstToken - 1; steps += 1
                 continue
@@ -106,7 +106,7 @@ final class SpeakerResolver {
                 // Right after "according to" the object of "to" is the source.
                 let object = isObject(c) && !(doc.isWord(cue, QuoteKeys.to) && candidates[c].firstToken <= cue + 2)
                 if !candidates[c].inQuote && !object && canSpeak(c) {
-                    return candidates[personAfterAffiliation(c)].speaker
+                    return candidates[personAfterAffiliation(c)].speaker(doc)
                 }
                 u = candidates[c].lastToken + 1; words += 1
                 continue
@@ -131,7 +131,7 @@ final class SpeakerResolver {
         for t in range {
             let c = cover[t]
             if c >= 0 && !candidates[c].inQuote && !isObject(c) && canSpeak(c) && !candidates[c].isPossessive {
-                return candidates[followingOf(c)].speaker
+                return candidates[followingOf(c)].speaker(doc)
             }
             if isPronoun(t), tokens[t].key != QuoteKeys.it { return resolvePronoun(at: t) }
         }
@@ -139,7 +139,9 @@ final class SpeakerResolver {
     }
 
     /// What "he", "she", "it" or "they" at token `p` stands for.
-    func resolvePronoun(at p: Int) -> Speaker? {
+    /// The mention is the pronoun itself; the name and entity are what it stands for (the pronoun
+    /// as written when nothing compatible precedes it).
+    func resolvePronoun(at p: Int) -> Speaker {
         let wantsPerson = tokens[p].isWord && tokens[p].flags.contains(.personPronoun)
         if tokens[p].isWord && tokens[p].key == QuoteKeys.they {
             // "US intelligence, where they claim ...": a name followed by a group noun.
@@ -149,19 +151,28 @@ final class SpeakerResolver {
                 if tokens[u].isWord, tokens[u].flags.contains(.collectiveNoun), cover[u - 1] >= 0 {
                     let c = cover[u - 1]
                     if candidates[c].entity == nil || candidates[c].kind == .place || candidates[c].kind == .other {
-                        return Speaker(entity: nil, name: doc.string(candidates[c].firstToken, through: u))
+                        return Speaker(entity: nil, name: doc.string(candidates[c].firstToken, through: u),
+                                       mention: doc.words(p, through: p))
                     }
-                    return candidates[c].speaker
+                    var speaker = candidates[c].speaker(doc)
+                    speaker.mention = doc.words(p, through: p)
+                    return speaker
                 }
                 u -= 1
             }
         }
-        return recent(before: p) { wantsPerson ? $0.isPersonLike : $0.isGroupLike }
+        let mention = doc.words(p, through: p)
+        var speaker = recent(before: p) { wantsPerson ? $0.isPersonLike : $0.isGroupLike }
+            ?? Speaker(entity: nil, name: doc.string(p, through: p))
+        speaker.mention = mention
+        return speaker
     }
 
     /// What a description ("the spokeswoman", "the Wooster professor", "the ministry") at token
     /// `noun` stands for: a recent name of the same kind, preferring one that contains the noun.
-    func resolveDescription(at noun: Int) -> Speaker? {
+    /// The mention is the description's words; name and entity those of the name it stands for,
+    /// or the description as written when none precedes it.
+    func resolveDescription(at noun: Int) -> Speaker {
         // Names inside the description itself ("the Wooster professor") are not what it refers to.
         var t = noun
         while t > 0, noun - t < 4, tokens[t - 1].isWord, tokens[t - 1].passage < 0,
@@ -169,6 +180,16 @@ final class SpeakerResolver {
               !tokens[t - 1].flags.contains(.speechVerb), tokens[t].sentence == tokens[t - 1].sentence {
             t -= 1
         }
+        var first = t
+        if first > 0, tokens[first - 1].isWord, tokens[first - 1].flags.contains(.descriptionDeterminer),
+           tokens[first - 1].sentence == tokens[noun].sentence { first -= 1 }
+        let mention = doc.words(first, through: noun)
+        var speaker = resolvedDescription(noun, before: t) ?? Speaker(entity: nil, name: doc.string(first, through: noun))
+        speaker.mention = mention
+        return speaker
+    }
+
+    private func resolvedDescription(_ noun: Int, before t: Int) -> Speaker? {
         let head = tokens[noun].key, headFlags = tokens[noun].flags
         if headFlags.contains(.organizationNoun) && !headFlags.contains(.personRole) {
             if let named = recent(before: t, where: { $0.containsWord(head) }) { return named }
@@ -189,7 +210,7 @@ final class SpeakerResolver {
                 let candidate = candidates[c]
                 if back == 0 && candidate.firstToken >= t { break }
                 guard !candidate.inQuote, !candidate.isPossessive, !isObject(c), !isAffiliation(c) else { continue }
-                if accept(candidate) { return candidate.speaker }
+                if accept(candidate) { return candidate.speaker(doc) }
             }
         }
         return nil
@@ -274,7 +295,7 @@ final class SpeakerResolver {
     private func isAffiliation(_ c: Int) -> Bool { wordBefore(c)?.key == QuoteKeys.of }
 
     /// Token `t` is "he", "she", "they" or "it".
-    private func isPronoun(_ t: Int) -> Bool {
+    func isPronoun(_ t: Int) -> Bool {
         tokens[t].isWord && !tokens[t].flags.isDisjoint(with: [.personPronoun, .groupPronoun])
     }
 }

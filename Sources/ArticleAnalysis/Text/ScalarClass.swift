@@ -34,7 +34,7 @@ package enum ScalarClass {
 
     /// `isLetter(s) || isDigit(s)`, with one look-up of the general category above U+007F.
     @inline(__always)
-    static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+    package static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v | 0x20) &- 0x61 < 26 || v &- 0x30 < 10 }
         // Latin-1 and the General Punctuation block (quotes, dashes, spaces) without a property

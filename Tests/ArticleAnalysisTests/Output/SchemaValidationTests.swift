@@ -5,8 +5,8 @@ import XCTest
 @testable import ArticleAnalysis
 
 /// Validates the JSON the pipeline writes against docs/analysis.schema.json with Python's
-/// `jsonschema` (Tests/schema/validate.py), on the reference article, 20 corpus articles and a few
-/// odd inputs.
+/// `jsonschema` (Tests/schema/validate.py), on the reference article, every Wikinews article, every
+/// PolNeAR dev article and a few odd inputs.
 final class SchemaValidationTests: XCTestCase {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -62,9 +62,10 @@ final class SchemaValidationTests: XCTestCase {
         let pipeline = try pipeline()
         let folder = try temporaryFolder()
         var inputs: [(String, [UInt8])] = [("al-nusrah-interview.txt", try XCTUnwrap(CorpusFiles.reference()))]
+        // Every Wikinews article (schema articled.analysis/2: speaker mentions and cue spans).
         let corpus = CorpusFiles.wikinews()
-        for i in stride(from: 0, to: corpus.count, by: max(1, corpus.count / 20)).prefix(20) { inputs.append(corpus[i]) }
-        XCTAssertEqual(inputs.count, 21)
+        XCTAssertGreaterThanOrEqual(corpus.count, 171)
+        inputs += corpus
         var files: [URL] = []
         for (n, (name, bytes)) in inputs.enumerated() {
             let clock: (any StageClock)? = n % 2 == 0 ? SteppingClock() : nil
@@ -73,6 +74,27 @@ final class SchemaValidationTests: XCTestCase {
             try Data(analysis.jsonBytes()).write(to: url)
             files.append(url)
         }
+        try validate(files)
+    }
+
+    /// Every article of PolNeAR dev (../shared/data/polnear/dev/text): US political news with
+    /// many quotes, reported speech and claims.
+    func testPolNeARDevArticlesValidateAgainstTheSchema() throws {
+        let dev = CorpusLocation.root.deletingLastPathComponent().appendingPathComponent("data/polnear/dev/text")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: dev.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+        guard !names.isEmpty else { throw RequiredResource.missing("PolNeAR dev is not at \(dev.path)") }
+        let pipeline = try pipeline()
+        let folder = try temporaryFolder()
+        var files: [URL] = []
+        for name in names {
+            let bytes = try XCTUnwrap(FileManager.default.contents(atPath: dev.appendingPathComponent(name).path))
+            let analysis = try pipeline.analyze(ArticleInput(bytes: [UInt8](bytes), name: name, received: "2026-11-25T12:04:00Z"))
+            XCTAssertFalse(analysis.quotes.isEmpty, name)
+            let url = folder.appendingPathComponent(name + ".json")
+            try Data(analysis.jsonBytes()).write(to: url)
+            files.append(url)
+        }
+        XCTAssertEqual(files.count, 84)
         try validate(files)
     }
 

@@ -1,4 +1,5 @@
 import ArticleAnalysis
+import ArticleModels
 import XCTest
 
 /// Behaviour of the quotes stage on small hand-made texts and on the reference article.
@@ -78,20 +79,20 @@ final class QuoteFinderTests: XCTestCase {
         XCTAssertTrue(direct[1].text.hasSuffix("but not here in Syria."), file: file, line: line)
         XCTAssertEqual(direct[1].flags, [], file: file, line: line)
         for quote in direct {
-            XCTAssertEqual(quote.speaker, Speaker(entity: julaniEntity, name: "Abu Mohammed al-Julani"), file: file, line: line)
+            XCTAssertEqual(who(quote.speaker), Speaker(entity: julaniEntity, name: "Abu Mohammed al-Julani"), file: file, line: line)
             XCTAssertEqual(text[quote.span], quote.text, file: file, line: line)
         }
-        XCTAssertEqual(direct[1].cue, "continued", file: file, line: line)
+        XCTAssertEqual(direct[1].cue?.text, "continued", file: file, line: line)
 
         let indirect = quotes.filter { $0.kind == .indirect }
         XCTAssertEqual(indirect.count, 1, file: file, line: line)
-        XCTAssertEqual(indirect.first?.cue, "said", file: file, line: line)
+        XCTAssertEqual(indirect.first?.cue?.text, "said", file: file, line: line)
         XCTAssertEqual(indirect.first?.text, "al-Nusrah was entirely focused on toppling embattled Syrian president Bashar al-Assad and capturing Damascus", file: file, line: line)
-        XCTAssertEqual(indirect.first?.speaker, Speaker(entity: julaniEntity, name: "Abu Mohammed al-Julani"), file: file, line: line)
+        XCTAssertEqual(who(indirect.first?.speaker), Speaker(entity: julaniEntity, name: "Abu Mohammed al-Julani"), file: file, line: line)
 
         let claims = quotes.filter { $0.kind == .claim }
         XCTAssertEqual(claims.count, 1, file: file, line: line)
-        XCTAssertEqual(claims.first?.cue, "claim", file: file, line: line)
+        XCTAssertEqual(claims.first?.cue?.text, "claim", file: file, line: line)
         XCTAssertEqual(claims.first?.speaker?.name, "US intelligence", file: file, line: line)
         XCTAssertTrue(claims.first?.text.hasPrefix("to have been tracking a shadowy organisation known as the “Khorasan Group”") ?? false, file: file, line: line)
         XCTAssertTrue(claims.first?.text.contains("tasked by al-Qaeda with plotting attacks on the West") ?? false, file: file, line: line)
@@ -118,6 +119,48 @@ final class QuoteFinderTests: XCTestCase {
         checkReference(quotes, text, julaniEntity: "e2")
     }
 
+    /// The speaker without its mention: who, not where.
+    private func who(_ speaker: Speaker?) -> Speaker? { speaker.map { Speaker(entity: $0.entity, name: $0.name) } }
+
+    func testReferenceArticleWithTheShippedModel() throws {
+        let text = ScalarText(Self.reference.joined(separator: "\n\n"))
+        let finder = QuoteFinder(model: try BundledModels.quoteModel())
+        let quotes = finder.find(text, Segmenter().segment(text), referenceEntities(text))
+        let direct = self.direct(quotes)
+        XCTAssertEqual(direct.count, 2)
+        guard direct.count == 2 else { return }
+        XCTAssertTrue(direct[0].text.hasPrefix("We are only here to accomplish one mission"))
+        XCTAssertEqual(direct[0].flags, ["unclosed"])
+        XCTAssertTrue(direct[1].text.hasPrefix("Al-Nusra Front doesn’t have any plans"))
+        for quote in direct + quotes.filter({ $0.kind != .direct }) {
+            // Every mention and cue is the text at its span.
+            if let mention = quote.speaker?.mention { XCTAssertEqual(text[mention.span], mention.text) }
+            if let cue = quote.cue { XCTAssertEqual(text[cue.span], cue.text) }
+        }
+        for quote in direct { XCTAssertEqual(who(quote.speaker), Speaker(entity: "e2", name: "Abu Mohammed al-Julani")) }
+        XCTAssertEqual(direct[1].cue?.text, "continued")
+        XCTAssertEqual(direct[1].speaker?.mention?.text, "He")
+
+        let indirect = quotes.first { $0.kind == .indirect && $0.text.hasPrefix("al-Nusrah was entirely focused on toppling") }
+        XCTAssertEqual(who(indirect?.speaker), Speaker(entity: "e2", name: "Abu Mohammed al-Julani"))
+        XCTAssertEqual(indirect?.speaker?.mention?.text, "Abu Mohammed al-Julani")
+        XCTAssertEqual(indirect?.cue?.text, "said")
+
+        let claims = quotes.filter { $0.kind == .claim }
+        XCTAssertEqual(claims.count, 1)
+        XCTAssertEqual(claims.first?.cue?.text, "claim")
+        XCTAssertEqual(claims.first?.speaker?.name, "US intelligence")
+        XCTAssertEqual(claims.first?.speaker?.mention?.text, "they")
+        XCTAssertTrue(claims.first?.text.hasPrefix("to have been tracking a shadowy organisation") ?? false)
+
+        // Reported items never overlap each other or a direct quote ("have long been" is one item).
+        let reported = quotes.filter { $0.kind != .direct }
+        for (i, a) in reported.enumerated() {
+            for b in reported[(i + 1)...] { XCTAssertFalse(a.span.overlaps(b.span), "\(a.text) / \(b.text)") }
+            for d in direct { XCTAssertFalse(a.span.overlaps(d.span), "\(a.text) / \(d.text)") }
+        }
+    }
+
     // MARK: Direct quotes
 
     func testQuoteSplitAroundAttribution() {
@@ -127,13 +170,13 @@ final class QuoteFinderTests: XCTestCase {
         let quotes = direct(QuoteFinder().find(text, Segmenter().segment(text), [smith]))
         XCTAssertEqual(quotes.map(\.text), ["It is hard,", "but we will manage."])
         XCTAssertEqual(quotes.map { $0.speaker?.entity }, ["e1", "e1"])
-        XCTAssertEqual(quotes.map(\.cue), ["said", "said"])
+        XCTAssertEqual(quotes.map(\.cue?.text), ["said", "said"])
     }
 
     func testStraightMarksAndInvertedAttribution() {
         let (_, quotes) = find("\"The search is complete,\" said Deputy Minister Alexander Chupriyan on Wednesday.")
         XCTAssertEqual(direct(quotes).map(\.text), ["The search is complete,"])
-        XCTAssertEqual(direct(quotes).first?.speaker, Speaker(entity: nil, name: "Alexander Chupriyan"))
+        XCTAssertEqual(who(direct(quotes).first?.speaker), Speaker(entity: nil, name: "Alexander Chupriyan"))
     }
 
     func testMultiParagraphQuoteIsOneQuote() {
@@ -198,7 +241,7 @@ final class QuoteFinderTests: XCTestCase {
         ]
         let quotes = direct(QuoteFinder().find(text, Segmenter().segment(text), entities))
         XCTAssertEqual(quotes.first?.speaker?.entity, "e1")
-        XCTAssertEqual(quotes.first?.cue, "added")
+        XCTAssertEqual(quotes.first?.cue?.text, "added")
     }
 
     func testAffiliationIsNotTheSpeaker() {
@@ -210,8 +253,8 @@ final class QuoteFinderTests: XCTestCase {
     func testFallbackSpeakerUsesLongestFormOfTheName() {
         let body = "Nancy Pelosi was elected Speaker.\n\n\"I pledge that this Congress will be transparent,\" Pelosi told the public."
         let (_, quotes) = find(body)
-        XCTAssertEqual(direct(quotes).first?.speaker, Speaker(entity: nil, name: "Nancy Pelosi"))
-        XCTAssertEqual(direct(quotes).first?.cue, "told")
+        XCTAssertEqual(who(direct(quotes).first?.speaker), Speaker(entity: nil, name: "Nancy Pelosi"))
+        XCTAssertEqual(direct(quotes).first?.cue?.text, "told")
     }
 
     // MARK: Reported speech and claims
@@ -221,7 +264,7 @@ final class QuoteFinderTests: XCTestCase {
         XCTAssertEqual(quotes.map(\.kind), [.indirect])
         XCTAssertEqual(quotes.first?.text, "residents were doing most of the rescue work themselves")
         XCTAssertEqual(quotes.first?.speaker?.name, "BBC")
-        XCTAssertEqual(quotes.first?.cue, "according to")
+        XCTAssertEqual(quotes.first?.cue?.text, "According to")  // as written
     }
 
     func testIndirectSpeechAfterThat() {
@@ -236,7 +279,7 @@ final class QuoteFinderTests: XCTestCase {
         let (_, quotes) = find("The FSB denies the two explosions are related; reports describe speculation.")
         XCTAssertEqual(quotes.map(\.kind), [.claim])
         XCTAssertEqual(quotes.first?.text, "the two explosions are related")
-        XCTAssertEqual(quotes.first?.cue, "denies")
+        XCTAssertEqual(quotes.first?.cue?.text, "denies")
         XCTAssertEqual(quotes.first?.speaker?.name, "FSB")
     }
 

@@ -89,9 +89,9 @@ final class QuoteEvaluationTests: XCTestCase {
         var score = QuoteEvaluation()
         let span = TextSpan(start: 0, end: 1)
         let found = [
-            Quote(kind: .direct, text: "We won.", span: span, speaker: Speaker(entity: nil, name: "Smith"), cue: "said", flags: []),
+            Quote(kind: .direct, text: "We won.", span: span, speaker: Speaker(entity: nil, name: "Smith"), cue: QuoteWords(text: "said", span: span), flags: []),
             Quote(kind: .direct, text: "Extra", span: span, speaker: nil, cue: nil, flags: []),
-            Quote(kind: .indirect, text: "not counted", span: span, speaker: nil, cue: "said", flags: []),
+            Quote(kind: .indirect, text: "not counted", span: span, speaker: nil, cue: QuoteWords(text: "said", span: span), flags: []),
         ]
         score.add(gold: [.init(text: "We won.", speaker: "Jane Smith"), .init(text: "Missed", speaker: nil)], found: found)
         XCTAssertEqual(score.gold, 2)

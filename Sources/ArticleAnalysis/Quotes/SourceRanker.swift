@@ -1,0 +1,185 @@
+/// Picks the source of a direct quote among the mentions around it with the learned model
+/// (`QuoteDecision.directSource`): names (entity mentions and capitalised runs), pronouns
+/// ("he", "they") and descriptions ("the spokeswoman", "the ministry") from two sentences before
+/// the quote to the sentence after it.
+///
+/// Each mention is scored on what news prose marks a source by: its kind, its side of the quote
+/// and distance, a speech verb right after ("X said") or before it ("said X"), a colon or dash
+/// between it and the quote ("X: “…”", "“…” — X"), whether it is the subject of its sentence,
+/// whether the rules (`DirectQuotes`) picked it, whether it stands for the previous quote's
+/// speaker, and how often the article names it. The best-scoring mention wins.
+struct SourceRanker {
+    let doc: QuoteDocument
+    let resolver: SpeakerResolver
+
+    /// A possible source: tokens `first...last`, and the token that decides its kind (the
+    /// pronoun, the description's noun) or nil for a name.
+    struct Mention {
+        var first: Int
+        var last: Int
+        var candidate: Int?
+        var head: Int?
+    }
+
+    /// The mentions in the window of passage `p`, in text order.
+    func mentions(_ p: Int) -> [Mention] {
+        let tokens = doc.tokens
+        let open = doc.openToken[p], close = doc.closeToken[p]
+        let anchor = open >= 0 ? open : 0
+        let firstSentence = max(0, tokens[anchor].sentence - 2)
+        let endAnchor = close >= 0 ? close : anchor
+        let lastSentence = min(doc.sentences.count - 1, tokens[endAnchor].sentence + 1)
+        var result: [Mention] = []
+        var t = doc.sentences[firstSentence].lowerBound
+        let end = doc.sentences[lastSentence].upperBound
+        while t < end {
+            let token = tokens[t]
+            if token.passage >= 0 || !token.isWord { t += 1; continue }
+            let c = resolver.cover[t]
+            if c >= 0 {
+                let candidate = resolver.candidates[c]
+                result.append(Mention(first: candidate.firstToken, last: candidate.lastToken, candidate: c, head: nil))
+                t = candidate.lastToken + 1
+                continue
+            }
+            if resolver.isPronoun(t) || !token.flags.isDisjoint(with: [.personRole, .organizationNoun])
+                || token.key == QuoteKeys.i || token.key == QuoteKeys.we {
+                result.append(Mention(first: t, last: t, candidate: nil, head: t))
+            } else if !token.flags.contains(.speechVerb), doc.wordFlags(t + 1).contains(.speechVerb) || doc.wordFlags(t - 1).contains(.speechVerb) {
+                // The subject slot next to a speech verb: "the letter said", "said the announcer".
+                var first = t
+                if doc.wordFlags(t - 1).contains(.descriptionDeterminer) { first = t - 1 }
+                result.append(Mention(first: first, last: t, candidate: nil, head: t))
+            }
+            t += 1
+        }
+        return result
+    }
+
+    /// Features of mention `m` as the source of passage `p`; `rule` is the rules' mention,
+    /// `previous` the previous quote's speaker.
+    /// `rank`: how many mentions stand between this one and the quote on its side.
+    func features(_ m: Mention, _ p: Int, rank: Int, rule: TextSpan?, previous: Speaker?, into f: inout QuoteFeatures) {
+        let source = QuoteFeatureSource(doc: doc, resolver: resolver)
+        let tokens = doc.tokens
+        f.start(.directSource)
+        let kind: UInt64
+        if let c = m.candidate {
+            kind = switch resolver.candidates[c].kind {
+            case .person: 11
+            case .organization: 12
+            case .place: 13
+            case .other: 14
+            case .unknown: 15
+            }
+        } else {
+            kind = tokens[m.head!].key
+        }
+        f.add(1, kind)
+        let span = TextSpan(start: tokens[m.first].start, end: tokens[m.last].end)
+        let picked: UInt64 = rule.map { $0.overlaps(span) ? 1 : 0 } ?? 2
+        f.add(2, picked)
+        f.add(3, picked, kind)
+        let open = doc.openToken[p], close = doc.closeToken[p]
+        let before = open >= 0 && m.last < open
+        let distance = before ? source.words(m.last + 1, open) : source.words(max(close, 0) + 1, m.first)
+        let side: UInt64 = before ? 1 : 2
+        f.add(4, side, QuoteFeatureSource.bucket(distance))
+        f.add(5, side, kind)
+        let sameSentence = tokens[m.first].sentence == tokens[before ? open : max(close, 0)].sentence
+        let sameParagraph = tokens[m.first].paragraph == tokens[before ? open : max(close, 0)].paragraph
+        f.add(6, side, (sameSentence ? 2 : 0) + (sameParagraph ? 1 : 0))
+        f.add(7, source.wordClass(m.last + 1)); f.add(8, source.wordClass(m.first - 1))
+        f.add(9, source.key(m.last + 1), side); f.add(10, source.key(m.first - 1), side)
+        let verbAfter = doc.wordFlags(m.last + 1).contains(.speechVerb) || doc.wordFlags(m.last + 2).contains(.speechVerb)
+        let verbBefore = doc.wordFlags(m.first - 1).contains(.speechVerb)
+        f.add(11, verbAfter ? 1 : 0, verbBefore ? 1 : 0)
+        f.add(12, side, verbAfter ? 1 : 0)
+        f.add(13, side, verbBefore ? 1 : 0)
+        // What stands between the mention and the quote: nothing, a colon, a dash, a comma.
+        let gapFirst = before ? m.last + 1 : max(close, 0) + 1
+        let gapLast = before ? open - 1 : m.first - 1
+        var gap: UInt64 = 0
+        if gapLast >= gapFirst && gapLast - gapFirst < 3 {
+            for k in gapFirst...gapLast { gap = gap &* 31 &+ (tokens[k].isWord ? 7 : tokens[k].key & 0xFFFF) }
+        } else if gapLast >= gapFirst {
+            gap = 1
+        }
+        f.add(14, side, gap)
+        // Subject position: the first mention of its sentence.
+        let sentence = doc.sentenceRange(of: m.first)
+        var firstInSentence = true
+        for k in sentence.lowerBound..<m.first where resolver.cover[k] >= 0 || resolver.isPronoun(k) { firstInSentence = false; break }
+        f.add(15, firstInSentence ? 1 : 0, side)
+        // A speech verb in the mention's sentence, outside quotes.
+        var verbInSentence = false
+        for k in sentence where tokens[k].isWord && tokens[k].passage < 0 && tokens[k].flags.contains(.speechVerb) { verbInSentence = true; break }
+        f.add(16, verbInSentence ? 1 : 0, side)
+        if let previous, let entity = previous.entity, let c = m.candidate, resolver.candidates[c].entity == entity {
+            f.add(17, 1)
+        }
+        if let previous, let mention = previous.mention, mention.span == span { f.add(18, 1) }
+        if let c = m.candidate {
+            let candidate = resolver.candidates[c]
+            f.add(19, candidate.isPossessive ? 1 : 0, candidate.inQuote ? 1 : 0)
+            var count = 0
+            if let entity = candidate.entity { for other in resolver.candidates where other.entity == entity { count += 1 } }
+            f.add(20, QuoteFeatureSource.bucket(count))
+        }
+        // A speech verb anywhere between the mention and the quote, outside quotation marks.
+        var verbBetween = false
+        if gapLast >= gapFirst {
+            for k in gapFirst...gapLast where tokens[k].isWord && tokens[k].passage < 0 && tokens[k].flags.contains(.speechVerb) { verbBetween = true; break }
+        }
+        f.add(23, side, verbBetween ? 1 : 0)
+        f.add(24, side &* 8 &+ QuoteFeatureSource.bucket(rank), verbBetween ? 1 : 0)
+        f.add(25, kind, verbAfter ? 1 : 0)
+        f.add(26, QuoteFeatureSource.bucket(rank), side)
+        f.add(27, kind, side)
+        // Partial quotes inside a sentence ("X called it "a disaster""): the sentence's subject.
+        let midSentence: UInt64 = open > 0 && tokens[open - 1].isWord && tokens[open - 1].paragraph == tokens[open].paragraph ? 1 : 0
+        f.add(28, (sameSentence ? 4 : 0) + (firstInSentence ? 2 : 0) + midSentence, side)
+        f.add(29, source.wordClass(m.last + 1), (sameSentence ? 2 : 0) + side)
+        f.add(30, kind, (sameSentence ? 2 : 0) + (firstInSentence ? 1 : 0))
+        f.add(21, doc.passages[p].isUnclosed ? 1 : 0, side)
+        f.add(22, open > 0 && tokens[open - 1].paragraph != tokens[open].paragraph ? 1 : 0, side)
+    }
+
+    /// How many mentions of `all` stand between mention `i` and passage `p`.
+    func rank(_ i: Int, in all: [Mention], _ p: Int) -> Int {
+        let open = doc.openToken[p]
+        if open >= 0 && all[i].last < open {
+            var n = 0
+            for j in (i + 1)..<all.count where all[j].last < open { n += 1 }
+            return n
+        }
+        var n = 0
+        for j in 0..<i where open < 0 || all[j].last >= open { n += 1 }
+        return n
+    }
+
+    /// The speaker for mention `m`: a name's entity, or what a pronoun or description stands for.
+    func speaker(_ m: Mention) -> Speaker {
+        if let c = m.candidate { return resolver.candidates[c].speaker(doc) }
+        let head = m.head!
+        if resolver.isPronoun(head) { return resolver.resolvePronoun(at: head) }
+        if !doc.tokens[head].flags.isDisjoint(with: [.personRole, .organizationNoun]) { return resolver.resolveDescription(at: head) }
+        return Speaker(entity: nil, name: doc.string(m.first, through: m.last), mention: doc.words(m.first, through: m.last))
+    }
+
+    /// The best mention for passage `p`, or nil when there is none.
+    func best(_ p: Int, rule: Speaker?, previous: Speaker?, model: QuoteModel, features f: inout QuoteFeatures) -> Speaker? {
+        var best: (score: Float, mention: Mention)? = nil
+        let all = mentions(p)
+        for (i, m) in all.enumerated() {
+            features(m, p, rank: rank(i, in: all, p), rule: rule?.mention?.span, previous: previous, into: &f)
+            let score = model.score(f)
+            if best == nil || score > best!.score { best = (score, m) }
+        }
+        guard let best, best.score > model.thresholds[QuoteDecision.directSource.rawValue] else { return rule }
+        if let rule, let mention = rule.mention, mention.span.overlaps(TextSpan(start: doc.tokens[best.mention.first].start, end: doc.tokens[best.mention.last].end)) {
+            return rule
+        }
+        return speaker(best.mention)
+    }
+}
