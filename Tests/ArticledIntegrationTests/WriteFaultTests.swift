@@ -17,7 +17,9 @@ final class WriteFaultTests: XCTestCase {
         let shim = try Fault.shim()
         let spool = try TestSpool()
         let names = burst(spool, 40)
-        let daemon = try DaemonProcess(spool: spool, environment: ["LD_PRELOAD": shim, "ARTICLED_FAULTS": "eio-write=6,eio-fsync=6,eio-rename=6"])
+        // Two failures of each call: while blocked the daemon retries one article at a time after
+        // a backoff capped at 10 s, so six failures take about 35 s (eighteen took ~155 s, past the wait).
+        let daemon = try DaemonProcess(spool: spool, environment: ["LD_PRELOAD": shim, "ARTICLED_FAULTS": "eio-write=2,eio-fsync=2,eio-rename=2"])
         waitUntil("every article is done") { spool.count(spool.processed) >= names.count }
         spool.assertExactlyOneResultEach(names)
         XCTAssertTrue(daemon.log.contains("work is blocked"), daemon.log)
