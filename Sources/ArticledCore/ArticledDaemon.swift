@@ -39,7 +39,7 @@ public enum ArticledDaemon {
         LogSetup.bootstrap(identifier: "articled", level: .trace)
         var logger = Logger(label: "articled")
         logger.logLevel = configuration.logLevel
-        var pipeline = try AnalysisPipeline.bundled()
+        var pipeline = try AnalysisPipeline.bundled(learnedQuotes: configuration.learnedQuotes)
         pipeline.defaultLanguage = configuration.defaultLanguage
         let daemon: SpoolDaemon
         do {

@@ -121,6 +121,7 @@ public enum ConfigurationFile {
         case rescanSeconds = "processing.rescan_seconds"
         case logLevel = "logging.level"
         case defaultLanguage = "analysis.default_language"
+        case quotes = "analysis.quotes"
         case indexEnabled = "index.enabled"
         case indexPath = "index.path"
         case duplicateThreshold = "index.duplicate_threshold"
@@ -163,6 +164,9 @@ public enum ConfigurationFile {
                     return "must be a two-letter ISO 639-1 code such as 'en', or 'none', got '\(value)'"
                 }
                 configuration.defaultLanguage = value
+            case .quotes:
+                guard let learned = ["rules": false, "learned": true][value] else { return "must be 'rules' or 'learned', got '\(value)'" }
+                configuration.learnedQuotes = learned
             case .indexEnabled:
                 guard let enabled = ["true": true, "false": false][value.lowercased()] else { return "must be true or false, got '\(value)'" }
                 configuration.indexEnabled = enabled

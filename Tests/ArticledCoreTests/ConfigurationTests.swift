@@ -41,6 +41,13 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertThrowsError(try ConfigurationFile.parse("[analysis]\ndefault_language = English"))
     }
 
+    func testQuoteAttribution() throws {
+        XCTAssertFalse(DaemonConfiguration().learnedQuotes)
+        XCTAssertTrue(try ConfigurationFile.parse("[analysis]\nquotes = learned").learnedQuotes)
+        XCTAssertFalse(try ConfigurationFile.parse("[analysis]\nquotes = \"rules\"").learnedQuotes)
+        XCTAssertThrowsError(try ConfigurationFile.parse("[analysis]\nquotes = model"))
+    }
+
     func testEveryErrorIsReportedWithLineAndKey() {
         let text = """
             [spool]

@@ -21,9 +21,9 @@ final class SchemaValidationTests: XCTestCase {
         func nanoseconds() -> UInt64 { counter.now += 1_500_000; return counter.now }
     }
 
-    private func pipeline() throws -> AnalysisPipeline {
+    private func pipeline(learnedQuotes: Bool = false) throws -> AnalysisPipeline {
         do {
-            return try AnalysisPipeline.bundled()
+            return try AnalysisPipeline.bundled(learnedQuotes: learnedQuotes)
         } catch {
             XCTFail("the bundled pipeline does not load (\(error)); validating without models")
             return AnalysisPipeline(entityRecognizer: EntityRecognizer())
@@ -83,7 +83,9 @@ final class SchemaValidationTests: XCTestCase {
         let dev = CorpusLocation.root.deletingLastPathComponent().appendingPathComponent("data/polnear/dev/text")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dev.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
         guard !names.isEmpty else { throw RequiredResource.missing("PolNeAR dev is not at \(dev.path)") }
-        let pipeline = try pipeline()
+        // With the learned attribution model (opt-in): its reported speech and claims are the
+        // output this split exercises most.
+        let pipeline = try pipeline(learnedQuotes: true)
         let folder = try temporaryFolder()
         var files: [URL] = []
         for name in names {
