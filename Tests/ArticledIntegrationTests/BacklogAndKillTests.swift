@@ -55,6 +55,9 @@ final class BacklogAndKillTests: XCTestCase {
             daemon.killHard()
         }
         let last = try DaemonProcess(spool: spool, name: "last")
+        // The trials may have finished every article already: wait until the last daemon runs (and
+        // handles SIGTERM) before asking it to stop, or the signal can land before its handler.
+        waitUntil("the last daemon watches the inbox") { last.log.contains("is watching") }
         waitUntil("every article is done after \(trials) kills") { spool.count(spool.processed) + spool.count(spool.failed) >= names.count }
         spool.assertExactlyOneResultEach(names)
         XCTAssertEqual(last.terminate(), 0, last.log)
