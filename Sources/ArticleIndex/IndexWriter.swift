@@ -23,7 +23,9 @@ struct IndexWriter: ~Copyable {
         // WAL: readers (`articled query`) never block the daemon. synchronous=NORMAL: a commit
         // is not fsynced, so a power cut may lose the last transactions, never corrupt the
         // file; recovery re-indexes from the outbox whatever is missing.
-        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF")
+        // cache_size 32 MiB (default 2 MiB): the B-tree pages that lookups and inserts touch stay
+        // in memory instead of being read again with one pread each.
+        try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768")
         try IndexSchema.migrate(db)
         let articleExists = try db.prepare("SELECT id FROM articles WHERE result = ?")
         let insertArticle = try db.prepare("""
