@@ -11,6 +11,8 @@ import Foundation
 final class IndexWriteQueue: @unchecked Sendable {
     private let condition = NSCondition()
     private var waiting: [IndexedArticle] = []
+    /// The LSH band keys of `waiting`, one set each (computed once, not at every lookup).
+    private var waitingBands: [Set<Int64>] = []
     private var writing = false
     private var started = false
     private var onError: (@Sendable (SQLiteError) -> Void)?
@@ -23,6 +25,7 @@ final class IndexWriteQueue: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         waiting.append(contentsOf: articles)
+        waitingBands.append(contentsOf: articles.map { $0.signature.isEmpty ? [] : Set($0.signature.bandKeys) })
         self.onError = onError
         condition.broadcast()
         let start = !started
@@ -45,6 +48,7 @@ final class IndexWriteQueue: @unchecked Sendable {
         defer { condition.unlock() }
         let batch = waiting
         waiting.removeAll(keepingCapacity: true)
+        waitingBands.removeAll(keepingCapacity: true)
         writing = true
         return (batch, onError)
     }
@@ -64,25 +68,24 @@ final class IndexWriteQueue: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The articles waiting now.
-    func snapshot() -> [IndexedArticle] {
+    /// The articles waiting now, with their band keys.
+    func snapshot() -> [(article: IndexedArticle, bands: Set<Int64>)] {
         condition.lock()
         defer { condition.unlock() }
-        return waiting
+        return Array(zip(waiting, waitingBands))
     }
 
     /// `written` (found in the database) together with the waiting articles that match
     /// `signature` / `sha256` as `IndexWriter.duplicates` would have found them once written.
-    static func merge(_ written: [DuplicateArticle], queued: [IndexedArticle], signature: MinHashSignature, sha256: String,
-                      threshold: Double, limit: Int) -> [DuplicateArticle] {
+    static func merge(_ written: [DuplicateArticle], queued: [(article: IndexedArticle, bands: Set<Int64>)], signature: MinHashSignature,
+                      sha256: String, threshold: Double, limit: Int) -> [DuplicateArticle] {
         guard !queued.isEmpty else { return written }
         var found: [String: Double] = [:]
         for duplicate in written { found[duplicate.name] = duplicate.similarity }
-        let keys = signature.isEmpty ? [] : Set(signature.bandKeys)
-        for article in queued {
+        let keys = signature.isEmpty ? [] : signature.bandKeys
+        for (article, bands) in queued {
             var similarity: Double? = article.sha256 == sha256 ? 1 : nil
-            if similarity == nil, !keys.isEmpty, !article.signature.isEmpty,
-               article.signature.bandKeys.contains(where: keys.contains) {
+            if similarity == nil, !keys.isEmpty, keys.contains(where: bands.contains) {
                 similarity = signature.similarity(to: article.signature)
             }
             if let similarity, similarity >= threshold { found[article.name] = max(found[article.name] ?? 0, similarity) }

@@ -16,6 +16,8 @@ struct IndexWriter: ~Copyable {
     private let findBySha: SQLiteStatement
     private let findBucket: SQLiteStatement
     private let findSignature: SQLiteStatement
+    private let begin: SQLiteStatement
+    private let commit: SQLiteStatement
 
     /// Opens or creates the index at `path`: WAL journal, schema brought up to date.
     init(path: String) throws(SQLiteError) {
@@ -54,6 +56,8 @@ struct IndexWriter: ~Copyable {
         self.findBySha = findBySha
         self.findBucket = findBucket
         self.findSignature = findSignature
+        begin = try db.prepare("BEGIN")
+        commit = try db.prepare("COMMIT")
         self.db = db
     }
 
@@ -150,6 +154,10 @@ struct IndexWriter: ~Copyable {
     /// Earlier articles with the same SHA-256 (similarity 1) or whose signature agrees with
     /// `signature` on at least `threshold` of its values, most similar first, at most `limit`.
     func duplicates(of signature: MinHashSignature, sha256: String, threshold: Double, limit: Int) throws(SQLiteError) -> [DuplicateArticle] {
+        // One read transaction for the ~35 statements of a lookup: outside one, each statement
+        // takes and drops the file's shared lock (fcntl system calls) on its own.
+        try begin.run()
+        defer { try? commit.run() }
         var found: [String: Double] = [:]
         findBySha.reset()
         findBySha.bind(1, sha256)
@@ -171,6 +179,8 @@ struct IndexWriter: ~Copyable {
                 if similarity >= threshold { found[name] = max(found[name] ?? 0, similarity) }
             }
         }
+        findBySha.reset()
+        findBucket.reset()
         return found.map { DuplicateArticle(name: $0.key, similarity: $0.value) }
             .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.name < $1.name }
             .prefix(limit).map { $0 }
