@@ -44,6 +44,8 @@ struct IndexWriter: ~Copyable {
         let findBySha = try db.prepare("SELECT name FROM articles WHERE sha256 = ? ORDER BY id")
         let findBucket = try db.prepare("SELECT article FROM lsh WHERE bucket = ?")
         let findSignature = try db.prepare("SELECT name, signature, sha256 FROM articles WHERE id = ?")
+        let begin = try db.prepare("BEGIN")
+        let commit = try db.prepare("COMMIT")
         self.articleExists = articleExists
         self.insertArticle = insertArticle
         self.insertText = insertText
@@ -56,8 +58,8 @@ struct IndexWriter: ~Copyable {
         self.findBySha = findBySha
         self.findBucket = findBucket
         self.findSignature = findSignature
-        begin = try db.prepare("BEGIN")
-        commit = try db.prepare("COMMIT")
+        self.begin = begin
+        self.commit = commit
         self.db = db
     }
 
