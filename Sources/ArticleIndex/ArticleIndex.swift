@@ -52,9 +52,55 @@ public final class ArticleIndex: @unchecked Sendable {
 
     /// Earlier articles that `signature` (and `sha256`, for exact copies) nearly repeats:
     /// estimated Jaccard similarity at least `threshold`, most similar first, at most `limit`.
+    /// Articles handed to `enqueue` and not yet written count as indexed (they are checked in
+    /// memory), so a lookup sees every article recorded before it, written or not.
     public func duplicates(of signature: MinHashSignature, sha256: String, threshold: Double, limit: Int = 100) throws(SQLiteError) -> [DuplicateArticle] {
         try withWriter { (writer: inout IndexWriter) throws(SQLiteError) -> [DuplicateArticle] in
-            try writer.duplicates(of: signature, sha256: sha256, threshold: threshold, limit: limit)
+            // The background writer takes the lock before it takes a batch, so while it is held
+            // every recorded article is either written or still queued: none is in between.
+            let waiting = queue.snapshot()
+            let written = try writer.duplicates(of: signature, sha256: sha256, threshold: threshold, limit: limit)
+            return IndexWriteQueue.merge(written, queued: waiting, signature: signature, sha256: sha256, threshold: threshold, limit: limit)
+        }
+    }
+
+    // MARK: Background writing
+
+    private let queue = IndexWriteQueue()
+
+    /// Queues published articles for the background writer, which records them in large
+    /// transactions (all that queued while it wrote the previous batch) off the caller's path.
+    /// A crash may lose what is queued: the outbox holds it, and `reconcile(outbox:)` at the next
+    /// start indexes it. `onError` hears a batch that could not be written.
+    public func enqueue(_ articles: [IndexedArticle], onError: @escaping @Sendable (SQLiteError) -> Void) {
+        guard !articles.isEmpty else { return }
+        if queue.add(articles, onError: onError) {
+            let thread = Thread { [self] in writeQueued() }
+            thread.name = "article-index"
+            thread.start()
+        }
+    }
+
+    /// Waits until every queued article is written (at shutdown).
+    public func flush() { queue.waitUntilEmpty() }
+
+    /// The background writer's loop: takes everything queued, writes it in one transaction.
+    private func writeQueued() {
+        while true {
+            queue.waitForWork()
+            lock.lock()
+            let (batch, onError) = queue.take()
+            do {
+                _ = try writer.db.transaction { () throws(SQLiteError) -> Int in
+                    var added = 0
+                    for article in batch where try writer.record(article) { added += 1 }
+                    return added
+                }
+            } catch {
+                onError?(error)
+            }
+            lock.unlock()
+            queue.done()
         }
     }
 

@@ -54,10 +54,16 @@ struct ArticleIndexing: Sendable {
             }
             records.append(record)
         }
-        do { try index.record(records) } catch {
+        // Written by the index's background thread in large transactions; a crash before then
+        // loses nothing the outbox has (the next start's reconcile indexes it).
+        let logger = logger
+        index.enqueue(records) { error in
             logger.error("cannot record articles in the article index; the next start re-indexes them", metadata: ["error": .string(error.description)])
         }
     }
+
+    /// Waits until every recorded article is written (at shutdown).
+    func flush() { index.flush() }
 
     /// Brings the index in line with the outbox (see `ArticleIndex.reconcile(outbox:)`).
     func reconcile() {

@@ -405,6 +405,7 @@ public final class SpoolDaemon: Sendable {
         logger.notice("stopping: finishing the articles being analysed")
         queue.close()
         queue.waitForWorkers()
+        processor.indexing?.flush()
         notifier.status(statusText())
         logger.notice("stopped", metadata: [
             "analysed": .stringConvertible(counters.analysed), "failed": .stringConvertible(counters.failed),
