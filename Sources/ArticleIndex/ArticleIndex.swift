@@ -2,66 +2,118 @@ import ArticleAnalysis
 import Foundation
 
 /// The article index: an SQLite database (WAL) that records every analysed article, its
-/// entities linked across articles, quotes, keyphrases, full text (FTS5) and MinHash LSH
-/// buckets, so that questions across articles (`articled query`) and near-duplicate checks
+/// entities linked across articles, quotes, keyphrases, full text (FTS5) and MinHash
+/// signatures (their LSH buckets kept in memory, `NearDuplicateTable`), so that questions across articles (`articled query`) and near-duplicate checks
 /// (`duplicates` in each result) are answered without reading the outbox.
 ///
 /// The outbox stays the contract and the index is derived from it: the daemon records a result
 /// only after it is published, `reconcile(outbox:)` at start adds what a crash left out and drops
 /// what the outbox no longer has, and `articled reindex` rebuilds it from the outbox alone.
 ///
-/// Safe from any thread: one connection behind a lock (SQLite calls on it are serialised).
-/// The lock is a plain pthread mutex (`NSLock`), which sleeps when taken: the daemon's workers
-/// wait for each other's index writes, and a spinning lock burnt more CPU than the writes.
+/// Safe from any thread: one writing connection behind a lock (SQLite calls on it are
+/// serialised; the daemon writes from one background thread), the near-duplicate table behind
+/// another, so lookups do not wait for writes. The locks are plain pthread mutexes (`NSLock`),
+/// which sleep when taken (a spinning lock burnt more CPU than the writes).
 public final class ArticleIndex: @unchecked Sendable {
     public let path: String
+    /// The schema version this build writes.
+    public static var schemaVersion: Int { IndexSchema.version }
+    /// The schema version the file had when opened, when it was older than this build's (it was
+    /// migrated): the daemon says so in the journal.
+    public let migratedFrom: Int?
+    /// Guards `writer`, the one connection that writes.
     private let lock = NSLock()
     private var writer: IndexWriter
+    /// Guards `table` and `queued`, the in-memory near-duplicate side (see `NearDuplicateTable`):
+    /// a lookup takes only this lock, never the writer's.
+    private let tableLock = NSLock()
+    private var table: NearDuplicateTable
+    /// What a lookup needs of the articles queued for the writer and not written yet, by slot.
+    private var queued: [Int32: QueuedArticle] = [:]
+    /// Guards `signatures`, a read-only connection for checking candidates that are written.
+    private let signatureLock = NSLock()
+    private let signatures: SignatureReader
 
-    /// Opens or creates the index at `path`, migrating its schema.
+    /// Opens or creates the index at `path`, migrating its schema, and loads the near-duplicate
+    /// table from the stored signatures.
     public init(path: String) throws(SQLiteError) {
         self.path = path
-        writer = try IndexWriter(path: path)
+        let writer = try IndexWriter(path: path)
+        migratedFrom = writer.migratedFrom
+        table = try writer.loadNearDuplicateTable()
+        self.writer = writer
+        signatures = try SignatureReader(path: path)
     }
 
     /// Records `articles` in one transaction; those whose result is already indexed are left
     /// as they are. Returns how many were added.
     @discardableResult
     public func record(_ articles: [IndexedArticle]) throws(SQLiteError) -> Int {
-        try withWriter { (writer: inout IndexWriter) throws(SQLiteError) -> Int in
-            try writer.db.transaction { () throws(SQLiteError) -> Int in
-                var added = 0
-                for article in articles where try writer.record(article) { added += 1 }
-                return added
+        let ids = try withWriter { (writer: inout IndexWriter) throws(SQLiteError) -> [Int64?] in
+            try writer.transaction { () throws(SQLiteError) -> [Int64?] in
+                var ids: [Int64?] = []
+                for article in articles { ids.append(try writer.record(article)) }
+                return ids
             }
         }
+        tableLock.lock()
+        for (article, id) in zip(articles, ids) {
+            if let id { _ = table.add(signature: article.signature, sha256: article.sha256, article: id) }
+        }
+        tableLock.unlock()
+        return ids.count { $0 != nil }
     }
 
     /// Removes the articles of these results (they left the outbox). Returns how many were there.
+    /// Waits for queued articles to be written first (it runs at start, when none are).
     @discardableResult
     public func remove(results: [String]) throws(SQLiteError) -> Int {
-        try withWriter { (writer: inout IndexWriter) throws(SQLiteError) -> Int in
-            try writer.db.transaction { () throws(SQLiteError) -> Int in
+        flush()
+        return try withWriter { (writer: inout IndexWriter) throws(SQLiteError) -> Int in
+            let removed = try writer.transaction { () throws(SQLiteError) -> Int in
                 var removed = 0
                 for result in results where try writer.remove(result: result) { removed += 1 }
                 if removed > 0 { try writer.relinkAll() }
                 return removed
             }
+            if removed > 0 {
+                let fresh = try writer.loadNearDuplicateTable()
+                tableLock.lock()
+                table = fresh
+                tableLock.unlock()
+            }
+            return removed
         }
     }
 
     /// Earlier articles that `signature` (and `sha256`, for exact copies) nearly repeats:
     /// estimated Jaccard similarity at least `threshold`, most similar first, at most `limit`.
-    /// Articles handed to `enqueue` and not yet written count as indexed (they are checked in
-    /// memory), so a lookup sees every article recorded before it, written or not.
+    /// Articles handed to `enqueue` and not yet written count as indexed, so a lookup sees every
+    /// article recorded before it, written or not.
     public func duplicates(of signature: MinHashSignature, sha256: String, threshold: Double, limit: Int = 100) throws(SQLiteError) -> [DuplicateArticle] {
-        try withWriter { (writer: inout IndexWriter) throws(SQLiteError) -> [DuplicateArticle] in
-            // The background writer takes the lock before it takes a batch, so while it is held
-            // every recorded article is either written or still queued: none is in between.
-            let waiting = queue.snapshot()
-            let written = try writer.duplicates(of: signature, sha256: sha256, threshold: threshold, limit: limit)
-            return IndexWriteQueue.merge(written, queued: waiting, signature: signature, sha256: sha256, threshold: threshold, limit: limit)
+        var waiting: [QueuedArticle] = []
+        var written: [Int64] = []
+        tableLock.lock()
+        for candidate in table.candidates(of: signature, sha256: sha256, threshold: threshold) {
+            if candidate.article > 0 { written.append(candidate.article) } else if let article = queued[candidate.slot] { waiting.append(article) }
         }
+        tableLock.unlock()
+        var found: [String: Double] = [:]
+        func consider(_ name: String, _ sha: String, _ other: MinHashSignature) {
+            let similarity = sha == sha256 ? 1 : signature.similarity(to: other)
+            if similarity >= threshold { found[name] = max(found[name] ?? 0, similarity) }
+        }
+        for article in waiting { consider(article.name, article.sha256, article.signature) }
+        if !written.isEmpty {
+            signatureLock.lock()
+            defer { signatureLock.unlock() }
+            for id in written {
+                if let row = try signatures.article(id) { consider(row.name, row.sha256, row.signature) }
+            }
+        }
+        return found.map { DuplicateArticle(name: $0.key, similarity: $0.value) }
+            .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.name < $1.name }
+            .prefix(limit).map { $0 }
     }
 
     // MARK: Background writing
@@ -70,11 +122,20 @@ public final class ArticleIndex: @unchecked Sendable {
 
     /// Queues published articles for the background writer, which records them in large
     /// transactions (all that queued while it wrote the previous batch) off the caller's path.
-    /// A crash may lose what is queued: the outbox holds it, and `reconcile(outbox:)` at the next
-    /// start indexes it. `onError` hears a batch that could not be written.
+    /// They count for duplicate lookups at once. A crash may lose what is queued: the outbox
+    /// holds it, and `reconcile(outbox:)` at the next start indexes it. `onError` hears a batch
+    /// that could not be written.
     public func enqueue(_ articles: [IndexedArticle], onError: @escaping @Sendable (SQLiteError) -> Void) {
         guard !articles.isEmpty else { return }
-        if queue.add(articles, onError: onError) {
+        var slots: [Int32] = []
+        tableLock.lock()
+        for article in articles {
+            let slot = table.add(signature: article.signature, sha256: article.sha256, article: 0)
+            queued[slot] = QueuedArticle(name: article.name, sha256: article.sha256, signature: article.signature)
+            slots.append(slot)
+        }
+        tableLock.unlock()
+        if queue.add(articles, slots: slots, onError: onError) {
             let thread = Thread { [self] in writeQueued() }
             thread.name = "article-index"
             thread.start()
@@ -84,22 +145,32 @@ public final class ArticleIndex: @unchecked Sendable {
     /// Waits until every queued article is written (at shutdown).
     public func flush() { queue.waitUntilEmpty() }
 
-    /// The background writer's loop: takes everything queued, writes it in one transaction.
+    /// The background writer's loop: takes everything queued, writes it in one transaction,
+    /// then tells the near-duplicate table which slots are written (or, after an error or for
+    /// a result indexed already, no longer count).
     private func writeQueued() {
         while true {
             queue.waitForWork()
-            lock.lock()
             let (batch, onError) = queue.take()
+            lock.lock()
+            var ids: [Int64?]
             do {
-                _ = try writer.db.transaction { () throws(SQLiteError) -> Int in
-                    var added = 0
-                    for article in batch where try writer.record(article) { added += 1 }
-                    return added
+                ids = try writer.transaction { () throws(SQLiteError) -> [Int64?] in
+                    var ids: [Int64?] = []
+                    for entry in batch { ids.append(try writer.record(entry.article)) }
+                    return ids
                 }
             } catch {
                 onError?(error)
+                ids = Array(repeating: nil, count: batch.count)
             }
             lock.unlock()
+            tableLock.lock()
+            for (entry, id) in zip(batch, ids) {
+                table.written(entry.slot, as: id)
+                queued[entry.slot] = nil
+            }
+            tableLock.unlock()
             queue.done()
         }
     }
@@ -115,4 +186,11 @@ public final class ArticleIndex: @unchecked Sendable {
     public func resultNames() throws(SQLiteError) -> Set<String> {
         try withWriter { (writer: inout IndexWriter) throws(SQLiteError) -> Set<String> in try writer.resultNames() }
     }
+}
+
+/// What a duplicate lookup needs of a queued article.
+struct QueuedArticle {
+    var name: String
+    var sha256: String
+    var signature: MinHashSignature
 }

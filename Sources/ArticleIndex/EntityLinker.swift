@@ -33,6 +33,7 @@ struct EntityLinker: ~Copyable {
     private let fullGroupsFor: SQLiteStatement
     private let setResolved: SQLiteStatement
     private let connection: OpaquePointer
+    private let cache = EntityLinkCache()
 
     init(_ db: borrowing SQLiteConnection) throws(SQLiteError) {
         let findGroups = try db.prepare("""
@@ -86,39 +87,67 @@ struct EntityLinker: ~Copyable {
     }
 
     /// The group `entity` belongs to (created, or merged from the groups it ties), with its
-    /// names filed. Adds to `touched` the keys whose resolution may have changed.
+    /// names filed. Adds to `touched` the keys whose resolution may have changed. What is known
+    /// filed already (`EntityLinkCache`) is not asked or written again.
     func link(_ entity: IndexedArticle.ArticleEntity, touched: inout Set<String>) throws(SQLiteError) -> Int64 {
+        cache.makeRoom()
         let keys = EntityNameKey.keys(names: entity.names, type: entity.type)
         let multiword = keys.full.contains(where: EntityNameKey.isMultiword)
         let kind = multiword ? "m" : "s"
+        let lookups = multiword ? keys.full.filter(EntityNameKey.isMultiword) : keys.full + keys.surnames
         var groups = Set<Int64>()
-        for key in multiword ? keys.full.filter(EntityNameKey.isMultiword) : keys.full + keys.surnames {
+        for key in lookups {
+            let known = EntityLinkCache.GroupKey(type: entity.type, multiword: multiword, key: key)
+            if let group = cache.groups[known] { groups.insert(group); continue }
             findGroups.reset()
             findGroups.bind(1, key); findGroups.bind(2, kind); findGroups.bind(3, entity.type)
-            while try findGroups.step() { groups.insert(findGroups.int(0)) }
+            var found: [Int64] = []
+            while try findGroups.step() { found.append(findGroups.int(0)) }
+            if found.count == 1 { cache.groups[known] = found[0] }
+            groups.formUnion(found)
         }
         let group: Int64
         if let survivor = groups.min() {
             group = survivor
-            for absorbed in groups where absorbed != survivor { try merge(absorbed, into: survivor, touched: &touched) }
-            try renameEntity.run { s in s.bind(1, group); s.bind(2, entity.name) }
+            if groups.count > 1 {
+                cache.clear()
+                for absorbed in groups where absorbed != survivor { try merge(absorbed, into: survivor, touched: &touched) }
+            }
+            if cache.names[group].map({ EntityLinkCache.renames($0, with: entity.name) }) ?? true {
+                try renameEntity.run { s in s.bind(1, group); s.bind(2, entity.name) }
+                // Changed: the name is the display name; unchanged: the display name is at least as good.
+                cache.names[group] = entity.name
+            }
         } else {
             try insertEntity.run { s in s.bind(1, entity.type); s.bind(2, entity.name); s.bind(3, multiword ? 1 : 0) }
             group = sqlite3LastInsertRowID()
             try setResolved.run { s in s.bind(1, group); s.bind(2, group) }
+            cache.names[group] = entity.name
         }
+        for key in lookups { cache.groups[EntityLinkCache.GroupKey(type: entity.type, multiword: multiword, key: key)] = group }
         for name in entity.names {
             let key = EntityNameKey.key(name)
             guard keys.full.contains(key) else { continue }
-            try insertName.run { s in s.bind(1, key); s.bind(2, kind); s.bind(3, group); s.bind(4, name) }
-            if sqliteChanges(connection) > 0 { touched.insert(key) }  // a new filing can change a resolution
+            try file(key, kind: kind, multiword: multiword, group: group, spelling: name, touched: &touched)
         }
         for key in keys.surnames {
-            try insertName.run { s in s.bind(1, key); s.bind(2, kind); s.bind(3, group); s.bind(4, entity.name) }
-            if sqliteChanges(connection) > 0 { touched.insert(key) }
+            try file(key, kind: kind, multiword: multiword, group: group, spelling: entity.name, touched: &touched)
         }
         return group
     }
+
+    /// Files `spelling` under `key` for `group`, unless the cache shows it would change nothing.
+    private func file(_ key: String, kind: String, multiword: Bool, group: Int64, spelling: String, touched: inout Set<String>) throws(SQLiteError) {
+        let known = EntityLinkCache.SpellingKey(group: group, multiword: multiword, key: key)
+        if let filed = cache.spellings[known], !EntityLinkCache.precedes(spelling, filed) { return }
+        try insertName.run { s in s.bind(1, key); s.bind(2, kind); s.bind(3, group); s.bind(4, spelling) }
+        if sqliteChanges(connection) > 0 { touched.insert(key) }  // a new filing can change a resolution
+        // Changed: `spelling` is the one filed; unchanged: the one filed is at most `spelling`.
+        cache.spellings[known] = spelling
+    }
+
+    /// Forgets what the cache knows (after a rolled-back transaction or a relink).
+    func forget() { cache.clear() }
 
     /// Moves everything of group `absorbed` into `survivor` and deletes it.
     private func merge(_ absorbed: Int64, into survivor: Int64, touched: inout Set<String>) throws(SQLiteError) {

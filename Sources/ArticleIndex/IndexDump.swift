@@ -2,8 +2,8 @@ extension IndexReader {
     /// The index's content as sorted text lines, independent of row ids and insertion order, so
     /// two indexes can be compared (`articled query dump`; the reindex and crash tests): articles
     /// with their fields, each article entity with the set of article entities it is linked to
-    /// (the partition, named by its first member), names, quotes, keyphrases, duplicates and LSH
-    /// buckets.
+    /// (the partition, named by its first member), names, quotes, keyphrases and duplicates
+    /// (the LSH buckets are derived from the signatures, in memory).
     public func dump() throws(SQLiteError) -> [String] {
         var lines: [String] = []
         let articles = try db.prepare("SELECT result, name, sha256, title, published, received, language, text, hex(signature) FROM articles")
@@ -44,8 +44,6 @@ extension IndexReader {
                 lines.append("\(table)\t\(Self.escape(statement.text(0) ?? ""))\t\(statement.int(1))\t\(Self.escape(statement.text(2) ?? ""))\t\(statement.int(3))")
             }
         }
-        let buckets = try db.prepare("SELECT l.bucket, a.result FROM lsh l JOIN articles a ON a.id = l.article")
-        while try buckets.step() { lines.append("lsh\t\(buckets.int(0))\t\(Self.escape(buckets.text(1) ?? ""))") }
         let text = try db.prepare("SELECT count(*) FROM article_text WHERE article_text MATCH 'the'")
         if try text.step() { lines.append("fts\tthe\t\(text.int(0))") }
         return lines.sorted()

@@ -4,7 +4,7 @@
 /// keep the data may simply drop it and let recovery re-index (`articled reindex`).
 enum IndexSchema {
     /// The version this build writes.
-    static let version = 1
+    static let version = 2
 
     /// `migrations[k]` takes a file from version k to k + 1.
     static let migrations: [String] = [
@@ -91,10 +91,16 @@ enum IndexSchema {
         -- Full-text search over title and text; the text lives in `articles` (external content).
         CREATE VIRTUAL TABLE article_text USING fts5(title, text, content='articles', content_rowid='id');
         """,
+        // 2: the LSH buckets live in memory (NearDuplicateTable), derived from `signature`.
+        """
+        DROP TABLE lsh;
+        """,
     ]
 
-    /// Brings the open database to `version`, in one transaction per step.
-    static func migrate(_ db: borrowing SQLiteConnection) throws(SQLiteError) {
+    /// Brings the open database to `version`, in one transaction per step; returns the version
+    /// it had (0 for a new file).
+    @discardableResult
+    static func migrate(_ db: borrowing SQLiteConnection) throws(SQLiteError) -> Int {
         let current = Int(try db.scalar("PRAGMA user_version"))
         guard current <= version else {
             throw SQLiteError(code: 1, message: "the index has schema version \(current), newer than this articled's \(version); rebuild it with `articled reindex`")
@@ -105,5 +111,6 @@ enum IndexSchema {
                 try db.execute("PRAGMA user_version = \(step + 1)")
             }
         }
+        return current
     }
 }

@@ -7,12 +7,11 @@ import Foundation
 /// writes, one FTS5 segment per batch, one WAL commit).
 ///
 /// The writer waits briefly (`gather`) after the first article arrives so that a trickle also
-/// forms batches; a waiting article is still seen by duplicate lookups (`snapshot`, `merge`).
+/// forms batches. Each article comes with its slot in the near-duplicate table, where lookups
+/// see it from the moment it is queued.
 final class IndexWriteQueue: @unchecked Sendable {
     private let condition = NSCondition()
-    private var waiting: [IndexedArticle] = []
-    /// The LSH band keys of `waiting`, one set each (computed once, not at every lookup).
-    private var waitingBands: [Set<Int64>] = []
+    private var waiting: [(article: IndexedArticle, slot: Int32)] = []
     private var writing = false
     private var started = false
     private var onError: (@Sendable (SQLiteError) -> Void)?
@@ -21,11 +20,10 @@ final class IndexWriteQueue: @unchecked Sendable {
     private let batchSize = 512
 
     /// Adds `articles`; returns true the first time, when the caller must start the writer thread.
-    func add(_ articles: [IndexedArticle], onError: @escaping @Sendable (SQLiteError) -> Void) -> Bool {
+    func add(_ articles: [IndexedArticle], slots: [Int32], onError: @escaping @Sendable (SQLiteError) -> Void) -> Bool {
         condition.lock()
         defer { condition.unlock() }
-        waiting.append(contentsOf: articles)
-        waitingBands.append(contentsOf: articles.map { $0.signature.isEmpty ? [] : Set($0.signature.bandKeys) })
+        for (article, slot) in zip(articles, slots) { waiting.append((article, slot)) }
         self.onError = onError
         condition.broadcast()
         let start = !started
@@ -42,13 +40,12 @@ final class IndexWriteQueue: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Takes everything waiting (the writer, holding the index lock).
-    func take() -> ([IndexedArticle], (@Sendable (SQLiteError) -> Void)?) {
+    /// Takes everything waiting (the writer).
+    func take() -> ([(article: IndexedArticle, slot: Int32)], (@Sendable (SQLiteError) -> Void)?) {
         condition.lock()
         defer { condition.unlock() }
         let batch = waiting
         waiting.removeAll(keepingCapacity: true)
-        waitingBands.removeAll(keepingCapacity: true)
         writing = true
         return (batch, onError)
     }
@@ -66,32 +63,5 @@ final class IndexWriteQueue: @unchecked Sendable {
         condition.lock()
         while !waiting.isEmpty || writing { condition.wait() }
         condition.unlock()
-    }
-
-    /// The articles waiting now, with their band keys.
-    func snapshot() -> [(article: IndexedArticle, bands: Set<Int64>)] {
-        condition.lock()
-        defer { condition.unlock() }
-        return Array(zip(waiting, waitingBands))
-    }
-
-    /// `written` (found in the database) together with the waiting articles that match
-    /// `signature` / `sha256` as `IndexWriter.duplicates` would have found them once written.
-    static func merge(_ written: [DuplicateArticle], queued: [(article: IndexedArticle, bands: Set<Int64>)], signature: MinHashSignature,
-                      sha256: String, threshold: Double, limit: Int) -> [DuplicateArticle] {
-        guard !queued.isEmpty else { return written }
-        var found: [String: Double] = [:]
-        for duplicate in written { found[duplicate.name] = duplicate.similarity }
-        let keys = signature.isEmpty ? [] : signature.bandKeys
-        for (article, bands) in queued {
-            var similarity: Double? = article.sha256 == sha256 ? 1 : nil
-            if similarity == nil, !keys.isEmpty, keys.contains(where: bands.contains) {
-                similarity = signature.similarity(to: article.signature)
-            }
-            if let similarity, similarity >= threshold { found[article.name] = max(found[article.name] ?? 0, similarity) }
-        }
-        return found.map { DuplicateArticle(name: $0.key, similarity: $0.value) }
-            .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.name < $1.name }
-            .prefix(limit).map { $0 }
     }
 }

@@ -4,20 +4,16 @@ import ArticleAnalysis
 /// (`~Copyable`; `ArticleIndex` keeps it behind a mutex, so one thread at a time uses it).
 struct IndexWriter: ~Copyable {
     let db: SQLiteConnection
+    /// The schema version the file had, when it was older than this build's (see `IndexSchema`).
+    let migratedFrom: Int?
     private let articleExists: SQLiteStatement
     private let insertArticle: SQLiteStatement
     private let insertText: SQLiteStatement
-    private let insertBucket: SQLiteStatement
     private let linker: EntityLinker
     private let insertMention: SQLiteStatement
     private let insertQuote: SQLiteStatement
     private let insertKeyphrase: SQLiteStatement
     private let insertDuplicate: SQLiteStatement
-    private let findBySha: SQLiteStatement
-    private let findBucket: SQLiteStatement
-    private let findSignature: SQLiteStatement
-    private let begin: SQLiteStatement
-    private let commit: SQLiteStatement
 
     /// Opens or creates the index at `path`: WAL journal, schema brought up to date.
     init(path: String) throws(SQLiteError) {
@@ -28,51 +24,49 @@ struct IndexWriter: ~Copyable {
         // cache_size 32 MiB (default 2 MiB): the B-tree pages that lookups and inserts touch stay
         // in memory instead of being read again with one pread each.
         try db.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768")
-        try IndexSchema.migrate(db)
+        let found = try IndexSchema.migrate(db)
         let articleExists = try db.prepare("SELECT id FROM articles WHERE result = ?")
         let insertArticle = try db.prepare("""
             INSERT INTO articles(result, name, sha256, title, published, received, language, text, signature)
             VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let insertText = try db.prepare("INSERT INTO article_text(rowid, title, text) VALUES(?, ?, ?)")
-        let insertBucket = try db.prepare("INSERT OR IGNORE INTO lsh(bucket, article) VALUES(?, ?)")
         let linker = try EntityLinker(db)
         let insertMention = try db.prepare("INSERT OR REPLACE INTO mentions(article, local_id, entity, type, name, aliases, count) VALUES(?, ?, ?, ?, ?, ?, ?)")
         let insertQuote = try db.prepare("INSERT INTO quotes(article, position, kind, text, speaker_local, speaker_name, cue) VALUES(?, ?, ?, ?, ?, ?, ?)")
         let insertKeyphrase = try db.prepare("INSERT INTO keyphrases(article, position, text, score) VALUES(?, ?, ?, ?)")
         let insertDuplicate = try db.prepare("INSERT INTO duplicates(article, position, name, similarity) VALUES(?, ?, ?, ?)")
-        let findBySha = try db.prepare("SELECT name FROM articles WHERE sha256 = ? ORDER BY id")
-        let findBucket = try db.prepare("SELECT article FROM lsh WHERE bucket = ?")
-        let findSignature = try db.prepare("SELECT name, signature, sha256 FROM articles WHERE id = ?")
-        let begin = try db.prepare("BEGIN")
-        let commit = try db.prepare("COMMIT")
         self.articleExists = articleExists
         self.insertArticle = insertArticle
         self.insertText = insertText
-        self.insertBucket = insertBucket
         self.linker = linker
         self.insertMention = insertMention
         self.insertQuote = insertQuote
         self.insertKeyphrase = insertKeyphrase
         self.insertDuplicate = insertDuplicate
-        self.findBySha = findBySha
-        self.findBucket = findBucket
-        self.findSignature = findSignature
-        self.begin = begin
-        self.commit = commit
+        migratedFrom = found > 0 && found < IndexSchema.version ? found : nil
         self.db = db
     }
 
     // MARK: Writing
 
-    /// Records one article unless its result is already there; returns whether it was added.
-    /// The caller holds a transaction.
-    func record(_ article: IndexedArticle) throws(SQLiteError) -> Bool {
+    /// Runs `body` in a transaction; when it is rolled back, the entity linker forgets what it
+    /// had cached of it.
+    func transaction<R>(_ body: () throws(SQLiteError) -> R) throws(SQLiteError) -> R {
+        do { return try db.transaction(body) } catch {
+            linker.forget()
+            throw error
+        }
+    }
+
+    /// Records one article unless its result is already there; returns its id when it was
+    /// added, nil when it was there. The caller holds a transaction.
+    func record(_ article: IndexedArticle) throws(SQLiteError) -> Int64? {
         articleExists.reset()
         articleExists.bind(1, article.result)
         let exists = try articleExists.step()
         articleExists.reset()  // a statement left on a row holds a read snapshot: the WAL could never be checkpointed
-        if exists { return false }
+        if exists { return nil }
         try insertArticle.run { s in
             s.bind(1, article.result); s.bind(2, article.name); s.bind(3, article.sha256); s.bind(4, article.title)
             s.bind(5, article.published); s.bind(6, article.received); s.bind(7, article.language); s.bind(8, article.text)
@@ -80,9 +74,6 @@ struct IndexWriter: ~Copyable {
         }
         let id = db.lastInsertRowID
         try insertText.run { s in s.bind(1, id); s.bind(2, article.title); s.bind(3, article.text) }
-        if !article.signature.isEmpty {
-            for key in article.signature.bandKeys { try insertBucket.run { s in s.bind(1, key); s.bind(2, id) } }
-        }
         var touched = Set<String>()
         for entity in article.entities {
             let group = try linker.link(entity, touched: &touched)
@@ -104,7 +95,7 @@ struct IndexWriter: ~Copyable {
         for (position, duplicate) in article.duplicates.enumerated() {
             try insertDuplicate.run { s in s.bind(1, id); s.bind(2, position); s.bind(3, duplicate.name); s.bind(4, duplicate.similarity) }
         }
-        return true
+        return id
     }
 
     /// Removes the article whose result is `result` and everything filed under it; entities
@@ -121,7 +112,7 @@ struct IndexWriter: ~Copyable {
             let delete = try db.prepare("INSERT INTO article_text(article_text, rowid, title, text) VALUES('delete', ?, ?, ?)")
             try delete.run { s in s.bind(1, id); s.bind(2, row.text(0)); s.bind(3, row.text(1)) }
         }
-        for table in ["mentions", "quotes", "keyphrases", "duplicates", "lsh"] {
+        for table in ["mentions", "quotes", "keyphrases", "duplicates"] {
             let statement = try db.prepare("DELETE FROM \(table) WHERE article = ?")
             try statement.run { s in s.bind(1, id) }
         }
@@ -134,6 +125,7 @@ struct IndexWriter: ~Copyable {
     /// article tied together must come apart). Linking does not depend on order, so this gives
     /// what indexing the remaining articles afresh would.
     func relinkAll() throws(SQLiteError) {
+        linker.forget()
         try db.execute("DELETE FROM entity_names; DELETE FROM entities; UPDATE mentions SET entity = -1")
         let rows = try db.prepare("SELECT article, local_id, type, name, aliases, count FROM mentions")
         var entries: [(article: Int64, entity: IndexedArticle.ArticleEntity)] = []
@@ -153,39 +145,14 @@ struct IndexWriter: ~Copyable {
 
     // MARK: Near-duplicates
 
-    /// Earlier articles with the same SHA-256 (similarity 1) or whose signature agrees with
-    /// `signature` on at least `threshold` of its values, most similar first, at most `limit`.
-    func duplicates(of signature: MinHashSignature, sha256: String, threshold: Double, limit: Int) throws(SQLiteError) -> [DuplicateArticle] {
-        // One read transaction for the ~35 statements of a lookup: outside one, each statement
-        // takes and drops the file's shared lock (fcntl system calls) on its own.
-        try begin.run()
-        defer { try? commit.run() }
-        var found: [String: Double] = [:]
-        findBySha.reset()
-        findBySha.bind(1, sha256)
-        while try findBySha.step() { if let name = findBySha.text(0) { found[name] = 1 } }
-        if !signature.isEmpty {
-            var candidates = Set<Int64>()
-            for key in signature.bandKeys {
-                findBucket.reset()
-                findBucket.bind(1, key)
-                while try findBucket.step() { candidates.insert(findBucket.int(0)) }
-            }
-            for id in candidates {
-                findSignature.reset()
-                findSignature.bind(1, id)
-                guard try findSignature.step(), let name = findSignature.text(0),
-                      let other = MinHashSignature(bytes: findSignature.blob(1)) else { findSignature.reset(); continue }
-                let similarity = findSignature.text(2) == sha256 ? 1 : signature.similarity(to: other)
-                findSignature.reset()
-                if similarity >= threshold { found[name] = max(found[name] ?? 0, similarity) }
-            }
+    /// The in-memory near-duplicate table of every stored signature (at open, and after removals).
+    func loadNearDuplicateTable() throws(SQLiteError) -> NearDuplicateTable {
+        var table = NearDuplicateTable()
+        let rows = try db.prepare("SELECT id, sha256, signature FROM articles ORDER BY id")
+        while try rows.step() {
+            _ = table.add(signature: MinHashSignature(bytes: rows.blob(2)) ?? .empty, sha256: rows.text(1) ?? "", article: rows.int(0))
         }
-        findBySha.reset()
-        findBucket.reset()
-        return found.map { DuplicateArticle(name: $0.key, similarity: $0.value) }
-            .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : $0.name < $1.name }
-            .prefix(limit).map { $0 }
+        return table
     }
 
     /// The result names of every indexed article.

@@ -19,6 +19,11 @@ struct ArticleIndexing: Sendable {
         guard configuration.indexEnabled else { return nil }
         do {
             let index = try ArticleIndex(path: configuration.resolvedIndexPath)
+            if let old = index.migratedFrom {
+                logger.notice("article index schema migrated", metadata: [
+                    "index": .string(index.path), "from": .stringConvertible(old), "to": .stringConvertible(ArticleIndex.schemaVersion),
+                ])
+            }
             return ArticleIndexing(index: index, threshold: configuration.duplicateThreshold, outbox: outbox, logger: logger)
         } catch {
             logger.error("cannot open the article index; running without it", metadata: [
