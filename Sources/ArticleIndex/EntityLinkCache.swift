@@ -9,6 +9,8 @@
 ///   upsert keeps the least: a name not below it changes nothing);
 /// - `names`: for a group, a name at or below its display name in the rename order (longest,
 ///   then least: a name not above it changes nothing).
+/// - `linked`: an article entity (type, name, aliases) linked already, and its group: linking
+///   the same again files nothing new, so it is not even keyed again.
 /// A merge, a relink or a rolled-back transaction clears it all; so does growing past
 /// `capacity` entries (a long-running daemon indexing ever new names).
 final class EntityLinkCache {
@@ -24,6 +26,12 @@ final class EntityLinkCache {
         var key: String
     }
 
+    struct EntityKey: Hashable {
+        var type: String
+        var names: [String]
+    }
+
+    var linked: [EntityKey: Int64] = [:]
     var groups: [GroupKey: Int64] = [:]
     var spellings: [SpellingKey: String] = [:]
     var names: [Int64: String] = [:]
@@ -32,6 +40,7 @@ final class EntityLinkCache {
     init(capacity: Int = 200_000) { self.capacity = capacity }
 
     func clear() {
+        linked.removeAll()
         groups.removeAll()
         spellings.removeAll()
         names.removeAll()
@@ -39,7 +48,7 @@ final class EntityLinkCache {
 
     /// Clears when full.
     func makeRoom() {
-        if groups.count + spellings.count + names.count > capacity { clear() }
+        if linked.count + groups.count + spellings.count + names.count > capacity { clear() }
     }
 
     /// SQLite's order of text (BINARY collation: bytes of UTF-8, a prefix first).

@@ -91,6 +91,8 @@ struct EntityLinker: ~Copyable {
     /// filed already (`EntityLinkCache`) is not asked or written again.
     func link(_ entity: IndexedArticle.ArticleEntity, touched: inout Set<String>) throws(SQLiteError) -> Int64 {
         cache.makeRoom()
+        let seen = EntityLinkCache.EntityKey(type: entity.type, names: entity.names)
+        if let group = cache.linked[seen] { return group }
         let keys = EntityNameKey.keys(names: entity.names, type: entity.type)
         let multiword = keys.full.contains(where: EntityNameKey.isMultiword)
         let kind = multiword ? "m" : "s"
@@ -133,6 +135,7 @@ struct EntityLinker: ~Copyable {
         for key in keys.surnames {
             try file(key, kind: kind, multiword: multiword, group: group, spelling: entity.name, touched: &touched)
         }
+        cache.linked[seen] = group
         return group
     }
 

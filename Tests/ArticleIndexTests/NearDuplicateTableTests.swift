@@ -1,0 +1,113 @@
+import ArticleAnalysis
+@testable import ArticleIndex
+import Foundation
+import XCTest
+
+/// The in-memory side of near-duplicate lookups (`NearDuplicateTable`), queued articles, the
+/// entity linker's cache, and the migration of an index written by schema version 1.
+final class NearDuplicateTableTests: XCTestCase {
+    static func report(_ n: Int) -> String {
+        (0..<60).map { "Sentence number \($0) of the council report \(n) says the budget item \($0 * 7 + n) was approved." }.joined(separator: " ")
+    }
+
+    static func article(_ result: String, text: String) -> IndexedArticle {
+        var article = IndexedArticle.person(result, "Jane Smith")
+        article.name = result.replacingOccurrences(of: ".json", with: "")
+        article.sha256 = "sha-" + result
+        article.text = text
+        article.signature = MinHashSignature(of: Array(text.unicodeScalars))
+        return article
+    }
+
+    func testCandidatesAreNearCopiesOnlyAndDeadSlotsDoNotCount() {
+        var table = NearDuplicateTable()
+        let text = Self.report(1)
+        let original = MinHashSignature(of: Array(text.unicodeScalars))
+        let other = MinHashSignature(of: Array(Self.report(2).unicodeScalars))
+        let a = table.add(signature: original, sha256: "a", article: 7)
+        _ = table.add(signature: other, sha256: "b", article: 8)
+        let near = MinHashSignature(of: Array((text + " One more sentence at the end.").unicodeScalars))
+        XCTAssertEqual(table.candidates(of: near, sha256: "x", threshold: 0.8), [.init(slot: a, article: 7)])
+        XCTAssertEqual(table.candidates(of: near, sha256: "x", threshold: 0.2).map(\.article).sorted(), [7], "the other report shares too little for a band")
+        let queued = table.add(signature: original, sha256: "c", article: 0)
+        XCTAssertEqual(table.candidates(of: original, sha256: "x", threshold: 0.8).map(\.slot), [a, queued])
+        table.written(queued, as: nil)
+        XCTAssertEqual(table.candidates(of: original, sha256: "x", threshold: 0.8).map(\.slot), [a])
+        // A text without words is found by its SHA-256 only.
+        let empty = MinHashSignature(of: Array("— … !".unicodeScalars))
+        let wordless = table.add(signature: empty, sha256: "w", article: 9)
+        XCTAssertEqual(table.candidates(of: empty, sha256: "w", threshold: 0.8), [.init(slot: wordless, article: 9)])
+        XCTAssertEqual(table.candidates(of: empty, sha256: "v", threshold: 0.8), [])
+    }
+
+    func testBinsGrowAndKeepEveryEntry() {
+        var band = NearDuplicateTable.Band()
+        var random = SystemRandomNumberGenerator()
+        let keys = (0..<20_000).map { _ in UInt32.random(in: 0...UInt32.max, using: &random) }
+        for (slot, key) in keys.enumerated() { band.insert(key, slot: Int32(slot)) }
+        XCTAssertGreaterThan(band.bins.count, 64)
+        for (slot, key) in keys.enumerated() where slot % 97 == 0 {
+            var found: [Int32] = []
+            band.slots(key, into: &found)
+            XCTAssertTrue(found.contains(Int32(slot)))
+        }
+    }
+
+    func testQueuedArticlesCountForLookupsBeforeAndAfterTheyAreWritten() throws {
+        let folder = try TemporaryFolder()
+        let index = try ArticleIndex(path: folder.path + "/index.sqlite")
+        let original = Self.article("original.txt.json", text: Self.report(1))
+        let near = MinHashSignature(of: Array((Self.report(1) + " Share this article.").unicodeScalars))
+        index.enqueue([original]) { error in XCTFail("\(error)") }
+        XCTAssertEqual(try index.duplicates(of: near, sha256: "new", threshold: 0.8).map(\.name), ["original.txt"])
+        index.flush()
+        XCTAssertEqual(try index.duplicates(of: near, sha256: "new", threshold: 0.8).map(\.name), ["original.txt"])
+        XCTAssertEqual(try index.duplicates(of: original.signature, sha256: original.sha256, threshold: 0.8).map(\.similarity), [1])
+        // Reopened: the table is loaded from the stored signatures.
+        let reopened = try ArticleIndex(path: index.path)
+        XCTAssertEqual(try reopened.duplicates(of: near, sha256: "new", threshold: 0.8).map(\.name), ["original.txt"])
+        XCTAssertEqual(try reopened.duplicates(of: MinHashSignature(of: Array(Self.report(3).unicodeScalars)), sha256: "new", threshold: 0.8), [])
+    }
+
+    func testRepeatedEntitiesGiveTheSameContentAsAFreshIndex() throws {
+        // The linker's cache must not change what is filed: articles that repeat entities (cache
+        // hits), with better spellings arriving later, and a merge in between.
+        let articles: [IndexedArticle] = [
+            .person("a.json", "Abu Mohammed al-Julani", aliases: ["al-Julani"]), .person("b.json", "Abu Mohammed al-Julani"),
+            .person("c.json", "abu mohammed al-julani"), .person("d.json", "Abu Mohammed Al-Julani", aliases: ["Al-Julani"]),
+            .person("e.json", "John Smith"), .person("f.json", "J. Smith"), .person("g.json", "John Smith", aliases: ["J. Smith"]),
+            .person("h.json", "John Smith"), .person("i.json", "Julani"),
+        ]
+        var dumps: [[String]] = []
+        for order in [articles, articles.reversed()] {
+            let folder = try TemporaryFolder()
+            let index = try ArticleIndex(path: folder.path + "/index.sqlite")
+            for article in order { try index.record([article]) }
+            dumps.append(try IndexReader(path: index.path).dump())
+        }
+        XCTAssertEqual(dumps[0], dumps[1])
+    }
+
+    func testAnIndexOfSchemaOneIsMigrated() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/index.sqlite"
+        let original = Self.article("original.txt.json", text: Self.report(1))
+        do {
+            let db = try SQLiteConnection(path: path)
+            try db.execute(IndexSchema.migrations[0] + "; PRAGMA user_version = 1")
+            let insert = try db.prepare("INSERT INTO articles(result, name, sha256, language, text, signature) VALUES(?, ?, ?, 'en', ?, ?)")
+            try insert.run { s in
+                s.bind(1, original.result); s.bind(2, original.name); s.bind(3, original.sha256); s.bind(4, original.text)
+                s.bind(5, blob: original.signature.bytes)
+            }
+        }
+        let index = try ArticleIndex(path: path)
+        XCTAssertEqual(index.migratedFrom, 1)
+        XCTAssertNil(try ArticleIndex(path: path).migratedFrom, "once migrated, opening again migrates nothing")
+        let reader = try IndexReader(path: path)
+        XCTAssertEqual(try reader.db.scalar("PRAGMA user_version"), Int64(IndexSchema.version))
+        XCTAssertEqual(try reader.db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'lsh'"), 0)
+        XCTAssertEqual(try index.duplicates(of: original.signature, sha256: "new", threshold: 0.8).map(\.name), ["original.txt"])
+        XCTAssertNil(try ArticleIndex(path: folder.path + "/new.sqlite").migratedFrom, "a new file is created, not migrated")
+    }
+}
