@@ -6,7 +6,10 @@ extension IndexReader {
     /// (the LSH buckets are derived from the signatures, in memory).
     public func dump() throws(SQLiteError) -> [String] {
         var lines: [String] = []
-        let articles = try db.prepare("SELECT result, name, sha256, title, published, received, language, text, hex(signature) FROM articles")
+        let articles = try db.prepare("""
+            SELECT a.result, a.name, a.sha256, a.title, a.published, a.received, a.language, a.text, hex(s.signature) || ' ' || s.name || ' ' || s.sha256
+            FROM articles a LEFT JOIN signatures s ON s.article = a.id
+            """)
         while try articles.step() {
             let fields = (0..<9).map { articles.text(Int32($0)) ?? "∅" }
             lines.append("article\t" + fields.map(Self.escape).joined(separator: "\t"))

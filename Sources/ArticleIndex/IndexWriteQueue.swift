@@ -15,8 +15,11 @@ final class IndexWriteQueue: @unchecked Sendable {
     private var writing = false
     private var started = false
     private var onError: (@Sendable (SQLiteError) -> Void)?
-    /// How long the writer lets a batch gather once an article waits, and the size that ends it early.
-    private let gather: TimeInterval = 0.05
+    /// How long the writer lets a batch gather once an article waits, and the size that ends it
+    /// early. Larger transactions cost less per article (FTS5 writes and merges fewer segments:
+    /// ~130 us per article in batches of 30, ~100 in batches of 500); a result reaches the index
+    /// (for `articled query`) a quarter of a second after it is published.
+    private let gather: TimeInterval = 0.25
     private let batchSize = 512
 
     /// Adds `articles`; returns true the first time, when the caller must start the writer thread.

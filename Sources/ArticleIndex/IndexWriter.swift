@@ -8,6 +8,7 @@ struct IndexWriter: ~Copyable {
     let migratedFrom: Int?
     private let articleExists: SQLiteStatement
     private let insertArticle: SQLiteStatement
+    private let insertSignature: SQLiteStatement
     private let insertText: SQLiteStatement
     private let linker: EntityLinker
     private let insertMention: SQLiteStatement
@@ -27,9 +28,10 @@ struct IndexWriter: ~Copyable {
         let found = try IndexSchema.migrate(db)
         let articleExists = try db.prepare("SELECT id FROM articles WHERE result = ?")
         let insertArticle = try db.prepare("""
-            INSERT INTO articles(result, name, sha256, title, published, received, language, text, signature)
-            VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO articles(result, name, sha256, title, published, received, language, text)
+            VALUES(?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let insertSignature = try db.prepare("INSERT INTO signatures(article, name, sha256, signature) VALUES(?, ?, ?, ?)")
         let insertText = try db.prepare("INSERT INTO article_text(rowid, title, text) VALUES(?, ?, ?)")
         let linker = try EntityLinker(db)
         let insertMention = try db.prepare("INSERT OR REPLACE INTO mentions(article, local_id, entity, type, name, aliases, count) VALUES(?, ?, ?, ?, ?, ?, ?)")
@@ -38,6 +40,7 @@ struct IndexWriter: ~Copyable {
         let insertDuplicate = try db.prepare("INSERT INTO duplicates(article, position, name, similarity) VALUES(?, ?, ?, ?)")
         self.articleExists = articleExists
         self.insertArticle = insertArticle
+        self.insertSignature = insertSignature
         self.insertText = insertText
         self.linker = linker
         self.insertMention = insertMention
@@ -70,9 +73,9 @@ struct IndexWriter: ~Copyable {
         try insertArticle.run { s in
             s.bind(1, article.result); s.bind(2, article.name); s.bind(3, article.sha256); s.bind(4, article.title)
             s.bind(5, article.published); s.bind(6, article.received); s.bind(7, article.language); s.bind(8, article.text)
-            s.bind(9, blob: article.signature.bytes)
         }
         let id = db.lastInsertRowID
+        try insertSignature.run { s in s.bind(1, id); s.bind(2, article.name); s.bind(3, article.sha256); s.bind(4, blob: article.signature.bytes) }
         try insertText.run { s in s.bind(1, id); s.bind(2, article.title); s.bind(3, article.text) }
         var touched = Set<String>()
         for entity in article.entities {
@@ -112,6 +115,8 @@ struct IndexWriter: ~Copyable {
             let delete = try db.prepare("INSERT INTO article_text(article_text, rowid, title, text) VALUES('delete', ?, ?, ?)")
             try delete.run { s in s.bind(1, id); s.bind(2, row.text(0)); s.bind(3, row.text(1)) }
         }
+        let signature = try db.prepare("DELETE FROM signatures WHERE article = ?")
+        try signature.run { s in s.bind(1, id) }
         for table in ["mentions", "quotes", "keyphrases", "duplicates"] {
             let statement = try db.prepare("DELETE FROM \(table) WHERE article = ?")
             try statement.run { s in s.bind(1, id) }
@@ -148,7 +153,7 @@ struct IndexWriter: ~Copyable {
     /// The in-memory near-duplicate table of every stored signature (at open, and after removals).
     func loadNearDuplicateTable() throws(SQLiteError) -> NearDuplicateTable {
         var table = NearDuplicateTable()
-        let rows = try db.prepare("SELECT id, sha256, signature FROM articles ORDER BY id")
+        let rows = try db.prepare("SELECT article, sha256, signature FROM signatures ORDER BY article")
         while try rows.step() {
             _ = table.add(signature: MinHashSignature(bytes: rows.blob(2)) ?? .empty, sha256: rows.text(1) ?? "", article: rows.int(0))
         }

@@ -10,7 +10,7 @@ struct SignatureReader: ~Copyable {
 
     init(path: String) throws(SQLiteError) {
         let db = try SQLiteConnection(path: path, readOnly: true, create: false)
-        row = try db.prepare("SELECT name, sha256, signature FROM articles WHERE id = ?")
+        row = try db.prepare("SELECT name, sha256, signature FROM signatures WHERE article = ?")
         self.db = db
     }
 

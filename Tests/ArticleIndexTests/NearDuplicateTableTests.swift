@@ -107,6 +107,8 @@ final class NearDuplicateTableTests: XCTestCase {
         let reader = try IndexReader(path: path)
         XCTAssertEqual(try reader.db.scalar("PRAGMA user_version"), Int64(IndexSchema.version))
         XCTAssertEqual(try reader.db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'lsh'"), 0)
+        XCTAssertEqual(try reader.db.scalar("SELECT count(*) FROM signatures"), 1, "the signature moved to its own table")
+        XCTAssertEqual(try reader.db.scalar("SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'signature'"), 0)
         XCTAssertEqual(try index.duplicates(of: original.signature, sha256: "new", threshold: 0.8).map(\.name), ["original.txt"])
         XCTAssertNil(try ArticleIndex(path: folder.path + "/new.sqlite").migratedFrom, "a new file is created, not migrated")
     }

@@ -35,6 +35,8 @@ final class IndexTests: XCTestCase {
         XCTAssertEqual(listing, [], "no original lists a duplicate")
 
         let at = ["--spool", spool.root]
+        // The index's writer gathers published results for up to a quarter of a second.
+        waitUntil("the copy is indexed", seconds: 10) { Self.articled(["query", "duplicates", "copy-of-first.txt"] + at).status == 0 }
         for name in ["al-Julani", "Abu Mohammed al-Julani"] {
             let entity = Self.articled(["query", "entity", name, "--json"] + at)
             XCTAssertEqual(entity.status, 0, entity.stderr)
