@@ -58,7 +58,7 @@ public final class ArticleIndex: @unchecked Sendable {
         }
         tableLock.lock()
         for (article, id) in zip(articles, ids) {
-            if let id { _ = table.add(signature: article.signature, sha256: article.sha256, article: id) }
+            if let id { _ = table.add(signature: article.signature, sha256: article.sha256, name: article.name, article: id) }
         }
         tableLock.unlock()
         return ids.count { $0 != nil }
@@ -93,12 +93,18 @@ public final class ArticleIndex: @unchecked Sendable {
     public func duplicates(of signature: MinHashSignature, sha256: String, threshold: Double, limit: Int = 100) throws(SQLiteError) -> [DuplicateArticle] {
         var waiting: [QueuedArticle] = []
         var written: [Int64] = []
+        var found: [String: Double] = [:]
         tableLock.lock()
         for candidate in table.candidates(of: signature, sha256: sha256, threshold: threshold) {
-            if candidate.article > 0 { written.append(candidate.article) } else if let article = queued[candidate.slot] { waiting.append(article) }
+            if candidate.exact {
+                found[table.name(candidate.slot)] = 1
+            } else if candidate.article > 0 {
+                written.append(candidate.article)
+            } else if let article = queued[candidate.slot] {
+                waiting.append(article)
+            }
         }
         tableLock.unlock()
-        var found: [String: Double] = [:]
         func consider(_ name: String, _ sha: String, _ other: MinHashSignature) {
             let similarity = sha == sha256 ? 1 : signature.similarity(to: other)
             if similarity >= threshold { found[name] = max(found[name] ?? 0, similarity) }
@@ -130,7 +136,7 @@ public final class ArticleIndex: @unchecked Sendable {
         var slots: [Int32] = []
         tableLock.lock()
         for article in articles {
-            let slot = table.add(signature: article.signature, sha256: article.sha256, article: 0)
+            let slot = table.add(signature: article.signature, sha256: article.sha256, name: article.name, article: 0)
             queued[slot] = QueuedArticle(name: article.name, sha256: article.sha256, signature: article.signature)
             slots.append(slot)
         }

@@ -153,9 +153,9 @@ struct IndexWriter: ~Copyable {
     /// The in-memory near-duplicate table of every stored signature (at open, and after removals).
     func loadNearDuplicateTable() throws(SQLiteError) -> NearDuplicateTable {
         var table = NearDuplicateTable()
-        let rows = try db.prepare("SELECT article, sha256, signature FROM signatures ORDER BY article")
+        let rows = try db.prepare("SELECT article, name, sha256, signature FROM signatures ORDER BY article")
         while try rows.step() {
-            _ = table.add(signature: MinHashSignature(bytes: rows.blob(2)) ?? .empty, sha256: rows.text(1) ?? "", article: rows.int(0))
+            _ = table.add(signature: MinHashSignature(bytes: rows.blob(3)) ?? .empty, sha256: rows.text(2) ?? "", name: rows.text(1) ?? "", article: rows.int(0))
         }
         return table
     }

@@ -13,13 +13,16 @@ import ArticleAnalysis
 /// A candidate whose fingerprints agree in at least `threshold` of the positions may be a
 /// duplicate (8-bit fingerprints of equal values are equal, so this never rules out a true one);
 /// only those are checked on the whole signature, which the caller reads (`Candidate`).
-/// Memory: about 400 bytes per article (32 bucket entries of 8 bytes in growable bins, 128 bytes
-/// of fingerprints, the article id): some 40 MB for 100,000 articles.
+/// Memory: about 500 bytes per article (32 bucket entries of 8 bytes in growable bins, 128 bytes
+/// of fingerprints, the article id, a hash of its SHA-256, its name): some 50 MB for 100,000
+/// articles.
 struct NearDuplicateTable {
-    /// A possible duplicate: the slot, and the article id when it is written (0 while queued).
+    /// A possible duplicate: the slot, the article id when it is written (0 while queued), and
+    /// whether it is an exact copy (the same SHA-256: similarity 1, nothing to check).
     struct Candidate: Equatable {
         var slot: Int32
         var article: Int64
+        var exact = false
     }
 
     /// One band's buckets: entries `key << 32 | slot` in 2^k bins chosen by the key's top bits
@@ -58,6 +61,12 @@ struct NearDuplicateTable {
     /// Per slot: the article id once written; 0 while queued; -1 when the slot is dead (its
     /// article turned out to be indexed already).
     private var articles: [Int64] = []
+    /// Per slot: a hash of the article's SHA-256, so an exact copy (the corpus of a busy
+    /// newsroom repeats wire copy) is listed without reading anything.
+    private var digests: [Int] = []
+    /// Per slot: the article's input name (what `duplicates` lists), UTF-8 in one arena.
+    private var nameBytes: [UInt8] = []
+    private var nameEnds: [Int] = []
     /// Slots of articles whose signature is empty (a text without words): only exact copies
     /// (same SHA-256) find them, so they are listed apart, by a hash of their SHA-256.
     private var wordless: [Int: [Int32]] = [:]
@@ -66,9 +75,12 @@ struct NearDuplicateTable {
     var count: Int { articles.count }
 
     /// Adds an article; returns its slot. `article` is 0 while the article is queued.
-    mutating func add(signature: MinHashSignature, sha256: String, article: Int64) -> Int32 {
+    mutating func add(signature: MinHashSignature, sha256: String, name: String, article: Int64) -> Int32 {
         let slot = Int32(articles.count)
         articles.append(article)
+        digests.append(sha256.hashValue)
+        nameBytes.append(contentsOf: name.utf8)
+        nameEnds.append(nameBytes.count)
         if signature.isEmpty {
             fingerprints.append(contentsOf: repeatElement(0, count: MinHashSignature.count))
             wordless[sha256.hashValue, default: []].append(slot)
@@ -104,10 +116,17 @@ struct NearDuplicateTable {
                 return slot != previous && agreements(mine, slot) >= needed
             }
         }
+        let digest = sha256.hashValue
         return found.compactMap { slot in
             let article = articles[Int(slot)]
-            return article < 0 ? nil : Candidate(slot: slot, article: article)
+            return article < 0 ? nil : Candidate(slot: slot, article: article, exact: digests[Int(slot)] == digest)
         }
+    }
+
+    /// The input name of the article in `slot`.
+    func name(_ slot: Int32) -> String {
+        let start = slot == 0 ? 0 : nameEnds[Int(slot) - 1]
+        return String(decoding: nameBytes[start..<nameEnds[Int(slot)]], as: UTF8.self)
     }
 
     /// Positions where `mine` and the fingerprints of `slot` are equal (a loop the compiler
