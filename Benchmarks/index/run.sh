@@ -2,8 +2,10 @@
 # Article index benchmark (docs/index.md), release build:
 #  1. what indexing adds to the daemon's CPU per article (a backlog with index.enabled on / off);
 #  2. an index of INDEX_ARTICLES (100,000) articles, the corpus replicated with renamed entities
-#     (built by `articled bench-index`, not kept): query entity / quotes / search and the
-#     near-duplicate lookup, p50 and p99, in process and through the command line;
+#     (built by `articled bench-index`, not kept; ~70 s of CPU): query entity / quotes / search
+#     and the near-duplicate lookup, p50 and p99 of wall time and of the thread's CPU time (on a
+#     shared machine the wall-clock p99 of a sub-millisecond query is mostly time preempted), in
+#     process and through the command line;
 #  3. near-duplicates on edited corpus copies against exact Jaccard, articled's MinHash beside
 #     datasketch's MinHash LSH (PyPI, in a venv) on the same cleaned pairs.
 #
