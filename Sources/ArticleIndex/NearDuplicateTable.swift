@@ -129,17 +129,12 @@ struct NearDuplicateTable {
         return String(decoding: nameBytes[start..<nameEnds[Int(slot)]], as: UTF8.self)
     }
 
-    /// Positions where `mine` and the fingerprints of `slot` are equal (a loop the compiler
-    /// vectorises).
+    /// Positions where `mine` and the fingerprints of `slot` are equal.
     private func agreements(_ mine: [UInt8], _ slot: Int32) -> Int {
-        fingerprints.withUnsafeBufferPointer { all in
-            mine.withUnsafeBufferPointer { own in
-                let base = Int(slot) * MinHashSignature.count
-                var same = 0
-                for j in 0..<MinHashSignature.count where all[base + j] == own[j] { same += 1 }
-                return same
-            }
-        }
+        let base = Int(slot) * MinHashSignature.count
+        var same = 0
+        for j in 0..<MinHashSignature.count where fingerprints[base + j] == mine[j] { same += 1 }
+        return same
     }
 
     /// The 8-bit fingerprint of a signature value (its low bits: a minimum of a random
