@@ -92,14 +92,14 @@ public final class ArticleIndex: @unchecked Sendable {
     /// article recorded before it, written or not.
     public func duplicates(of signature: MinHashSignature, sha256: String, threshold: Double, limit: Int = 100) throws(SQLiteError) -> [DuplicateArticle] {
         var waiting: [QueuedArticle] = []
-        var written: [Int64] = []
+        var written: [(article: Int64, agreements: Int)] = []
         var found: [String: Double] = [:]
         tableLock.lock()
         for candidate in table.candidates(of: signature, sha256: sha256, threshold: threshold) {
             if candidate.exact {
                 found[table.name(candidate.slot)] = 1
             } else if candidate.article > 0 {
-                written.append(candidate.article)
+                written.append((candidate.article, candidate.agreements))
             } else if let article = queued[candidate.slot] {
                 waiting.append(article)
             }
@@ -111,9 +111,17 @@ public final class ArticleIndex: @unchecked Sendable {
         }
         for article in waiting { consider(article.name, article.sha256, article.signature) }
         if !written.isEmpty {
+            // Most agreeing fingerprints first; once `limit` are listed, a candidate whose bound
+            // is below the limit-th similarity cannot enter the list, nor can any after it (a feed
+            // of near-identical articles would otherwise cost one row read each, every lookup).
+            written.sort { $0.agreements > $1.agreements }
             signatureLock.lock()
             defer { signatureLock.unlock() }
-            for id in written {
+            for (id, agreements) in written {
+                if found.count >= limit {
+                    let last = found.values.sorted(by: >)[limit - 1]
+                    if Double(agreements) / Double(MinHashSignature.count) < last { break }
+                }
                 if let row = try signatures.article(id) { consider(row.name, row.sha256, row.signature) }
             }
         }

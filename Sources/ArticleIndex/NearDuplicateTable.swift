@@ -23,6 +23,9 @@ struct NearDuplicateTable {
         var slot: Int32
         var article: Int64
         var exact = false
+        /// Positions whose fingerprints agree: at least those whose values agree, so
+        /// `agreements / 128` bounds the similarity from above.
+        var agreements = MinHashSignature.count
     }
 
     /// One band's buckets: entries `key << 32 | slot` in 2^k bins chosen by the key's top bits
@@ -102,8 +105,9 @@ struct NearDuplicateTable {
     /// each on its whole signature and SHA-256.
     func candidates(of signature: MinHashSignature, sha256: String, threshold: Double) -> [Candidate] {
         var found: [Int32] = []
+        var agreeing: [(slot: Int32, agreements: Int)] = []
         if signature.isEmpty {
-            found = wordless[sha256.hashValue] ?? []
+            agreeing = (wordless[sha256.hashValue] ?? []).map { ($0, MinHashSignature.count) }
         } else {
             for (band, key) in signature.bandKeys.enumerated() { bands[band].slots(Self.bucket(key), into: &found) }
             found.sort()
@@ -111,15 +115,16 @@ struct NearDuplicateTable {
             var mine = [UInt8](repeating: 0, count: MinHashSignature.count)
             for j in 0..<MinHashSignature.count { mine[j] = Self.fingerprint(signature.values[j]) }
             let needed = Int((threshold * Double(MinHashSignature.count)).rounded(.up))
-            found = found.filter { slot in
-                defer { previous = slot }
-                return slot != previous && agreements(mine, slot) >= needed
+            for slot in found where slot != previous {
+                previous = slot
+                let same = agreements(mine, slot)
+                if same >= needed { agreeing.append((slot, same)) }
             }
         }
         let digest = sha256.hashValue
-        return found.compactMap { slot in
+        return agreeing.compactMap { slot, same in
             let article = articles[Int(slot)]
-            return article < 0 ? nil : Candidate(slot: slot, article: article, exact: digests[Int(slot)] == digest)
+            return article < 0 ? nil : Candidate(slot: slot, article: article, exact: digests[Int(slot)] == digest, agreements: same)
         }
     }
 

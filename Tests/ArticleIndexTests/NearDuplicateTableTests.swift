@@ -27,7 +27,9 @@ final class NearDuplicateTableTests: XCTestCase {
         let a = table.add(signature: original, sha256: "a", name: "a.txt", article: 7)
         _ = table.add(signature: other, sha256: "b", name: "b.txt", article: 8)
         let near = MinHashSignature(of: Array((text + " One more sentence at the end.").unicodeScalars))
-        XCTAssertEqual(table.candidates(of: near, sha256: "x", threshold: 0.8), [.init(slot: a, article: 7)])
+        let found = table.candidates(of: near, sha256: "x", threshold: 0.8)
+        XCTAssertEqual(found.map(\.slot), [a])
+        XCTAssertGreaterThanOrEqual(found.first?.agreements ?? 0, Int(near.similarity(to: original) * 128), "fingerprints agree wherever values do")
         XCTAssertEqual(table.candidates(of: near, sha256: "x", threshold: 0.2).map(\.article).sorted(), [7], "the other report shares too little for a band")
         let queued = table.add(signature: original, sha256: "c", name: "c.txt", article: 0)
         XCTAssertEqual(table.candidates(of: original, sha256: "x", threshold: 0.8).map(\.slot), [a, queued])
@@ -69,6 +71,23 @@ final class NearDuplicateTableTests: XCTestCase {
         let reopened = try ArticleIndex(path: index.path)
         XCTAssertEqual(try reopened.duplicates(of: near, sha256: "new", threshold: 0.8).map(\.name), ["original.txt"])
         XCTAssertEqual(try reopened.duplicates(of: MinHashSignature(of: Array(Self.report(3).unicodeScalars)), sha256: "new", threshold: 0.8), [])
+    }
+
+    func testALimitedLookupListsTheMostSimilarAsAFullOneDoes() throws {
+        // Candidates are checked most agreeing first and the checks stop once nothing left can
+        // enter the list: the first `limit` must be those of an unlimited lookup.
+        let folder = try TemporaryFolder()
+        let index = try ArticleIndex(path: folder.path + "/index.sqlite")
+        let text = Self.report(1)
+        try index.record((1...6).map { k in
+            Self.article("copy\(k).txt.json", text: text + (0..<k).map { " Added sentence \($0) about the council." }.joined())
+        })
+        let signature = MinHashSignature(of: Array(text.unicodeScalars))
+        let all = try index.duplicates(of: signature, sha256: "new", threshold: 0.8)
+        XCTAssertGreaterThanOrEqual(all.count, 4)
+        for limit in 1...3 {
+            XCTAssertEqual(try index.duplicates(of: signature, sha256: "new", threshold: 0.8, limit: limit), Array(all.prefix(limit)))
+        }
     }
 
     func testRepeatedEntitiesGiveTheSameContentAsAFreshIndex() throws {
