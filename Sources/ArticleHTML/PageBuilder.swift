@@ -1,4 +1,5 @@
-/// Builds a `PageDocument` from the parser's events (libxml2 SAX: start tag, end tag, text).
+/// Builds a `PageDocument` from the parser's events (start tag, end tag, text, script content):
+/// `HTMLTokenizer` and `HTMLTreeBuilder` send them, and `LibXML2Parser` (the test oracle) too.
 ///
 /// Text is collected into the current block with white space collapsed; a block ends where a
 /// block element starts or ends (and at `<br>`). Elements inside a dropped element (script,
@@ -32,59 +33,53 @@ final class PageBuilder {
         document.blocks.reserveCapacity(512)
     }
 
-    func startElement(_ name: UnsafePointer<UInt8>, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
-        let tag = HTMLTag.named(name)
+    func startElement(_ tag: HTMLTag, _ attributes: TagAttributes) {
         if tag.isBlock { flush() }
         var flags: PageDocument.Flags = []
         var classAndID: [UInt8] = []
         var isJSONLD = false, isLink = false, isByline = false
-        if let attributes {
-            var i = 0
-            while let key = attributes[i] {
-                let value = attributes[i + 1]
-                i += 2
-                guard let value else { continue }
-                switch Self.attribute(key) {
-                case .class, .id:
-                    if !classAndID.isEmpty { classAndID.append(0x20) }
-                    Self.appendLowercased(value, to: &classAndID)
-                case .itemprop:
-                    let lower = Self.lowercasedBytes(value)
-                    if Self.find(Self.articleBodyWord, in: lower) || lower == Self.textWord { flags.insert(.articleBody) }
-                    if lower == Self.authorWord { isByline = true }
-                case .rel:
-                    let lower = Self.lowercasedBytes(value)
-                    if tag == .link && lower == Self.canonicalWord { relCanonical = true }
-                    if lower == Self.authorWord { isByline = true }
-                case .href:
-                    if tag == .a { isLink = true }
-                    if tag == .link { linkHref = String(cString: value) }
-                case .hidden:
-                    flags.insert(.hidden)
-                case .ariaHidden:
-                    if Self.lowercasedBytes(value) == Self.trueWord && tag != .body && tag != .html { flags.insert(.hidden) }
-                case .style:
-                    let lower = Self.lowercasedBytes(value).filter { $0 != 0x20 }
-                    if Self.find(Self.displayNone, in: lower) || Self.find(Self.visibilityHidden, in: lower) { flags.insert(.hidden) }
-                case .role:
-                    switch String(decoding: Self.lowercasedBytes(value), as: UTF8.self) {
-                    case "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar":
-                        flags.insert(.furnitureRole)
-                    default: break
-                    }
-                case .type:
-                    if tag == .script && Self.find(Self.jsonLDWord, in: Self.lowercasedBytes(value)) { isJSONLD = true }
-                case .lang:
-                    if tag == .html { document.language = String(cString: value) }
-                case .datetime:
-                    if tag == .time && document.times.count < 4 { document.times.append(String(cString: value)) }
-                case .name, .property, .httpEquiv:
-                    if tag == .meta { metaName = Self.lowercased(value) }
-                case .content:
-                    if tag == .meta { metaContent = String(cString: value) }
-                case .charset, .other:
-                    break
+        for span in attributes.spans {
+            let value = attributes.bytes[span.value]
+            switch Self.attribute(attributes.bytes[span.name]) {
+            case .class, .id:
+                if !classAndID.isEmpty { classAndID.append(0x20) }
+                Self.appendLowercased(value, to: &classAndID)
+            case .itemprop:
+                let lower = Self.lowercasedBytes(value)
+                if Self.find(Self.articleBodyWord, in: lower) || lower == Self.textWord { flags.insert(.articleBody) }
+                if lower == Self.authorWord { isByline = true }
+            case .rel:
+                let lower = Self.lowercasedBytes(value)
+                if tag == .link && lower == Self.canonicalWord { relCanonical = true }
+                if lower == Self.authorWord { isByline = true }
+            case .href:
+                if tag == .a { isLink = true }
+                if tag == .link { linkHref = Self.string(value) }
+            case .hidden:
+                flags.insert(.hidden)
+            case .ariaHidden:
+                if Self.lowercasedBytes(value) == Self.trueWord && tag != .body && tag != .html { flags.insert(.hidden) }
+            case .style:
+                let lower = Self.lowercasedBytes(value).filter { $0 != 0x20 }
+                if Self.find(Self.displayNone, in: lower) || Self.find(Self.visibilityHidden, in: lower) { flags.insert(.hidden) }
+            case .role:
+                switch String(decoding: Self.lowercasedBytes(value), as: UTF8.self) {
+                case "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar":
+                    flags.insert(.furnitureRole)
+                default: break
                 }
+            case .type:
+                if tag == .script && Self.find(Self.jsonLDWord, in: Self.lowercasedBytes(value)) { isJSONLD = true }
+            case .lang:
+                if tag == .html { document.language = Self.string(value) }
+            case .datetime:
+                if tag == .time && document.times.count < 4 { document.times.append(Self.string(value)) }
+            case .name, .property, .httpEquiv:
+                if tag == .meta { metaName = String(decoding: Self.lowercasedBytes(value), as: UTF8.self) }
+            case .content:
+                if tag == .meta { metaContent = Self.string(value) }
+            case .charset, .other:
+                break
             }
         }
         if tag == .meta, let name = metaName, let content = metaContent { document.metas.append((name, content)) }
@@ -191,17 +186,16 @@ final class PageBuilder {
     private enum Attribute { case `class`, id, itemprop, rel, href, hidden, ariaHidden, style, role, type, lang, datetime, name, property, httpEquiv, content, charset, other }
 
     /// The attribute of a (lower-case) name, read without making a `String`.
-    private static func attribute(_ key: UnsafePointer<UInt8>) -> Attribute {
+    private static func attribute(_ key: ArraySlice<UInt8>) -> Attribute {
+        let length = key.count
+        guard length <= 11 else { return .other }
         var packed: UInt64 = 0
-        var length = 0
-        while key[length] != 0 {
-            if length < 8 { packed |= UInt64(key[length]) << (8 * UInt64(length)) }
-            length += 1
-            if length > 11 { return .other }
-        }
+        var i = 0
+        for byte in key.prefix(8) { packed |= UInt64(byte) << (8 * UInt64(i)); i += 1 }
         if length > 8 {
-            if length == 11 && packed == pack("aria-hid") && key[8] == UInt8(ascii: "d") && key[9] == UInt8(ascii: "e") && key[10] == UInt8(ascii: "n") { return .ariaHidden }
-            if length == 10 && packed == pack("http-equ") && key[8] == UInt8(ascii: "i") && key[9] == UInt8(ascii: "v") { return .httpEquiv }
+            let rest = key.dropFirst(8)
+            if length == 11 && packed == pack("aria-hid") && rest.elementsEqual("den".utf8) { return .ariaHidden }
+            if length == 10 && packed == pack("http-equ") && rest.elementsEqual("iv".utf8) { return .httpEquiv }
             return .other
         }
         return attributes[packed] ?? .other
@@ -229,7 +223,7 @@ final class PageBuilder {
     private static let displayNone = Array("display:none".utf8), visibilityHidden = Array("visibility:hidden".utf8)
     private static let jsonLDWord = Array("ld+json".utf8)
 
-    private static func lowercasedBytes(_ value: UnsafePointer<UInt8>) -> [UInt8] {
+    private static func lowercasedBytes(_ value: ArraySlice<UInt8>) -> [UInt8] {
         var bytes: [UInt8] = []
         appendLowercased(value, to: &bytes)
         return bytes
@@ -237,19 +231,11 @@ final class PageBuilder {
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool { PageSniffer.find(needle, in: haystack) != nil }
 
-    private static func lowercased(_ value: UnsafePointer<UInt8>) -> String {
-        var bytes: [UInt8] = []
-        appendLowercased(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    private static func string(_ value: ArraySlice<UInt8>) -> String { String(decoding: value, as: UTF8.self) }
 
-    private static func appendLowercased(_ value: UnsafePointer<UInt8>, to bytes: inout [UInt8]) {
-        var i = 0
-        while value[i] != 0 {
-            let byte = value[i]
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            i += 1
-        }
+    private static func appendLowercased(_ value: ArraySlice<UInt8>, to bytes: inout [UInt8]) {
+        bytes.reserveCapacity(bytes.count + value.count)
+        for byte in value { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
     }
 
     /// Appends text with white-space runs collapsed to one space.

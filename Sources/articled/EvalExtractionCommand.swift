@@ -12,7 +12,7 @@ struct EvalExtractionCommand: ParsableCommand {
         abstract: "Score article extraction from web pages (the article-extraction benchmark's metric).",
         discussion: """
             DIR holds ground-truth.json ({"<key>": {"articleBody": ...}}) and html/<key>.html.gz.
-            Each page goes through the daemon's reader (gzip, charset, libxml2, extraction) and its
+            Each page goes through the daemon's reader (gzip, charset, HTML parser, extraction) and its
             text is compared with the true body by the benchmark's metric: 4-word shingles, precision
             and recall averaged over pages, F1 of the averages. Figures are given for the development
             part (pages whose key's first byte is not a multiple of 3: the rules were tuned on
@@ -42,8 +42,13 @@ struct EvalExtractionCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Set an extractor knob, e.g. likelyFactor=1.5 (for choosing them on the development pages).", valueName: "name=value"))
     var knobs: [String] = []
 
+    @Option(help: ArgumentHelp("The HTML parser: articled (its own, the default) or libxml2 (the reference it is tested against).", valueName: "name"))
+    var parser: String = "articled"
+
     private func reader() throws -> WebPageReader {
         var reader = WebPageReader()
+        guard let parser = WebPageReader.PageParser(rawValue: parser) else { throw ValidationError("unknown parser: \(parser)") }
+        reader.parser = parser
         for knob in knobs {
             let parts = knob.split(separator: "=")
             guard parts.count == 2, let value = Double(parts[1]), reader.extractor.set(String(parts[0]), value) else {
