@@ -23,7 +23,9 @@ let package = Package(
     ],
     targets: [
         // Pure analysis: no file system, no clocks, no globals.
-        .target(name: "ArticleAnalysis"),
+        .target(name: "ArticleAnalysis", dependencies: ["CSHA256"]),
+        // SHA-256 with the x86 SHA extensions (checked at run time), under ArticleAnalysis's SHA256.
+        .target(name: "CSHA256"),
         // Training and evaluation (NERTrainer, CoNLL reading, scoring, QuoteEvaluation): used only
         // by the train and eval commands, never by the daemon. Reaches analysis internals through
         // `package` access.

@@ -1,4 +1,11 @@
+internal import CSHA256
+
 /// SHA-256 (FIPS 180-4), so that `source.sha256` needs no crypto library in a pure analysis layer.
+///
+/// On a CPU with the SHA extensions (SHA-NI, checked once at run time) the blocks go through
+/// the small C target `CSHA256` (about six times faster: a 175 KB web page in ~0.1 ms instead of
+/// ~0.55 ms); elsewhere through the Swift compression function below. Both give the same digest
+/// (`SHA256Tests` compares them on the NIST vectors and on random messages).
 ///
 /// Every article is hashed, so the compression function is written for speed: blocks are read
 /// straight from the message with big-endian loads, the message schedule lives in one stack
@@ -35,15 +42,57 @@ public enum SHA256 {
         }
     }
 
-    public static func digest(_ message: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(32)
-        for word in state(message) { for shift in [24, 16, 8, 0] { out.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) } }
-        return out
-    }
+    public static func digest(_ message: [UInt8]) -> [UInt8] { bytes(state(message)) }
 
     /// The eight hash words after the whole padded message.
     private static func state(_ message: [UInt8]) -> [UInt32] {
+        articled_sha256_ni_available() != 0 ? hardwareState(message) : softwareState(message)
+    }
+
+    /// The digest computed by the Swift code alone, whatever the CPU (for tests).
+    package static func softwareDigest(_ message: [UInt8]) -> [UInt8] { bytes(softwareState(message)) }
+
+    /// Whether `hex` and `digest` use the SHA extensions on this CPU.
+    package static var usesHardware: Bool { articled_sha256_ni_available() != 0 }
+
+    private static func bytes(_ state: [UInt32]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(32)
+        for word in state { for shift in [24, 16, 8, 0] { out.append(UInt8(truncatingIfNeeded: word >> UInt32(shift))) } }
+        return out
+    }
+
+    /// With the SHA extensions: the whole blocks in place, then the padded tail.
+    private static func hardwareState(_ message: [UInt8]) -> [UInt32] {
+        var h: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
+        h.withUnsafeMutableBufferPointer { h in
+            message.withUnsafeBufferPointer { bytes in
+                let blocks = bytes.count / 64
+                if blocks > 0 { articled_sha256_ni_blocks(h.baseAddress!, bytes.baseAddress!, blocks) }
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+                    let count = padTail(bytes, into: tail)
+                    articled_sha256_ni_blocks(h.baseAddress!, UnsafePointer(tail.baseAddress!), count / 64)
+                }
+            }
+        }
+        return h
+    }
+
+    /// The bytes after the last whole block, 0x80, zeros and the length in bits (big-endian), in
+    /// one or two blocks; returns their byte count (64 or 128).
+    private static func padTail(_ bytes: UnsafeBufferPointer<UInt8>, into tail: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        let whole = bytes.count / 64 * 64
+        let left = bytes.count - whole
+        for i in 0..<left { tail[i] = bytes[whole + i] }
+        tail[left] = 0x80
+        let blocks = left + 9 <= 64 ? 1 : 2
+        for i in (left + 1)..<(blocks * 64) { tail[i] = 0 }
+        let bitLength = UInt64(bytes.count) &* 8
+        for i in 0..<8 { tail[blocks * 64 - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+        return blocks * 64
+    }
+
+    private static func softwareState(_ message: [UInt8]) -> [UInt32] {
         var h = Hash()
         k.withUnsafeBufferPointer { k in
             withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
@@ -54,17 +103,10 @@ public enum SHA256 {
                         h.compress(UnsafeRawPointer(bytes.baseAddress! + offset), w.baseAddress!, k.baseAddress!)
                         offset &+= 64
                     }
-                    // The tail: the bytes left, 0x80, zeros, the length in bits (big-endian), in one or two blocks.
                     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
-                        let left = bytes.count - whole
-                        for i in 0..<left { tail[i] = bytes[whole + i] }
-                        tail[left] = 0x80
-                        let blocks = left + 9 <= 64 ? 1 : 2
-                        for i in (left + 1)..<(blocks * 64) { tail[i] = 0 }
-                        let bitLength = UInt64(bytes.count) &* 8
-                        for i in 0..<8 { tail[blocks * 64 - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+                        let count = message.withUnsafeBufferPointer { padTail($0, into: tail) }
                         let base = UnsafeRawPointer(tail.baseAddress!)
-                        for block in 0..<blocks { h.compress(base + 64 * block, w.baseAddress!, k.baseAddress!) }
+                        for block in 0..<(count / 64) { h.compress(base + 64 * block, w.baseAddress!, k.baseAddress!) }
                     }
                 }
             }
