@@ -1,3 +1,5 @@
+import ArticleAnalysis
+
 /// Element names for `HTMLTreeBuilder`: each name read from a page becomes a small number (an
 /// id), and the rules of tree construction are tables over ids.
 ///
@@ -21,7 +23,7 @@ struct HTMLNames {
     mutating func id(_ name: UnsafeBufferPointer<UInt8>) -> Int32 {
         if name.count <= 16 {
             let key = NameKey(name)
-            if let id = Self.knownIDs[key] ?? unknown[key] { return id }
+            if let id = Self.knownSlots.id(key) ?? unknown[key] { return id }
             unknown[key] = nextUnknown
         } else {
             let bytes = Array(name)
@@ -51,6 +53,7 @@ struct HTMLNames {
     /// Up to 16 bytes of a name, packed (names hold no NUL: the tokenizer makes it U+FFFD).
     struct NameKey: Hashable {
         var low: UInt64 = 0, high: UInt64 = 0
+        init() {}
         init(_ name: UnsafeBufferPointer<UInt8>) {
             for i in 0..<min(name.count, 8) { low |= UInt64(name[i]) << (8 * UInt64(i)) }
             if name.count > 8 { for i in 8..<name.count { high |= UInt64(name[i]) << (8 * UInt64(i - 8)) } }
@@ -79,6 +82,39 @@ struct HTMLNames {
         for (i, name) in known.enumerated() { ids[NameKey(name)] = Int32(i) }
         return ids
     }()
+
+    /// The known names in an open-addressing table (Fibonacci hashing, linear probing, a quarter
+    /// full): the look-up every tag makes, cheaper than a `Dictionary`'s SipHash.
+    private struct Slots {
+        static let bits = 9
+        var keys = [NameKey](repeating: NameKey(), count: 1 << bits)
+        var ids = [Int32](repeating: -1, count: 1 << bits)
+
+        init(_ names: [String]) {
+            for (i, name) in names.enumerated() {
+                let key = NameKey(name)
+                var slot = Self.slot(key)
+                while ids[slot] >= 0 { slot = (slot + 1) & ((1 << Self.bits) - 1) }
+                keys[slot] = key
+                ids[slot] = Int32(i)
+            }
+        }
+
+        @inline(__always)
+        static func slot(_ key: NameKey) -> Int { FibonacciHashing.slot(key.low ^ (key.high &* 31), bits: bits) }
+
+        func id(_ key: NameKey) -> Int32? {
+            var slot = Self.slot(key)
+            while true {
+                let id = ids[slot]
+                if id < 0 { return nil }
+                if keys[slot] == key { return id }
+                slot = (slot + 1) & ((1 << Self.bits) - 1)
+            }
+        }
+    }
+
+    private static let knownSlots = Slots(known)
 
     private static func ids(_ names: String) -> [Int] { names.split(separator: " ").map { Int(knownIDs[NameKey(String($0))]!) } }
 

@@ -6,6 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+// The 64 round constants of FIPS 180-4 (the Swift code uses them too: one copy).
+extern const uint32_t articled_sha256_k[64];
+
 // 1 when this CPU has SHA-NI, SSSE3 and SSE4.1 (checked once with CPUID), else 0.
 int articled_sha256_ni_available(void);
 
