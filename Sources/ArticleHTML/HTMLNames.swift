@@ -13,6 +13,11 @@ struct HTMLNames {
     private var unknown: [NameKey: Int32] = [:]
     private var unknownLong: [[UInt8]: Int32] = [:]
     private var nextUnknown = Int32(Self.known.count)
+    /// The tables, read once per parse (a static's every read checks that it is initialised).
+    private let slots = Self.knownSlots
+    private let tags = Self.tagTable, voids = Self.voidTable, priorities = Self.priorityTable
+    private let contents = Self.contentTable, startClose = Self.startCloseTable
+    private let knownCount = Int32(Self.known.count)
 
     /// The id of a lower-case name (distinct names, distinct ids; names outside the table get
     /// ids past it, numbered as they first appear).
@@ -23,7 +28,7 @@ struct HTMLNames {
     mutating func id(_ name: UnsafeBufferPointer<UInt8>) -> Int32 {
         if name.count <= 16 {
             let key = NameKey(name)
-            if let id = Self.knownSlots.id(key) ?? unknown[key] { return id }
+            if let id = slots.id(key) ?? unknown[key] { return id }
             unknown[key] = nextUnknown
         } else {
             let bytes = Array(name)
@@ -34,18 +39,18 @@ struct HTMLNames {
         return nextUnknown - 1
     }
 
-    static func tag(_ id: Int32) -> HTMLTag { id < known.count ? tags[Int(id)] : .other }
-    static func isVoid(_ id: Int32) -> Bool { id < known.count && voids[Int(id)] }
-    static func endPriority(_ id: Int32) -> Int { id < known.count ? priorities[Int(id)] : 100 }
+    func tag(_ id: Int32) -> HTMLTag { id < knownCount ? tags[Int(id)] : .other }
+    func isVoid(_ id: Int32) -> Bool { id < knownCount && voids[Int(id)] }
+    func endPriority(_ id: Int32) -> Int { id < knownCount ? priorities[Int(id)] : 100 }
     /// A start tag `new` closes the open element `old` first.
-    static func closes(_ new: Int32, _ old: Int32) -> Bool {
-        guard new < known.count, old < known.count else { return false }
-        return startClose[Int(old) * known.count + Int(new)]
+    func closes(_ new: Int32, _ old: Int32) -> Bool {
+        guard new < knownCount, old < knownCount else { return false }
+        return startClose[Int(old) * Int(knownCount) + Int(new)]
     }
 
     /// How the tokenizer reads an element's content.
     enum Content { case markup, script, rawText, rcData }
-    static func content(_ id: Int32) -> Content { id < known.count ? contents[Int(id)] : .markup }
+    func content(_ id: Int32) -> Content { id < knownCount ? contents[Int(id)] : .markup }
 
     static let html = knownIDs[NameKey("html")]!, head = knownIDs[NameKey("head")]!, body = knownIDs[NameKey("body")]!
     static let p = knownIDs[NameKey("p")]!, br = knownIDs[NameKey("br")]!, svg = knownIDs[NameKey("svg")]!, math = knownIDs[NameKey("math")]!
@@ -118,20 +123,20 @@ struct HTMLNames {
 
     private static func ids(_ names: String) -> [Int] { names.split(separator: " ").map { Int(knownIDs[NameKey(String($0))]!) } }
 
-    private static let tags: [HTMLTag] = known.map { name in
+    private static let tagTable: [HTMLTag] = known.map { name in
         var bytes = Array(name.utf8) + [0]
         return bytes.withUnsafeMutableBufferPointer { HTMLTag.named($0.baseAddress!) }
     }
 
     /// libxml2's empty elements (an end is reported right after the start), and HTML5's void ones.
-    private static let voids: [Bool] = {
+    private static let voidTable: [Bool] = {
         var voids = [Bool](repeating: false, count: known.count)
         for id in ids("area base basefont br col embed frame hr img input isindex link meta param source wbr") { voids[id] = true }
         return voids
     }()
 
     /// libxml2's htmlEndPriority; every other name 100.
-    private static let priorities: [Int] = {
+    private static let priorityTable: [Int] = {
         var priorities = [Int](repeating: 100, count: known.count)
         for (names, priority) in [("div", 150), ("td th", 160), ("tr", 170), ("thead tbody tfoot", 180), ("table", 190),
                                   ("head body", 200), ("html", 220)] {
@@ -143,7 +148,7 @@ struct HTMLNames {
     /// Script and style content runs to the matching end tag (reported as CDATA, like libxml2);
     /// title and textarea are text with character references (RCDATA); the other raw-text
     /// elements are text (WHATWG, scripting on: `noscript` too).
-    private static let contents: [Content] = {
+    private static let contentTable: [Content] = {
         var contents = [Content](repeating: .markup, count: known.count)
         for id in ids("script style") { contents[id] = .script }
         for id in ids("xmp iframe noembed noframes noscript") { contents[id] = .rawText }
@@ -152,7 +157,7 @@ struct HTMLNames {
     }()
 
     /// startClose[old * count + new]: a start tag `new` closes an open `old` (libxml2's htmlStartClose).
-    private static let startClose: [Bool] = {
+    private static let startCloseTable: [Bool] = {
         var table = [Bool](repeating: false, count: known.count * known.count)
         for (old, news) in startCloseRows {
             let o = ids(old)[0]

@@ -85,7 +85,7 @@ struct HTMLTokenizer: ~Copyable {
         let id = tree.names.id(name)
         let open = tree.startTag(id, attributes, selfClosing: selfClosing)
         guard open else { return i }
-        switch HTMLNames.content(id) {
+        switch tree.names.content(id) {
         case .markup: return i
         case .script:
             let close = rawTextEnd(from: i)

@@ -27,6 +27,8 @@ struct HTMLTreeBuilder {
     /// Open `<svg>`/`<math>` elements: inside one, `<![CDATA[...]]>` is text.
     private(set) var foreignDepth = 0
     private let noAttributes = TagAttributes()
+    private let html = HTMLNames.html, head = HTMLNames.head, body = HTMLNames.body, p = HTMLNames.p, br = HTMLNames.br
+    private let svg = HTMLNames.svg, math = HTMLNames.math
 
     init(sink: PageBuilder) {
         self.sink = sink
@@ -39,11 +41,11 @@ struct HTMLTreeBuilder {
     /// A start tag; true when the element is left open (its content follows), false when it
     /// ended at once (void, `/>`) or was ignored.
     mutating func startTag(_ id: Int32, _ attributes: TagAttributes, selfClosing: Bool) -> Bool {
-        while let top = stack.last, HTMLNames.closes(id, top) { pop() }
-        if id == HTMLNames.html && !stack.isEmpty { misplaced += 1; return false }
-        if id == HTMLNames.head && stack.count != 1 { misplaced += 1; return false }
-        if id == HTMLNames.body && count(of: id) > 0 { misplaced += 1; return false }
-        let isVoid = HTMLNames.isVoid(id)
+        while let top = stack.last, names.closes(id, top) { pop() }
+        if id == html && !stack.isEmpty { misplaced += 1; return false }
+        if id == head && stack.count != 1 { misplaced += 1; return false }
+        if id == body && count(of: id) > 0 { misplaced += 1; return false }
+        let isVoid = names.isVoid(id)
         if stack.count >= Self.maximumDepth && !isVoid { return false }
         push(id, attributes)
         if isVoid || selfClosing { pop(); return false }
@@ -51,13 +53,13 @@ struct HTMLTreeBuilder {
     }
 
     mutating func endTag(_ id: Int32) {
-        if id == HTMLNames.br { _ = startTag(id, noAttributes, selfClosing: true); return }
-        if misplaced > 0 && (id == HTMLNames.html || id == HTMLNames.body || id == HTMLNames.head) { misplaced -= 1; return }
+        if id == br { _ = startTag(id, noAttributes, selfClosing: true); return }
+        if misplaced > 0 && (id == html || id == body || id == head) { misplaced -= 1; return }
         guard count(of: id) > 0 else { return }
-        let priority = HTMLNames.endPriority(id)
+        let priority = names.endPriority(id)
         var i = stack.count - 1
         while stack[i] != id {
-            if HTMLNames.endPriority(stack[i]) > priority { return }
+            if names.endPriority(stack[i]) > priority { return }
             i -= 1
         }
         while stack.count > i { pop() }
@@ -66,8 +68,8 @@ struct HTMLTreeBuilder {
     /// Text (UTF-8, character references already read).
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-        if stack.isEmpty || stack.last == HTMLNames.html || stack.last == HTMLNames.head, !Self.isBlank(bytes) {
-            _ = startTag(HTMLNames.p, noAttributes, selfClosing: false)
+        if stack.isEmpty || stack.last == html || stack.last == head, !Self.isBlank(bytes) {
+            _ = startTag(p, noAttributes, selfClosing: false)
         }
         sink.characters(base, bytes.count)
     }
@@ -89,14 +91,14 @@ struct HTMLTreeBuilder {
         if Int(id) >= openCount.count { openCount.append(contentsOf: repeatElement(0, count: Int(id) + 64 - openCount.count)) }
         openCount[Int(id)] += 1
         stack.append(id)
-        if id == HTMLNames.svg || id == HTMLNames.math { foreignDepth += 1 }
-        sink.startElement(HTMLNames.tag(id), attributes)
+        if id == svg || id == math { foreignDepth += 1 }
+        sink.startElement(names.tag(id), attributes)
     }
 
     private mutating func pop() {
         let id = stack.removeLast()
         openCount[Int(id)] -= 1
-        if id == HTMLNames.svg || id == HTMLNames.math { foreignDepth -= 1 }
+        if id == svg || id == math { foreignDepth -= 1 }
         sink.endElement()
     }
 

@@ -97,20 +97,34 @@ public struct ArticleDecoder: Sendable {
         return decoded
     }
 
-    /// Valid UTF-8 holds a C1 control (C2 80–C2 9F) or U+FFFD (EF BF BD).
+    /// Valid UTF-8 holds a C1 control (C2 80–C2 9F) or U+FFFD (EF BF BD). Eight bytes at a time:
+    /// a word with neither lead byte (C2, EF) is skipped whole (web pages are long and hold few).
     private static func holdsC1ControlOrReplacement(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             let n = buffer.count
-            var i = 0
-            while i < n {
+            func isControlAt(_ i: Int) -> Bool {
                 let byte = buffer[i]
-                if byte == 0xC2 {
-                    if i + 1 < n && buffer[i + 1] & 0xE0 == 0x80 { return true }
-                } else if byte == 0xEF {
-                    if i + 2 < n && buffer[i + 1] == 0xBF && buffer[i + 2] == 0xBD { return true }
-                }
-                i += 1
+                if byte == 0xC2 { return i + 1 < n && buffer[i + 1] & 0xE0 == 0x80 }
+                if byte == 0xEF { return i + 2 < n && buffer[i + 1] == 0xBF && buffer[i + 2] == 0xBD }
+                return false
             }
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            func holds(_ word: UInt64, _ byte: UInt64) -> Bool {
+                let x = word ^ (ones &* byte)
+                return (x &- ones) & ~x & highs != 0
+            }
+            var i = 0
+            if let base = buffer.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= n {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if holds(word, 0xC2) || holds(word, 0xEF) {
+                        for k in i..<(i + 8) where isControlAt(k) { return true }
+                    }
+                    i += 8
+                }
+            }
+            while i < n { if isControlAt(i) { return true }; i += 1 }
             return false
         }
     }
