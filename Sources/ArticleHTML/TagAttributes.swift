@@ -16,8 +16,9 @@ struct TagAttributes {
     }
 
     mutating func removeAll() {
-        bytes.removeAll(keepingCapacity: true)
-        spans.removeAll(keepingCapacity: true)
+        // Most tags have no attributes: nothing to clear (clearing an empty array is not free).
+        if !bytes.isEmpty { bytes.removeAll(keepingCapacity: true) }
+        if !spans.isEmpty { spans.removeAll(keepingCapacity: true) }
     }
 
     /// Adds the attribute whose name and value are the bytes from `nameStart` on (the name ends at

@@ -67,7 +67,25 @@ public struct ArticleDecoder: Sendable {
         let seen = ByteKind.table.withUnsafeBufferPointer { table in
             bytes.withUnsafeBufferPointer { buffer in
                 var seen: UInt8 = 0
-                for byte in buffer { seen |= table[Int(byte)] }
+                var i = 0
+                // Eight bytes at a time while they are all printable ASCII (0x20-0x7E), the bulk
+                // of a web page; a word with any other byte goes through the table byte by byte.
+                if let base = buffer.baseAddress {
+                    let raw = UnsafeRawPointer(base)
+                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, spaces: UInt64 = 0x2020_2020_2020_2020
+                    while i + 8 <= buffer.count {
+                        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        let belowSpace = (word &- 0x20 &* ones) & ~word & highs
+                        let delOrHigh = (word | (word &+ ones)) & highs
+                        if belowSpace | delOrHigh == 0 {
+                            if word != spaces { seen |= ByteKind.visible }
+                        } else {
+                            for k in i..<(i + 8) { seen |= table[Int(buffer[k])] }
+                        }
+                        i += 8
+                    }
+                }
+                while i < buffer.count { seen |= table[Int(buffer[i])]; i += 1 }
                 return seen
             }
         }
