@@ -84,7 +84,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ArticleAnalysisTests", dependencies: ["ArticleAnalysis", "ArticleModels", "TestSupport"]),
         .testTarget(name: "ArticleAnalysisToolsTests", dependencies: ["ArticleAnalysisTools", "ArticleAnalysis", "ArticleModels", "TestSupport"]),
-        .testTarget(name: "ArticleHTMLTests", dependencies: ["ArticleHTML", "ArticleAnalysis", "ArticleModels", "CZlib"]),
+        .testTarget(name: "ArticleHTMLTests", dependencies: ["ArticleHTML", "ArticleAnalysis", "ArticleModels", "CZlib", "TestSupport"]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(

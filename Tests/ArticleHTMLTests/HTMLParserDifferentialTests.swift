@@ -1,0 +1,55 @@
+import ArticleAnalysis
+@testable import ArticleHTML
+import Foundation
+import TestSupport
+import XCTest
+
+/// articled's HTML parser against libxml2's (the reference it replaced, kept as the oracle): the
+/// same article text and metadata on the benchmark's 131 pages, the example page and the bad
+/// pages of BadPageTests.
+final class HTMLParserDifferentialTests: XCTestCase {
+    private func extract(_ bytes: [UInt8], _ parser: WebPageReader.PageParser) -> (body: String, page: PageMetadata?, error: String?) {
+        var reader = WebPageReader()
+        reader.parser = parser
+        do {
+            let extracted = try reader.extract(bytes)
+            return (extracted.body, extracted.page, nil)
+        } catch {
+            return ("", nil, error.code)
+        }
+    }
+
+    private func assertSameExtraction(_ bytes: [UInt8], _ name: String, file: StaticString = #filePath, line: UInt = #line) {
+        let ours = extract(bytes, .articled), reference = extract(bytes, .libxml2)
+        XCTAssertEqual(ours.error, reference.error, name, file: file, line: line)
+        XCTAssertEqual(ours.body, reference.body, name, file: file, line: line)
+        XCTAssertEqual(ours.page, reference.page, name, file: file, line: line)
+    }
+
+    func testTheBenchmarkPagesGiveTheSameArticles() throws {
+        let directory = CorpusLocation.root.deletingLastPathComponent().appendingPathComponent("data/article-extraction/html")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?.filter { $0.hasSuffix(".html.gz") }.sorted() ?? []
+        try RequiredResource.require(names.count == 131, "the article-extraction benchmark (131 pages) is not at \(directory.path)")
+        var different: [String] = []
+        for name in names {
+            let compressed = [UInt8](try Data(contentsOf: directory.appendingPathComponent(name)))
+            let page = try Gunzip.inflate(compressed, limit: 1 << 28)
+            let ours = extract(page, .articled), reference = extract(page, .libxml2)
+            if ours.body != reference.body || ours.page != reference.page || ours.error != reference.error { different.append(name) }
+        }
+        XCTAssertEqual(different, [], "pages whose article or metadata differ between the parsers")
+    }
+
+    func testTheExamplePageAndBadPagesGiveTheSameArticles() {
+        let example = PageFixtures.example("escape-room-fire.html")
+        assertSameExtraction(example, "example")
+        let page = PageFixtures.page(paragraphs: 3)
+        assertSameExtraction(Array((String(page.prefix(page.count / 2)) + "<p>The last paragraph is cut <a hr").utf8), "cut mid-tag")
+        assertSameExtraction(Array(("<html><body>" + String(repeating: "<div>", count: 200) + "<p>\(PageFixtures.paragraph)</p>").utf8), "200 nested divs")
+        assertSameExtraction(Array("<html><body></body></html>".utf8), "empty body")
+        assertSameExtraction(Array("<html><body><nav><a href=/>Home</a></nav><footer>(c) 2026</footer></body></html>".utf8), "furniture only")
+        assertSameExtraction(Array(("<p>\(PageFixtures.paragraph)<p>\(PageFixtures.paragraph)<ul><li>one<li>two</ul><table><tr><td>a<td>b</table>").utf8), "implied ends")
+        // Every prefix of the example page: cut anywhere, both parsers recover the same article.
+        for cut in stride(from: 2000, to: example.count, by: 997) { assertSameExtraction(Array(example.prefix(cut)), "example cut at \(cut)") }
+    }
+}
