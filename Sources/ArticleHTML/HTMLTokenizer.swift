@@ -113,14 +113,17 @@ struct HTMLTokenizer: ~Copyable {
 
     /// Tag name state: the name, lower-cased, into `name`; returns the offset after it.
     private mutating func tagName(_ at: Int) -> Int {
-        name.removeAll(keepingCapacity: true)
         var i = at
+        var plain = true  // no upper case, no NUL: copied as it stands
         while i < end {
             let c = base[i]
             if Self.isSpace(c) || c == UInt8(ascii: "/") || c == UInt8(ascii: ">") { break }
-            Self.appendNameByte(c, to: &name)
+            if (c >= 0x41 && c <= 0x5A) || c == 0 { plain = false }
             i += 1
         }
+        name.removeAll(keepingCapacity: true)
+        let bytes = UnsafeBufferPointer(start: base + at, count: i - at)
+        if plain { name.append(contentsOf: bytes) } else { for c in bytes { Self.appendNameByte(c, to: &name) } }
         return i
     }
 
@@ -137,15 +140,18 @@ struct HTMLTokenizer: ~Copyable {
                 continue
             }
             // Attribute name: the first character is taken whatever it is (even `=`).
-            let nameStart = attributes.bytes.count
-            Self.appendNameByte(c, to: &attributes.bytes)
+            let nameFrom = i
             i += 1
             while i < end {
                 let b = base[i]
                 if Self.isSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=") { break }
-                Self.appendNameByte(b, to: &attributes.bytes)
                 i += 1
             }
+            let nameBytes = UnsafeBufferPointer(start: base + nameFrom, count: i - nameFrom)
+            // Only the attributes the builder reads are kept (the others are read past).
+            let kept = PageBuilder.reads(nameBytes)
+            let nameStart = attributes.bytes.count
+            if kept { for b in nameBytes { Self.appendNameByte(b, to: &attributes.bytes) } }
             let nameEnd = attributes.bytes.count
             while i < end && Self.isSpace(base[i]) { i += 1 }
             if i < end && base[i] == UInt8(ascii: "=") {
@@ -155,15 +161,15 @@ struct HTMLTokenizer: ~Copyable {
                 let q = base[i]
                 if q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") {
                     guard let close = find(q, from: i + 1) else { return false }
-                    attributeValue(i + 1, close)
+                    if kept { attributeValue(i + 1, close) }
                     i = close + 1
                 } else if q != UInt8(ascii: ">") {
                     let start = i
                     while i < end && !Self.isSpace(base[i]) && base[i] != UInt8(ascii: ">") { i += 1 }
-                    attributeValue(start, i)
+                    if kept { attributeValue(start, i) }
                 }
             }
-            attributes.commit(nameStart: nameStart, nameEnd: nameEnd)
+            if kept { attributes.commit(nameStart: nameStart, nameEnd: nameEnd) }
         }
     }
 

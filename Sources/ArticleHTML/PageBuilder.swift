@@ -1,3 +1,5 @@
+import ArticleAnalysis
+
 /// Builds a `PageDocument` from the parser's events (start tag, end tag, text, script content):
 /// `HTMLTokenizer` and `HTMLTreeBuilder` send them, and `LibXML2Parser` (the test oracle) too.
 ///
@@ -32,13 +34,28 @@ final class PageBuilder {
     /// The lower-cased class and id of the element being started (reused).
     @exclusivity(unchecked) private var classAndID = ClassKey()
 
-    /// Class and id bytes as a dictionary key, hashed in one call rather than byte by byte.
+    /// Class and id bytes as a dictionary key; its hash is an FNV-1a of the bytes, made while
+    /// they are copied, so the dictionary's hasher reads eight bytes instead of the whole value.
     struct ClassKey: Hashable {
         var bytes: [UInt8] = []
-        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+        var fnv: UInt64 = FNV1a.offsetBasis
+        func hash(into hasher: inout Hasher) { hasher.combine(fnv) }
+        static func == (a: ClassKey, b: ClassKey) -> Bool { a.fnv == b.fnv && a.bytes == b.bytes }
+
+        mutating func removeAll() { bytes.removeAll(keepingCapacity: true); fnv = FNV1a.offsetBasis }
+
+        mutating func appendLowercased(_ value: ArraySlice<UInt8>) {
+            bytes.reserveCapacity(bytes.count + value.count)
+            for byte in value {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                bytes.append(lower)
+                fnv = FNV1a.step(fnv, UInt32(lower))
+            }
+        }
     }
 
     init() {
+        classNames.reserveCapacity(512)
         open.reserveCapacity(64)
         run.reserveCapacity(1024)
         document.elements.reserveCapacity(2048)
@@ -48,14 +65,14 @@ final class PageBuilder {
     func startElement(_ tag: HTMLTag, _ attributes: TagAttributes) {
         if tag.isBlock { flush() }
         var flags: PageDocument.Flags = []
-        classAndID.bytes.removeAll(keepingCapacity: true)
+        if !classAndID.bytes.isEmpty { classAndID.removeAll() }
         var isJSONLD = false, isLink = false, isByline = false
         for span in attributes.spans {
             let value = attributes.bytes[span.value]
             switch Self.attribute(attributes.bytes[span.name]) {
             case .class, .id:
-                if !classAndID.bytes.isEmpty { classAndID.bytes.append(0x20) }
-                Self.appendLowercased(value, to: &classAndID.bytes)
+                if !classAndID.bytes.isEmpty { classAndID.appendLowercased([0x20][...]) }
+                classAndID.appendLowercased(value)
             case .itemprop:
                 let lower = Self.lowercasedBytes(value)
                 if Self.find(Self.articleBodyWord, in: lower) || lower == Self.textWord { flags.insert(.articleBody) }
@@ -206,17 +223,25 @@ final class PageBuilder {
 
     private enum Attribute { case `class`, id, itemprop, rel, href, hidden, ariaHidden, style, role, type, lang, datetime, name, property, httpEquiv, content, charset, other }
 
-    /// The attribute of a (lower-case) name, read without making a `String`.
-    private static func attribute(_ key: ArraySlice<UInt8>) -> Attribute {
+    /// Whether the builder reads the attribute `name` (any case): the tokenizer does not copy
+    /// the values of the others (most of a page's attribute bytes: src, srcset, data-*).
+    static func reads(_ name: UnsafeBufferPointer<UInt8>) -> Bool { attribute(name) != .other }
+
+    /// The attribute of a name (upper case read as lower), read without making a `String`.
+    private static func attribute<Name: Collection<UInt8>>(_ key: Name) -> Attribute {
         let length = key.count
         guard length <= 11 else { return .other }
         var packed: UInt64 = 0
         var i = 0
-        for byte in key.prefix(8) { packed |= UInt64(byte) << (8 * UInt64(i)); i += 1 }
+        var rest: UInt32 = 0
+        for byte in key {
+            let lower = UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            if i < 8 { packed |= lower << (8 * UInt64(i)) } else { rest |= UInt32(lower) << (8 * UInt32(i - 8)) }
+            i += 1
+        }
         if length > 8 {
-            let rest = key.dropFirst(8)
-            if length == 11 && packed == pack("aria-hid") && rest.elementsEqual("den".utf8) { return .ariaHidden }
-            if length == 10 && packed == pack("http-equ") && rest.elementsEqual("iv".utf8) { return .httpEquiv }
+            if length == 11 && packed == 0x6469682D61697261 && rest == 0x6E_6564 { return .ariaHidden }  // "aria-hid" "den"
+            if length == 10 && packed == 0x7571652D70747468 && rest == 0x7669 { return .httpEquiv }  // "http-equ" "iv"
             return .other
         }
         switch packed {
@@ -239,16 +264,23 @@ final class PageBuilder {
         }
     }
 
-    private static func pack(_ name: String) -> UInt64 {
-        var key: UInt64 = 0
-        for (i, byte) in name.utf8.prefix(8).enumerated() { key |= UInt64(byte) << (8 * UInt64(i)) }
-        return key
-    }
-
-    private static let classKey = pack("class"), idKey = pack("id"), hrefKey = pack("href"), styleKey = pack("style")
-    private static let relKey = pack("rel"), roleKey = pack("role"), typeKey = pack("type"), itempropKey = pack("itemprop")
-    private static let hiddenKey = pack("hidden"), langKey = pack("lang"), datetimeKey = pack("datetime"), nameKey = pack("name")
-    private static let propertyKey = pack("property"), contentKey = pack("content"), charsetKey = pack("charset")
+    // The attribute names packed little-endian into a UInt64, written out as
+    // literals so that the switch in `attribute` compares constants.
+    private static var classKey: UInt64 { 0x0000007373616C63 }  // "class"
+    private static var idKey: UInt64 { 0x0000000000006469 }  // "id"
+    private static var hrefKey: UInt64 { 0x0000000066657268 }  // "href"
+    private static var styleKey: UInt64 { 0x000000656C797473 }  // "style"
+    private static var relKey: UInt64 { 0x00000000006C6572 }  // "rel"
+    private static var roleKey: UInt64 { 0x00000000656C6F72 }  // "role"
+    private static var typeKey: UInt64 { 0x0000000065707974 }  // "type"
+    private static var itempropKey: UInt64 { 0x706F72706D657469 }  // "itemprop"
+    private static var hiddenKey: UInt64 { 0x00006E6564646968 }  // "hidden"
+    private static var langKey: UInt64 { 0x00000000676E616C }  // "lang"
+    private static var datetimeKey: UInt64 { 0x656D697465746164 }  // "datetime"
+    private static var nameKey: UInt64 { 0x00000000656D616E }  // "name"
+    private static var propertyKey: UInt64 { 0x79747265706F7270 }  // "property"
+    private static var contentKey: UInt64 { 0x00746E65746E6F63 }  // "content"
+    private static var charsetKey: UInt64 { 0x0074657372616863 }  // "charset"
 
     private static let articleBodyWord = Array("articlebody".utf8), textWord = Array("text".utf8)
     private static let authorWord = Array("author".utf8), canonicalWord = Array("canonical".utf8), trueWord = Array("true".utf8)
