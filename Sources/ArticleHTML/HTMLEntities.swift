@@ -1,3 +1,5 @@
+import ArticleAnalysis
+
 /// HTML character references: the named ones libxml2's HTML parser knows (HTML 4's 252 entities
 /// and `apos`), plus WHATWG's upper-case legacy names (`AMP`, `COPY`, `GT`, `LT`, `QUOT`, `REG`),
 /// and numeric ones with WHATWG's Windows-1252 reading of 0x80-0x9F.
@@ -26,7 +28,11 @@ enum HTMLEntities {
     /// U+10FFFF are U+FFFD; 0x80-0x9F are read as Windows-1252 (what pages that write `&#150;` mean).
     static func numeric(_ value: UInt32) -> UInt32 {
         if value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF) { return 0xFFFD }
-        if value >= 0x80 && value <= 0x9F { return windows1252[Int(value - 0x80)] }
+        if value >= 0x80 && value <= 0x9F {
+            // Windows-1252's row (the decoder's table); its five undefined bytes stay as they are.
+            let mapped = ArticleDecoder.windows1252Row[Int(value - 0x80)]
+            return mapped == 0 ? value : mapped
+        }
         return value
     }
 
@@ -45,12 +51,6 @@ enum HTMLEntities {
             out.append(UInt8(0x80 | ((scalar >> 6) & 0x3F))); out.append(UInt8(0x80 | (scalar & 0x3F)))
         }
     }
-
-    /// 0x80-0x9F as Windows-1252 (WHATWG's table; the five unassigned bytes stay as they are).
-    private static let windows1252: [UInt32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
-    ]
 
     /// Name packed little-endian into a UInt64 -> scalar, the top bit set for legacy names.
     private static let table: [UInt64: UInt32] = {

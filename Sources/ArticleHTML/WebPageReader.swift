@@ -39,20 +39,19 @@ public struct WebPageReader: Sendable {
     /// A trace of the extractor's decisions on one (inflated) page, for tuning.
     public func explain(_ bytes: [UInt8]) -> [String] {
         var lines: [String] = []
-        guard let decoded = try? ArticleDecoder().decode(bytes) else { return ["undecodable"] }
-        var text = decoded.text
-        let document = parse(&text)
+        guard let decoded = try? ArticleDecoder().decodeUTF8(bytes) else { return ["undecodable"] }
+        let document = parse(decoded.utf8)
         let linked = PageMetadataReader.linkedData(document)
         _ = extractor.extract(document, crossCheck: linked.body.map { BodyCrossCheck($0) }, explanation: { lines.append($0) })
         return lines
     }
 
-    func parse(_ text: inout String) -> PageDocument {
+    func parse(_ utf8: [UInt8]) -> PageDocument {
         switch parser {
         case .articled:
-            return text.withUTF8 { HTMLTokenizer.parse($0) }
+            return utf8.withUnsafeBufferPointer { HTMLTokenizer.parse($0) }
         case .libxml2:
-            let stripped = text.withUTF8 { ScriptStripper.strip($0) }
+            let stripped = utf8.withUnsafeBufferPointer { ScriptStripper.strip($0) }
             return stripped.withUnsafeBufferPointer { LibXML2Parser.parse($0) }
         }
     }
@@ -67,12 +66,12 @@ public struct WebPageReader: Sendable {
             timings.stages.append((name, Double(now &- start) / 1_000_000))
             start = now
         }
-        let decoded = try ArticleDecoder().decode(bytes)
+        // The page as UTF-8 bytes: for a valid UTF-8 page, the input itself (no `String` of it).
+        let decoded = try ArticleDecoder().decodeUTF8(bytes)
         var fallback = decoded.isFallback
         if fallback, let declared = PageSniffer.declaredCharset(bytes), PageSniffer.isWindows1252(declared) { fallback = false }
         lap("decode")
-        var text = decoded.text
-        let document = parse(&text)
+        let document = parse(decoded.utf8)
         lap("html_parse")
         let linked = PageMetadataReader.linkedData(document)
         let page = PageMetadataReader.read(document, linked)

@@ -59,36 +59,68 @@ public struct ArticleDecoder: Sendable {
         return decoded
     }
 
+    /// The same decisions and text as `decode`, as UTF-8 bytes, for a reader that works on bytes
+    /// (the web page reader): unmarked valid UTF-8 with a visible character and no control
+    /// character or CR (nearly every page) comes back as the input itself, checked eight bytes
+    /// at a time, without making a `String` of a whole page; anything else goes through `decode`.
+    public func decodeUTF8(_ bytes: [UInt8]) throws(AnalysisError) -> (utf8: [UInt8], encoding: SourceEncoding, isFallback: Bool) {
+        let marked = bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if !bytes.isEmpty && !marked {
+            let seen = Self.survey(bytes)
+            if seen & ByteKind.nul != 0 { throw .binary("it contains NUL bytes") }
+            if seen & (ByteKind.control | ByteKind.carriageReturn) == 0 && seen & ByteKind.visible != 0
+                && (seen & ByteKind.high == 0 || bytes.withUnsafeBufferPointer { Self.isValidUTF8($0) })
+                && (seen & ByteKind.controlLead == 0 || !Self.holdsC1ControlOrReplacement(bytes)) {
+                return (bytes, .utf8, false)
+            }
+        }
+        let decoded = try decode(bytes)
+        return (Array(decoded.text.utf8), decoded.encoding, decoded.isFallback)
+    }
+
+    /// Well-formed UTF-8 (Unicode 3.9, table 3-7: no overlong forms, surrogates or values past
+    /// U+10FFFF); runs of ASCII are passed eight bytes at a time.
+    package static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        let n = buffer.count
+        var i = 0
+        @inline(__always) func continuation(_ k: Int) -> Bool { k < n && base[k] & 0xC0 == 0x80 }
+        while i < n {
+            while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
+            let lead = base[i]
+            switch lead {
+            case 0..<0x80:
+                i += 1
+            case 0xC2..<0xE0:
+                guard continuation(i + 1) else { return false }
+                i += 2
+            case 0xE0..<0xF0:
+                guard i + 1 < n else { return false }
+                let second = base[i + 1]
+                let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80, high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+                guard second >= low && second <= high, continuation(i + 2) else { return false }
+                i += 3
+            case 0xF0..<0xF5:
+                guard i + 1 < n else { return false }
+                let second = base[i + 1]
+                let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80, high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+                guard second >= low && second <= high, continuation(i + 2), continuation(i + 3) else { return false }
+                i += 4
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
     /// Bytes without a byte-order mark: one pass over the bytes collects which kinds of byte occur
     /// (`ByteKind`), which settles the common case (ASCII text without control characters or CR)
     /// without looking at the text again. The answers are the ones `check` and
     /// `normalizingLineEndings` give: for valid UTF-8 the text's UTF-8 is the input bytes.
     private func decodeUnmarked(_ bytes: [UInt8]) throws(AnalysisError) -> DecodedText {
-        let seen = ByteKind.table.withUnsafeBufferPointer { table in
-            bytes.withUnsafeBufferPointer { buffer in
-                var seen: UInt8 = 0
-                var i = 0
-                // Eight bytes at a time while they are all printable ASCII (0x20-0x7E), the bulk
-                // of a web page; a word with any other byte goes through the table byte by byte.
-                if let base = buffer.baseAddress {
-                    let raw = UnsafeRawPointer(base)
-                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, spaces: UInt64 = 0x2020_2020_2020_2020
-                    while i + 8 <= buffer.count {
-                        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        let belowSpace = (word &- 0x20 &* ones) & ~word & highs
-                        let delOrHigh = (word | (word &+ ones)) & highs
-                        if belowSpace | delOrHigh == 0 {
-                            if word != spaces { seen |= ByteKind.visible }
-                        } else {
-                            for k in i..<(i + 8) { seen |= table[Int(buffer[k])] }
-                        }
-                        i += 8
-                    }
-                }
-                while i < buffer.count { seen |= table[Int(buffer[i])]; i += 1 }
-                return seen
-            }
-        }
+        let seen = Self.survey(bytes)
         if seen & ByteKind.nul != 0 { throw .binary("it contains NUL bytes") }
         var decoded: DecodedText
         if seen & ByteKind.high == 0 {
@@ -113,6 +145,35 @@ public struct ArticleDecoder: Sendable {
         }
         if seen & ByteKind.carriageReturn != 0 { decoded.text = Self.normalizingLineEndings(decoded.text) }
         return decoded
+    }
+
+    /// Which kinds of byte (`ByteKind`) occur in `bytes`, in one pass.
+    private static func survey(_ bytes: [UInt8]) -> UInt8 {
+        ByteKind.table.withUnsafeBufferPointer { table in
+            bytes.withUnsafeBufferPointer { buffer in
+                var seen: UInt8 = 0
+                var i = 0
+                // Eight bytes at a time while they are all printable ASCII (0x20-0x7E), the bulk
+                // of a web page; a word with any other byte goes through the table byte by byte.
+                if let base = buffer.baseAddress {
+                    let raw = UnsafeRawPointer(base)
+                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, spaces: UInt64 = 0x2020_2020_2020_2020
+                    while i + 8 <= buffer.count {
+                        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        let belowSpace = (word &- 0x20 &* ones) & ~word & highs
+                        let delOrHigh = (word | (word &+ ones)) & highs
+                        if belowSpace | delOrHigh == 0 {
+                            if word != spaces { seen |= ByteKind.visible }
+                        } else {
+                            for k in i..<(i + 8) { seen |= table[Int(buffer[k])] }
+                        }
+                        i += 8
+                    }
+                }
+                while i < buffer.count { seen |= table[Int(buffer[i])]; i += 1 }
+                return seen
+            }
+        }
     }
 
     /// Valid UTF-8 holds a C1 control (C2 80–C2 9F) or U+FFFD (EF BF BD). Eight bytes at a time:
@@ -234,8 +295,9 @@ public struct ArticleDecoder: Sendable {
         return String(validating: units, as: UTF16.self)
     }
 
-    /// Windows-1252's 0x80–0x9F row; 0 marks the five bytes it leaves undefined.
-    private static let high: [UInt32] = [
+    /// Windows-1252's 0x80–0x9F row; 0 marks the five bytes it leaves undefined. (The HTML
+    /// parser reads numeric character references 0x80–0x9F with it too.)
+    package static let windows1252Row: [UInt32] = [
         0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
         0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
     ]
@@ -244,7 +306,7 @@ public struct ArticleDecoder: Sendable {
         var scalars = String.UnicodeScalarView()
         for byte in bytes {
             if byte >= 0x80 && byte < 0xA0 {
-                let value = high[Int(byte - 0x80)]
+                let value = windows1252Row[Int(byte - 0x80)]
                 guard value != 0, let scalar = Unicode.Scalar(value) else { return nil }
                 scalars.append(scalar)
             } else {
