@@ -55,7 +55,14 @@ struct ClassNames {
 
     private static let patterns = Patterns()
 
-    /// Reads the lower-cased `class` and `id` values (joined by a space).
+    /// What two values say together (as if joined by a space).
+    mutating func formUnion(_ other: ClassNames) {
+        isUnlikely = isUnlikely || other.isUnlikely
+        isLikely = isLikely || other.isLikely
+        isByline = isByline || other.isByline
+    }
+
+    /// Reads a lower-cased `class` or `id` value (or several, joined by spaces).
     init(_ value: [UInt8]) {
         let patterns = Self.patterns
         value.withUnsafeBufferPointer { value in

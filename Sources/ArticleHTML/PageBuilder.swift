@@ -31,7 +31,7 @@ final class PageBuilder {
 
     private enum Capture { case none, title, jsonLD, byline }
     @exclusivity(unchecked) private var classNames: [ClassKey: ClassNames] = [:]
-    /// The lower-cased class and id of the element being started (reused).
+    /// The lower-cased class or id value being read (reused).
     @exclusivity(unchecked) private var classAndID = ClassKey()
 
     /// Class and id bytes as a dictionary key; its hash is an FNV-1a of the bytes, made while
@@ -65,14 +65,16 @@ final class PageBuilder {
     func startElement(_ tag: HTMLTag, _ attributes: TagAttributes) {
         if tag.isBlock { flush() }
         var flags: PageDocument.Flags = []
-        if !classAndID.bytes.isEmpty { classAndID.removeAll() }
+        var names: ClassNames?
         var isJSONLD = false, isLink = false, isByline = false
         for span in attributes.spans {
             let value = attributes.bytes[span.value]
             switch Self.attribute(attributes.bytes[span.name]) {
             case .class, .id:
-                if !classAndID.bytes.isEmpty { classAndID.appendLowercased([0x20][...]) }
-                classAndID.appendLowercased(value)
+                // Each value is read (and cached) on its own: classes repeat across a page, ids
+                // do not, and what the words say is the union of what each value says.
+                let read = readNames(value)
+                if names == nil { names = read } else { names!.formUnion(read) }
             case .itemprop:
                 let lower = Self.lowercasedBytes(value)
                 if Self.find(Self.articleBodyWord, in: lower) || lower == Self.textWord { flags.insert(.articleBody) }
@@ -115,10 +117,7 @@ final class PageBuilder {
         if tag == .link, relCanonical, let href = linkHref { document.canonical = href }
         metaName = nil; metaContent = nil; relCanonical = false; linkHref = nil
 
-        if !classAndID.bytes.isEmpty {
-            // Pages repeat their class names: each distinct one is read once.
-            let names: ClassNames
-            if let known = classNames[classAndID] { names = known } else { names = ClassNames(classAndID.bytes); classNames[classAndID] = names }
+        if let names {
             if names.isUnlikely { flags.insert(.unlikely) }
             if names.isLikely { flags.insert(.likely) }
             if names.isByline && document.byline == nil && capture == .none { isByline = true }
@@ -196,6 +195,16 @@ final class PageBuilder {
     @inline(__always)
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte <= 0x20 && (byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C)
+    }
+
+    /// What one class or id value says, read once per distinct value.
+    private func readNames(_ value: ArraySlice<UInt8>) -> ClassNames {
+        classAndID.removeAll()
+        classAndID.appendLowercased(value)
+        if let known = classNames[classAndID] { return known }
+        let names = ClassNames(classAndID.bytes)
+        classNames[classAndID] = names
+        return names
     }
 
     /// Script and style content (libxml2 reports it as CDATA): only JSON-LD is kept.
