@@ -223,7 +223,9 @@ final class PageBuilder {
         pendingSpace = false
         guard !run.isEmpty else { return }
         if let owner = openBlocks.last {
-            document.blocks.append(.init(owner: owner, text: run, linkBytes: runLinkBytes, commas: runCommas, dropped: droppedDepth > 0))
+            // A copy of its own size: the run's buffer (and its spare capacity) stays here for the next block.
+            let text = run.withUnsafeBufferPointer { Array($0) }
+            document.blocks.append(.init(owner: owner, text: text, linkBytes: runLinkBytes, commas: runCommas, dropped: droppedDepth > 0))
         }
         run.removeAll(keepingCapacity: true)
         runLinkBytes = 0
