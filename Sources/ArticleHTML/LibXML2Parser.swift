@@ -44,13 +44,13 @@ private struct ParserContext: ~Copyable {
                 while let attributes, let key = attributes[i] {
                     let value = attributes[i + 1]
                     i += 2
-                    guard let value else { continue }
                     let start = list.bytes.count
                     var k = 0
                     while key[k] != 0 { list.bytes.append(key[k]); k += 1 }
                     let nameEnd = list.bytes.count
+                    // An attribute written without a value (`<nav hidden>`) has the empty value.
                     k = 0
-                    while value[k] != 0 { list.bytes.append(value[k]); k += 1 }
+                    while let value, value[k] != 0 { list.bytes.append(value[k]); k += 1 }
                     list.commit(nameStart: start, nameEnd: nameEnd)
                 }
                 Unmanaged<PageBuilder>.fromOpaque(user).takeUnretainedValue().startElement(HTMLTag.named(name), list)

@@ -53,3 +53,28 @@ final class HTMLParserDifferentialTests: XCTestCase {
         for cut in stride(from: 2000, to: example.count, by: 997) { assertSameExtraction(Array(example.prefix(cut)), "example cut at \(cut)") }
     }
 }
+
+extension HTMLParserDifferentialTests {
+    /// Below the article: the text blocks outside dropped elements (what the extractor scores),
+    /// compared block by block between the two parsers on the benchmark pages.
+    func testTheBenchmarkPagesGiveTheSameTextBlocks() throws {
+        let directory = CorpusLocation.root.deletingLastPathComponent().appendingPathComponent("data/article-extraction/html")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?.filter { $0.hasSuffix(".html.gz") }.sorted() ?? []
+        try RequiredResource.require(names.count == 131, "the article-extraction benchmark (131 pages) is not at \(directory.path)")
+        var same = 0
+        var different: [String] = []
+        for name in names {
+            let page = try Gunzip.inflate([UInt8](try Data(contentsOf: directory.appendingPathComponent(name))), limit: 1 << 28)
+            let utf8 = try ArticleDecoder().decodeUTF8(page).utf8
+            var reader = WebPageReader()
+            let ours = reader.parse(utf8).blocks.filter { !$0.dropped }.map(\.text)
+            reader.parser = .libxml2
+            let reference = reader.parse(utf8).blocks.filter { !$0.dropped }.map(\.text)
+            if ours == reference { same += 1; continue }
+            different.append(name)
+            let a = Set(ours.map { String(decoding: $0, as: UTF8.self) }), b = Set(reference.map { String(decoding: $0, as: UTF8.self) })
+            print("\(name): only ours \(a.subtracting(b).sorted().prefix(5)); only libxml2's \(b.subtracting(a).sorted().prefix(5))")
+        }
+        XCTAssertEqual(different, [], "pages whose text blocks differ between the parsers (\(same) of \(names.count) the same)")
+    }
+}
