@@ -60,47 +60,57 @@ public struct ArticleDecoder: Sendable {
     }
 
     /// The same decisions and text as `decode`, as UTF-8 bytes, for a reader that works on bytes
-    /// (the web page reader): unmarked valid UTF-8 with a visible character and no control
-    /// character or CR (nearly every page) comes back as the input itself, checked eight bytes
-    /// at a time, without making a `String` of a whole page; anything else goes through `decode`.
+    /// (the web page reader): unmarked valid UTF-8 with a visible ASCII character and no control
+    /// character, CR, C1 control or U+FFFD (nearly every page) comes back as the input itself,
+    /// after one pass (`isPlainUTF8`), without making a `String` of a whole page; anything else
+    /// goes through `decode`.
     public func decodeUTF8(_ bytes: [UInt8]) throws(AnalysisError) -> (utf8: [UInt8], encoding: SourceEncoding, isFallback: Bool) {
         let marked = bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        if !bytes.isEmpty && !marked {
-            let seen = Self.survey(bytes)
-            if seen & ByteKind.nul != 0 { throw .binary("it contains NUL bytes") }
-            if seen & (ByteKind.control | ByteKind.carriageReturn) == 0 && seen & ByteKind.visible != 0
-                && (seen & ByteKind.high == 0 || bytes.withUnsafeBufferPointer { Self.isValidUTF8($0) })
-                && (seen & ByteKind.controlLead == 0 || !Self.holdsC1ControlOrReplacement(bytes)) {
-                return (bytes, .utf8, false)
-            }
-        }
+        if !marked && bytes.withUnsafeBufferPointer({ Self.isPlainUTF8($0) }) { return (bytes, .utf8, false) }
         let decoded = try decode(bytes)
         return (Array(decoded.text.utf8), decoded.encoding, decoded.isFallback)
     }
 
-    /// Well-formed UTF-8 (Unicode 3.9, table 3-7: no overlong forms, surrogates or values past
-    /// U+10FFFF); runs of ASCII are passed eight bytes at a time.
-    package static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = buffer.baseAddress else { return true }
+    /// Text `decode` would return unchanged, in one pass: well-formed UTF-8 (Unicode 3.9, table
+    /// 3-7: no overlong forms, surrogates or values past U+10FFFF), no NUL, C0 control other than
+    /// tab/LF/FF, CR, DEL, C1 control (C2 80–C2 9F) or U+FFFD (EF BF BD), and a visible ASCII
+    /// character. Runs of printable ASCII are passed eight bytes at a time.
+    package static func isPlainUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
         let n = buffer.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, spaces: UInt64 = 0x2020_2020_2020_2020
+        var visible = false
         var i = 0
         @inline(__always) func continuation(_ k: Int) -> Bool { k < n && base[k] & 0xC0 == 0x80 }
         while i < n {
-            while i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-            guard i < n else { break }
+            if i + 8 <= n {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // No byte below 0x20 and none at 0x7F or above: printable ASCII.
+                if ((word &- 0x20 &* ones) & ~word & highs) | ((word | (word &+ ones)) & highs) == 0 {
+                    if word != spaces { visible = true }
+                    i += 8
+                    continue
+                }
+            }
             let lead = base[i]
             switch lead {
-            case 0..<0x80:
+            case 0x09, 0x0A, 0x0C, 0x20:
                 i += 1
+            case 0x21..<0x7F:
+                visible = true
+                i += 1
+            case 0x00..<0x80:
+                return false  // NUL, CR, other C0 controls, DEL
             case 0xC2..<0xE0:
-                guard continuation(i + 1) else { return false }
+                guard continuation(i + 1), !(lead == 0xC2 && base[i + 1] < 0xA0) else { return false }  // C2 80–9F: C1
                 i += 2
             case 0xE0..<0xF0:
                 guard i + 1 < n else { return false }
                 let second = base[i + 1]
                 let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80, high: UInt8 = lead == 0xED ? 0x9F : 0xBF
-                guard second >= low && second <= high, continuation(i + 2) else { return false }
+                guard second >= low && second <= high, continuation(i + 2),
+                      !(lead == 0xEF && second == 0xBF && base[i + 2] == 0xBD) else { return false }  // U+FFFD
                 i += 3
             case 0xF0..<0xF5:
                 guard i + 1 < n else { return false }
@@ -112,7 +122,7 @@ public struct ArticleDecoder: Sendable {
                 return false
             }
         }
-        return true
+        return visible
     }
 
     /// Bytes without a byte-order mark: one pass over the bytes collects which kinds of byte occur
