@@ -79,18 +79,24 @@ public struct ArticleDecoder: Sendable {
         guard let base = buffer.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
         let n = buffer.count
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, spaces: UInt64 = 0x2020_2020_2020_2020
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var visible = false
         var i = 0
         @inline(__always) func continuation(_ k: Int) -> Bool { k < n && base[k] & 0xC0 == 0x80 }
+        /// The high bit of each byte of `word` (all ASCII) that is below `limit`: adding
+        /// 0x80 - limit carries into the high bit exactly for the others, and never across bytes.
+        @inline(__always) func below(_ word: UInt64, _ limit: UInt64) -> UInt64 { ~(word &+ (0x80 - limit) &* ones) & highs }
         while i < n {
             if i + 8 <= n {
                 let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                // No byte below 0x20 and none at 0x7F or above: printable ASCII.
-                if ((word &- 0x20 &* ones) & ~word & highs) | ((word | (word &+ ones)) & highs) == 0 {
-                    if word != spaces { visible = true }
-                    i += 8
-                    continue
+                // Eight ASCII bytes, none DEL, and below space only tabs and LFs: passed at once.
+                if word & highs == 0 && (word &+ ones) & highs == 0 {
+                    let controls = below(word, 0x20)
+                    if controls == 0 || controls & ~(below(word ^ (0x09 &* ones), 1) | below(word ^ (0x0A &* ones), 1)) == 0 {
+                        if below(word, 0x21) != highs { visible = true }
+                        i += 8
+                        continue
+                    }
                 }
             }
             let lead = base[i]
