@@ -23,7 +23,9 @@ let package = Package(
     ],
     targets: [
         // Pure analysis: no file system, no clocks, no globals.
-        .target(name: "ArticleAnalysis"),
+        .target(name: "ArticleAnalysis", dependencies: ["CSHA256"]),
+        // SHA-256 with the x86 SHA extensions (checked at run time), under ArticleAnalysis's SHA256.
+        .target(name: "CSHA256"),
         // Training and evaluation (NERTrainer, CoNLL reading, scoring, QuoteEvaluation): used only
         // by the train and eval commands, never by the daemon. Reaches analysis internals through
         // `package` access.
@@ -82,7 +84,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "ArticleAnalysisTests", dependencies: ["ArticleAnalysis", "ArticleModels", "TestSupport"]),
         .testTarget(name: "ArticleAnalysisToolsTests", dependencies: ["ArticleAnalysisTools", "ArticleAnalysis", "ArticleModels", "TestSupport"]),
-        .testTarget(name: "ArticleHTMLTests", dependencies: ["ArticleHTML", "ArticleAnalysis", "ArticleModels", "CZlib"]),
+        .testTarget(name: "ArticleHTMLTests", dependencies: ["ArticleHTML", "ArticleAnalysis", "ArticleModels", "CZlib", "TestSupport"]),
         .testTarget(name: "SpoolTests", dependencies: ["Spool"]),
         .testTarget(name: "SystemdSupportTests", dependencies: ["SystemdSupport", .product(name: "Logging", package: "swift-log")]),
         .testTarget(

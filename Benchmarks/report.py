@@ -108,7 +108,7 @@ if pages_a and pages_t:  # web pages (issue 16), one core each
               f"| articled: extraction + full analysis | {a['f1']:.3f} (dev {a['dev_f1']:.3f}, held-out {a['heldout_f1']:.3f}) | {a['pages_per_s']:.0f} (extraction alone {a['extract_pages_per_s']:.0f}) |",
               f"| trafilatura: extraction | {t_f1:.3f} | {t['pages_per_s']:.1f} |", "",
               f"articled ≥ 10× trafilatura: ×{a['pages_per_s'] / t['pages_per_s']:.1f} ({yes(a['pages_per_s'] >= 10 * t['pages_per_s'])}); "
-              f"F1 ≥ 0.97: {yes(a['f1'] >= 0.97)}. libxml2's parse takes {100 * a['parse_share']:.0f}% of articled's time.", ""]
+              f"F1 ≥ 0.97: {yes(a['f1'] >= 0.97)}. The HTML parse takes {100 * a['parse_share']:.0f}% of articled's time.", ""]
 index_path = os.path.join(out_dir, "index.txt")  # the article index (Benchmarks/index/run.sh)
 if os.path.exists(index_path):
     index_text = "\n".join(l for l in open(index_path).read().splitlines() if not l.startswith(("[", "Building", "Compiling", "Build ")))

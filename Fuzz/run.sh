@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes articled's analysis with libFuzzer (swiftc -sanitize=fuzzer,address): `make fuzz`.
 #
-#   Fuzz/run.sh [TARGET...]       targets: decode clean analyze (default: all three, in turn)
+#   Fuzz/run.sh [TARGET...]       targets: decode clean analyze html (default: all four, in turn)
 #   FUZZ_SECONDS=60               how long each target runs (make fuzz: 60 s each)
 #   FUZZ_JOBS=1                   parallel libFuzzer workers per target
 #
@@ -19,29 +19,38 @@ OUT="$ROOT/.build-fuzz"
 SECONDS_EACH="${FUZZ_SECONDS:-60}"
 JOBS="${FUZZ_JOBS:-1}"
 TARGETS=("$@")
-[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(decode clean analyze)
+[[ ${#TARGETS[@]} -gt 0 ]] || TARGETS=(decode clean analyze html)
 SWIFTC="${SWIFTC:-swiftc}"
 FLAGS=(-O -sanitize=fuzzer,address -parse-as-library -swift-version 6 -g -package-name articled)
 
 mkdir -p "$OUT/findings"
 build() {
     local sources
+    echo "fuzz: building CSHA256 (SHA-NI) with ASan"
+    clang -O1 -g -fsanitize=fuzzer-no-link,address -I "$ROOT/Sources/CSHA256/include" -c "$ROOT/Sources/CSHA256/sha256_ni.c" -o "$OUT/CSHA256.o"
     echo "fuzz: building ArticleAnalysis with coverage + ASan"
     mapfile -t sources < <(find "$ROOT/Sources/ArticleAnalysis" -name '*.swift' | sort)
-    "$SWIFTC" "${FLAGS[@]}" -wmo -module-name ArticleAnalysis -emit-module -emit-module-path "$OUT/ArticleAnalysis.swiftmodule" \
+    "$SWIFTC" "${FLAGS[@]}" -wmo -I "$ROOT/Sources/CSHA256/include" -module-name ArticleAnalysis -emit-module -emit-module-path "$OUT/ArticleAnalysis.swiftmodule" \
         -emit-object -o "$OUT/ArticleAnalysis.o" "${sources[@]}"
     echo "fuzz: building ArticleModels"
     mapfile -t sources < <(find "$ROOT/Sources/ArticleModels" -name '*.swift' | sort)
-    "$SWIFTC" "${FLAGS[@]}" -wmo -I "$OUT" -module-name ArticleModels -emit-module -emit-module-path "$OUT/ArticleModels.swiftmodule" \
+    "$SWIFTC" "${FLAGS[@]}" -wmo -I "$OUT" -I "$ROOT/Sources/CSHA256/include" -module-name ArticleModels -emit-module -emit-module-path "$OUT/ArticleModels.swiftmodule" \
         -emit-object -o "$OUT/ArticleModels.o" "${sources[@]}"
+    echo "fuzz: building ArticleHTML (HTML parser, extraction; libxml2 and zlib from the system)"
+    mapfile -t sources < <(find "$ROOT/Sources/ArticleHTML" -name '*.swift' | sort)
+    "$SWIFTC" "${FLAGS[@]}" -wmo -enable-testing -I "$OUT" -I "$ROOT/Sources/CSHA256/include" -I "$ROOT/Sources/CLibXML2" -I "$ROOT/Sources/CZlib" \
+        -Xcc -I/usr/include/libxml2 -module-name ArticleHTML -emit-module -emit-module-path "$OUT/ArticleHTML.swiftmodule" \
+        -emit-object -o "$OUT/ArticleHTML.o" "${sources[@]}"
     echo "fuzz: linking .build-fuzz/articled-fuzz"
-    "$SWIFTC" "${FLAGS[@]}" -I "$OUT" -module-name ArticledFuzz "$ROOT/Fuzz/FuzzTarget.swift" \
-        "$OUT/ArticleAnalysis.o" "$OUT/ArticleModels.o" -o "$OUT/articled-fuzz" 2>&1 | grep -v "Cannot export local symbol" || true
+    "$SWIFTC" "${FLAGS[@]}" -I "$OUT" -I "$ROOT/Sources/CSHA256/include" -I "$ROOT/Sources/CLibXML2" -I "$ROOT/Sources/CZlib" \
+        -Xcc -I/usr/include/libxml2 -module-name ArticledFuzz "$ROOT/Fuzz/FuzzTarget.swift" \
+        "$OUT/ArticleAnalysis.o" "$OUT/ArticleModels.o" "$OUT/ArticleHTML.o" "$OUT/CSHA256.o" -lxml2 -lz \
+        -o "$OUT/articled-fuzz" 2>&1 | grep -v "Cannot export local symbol" || true
     [[ -x "$OUT/articled-fuzz" ]] || { echo "fuzz: link failed" >&2; exit 1; }
 }
 stale=0
 [[ -x "$OUT/articled-fuzz" ]] || stale=1
-if [[ $stale == 0 ]] && [[ -n "$(find "$ROOT/Sources/ArticleAnalysis" "$ROOT/Sources/ArticleModels" "$ROOT/Fuzz" -name '*.swift' -newer "$OUT/articled-fuzz" | head -1)" ]]; then stale=1; fi
+if [[ $stale == 0 ]] && [[ -n "$(find "$ROOT/Sources/ArticleAnalysis" "$ROOT/Sources/ArticleModels" "$ROOT/Sources/ArticleHTML" "$ROOT/Sources/CSHA256" "$ROOT/Fuzz" \( -name '*.swift' -o -name '*.c' -o -name '*.h' \) -newer "$OUT/articled-fuzz" | head -1)" ]]; then stale=1; fi
 [[ $stale == 0 ]] || build
 
 export ARTICLED_MODELS="$ROOT/Sources/ArticleModels/Resources"
@@ -51,9 +60,17 @@ for target in "${TARGETS[@]}"; do
     corpus="$OUT/corpus-$target"
     mkdir -p "$corpus"
     if [[ -z "$(ls -A "$corpus")" ]]; then
-        for seed in "$SHARED"/seed/*.txt "$SHARED"/wikinews-2019/*.txt "$ROOT"/Tests/Fixtures/fuzz/*; do
-            [[ -f "$seed" ]] && cp "$seed" "$corpus/seed-$(basename "$seed")"
-        done
+        if [[ $target == html ]]; then
+            # Pages: the examples, and the first 64 KB of some benchmark pages (inflated).
+            cp "$ROOT"/examples/*.html "$corpus/" 2>/dev/null || true
+            for page in $(ls "$ROOT/../shared/data/article-extraction/html/"*.html.gz 2>/dev/null | head -40); do
+                { gzip -dc "$page" 2>/dev/null || true; } | head -c 65536 >"$corpus/seed-$(basename "$page" .gz)" || true
+            done
+        else
+            for seed in "$SHARED"/seed/*.txt "$SHARED"/wikinews-2019/*.txt "$ROOT"/Tests/Fixtures/fuzz/*; do
+                [[ -f "$seed" ]] && cp "$seed" "$corpus/seed-$(basename "$seed")"
+            done
+        fi
     fi
     echo "fuzz: $target for ${SECONDS_EACH}s from $(ls "$corpus" | wc -l) inputs"
     started=$(date +%s)

@@ -27,38 +27,80 @@ struct ClassNames {
     /// A word names the byline ("byline", "article-byline").
     var isByline = false
     private enum Kind { case likely, unlikely, byline }
-    /// The patterns by their first byte: each position of a word is compared with a few of them only.
-    private static let byFirstByte: [[([UInt8], Kind)]] = {
-        var table = [[([UInt8], Kind)]](repeating: [], count: 256)
-        for pattern in likely { table[Int(pattern[0])].append((pattern, .likely)) }
-        for pattern in unlikely { table[Int(pattern[0])].append((pattern, .unlikely)) }
-        table[Int(UInt8(ascii: "b"))].append((Array("byline".utf8), .byline))
-        return table
-    }()
 
-    /// Reads the lower-cased `class` and `id` values (joined by a space).
+    /// The patterns in one flat table, grouped by first byte (`start[b]..<start[b + 1]`), and a
+    /// bit for every pair of bytes some pattern starts with: most positions of a class word are
+    /// passed over on that one bit (pages have thousands of distinct class and id values).
+    private struct Patterns {
+        var bytes: [UInt8] = []
+        var entries: [(offset: Int, count: Int, kind: Kind)] = []
+        var start = [Int](repeating: 0, count: 257)
+        var pairs = [UInt64](repeating: 0, count: 1024)
+
+        init() {
+            var all: [([UInt8], Kind)] = likely.map { ($0, .likely) } + unlikely.map { ($0, .unlikely) }
+            all.append((Array("byline".utf8), .byline))
+            // Stable by first byte: within a byte, the order of the lists above.
+            let sorted = all.enumerated().sorted { ($0.element.0[0], $0.offset) < ($1.element.0[0], $1.offset) }.map(\.element)
+            for (pattern, kind) in sorted {
+                entries.append((bytes.count, pattern.count, kind))
+                bytes.append(contentsOf: pattern)
+                start[Int(pattern[0]) + 1] += 1
+                let pair = Int(pattern[0]) | Int(pattern[1]) << 8
+                pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            }
+            for b in 0..<256 { start[b + 1] += start[b] }
+        }
+    }
+
+    private static let patterns = Patterns()
+
+    /// What two values say together (as if joined by a space).
+    mutating func formUnion(_ other: ClassNames) {
+        isUnlikely = isUnlikely || other.isUnlikely
+        isLikely = isLikely || other.isLikely
+        isByline = isByline || other.isByline
+    }
+
+    /// Reads a lower-cased `class` or `id` value (or several, joined by spaces).
     init(_ value: [UInt8]) {
-        var start = 0
-        let n = value.count
-        while start < n {
-            while start < n && !Self.isWordByte(value[start]) { start += 1 }
-            var end = start
-            while end < n && Self.isWordByte(value[end]) { end += 1 }
-            if end > start {
-                let word = value[start..<end]
-                for i in word.indices {
-                    for (pattern, kind) in Self.byFirstByte[Int(word[i])] where word.count - (i - word.startIndex) >= pattern.count {
-                        guard word[i..<(i + pattern.count)].elementsEqual(pattern) else { continue }
-                        switch kind {
-                        case .likely: isLikely = true
-                        case .unlikely: isUnlikely = true
-                        case .byline: isByline = true
+        let patterns = Self.patterns
+        value.withUnsafeBufferPointer { value in
+            patterns.bytes.withUnsafeBufferPointer { bytes in
+                var start = 0
+                let n = value.count
+                while start < n {
+                    while start < n && !Self.isWordByte(value[start]) { start += 1 }
+                    var end = start
+                    while end < n && Self.isWordByte(value[end]) { end += 1 }
+                    if end > start {
+                        var i = start
+                        while i + 1 < end {
+                            let pair = Int(value[i]) | Int(value[i + 1]) << 8
+                            if patterns.pairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                                for e in patterns.start[Int(value[i])]..<patterns.start[Int(value[i]) + 1] {
+                                    let entry = patterns.entries[e]
+                                    guard end - i >= entry.count else { continue }
+                                    var k = 2
+                                    while k < entry.count && value[i + k] == bytes[entry.offset + k] { k += 1 }
+                                    guard k == entry.count, value[i + 1] == bytes[entry.offset + 1] else { continue }
+                                    switch entry.kind {
+                                    case .likely: isLikely = true
+                                    case .unlikely: isUnlikely = true
+                                    case .byline: isByline = true
+                                    }
+                                }
+                            }
+                            i += 1
+                        }
+                        if !isUnlikely && end - start <= 6 {
+                            let word = UnsafeBufferPointer(rebasing: value[start..<end])
+                            if Self.unlikelyWords.contains(where: { word.elementsEqual($0) }) { isUnlikely = true }
                         }
                     }
+                    start = end
                 }
-                if !isUnlikely && Self.unlikelyWords.contains(where: { word.elementsEqual($0) }) { isUnlikely = true }
             }
-            start = end
         }
     }
 

@@ -1,100 +1,123 @@
-/// Builds a `PageDocument` from the parser's events (libxml2 SAX: start tag, end tag, text).
+import ArticleAnalysis
+
+/// Builds a `PageDocument` from the parser's events (start tag, end tag, text, script content):
+/// `HTMLTokenizer` and `HTMLTreeBuilder` send them, and `LibXML2Parser` (the test oracle) too.
 ///
 /// Text is collected into the current block with white space collapsed; a block ends where a
 /// block element starts or ends (and at `<br>`). Elements inside a dropped element (script,
 /// style, nav, hidden, furniture names) still get their place, so the tree stays whole, but their
 /// blocks are marked dropped.
+///
+/// The builder is a class (libxml2's callbacks reach it through a pointer) used by one parse on
+/// one thread: its stored properties skip the run-time exclusivity checks, which took a tenth of
+/// the parse.
 final class PageBuilder {
-    private(set) var document = PageDocument()
+    @exclusivity(unchecked) private(set) var document = PageDocument()
     /// Open elements, innermost last.
-    private var open: [Int32] = []
+    @exclusivity(unchecked) private var open: [Int32] = []
     /// Open block elements, innermost last (the owner of new text).
-    private var openBlocks: [Int32] = []
+    @exclusivity(unchecked) private var openBlocks: [Int32] = []
     /// Depth of open dropped elements; text inside is not article text.
-    private var droppedDepth = 0
-    private var linkDepth = 0
-    private var run: [UInt8] = []
-    private var runLinkBytes = 0
-    private var runCommas = 0
-    private var pendingSpace = false
+    @exclusivity(unchecked) private var droppedDepth = 0
+    @exclusivity(unchecked) private var linkDepth = 0
+    @exclusivity(unchecked) private var run: [UInt8] = []
+    @exclusivity(unchecked) private var runLinkBytes = 0
+    @exclusivity(unchecked) private var runCommas = 0
+    @exclusivity(unchecked) private var pendingSpace = false
     /// Collecting the text of `<title>`, a JSON-LD script, or the byline element.
-    private var capture: Capture = .none
-    private var captured: [UInt8] = []
-    private var captureDepth = 0
+    @exclusivity(unchecked) private var capture: Capture = .none
+    @exclusivity(unchecked) private var captured: [UInt8] = []
+    @exclusivity(unchecked) private var captureDepth = 0
 
     private enum Capture { case none, title, jsonLD, byline }
-    private var classNames: [[UInt8]: ClassNames] = [:]
+    @exclusivity(unchecked) private var classNames: [ClassKey: ClassNames] = [:]
+    /// The lower-cased class or id value being read (reused).
+    @exclusivity(unchecked) private var classAndID = ClassKey()
+
+    /// Class and id bytes as a dictionary key; its hash is an FNV-1a of the bytes, made while
+    /// they are copied, so the dictionary's hasher reads eight bytes instead of the whole value.
+    struct ClassKey: Hashable {
+        var bytes: [UInt8] = []
+        var fnv: UInt64 = FNV1a.offsetBasis
+        func hash(into hasher: inout Hasher) { hasher.combine(fnv) }
+        static func == (a: ClassKey, b: ClassKey) -> Bool { a.fnv == b.fnv && a.bytes == b.bytes }
+
+        mutating func removeAll() { bytes.removeAll(keepingCapacity: true); fnv = FNV1a.offsetBasis }
+
+        mutating func appendLowercased(_ value: ArraySlice<UInt8>) {
+            bytes.reserveCapacity(bytes.count + value.count)
+            for byte in value {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                bytes.append(lower)
+                fnv = FNV1a.step(fnv, UInt32(lower))
+            }
+        }
+    }
 
     init() {
+        classNames.reserveCapacity(512)
         open.reserveCapacity(64)
         run.reserveCapacity(1024)
         document.elements.reserveCapacity(2048)
         document.blocks.reserveCapacity(512)
     }
 
-    func startElement(_ name: UnsafePointer<UInt8>, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
-        let tag = HTMLTag.named(name)
+    func startElement(_ tag: HTMLTag, _ attributes: TagAttributes) {
         if tag.isBlock { flush() }
         var flags: PageDocument.Flags = []
-        var classAndID: [UInt8] = []
+        var names: ClassNames?
         var isJSONLD = false, isLink = false, isByline = false
-        if let attributes {
-            var i = 0
-            while let key = attributes[i] {
-                let value = attributes[i + 1]
-                i += 2
-                guard let value else { continue }
-                switch Self.attribute(key) {
-                case .class, .id:
-                    if !classAndID.isEmpty { classAndID.append(0x20) }
-                    Self.appendLowercased(value, to: &classAndID)
-                case .itemprop:
-                    let lower = Self.lowercasedBytes(value)
-                    if Self.find(Self.articleBodyWord, in: lower) || lower == Self.textWord { flags.insert(.articleBody) }
-                    if lower == Self.authorWord { isByline = true }
-                case .rel:
-                    let lower = Self.lowercasedBytes(value)
-                    if tag == .link && lower == Self.canonicalWord { relCanonical = true }
-                    if lower == Self.authorWord { isByline = true }
-                case .href:
-                    if tag == .a { isLink = true }
-                    if tag == .link { linkHref = String(cString: value) }
-                case .hidden:
-                    flags.insert(.hidden)
-                case .ariaHidden:
-                    if Self.lowercasedBytes(value) == Self.trueWord && tag != .body && tag != .html { flags.insert(.hidden) }
-                case .style:
-                    let lower = Self.lowercasedBytes(value).filter { $0 != 0x20 }
-                    if Self.find(Self.displayNone, in: lower) || Self.find(Self.visibilityHidden, in: lower) { flags.insert(.hidden) }
-                case .role:
-                    switch String(decoding: Self.lowercasedBytes(value), as: UTF8.self) {
-                    case "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar":
-                        flags.insert(.furnitureRole)
-                    default: break
-                    }
-                case .type:
-                    if tag == .script && Self.find(Self.jsonLDWord, in: Self.lowercasedBytes(value)) { isJSONLD = true }
-                case .lang:
-                    if tag == .html { document.language = String(cString: value) }
-                case .datetime:
-                    if tag == .time && document.times.count < 4 { document.times.append(String(cString: value)) }
-                case .name, .property, .httpEquiv:
-                    if tag == .meta { metaName = Self.lowercased(value) }
-                case .content:
-                    if tag == .meta { metaContent = String(cString: value) }
-                case .charset, .other:
-                    break
+        for span in attributes.spans {
+            let value = attributes.bytes[span.value]
+            switch Self.attribute(attributes.bytes[span.name]) {
+            case .class, .id:
+                // Each value is read (and cached) on its own: classes repeat across a page, ids
+                // do not, and what the words say is the union of what each value says.
+                let read = readNames(value)
+                if names == nil { names = read } else { names!.formUnion(read) }
+            case .itemprop:
+                let lower = Self.lowercasedBytes(value)
+                if Self.find(Self.articleBodyWord, in: lower) || lower == Self.textWord { flags.insert(.articleBody) }
+                if lower == Self.authorWord { isByline = true }
+            case .rel:
+                let lower = Self.lowercasedBytes(value)
+                if tag == .link && lower == Self.canonicalWord { relCanonical = true }
+                if lower == Self.authorWord { isByline = true }
+            case .href:
+                if tag == .a { isLink = true }
+                if tag == .link { linkHref = Self.string(value) }
+            case .hidden:
+                flags.insert(.hidden)
+            case .ariaHidden:
+                if Self.lowercasedBytes(value) == Self.trueWord && tag != .body && tag != .html { flags.insert(.hidden) }
+            case .style:
+                let lower = Self.lowercasedBytes(value).filter { $0 != 0x20 }
+                if Self.find(Self.displayNone, in: lower) || Self.find(Self.visibilityHidden, in: lower) { flags.insert(.hidden) }
+            case .role:
+                switch String(decoding: Self.lowercasedBytes(value), as: UTF8.self) {
+                case "navigation", "banner", "contentinfo", "complementary", "dialog", "alertdialog", "menu", "menubar":
+                    flags.insert(.furnitureRole)
+                default: break
                 }
+            case .type:
+                if tag == .script && Self.find(Self.jsonLDWord, in: Self.lowercasedBytes(value)) { isJSONLD = true }
+            case .lang:
+                if tag == .html { document.language = Self.string(value) }
+            case .datetime:
+                if tag == .time && document.times.count < 4 { document.times.append(Self.string(value)) }
+            case .name, .property, .httpEquiv:
+                if tag == .meta { metaName = String(decoding: Self.lowercasedBytes(value), as: UTF8.self) }
+            case .content:
+                if tag == .meta { metaContent = Self.string(value) }
+            case .charset, .other:
+                break
             }
         }
         if tag == .meta, let name = metaName, let content = metaContent { document.metas.append((name, content)) }
         if tag == .link, relCanonical, let href = linkHref { document.canonical = href }
         metaName = nil; metaContent = nil; relCanonical = false; linkHref = nil
 
-        if !classAndID.isEmpty {
-            // Pages repeat their class names: each distinct one is read once.
-            let names: ClassNames
-            if let known = classNames[classAndID] { names = known } else { names = ClassNames(classAndID); classNames[classAndID] = names }
+        if let names {
             if names.isUnlikely { flags.insert(.unlikely) }
             if names.isLikely { flags.insert(.likely) }
             if names.isByline && document.byline == nil && capture == .none { isByline = true }
@@ -117,10 +140,10 @@ final class PageBuilder {
         if tag == .br { flush() }
     }
 
-    private var metaName: String?
-    private var metaContent: String?
-    private var relCanonical = false
-    private var linkHref: String?
+    @exclusivity(unchecked) private var metaName: String?
+    @exclusivity(unchecked) private var metaContent: String?
+    @exclusivity(unchecked) private var relCanonical = false
+    @exclusivity(unchecked) private var linkHref: String?
 
     func endElement() {
         guard let index = open.popLast() else { return }
@@ -149,20 +172,39 @@ final class PageBuilder {
         var i = 0
         while i < count {
             let byte = bytes[i]
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
-                pendingSpace = true
-            } else if byte == 0xC2 && i + 1 < count && bytes[i + 1] == 0xA0 {
-                pendingSpace = true
-                i += 1
-            } else {
-                if pendingSpace && !run.isEmpty { run.append(0x20); if linkDepth > 0 { runLinkBytes += 1 } }
-                pendingSpace = false
-                run.append(byte)
-                if linkDepth > 0 { runLinkBytes += 1 }
-                if byte == 0x2C { runCommas += 1 }
+            if Self.isSpace(byte) { pendingSpace = true; i += 1; continue }
+            if byte == 0xC2 && i + 1 < count && bytes[i + 1] == 0xA0 { pendingSpace = true; i += 2; continue }
+            // A run of other bytes, appended at once.
+            var j = i + 1
+            var commas = byte == 0x2C ? 1 : 0
+            while j < count {
+                let c = bytes[j]
+                if Self.isSpace(c) || (c == 0xC2 && j + 1 < count && bytes[j + 1] == 0xA0) { break }
+                if c == 0x2C { commas += 1 }
+                j += 1
             }
-            i += 1
+            if pendingSpace && !run.isEmpty { run.append(0x20); if linkDepth > 0 { runLinkBytes += 1 } }
+            pendingSpace = false
+            run.append(contentsOf: UnsafeBufferPointer(start: bytes + i, count: j - i))
+            if linkDepth > 0 { runLinkBytes += j - i }
+            runCommas += commas
+            i = j
         }
+    }
+
+    @inline(__always)
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte <= 0x20 && (byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C)
+    }
+
+    /// What one class or id value says, read once per distinct value.
+    private func readNames(_ value: ArraySlice<UInt8>) -> ClassNames {
+        classAndID.removeAll()
+        classAndID.appendLowercased(value)
+        if let known = classNames[classAndID] { return known }
+        let names = ClassNames(classAndID.bytes)
+        classNames[classAndID] = names
+        return names
     }
 
     /// Script and style content (libxml2 reports it as CDATA): only JSON-LD is kept.
@@ -181,7 +223,9 @@ final class PageBuilder {
         pendingSpace = false
         guard !run.isEmpty else { return }
         if let owner = openBlocks.last {
-            document.blocks.append(.init(owner: owner, text: run, linkBytes: runLinkBytes, commas: runCommas, dropped: droppedDepth > 0))
+            // A copy of its own size: the run's buffer (and its spare capacity) stays here for the next block.
+            let text = run.withUnsafeBufferPointer { Array($0) }
+            document.blocks.append(.init(owner: owner, text: text, linkBytes: runLinkBytes, commas: runCommas, dropped: droppedDepth > 0))
         }
         run.removeAll(keepingCapacity: true)
         runLinkBytes = 0
@@ -190,46 +234,71 @@ final class PageBuilder {
 
     private enum Attribute { case `class`, id, itemprop, rel, href, hidden, ariaHidden, style, role, type, lang, datetime, name, property, httpEquiv, content, charset, other }
 
-    /// The attribute of a (lower-case) name, read without making a `String`.
-    private static func attribute(_ key: UnsafePointer<UInt8>) -> Attribute {
+    /// Whether the builder reads the attribute `name` (any case): the tokenizer does not copy
+    /// the values of the others (most of a page's attribute bytes: src, srcset, data-*).
+    static func reads(_ name: UnsafeBufferPointer<UInt8>) -> Bool { attribute(name) != .other }
+
+    /// The attribute of a name (upper case read as lower), read without making a `String`.
+    private static func attribute<Name: Collection<UInt8>>(_ key: Name) -> Attribute {
+        let length = key.count
+        guard length <= 11 else { return .other }
         var packed: UInt64 = 0
-        var length = 0
-        while key[length] != 0 {
-            if length < 8 { packed |= UInt64(key[length]) << (8 * UInt64(length)) }
-            length += 1
-            if length > 11 { return .other }
+        var i = 0
+        var rest: UInt32 = 0
+        for byte in key {
+            let lower = UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            if i < 8 { packed |= lower << (8 * UInt64(i)) } else { rest |= UInt32(lower) << (8 * UInt32(i - 8)) }
+            i += 1
         }
         if length > 8 {
-            if length == 11 && packed == pack("aria-hid") && key[8] == UInt8(ascii: "d") && key[9] == UInt8(ascii: "e") && key[10] == UInt8(ascii: "n") { return .ariaHidden }
-            if length == 10 && packed == pack("http-equ") && key[8] == UInt8(ascii: "i") && key[9] == UInt8(ascii: "v") { return .httpEquiv }
+            if length == 11 && packed == 0x6469682D61697261 && rest == 0x6E_6564 { return .ariaHidden }  // "aria-hid" "den"
+            if length == 10 && packed == 0x7571652D70747468 && rest == 0x7669 { return .httpEquiv }  // "http-equ" "iv"
             return .other
         }
-        return attributes[packed] ?? .other
+        switch packed {
+        case Self.classKey: return .class
+        case Self.idKey: return .id
+        case Self.hrefKey: return .href
+        case Self.styleKey: return .style
+        case Self.relKey: return .rel
+        case Self.roleKey: return .role
+        case Self.typeKey: return .type
+        case Self.itempropKey: return .itemprop
+        case Self.hiddenKey: return .hidden
+        case Self.langKey: return .lang
+        case Self.datetimeKey: return .datetime
+        case Self.nameKey: return .name
+        case Self.propertyKey: return .property
+        case Self.contentKey: return .content
+        case Self.charsetKey: return .charset
+        default: return .other
+        }
     }
 
-    private static func pack(_ name: String) -> UInt64 {
-        var key: UInt64 = 0
-        for (i, byte) in name.utf8.prefix(8).enumerated() { key |= UInt64(byte) << (8 * UInt64(i)) }
-        return key
-    }
-
-    private static let attributes: [UInt64: Attribute] = {
-        let names: [(String, Attribute)] = [
-            ("class", .class), ("id", .id), ("itemprop", .itemprop), ("rel", .rel), ("href", .href), ("hidden", .hidden),
-            ("style", .style), ("role", .role), ("type", .type), ("lang", .lang), ("datetime", .datetime), ("name", .name),
-            ("property", .property), ("content", .content), ("charset", .charset),
-        ]
-        var table: [UInt64: Attribute] = [:]
-        for (name, attribute) in names { table[pack(name)] = attribute }
-        return table
-    }()
+    // The attribute names packed little-endian into a UInt64, written out as
+    // literals so that the switch in `attribute` compares constants.
+    private static var classKey: UInt64 { 0x0000007373616C63 }  // "class"
+    private static var idKey: UInt64 { 0x0000000000006469 }  // "id"
+    private static var hrefKey: UInt64 { 0x0000000066657268 }  // "href"
+    private static var styleKey: UInt64 { 0x000000656C797473 }  // "style"
+    private static var relKey: UInt64 { 0x00000000006C6572 }  // "rel"
+    private static var roleKey: UInt64 { 0x00000000656C6F72 }  // "role"
+    private static var typeKey: UInt64 { 0x0000000065707974 }  // "type"
+    private static var itempropKey: UInt64 { 0x706F72706D657469 }  // "itemprop"
+    private static var hiddenKey: UInt64 { 0x00006E6564646968 }  // "hidden"
+    private static var langKey: UInt64 { 0x00000000676E616C }  // "lang"
+    private static var datetimeKey: UInt64 { 0x656D697465746164 }  // "datetime"
+    private static var nameKey: UInt64 { 0x00000000656D616E }  // "name"
+    private static var propertyKey: UInt64 { 0x79747265706F7270 }  // "property"
+    private static var contentKey: UInt64 { 0x00746E65746E6F63 }  // "content"
+    private static var charsetKey: UInt64 { 0x0074657372616863 }  // "charset"
 
     private static let articleBodyWord = Array("articlebody".utf8), textWord = Array("text".utf8)
     private static let authorWord = Array("author".utf8), canonicalWord = Array("canonical".utf8), trueWord = Array("true".utf8)
     private static let displayNone = Array("display:none".utf8), visibilityHidden = Array("visibility:hidden".utf8)
     private static let jsonLDWord = Array("ld+json".utf8)
 
-    private static func lowercasedBytes(_ value: UnsafePointer<UInt8>) -> [UInt8] {
+    private static func lowercasedBytes(_ value: ArraySlice<UInt8>) -> [UInt8] {
         var bytes: [UInt8] = []
         appendLowercased(value, to: &bytes)
         return bytes
@@ -237,19 +306,11 @@ final class PageBuilder {
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8]) -> Bool { PageSniffer.find(needle, in: haystack) != nil }
 
-    private static func lowercased(_ value: UnsafePointer<UInt8>) -> String {
-        var bytes: [UInt8] = []
-        appendLowercased(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    private static func string(_ value: ArraySlice<UInt8>) -> String { String(decoding: value, as: UTF8.self) }
 
-    private static func appendLowercased(_ value: UnsafePointer<UInt8>, to bytes: inout [UInt8]) {
-        var i = 0
-        while value[i] != 0 {
-            let byte = value[i]
-            bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            i += 1
-        }
+    private static func appendLowercased(_ value: ArraySlice<UInt8>, to bytes: inout [UInt8]) {
+        bytes.reserveCapacity(bytes.count + value.count)
+        for byte in value { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
     }
 
     /// Appends text with white-space runs collapsed to one space.

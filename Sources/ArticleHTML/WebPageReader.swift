@@ -1,13 +1,18 @@
 import ArticleAnalysis
 
 /// Reads web pages: decides whether an input is a page (by content or by name, gzip or not),
-/// settles its charset, parses it with libxml2, extracts the article body and metadata, and hands
+/// settles its charset, parses it (`HTMLTokenizer`), extracts the article body and metadata, and hands
 /// the text to the analysis pipeline. Plain-text input goes to the pipeline untouched.
 public struct WebPageReader: Sendable {
     /// Most bytes gzip input may inflate to; more is refused at this cap (`.inflatesTooLarge`).
     public var maxInflatedBytes: Int
     /// How the article body is found (its knobs are chosen on the benchmark's development pages).
     public var extractor = ContentExtractor()
+    /// The HTML parser: articled's own (`HTMLTokenizer`), or libxml2's, kept as the reference the
+    /// first is tested against (`eval-extraction --parser libxml2`).
+    public var parser = PageParser.articled
+
+    public enum PageParser: String, Sendable { case articled, libxml2 }
 
     public init(maxInflatedBytes: Int = 16 << 20) { self.maxInflatedBytes = maxInflatedBytes }
 
@@ -34,13 +39,21 @@ public struct WebPageReader: Sendable {
     /// A trace of the extractor's decisions on one (inflated) page, for tuning.
     public func explain(_ bytes: [UInt8]) -> [String] {
         var lines: [String] = []
-        guard let decoded = try? ArticleDecoder().decode(bytes) else { return ["undecodable"] }
-        var text = decoded.text
-        let stripped = text.withUTF8 { ScriptStripper.strip($0) }
-        let document = stripped.withUnsafeBufferPointer { HTMLParser.parse($0) }
+        guard let decoded = try? ArticleDecoder().decodeUTF8(bytes) else { return ["undecodable"] }
+        let document = parse(decoded.utf8)
         let linked = PageMetadataReader.linkedData(document)
         _ = extractor.extract(document, crossCheck: linked.body.map { BodyCrossCheck($0) }, explanation: { lines.append($0) })
         return lines
+    }
+
+    func parse(_ utf8: [UInt8]) -> PageDocument {
+        switch parser {
+        case .articled:
+            return utf8.withUnsafeBufferPointer { HTMLTokenizer.parse($0) }
+        case .libxml2:
+            let stripped = utf8.withUnsafeBufferPointer { ScriptStripper.strip($0) }
+            return stripped.withUnsafeBufferPointer { LibXML2Parser.parse($0) }
+        }
     }
 
     /// The article of an (inflated) HTML page. `.noArticleText` when it has none.
@@ -53,13 +66,12 @@ public struct WebPageReader: Sendable {
             timings.stages.append((name, Double(now &- start) / 1_000_000))
             start = now
         }
-        let decoded = try ArticleDecoder().decode(bytes)
+        // The page as UTF-8 bytes: for a valid UTF-8 page, the input itself (no `String` of it).
+        let decoded = try ArticleDecoder().decodeUTF8(bytes)
         var fallback = decoded.isFallback
         if fallback, let declared = PageSniffer.declaredCharset(bytes), PageSniffer.isWindows1252(declared) { fallback = false }
         lap("decode")
-        var text = decoded.text
-        let stripped = text.withUTF8 { ScriptStripper.strip($0) }
-        let document = stripped.withUnsafeBufferPointer { HTMLParser.parse($0) }
+        let document = parse(decoded.utf8)
         lap("html_parse")
         let linked = PageMetadataReader.linkedData(document)
         let page = PageMetadataReader.read(document, linked)

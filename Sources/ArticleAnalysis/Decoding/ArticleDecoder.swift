@@ -59,18 +59,84 @@ public struct ArticleDecoder: Sendable {
         return decoded
     }
 
+    /// The same decisions and text as `decode`, as UTF-8 bytes, for a reader that works on bytes
+    /// (the web page reader): unmarked valid UTF-8 with a visible ASCII character and no control
+    /// character, CR, C1 control or U+FFFD (nearly every page) comes back as the input itself,
+    /// after one pass (`isPlainUTF8`), without making a `String` of a whole page; anything else
+    /// goes through `decode`.
+    public func decodeUTF8(_ bytes: [UInt8]) throws(AnalysisError) -> (utf8: [UInt8], encoding: SourceEncoding, isFallback: Bool) {
+        let marked = bytes.starts(with: [0xEF, 0xBB, 0xBF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        if !marked && bytes.withUnsafeBufferPointer({ Self.isPlainUTF8($0) }) { return (bytes, .utf8, false) }
+        let decoded = try decode(bytes)
+        return (Array(decoded.text.utf8), decoded.encoding, decoded.isFallback)
+    }
+
+    /// Text `decode` would return unchanged, in one pass: well-formed UTF-8 (Unicode 3.9, table
+    /// 3-7: no overlong forms, surrogates or values past U+10FFFF), no NUL, C0 control other than
+    /// tab/LF/FF, CR, DEL, C1 control (C2 80–C2 9F) or U+FFFD (EF BF BD), and a visible ASCII
+    /// character. Runs of printable ASCII are passed eight bytes at a time.
+    package static func isPlainUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = buffer.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let n = buffer.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        var visible = false
+        var i = 0
+        @inline(__always) func continuation(_ k: Int) -> Bool { k < n && base[k] & 0xC0 == 0x80 }
+        /// The high bit of each byte of `word` (all ASCII) that is below `limit`: adding
+        /// 0x80 - limit carries into the high bit exactly for the others, and never across bytes.
+        @inline(__always) func below(_ word: UInt64, _ limit: UInt64) -> UInt64 { ~(word &+ (0x80 - limit) &* ones) & highs }
+        while i < n {
+            if i + 8 <= n {
+                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // Eight ASCII bytes, none DEL, and below space only tabs and LFs: passed at once.
+                if word & highs == 0 && (word &+ ones) & highs == 0 {
+                    let controls = below(word, 0x20)
+                    if controls == 0 || controls & ~(below(word ^ (0x09 &* ones), 1) | below(word ^ (0x0A &* ones), 1)) == 0 {
+                        if below(word, 0x21) != highs { visible = true }
+                        i += 8
+                        continue
+                    }
+                }
+            }
+            let lead = base[i]
+            switch lead {
+            case 0x09, 0x0A, 0x0C, 0x20:
+                i += 1
+            case 0x21..<0x7F:
+                visible = true
+                i += 1
+            case 0x00..<0x80:
+                return false  // NUL, CR, other C0 controls, DEL
+            case 0xC2..<0xE0:
+                guard continuation(i + 1), !(lead == 0xC2 && base[i + 1] < 0xA0) else { return false }  // C2 80–9F: C1
+                i += 2
+            case 0xE0..<0xF0:
+                guard i + 1 < n else { return false }
+                let second = base[i + 1]
+                let low: UInt8 = lead == 0xE0 ? 0xA0 : 0x80, high: UInt8 = lead == 0xED ? 0x9F : 0xBF
+                guard second >= low && second <= high, continuation(i + 2),
+                      !(lead == 0xEF && second == 0xBF && base[i + 2] == 0xBD) else { return false }  // U+FFFD
+                i += 3
+            case 0xF0..<0xF5:
+                guard i + 1 < n else { return false }
+                let second = base[i + 1]
+                let low: UInt8 = lead == 0xF0 ? 0x90 : 0x80, high: UInt8 = lead == 0xF4 ? 0x8F : 0xBF
+                guard second >= low && second <= high, continuation(i + 2), continuation(i + 3) else { return false }
+                i += 4
+            default:
+                return false
+            }
+        }
+        return visible
+    }
+
     /// Bytes without a byte-order mark: one pass over the bytes collects which kinds of byte occur
     /// (`ByteKind`), which settles the common case (ASCII text without control characters or CR)
     /// without looking at the text again. The answers are the ones `check` and
     /// `normalizingLineEndings` give: for valid UTF-8 the text's UTF-8 is the input bytes.
     private func decodeUnmarked(_ bytes: [UInt8]) throws(AnalysisError) -> DecodedText {
-        let seen = ByteKind.table.withUnsafeBufferPointer { table in
-            bytes.withUnsafeBufferPointer { buffer in
-                var seen: UInt8 = 0
-                for byte in buffer { seen |= table[Int(byte)] }
-                return seen
-            }
-        }
+        let seen = Self.survey(bytes)
         if seen & ByteKind.nul != 0 { throw .binary("it contains NUL bytes") }
         var decoded: DecodedText
         if seen & ByteKind.high == 0 {
@@ -97,20 +163,63 @@ public struct ArticleDecoder: Sendable {
         return decoded
     }
 
-    /// Valid UTF-8 holds a C1 control (C2 80–C2 9F) or U+FFFD (EF BF BD).
+    /// Which kinds of byte (`ByteKind`) occur in `bytes`, in one pass.
+    private static func survey(_ bytes: [UInt8]) -> UInt8 {
+        ByteKind.table.withUnsafeBufferPointer { table in
+            bytes.withUnsafeBufferPointer { buffer in
+                var seen: UInt8 = 0
+                var i = 0
+                // Eight bytes at a time while they are all printable ASCII (0x20-0x7E), the bulk
+                // of a web page; a word with any other byte goes through the table byte by byte.
+                if let base = buffer.baseAddress {
+                    let raw = UnsafeRawPointer(base)
+                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, spaces: UInt64 = 0x2020_2020_2020_2020
+                    while i + 8 <= buffer.count {
+                        let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                        let belowSpace = (word &- 0x20 &* ones) & ~word & highs
+                        let delOrHigh = (word | (word &+ ones)) & highs
+                        if belowSpace | delOrHigh == 0 {
+                            if word != spaces { seen |= ByteKind.visible }
+                        } else {
+                            for k in i..<(i + 8) { seen |= table[Int(buffer[k])] }
+                        }
+                        i += 8
+                    }
+                }
+                while i < buffer.count { seen |= table[Int(buffer[i])]; i += 1 }
+                return seen
+            }
+        }
+    }
+
+    /// Valid UTF-8 holds a C1 control (C2 80–C2 9F) or U+FFFD (EF BF BD). Eight bytes at a time:
+    /// a word with neither lead byte (C2, EF) is skipped whole (web pages are long and hold few).
     private static func holdsC1ControlOrReplacement(_ bytes: [UInt8]) -> Bool {
         bytes.withUnsafeBufferPointer { buffer in
             let n = buffer.count
-            var i = 0
-            while i < n {
+            func isControlAt(_ i: Int) -> Bool {
                 let byte = buffer[i]
-                if byte == 0xC2 {
-                    if i + 1 < n && buffer[i + 1] & 0xE0 == 0x80 { return true }
-                } else if byte == 0xEF {
-                    if i + 2 < n && buffer[i + 1] == 0xBF && buffer[i + 2] == 0xBD { return true }
-                }
-                i += 1
+                if byte == 0xC2 { return i + 1 < n && buffer[i + 1] & 0xE0 == 0x80 }
+                if byte == 0xEF { return i + 2 < n && buffer[i + 1] == 0xBF && buffer[i + 2] == 0xBD }
+                return false
             }
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            func holds(_ word: UInt64, _ byte: UInt64) -> Bool {
+                let x = word ^ (ones &* byte)
+                return (x &- ones) & ~x & highs != 0
+            }
+            var i = 0
+            if let base = buffer.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while i + 8 <= n {
+                    let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    if holds(word, 0xC2) || holds(word, 0xEF) {
+                        for k in i..<(i + 8) where isControlAt(k) { return true }
+                    }
+                    i += 8
+                }
+            }
+            while i < n { if isControlAt(i) { return true }; i += 1 }
             return false
         }
     }
@@ -202,8 +311,9 @@ public struct ArticleDecoder: Sendable {
         return String(validating: units, as: UTF16.self)
     }
 
-    /// Windows-1252's 0x80–0x9F row; 0 marks the five bytes it leaves undefined.
-    private static let high: [UInt32] = [
+    /// Windows-1252's 0x80–0x9F row; 0 marks the five bytes it leaves undefined. (The HTML
+    /// parser reads numeric character references 0x80–0x9F with it too.)
+    package static let windows1252Row: [UInt32] = [
         0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
         0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
     ]
@@ -212,7 +322,7 @@ public struct ArticleDecoder: Sendable {
         var scalars = String.UnicodeScalarView()
         for byte in bytes {
             if byte >= 0x80 && byte < 0xA0 {
-                let value = high[Int(byte - 0x80)]
+                let value = windows1252Row[Int(byte - 0x80)]
                 guard value != 0, let scalar = Unicode.Scalar(value) else { return nil }
                 scalars.append(scalar)
             } else {
