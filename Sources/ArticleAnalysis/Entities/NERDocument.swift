@@ -1,10 +1,16 @@
-/// One document as the tagger sees it: the lexemes of its tokens, its sentences, and the
-/// document-level facts the features use.
+/// One document as the tagger sees it: the lexemes of its distinct word forms, the form of each
+/// token, its sentences, and the document-level facts the features use.
 ///
 /// Training (CoNLL tokens) and analysis (tokens of an article) both build this, so the features
-/// are computed by one piece of code and cannot drift apart.
+/// are computed by one piece of code and cannot drift apart. A lexeme (about 100 bytes) is kept
+/// once per distinct form, not once per token: most words of a text recur, and a long text would
+/// otherwise hold a lexeme for each of its millions of tokens (4 bytes a token instead of 104).
 package struct NERDocument: Sendable {
-    package var lexemes: [NERLexeme]
+    /// The lexeme of each distinct word form, in order of first appearance (`NERWordForms`).
+    package var forms: [NERLexeme]
+    /// Per token: the number of its word form in `forms`, so what depends on the word alone is
+    /// worked out once per form, not once per token.
+    var wordIDs: [Int32]
     /// Token ranges of the sentences, in order, covering every token.
     package var sentences: [Range<Int>]
     /// Per token: bit 0 first of its sentence, bit 1 last, bit 2 in an all-capitals sentence
@@ -17,125 +23,103 @@ package struct NERDocument: Sendable {
     /// Per token: gazetteer matches, bit `4 * type + position` (BILU) for every name of the
     /// gazetteer that covers the token.
     var gazetteerBits: [UInt16]
-    /// Per token: the number of its distinct word form in the document (same exact form), so
-    /// what depends on the word alone is worked out once per form, not once per token.
-    var wordIDs: [Int32]
-    /// The first token of each distinct word form.
-    var wordTokens: [Int32]
-    /// Per token: the number of its distinct lower-case form (keys the prediction history and
+    /// Per word form: the number of its distinct lower-case form (keys the prediction history and
     /// how a word is written elsewhere).
-    var lowerIDs: [Int32]
+    var lowerOfWord: [Int32]
     /// Number of distinct lower-case forms.
     var lowerCount: Int
 
-    /// Builds the document from the lexemes of its tokens and the token ranges of its sentences.
-    /// `firstOccurrences`, when given, holds for every token the first token with the same
-    /// scalars (itself when it is the first; `EntityRecognizer.lexemes`): a repeated token then
-    /// takes its first occurrence's form numbers without a look-up.
-    package init(lexemes: [NERLexeme], sentences: [Range<Int>], gazetteer: NERGazetteer? = nil, firstOccurrences: [Int32]? = nil) {
-        self.lexemes = lexemes
-        self.sentences = sentences
-        let n = lexemes.count
-        var bits = [UInt16](repeating: 0, count: n)
-        if let gazetteer, !gazetteer.isEmpty {
-            for sentence in sentences { gazetteer.mark(lexemes, sentence, into: &bits) }
-        }
-        self.gazetteerBits = bits
-        let forms = NERDocument.distinctForms(lexemes, firstOccurrences: firstOccurrences)
-        let lowerIDs = forms.lowerIDs
-        self.wordIDs = forms.wordIDs
-        self.wordTokens = forms.wordTokens
-        self.lowerIDs = lowerIDs
-        self.lowerCount = forms.lowerCount
-        var context = [UInt8](repeating: 0, count: n)
-        // How each lower-case form is written mid-sentence outside headlines: tells "Tuesday"
-        // (always capitalised) from "Then" (a capital only at the start of a sentence).
-        var seen = [UInt8](repeating: 0, count: forms.lowerCount)
-        var anySeen = false
-        lexemes.withUnsafeBufferPointer { lexemes in
-            for sentence in sentences where !sentence.isEmpty {
-                context[sentence.lowerBound] |= NERDocument.first
-                context[sentence.upperBound - 1] |= NERDocument.last
-                var letterTokens = 0, capitalTokens = 0
-                for i in sentence {
-                    let f = lexemes[i].flags
-                    if f.contains(.hasLetter) && lexemes[i].length > 1 {
-                        letterTokens += 1
-                        if f.contains(.allCapitals) { capitalTokens += 1 }
-                    }
-                }
-                let isCaps = letterTokens >= 2 && capitalTokens * 10 >= letterTokens * 7
-                if isCaps {
-                    for i in sentence { context[i] |= NERDocument.capsSentence }
-                } else {
-                    for i in sentence where i != sentence.lowerBound && lexemes[i].flags.contains(.hasLetter) {
-                        let f = lexemes[i].flags
-                        let bit: UInt8 = f.contains(.initialCapital) ? NERDocument.seenCapital : (f.contains(.allCapitals) ? 0 : NERDocument.seenLower)
-                        if bit != 0 { seen[Int(lowerIDs[i])] |= bit; anySeen = true }
-                    }
-                }
-            }
-            if anySeen {
-                for i in 0..<n where lexemes[i].flags.contains(.hasLetter) {
-                    context[i] |= seen[Int(lowerIDs[i])]
-                }
-            }
-        }
-        self.context = context
+    /// The number of tokens.
+    package var tokenCount: Int { wordIDs.count }
+
+    /// The lexeme of every token, read through its form.
+    package var lexemes: NERTokenLexemes { NERTokenLexemes(forms: forms, wordIDs: wordIDs) }
+
+    /// Builds the document from the lexemes of its tokens and the token ranges of its sentences
+    /// (training and tests: the tokens' lexemes are numbered into forms here).
+    package init(lexemes: [NERLexeme], sentences: [Range<Int>], gazetteer: NERGazetteer? = nil) {
+        var numbering = NERWordForms(expectedTokens: lexemes.count)
+        var wordIDs: [Int32] = []
+        wordIDs.reserveCapacity(lexemes.count)
+        for x in lexemes { wordIDs.append(numbering.number(x)) }
+        self.init(forms: numbering.forms, wordIDs: wordIDs, sentences: sentences, gazetteer: gazetteer)
     }
 
-    /// Numbers the distinct word forms and lower-case forms of `lexemes` in order of first
-    /// appearance, with hash tables (`FlatHashMap`) keyed by the form hashes. A token
-    /// whose first occurrence (`firstOccurrences`) came before it has that token's numbers.
-    private static func distinctForms(_ lexemes: [NERLexeme], firstOccurrences: [Int32]?)
-        -> (wordIDs: [Int32], wordTokens: [Int32], lowerIDs: [Int32], lowerCount: Int) {
-        let n = lexemes.count
-        // Only the first occurrences are looked up, so the tables hold at most that many forms.
-        var lookedUp = n
-        if let firstOccurrences {
-            lookedUp = 0
-            for (t, first) in firstOccurrences.enumerated() where Int(first) == t { lookedUp += 1 }
-        }
-        // The first token of each word-form hash, and the number of each lower-case hash.
-        var firstOfWord = FlatHashMap<Int32>(capacity: lookedUp)
-        var lowerNumbers = FlatHashMap<Int32>(capacity: lookedUp)
-        var wordIDs = [Int32](repeating: 0, count: n)
-        var lowerIDs = [Int32](repeating: 0, count: n)
-        var wordTokens: [Int32] = [], lowerOfWord: [Int32] = []
-        wordTokens.reserveCapacity(lookedUp)
-        lowerOfWord.reserveCapacity(lookedUp)
-        var lowerCount: Int32 = 0
-        let firstOccurrences = firstOccurrences ?? []
-        lexemes.withUnsafeBufferPointer { lx in
-            for t in 0..<n {
-                if !firstOccurrences.isEmpty {
-                    let first = Int(firstOccurrences[t])
-                    if first != t {
-                        wordIDs[t] = wordIDs[first]
-                        lowerIDs[t] = lowerIDs[first]
-                        continue
+    /// Builds the document from its distinct word forms, the form of each token and the token
+    /// ranges of its sentences.
+    package init(forms: [NERLexeme], wordIDs: [Int32], sentences: [Range<Int>], gazetteer: NERGazetteer? = nil) {
+        self.forms = forms
+        self.wordIDs = wordIDs
+        self.sentences = sentences
+        let n = wordIDs.count
+        var bits = [UInt16].filled(with: 0, count: n)
+        if let gazetteer, !gazetteer.isEmpty {
+            forms.withUnsafeBufferPointer { forms in
+                wordIDs.withUnsafeBufferPointer { ids in
+                    bits.withUnsafeMutableBufferPointer { bits in
+                        for sentence in sentences { gazetteer.mark(forms, ids, sentence, into: bits) }
                     }
                 }
-                let x = lx[t]
-                let first = Int(firstOfWord.value(of: x.word, insertingIfAbsent: Int32(t)))
-                let y = lx[first]
-                var id: Int32
-                if first != t && y.lower == x.lower && y.shape == x.shape {
-                    id = wordIDs[first]
-                } else {
-                    // A new form (or, never seen in practice, another form with the same word
-                    // hash: numbered apart).
-                    id = Int32(wordTokens.count)
-                    wordTokens.append(Int32(t))
-                    let lowerID = lowerNumbers.value(of: x.lower, insertingIfAbsent: lowerCount)
-                    if lowerID == lowerCount { lowerCount += 1 }
-                    lowerOfWord.append(lowerID)
-                }
-                wordIDs[t] = id
-                lowerIDs[t] = lowerOfWord[Int(id)]
             }
         }
-        return (wordIDs, wordTokens, lowerIDs, Int(lowerCount))
+        self.gazetteerBits = bits
+        // The lower-case forms, numbered in order of first appearance among the word forms.
+        var lowerNumbers = FlatHashMap<Int32>(capacity: forms.count)
+        var lowerOfWord: [Int32] = []
+        lowerOfWord.reserveCapacity(forms.count)
+        for x in forms {
+            let count = Int32(lowerNumbers.count)
+            lowerOfWord.append(lowerNumbers.value(of: x.lower, insertingIfAbsent: count))
+        }
+        self.lowerOfWord = lowerOfWord
+        self.lowerCount = lowerNumbers.count
+        self.context = NERDocument.context(forms, wordIDs, lowerOfWord, lowerCount: lowerNumbers.count, sentences: sentences)
+    }
+
+    /// The `context` bits of every token (see there).
+    private static func context(_ forms: [NERLexeme], _ wordIDs: [Int32], _ lowerOfWord: [Int32], lowerCount: Int,
+                                sentences: [Range<Int>]) -> [UInt8] {
+        let n = wordIDs.count
+        var context = [UInt8].filled(with: 0, count: n)
+        // How each lower-case form is written mid-sentence outside headlines: tells "Tuesday"
+        // (always capitalised) from "Then" (a capital only at the start of a sentence).
+        var seen = [UInt8].filled(with: 0, count: lowerCount)
+        var anySeen = false
+        forms.withUnsafeBufferPointer { forms in
+            wordIDs.withUnsafeBufferPointer { ids in
+                for sentence in sentences where !sentence.isEmpty {
+                    context[sentence.lowerBound] |= NERDocument.first
+                    context[sentence.upperBound - 1] |= NERDocument.last
+                    var letterTokens = 0, capitalTokens = 0
+                    for i in sentence {
+                        let x = forms[Int(ids[i])]
+                        if x.flags.contains(.hasLetter) && x.length > 1 {
+                            letterTokens += 1
+                            if x.flags.contains(.allCapitals) { capitalTokens += 1 }
+                        }
+                    }
+                    let isCaps = letterTokens >= 2 && capitalTokens * 10 >= letterTokens * 7
+                    if isCaps {
+                        for i in sentence { context[i] |= NERDocument.capsSentence }
+                    } else {
+                        for i in sentence where i != sentence.lowerBound {
+                            let word = Int(ids[i])
+                            let f = forms[word].flags
+                            guard f.contains(.hasLetter) else { continue }
+                            let bit: UInt8 = f.contains(.initialCapital) ? NERDocument.seenCapital : (f.contains(.allCapitals) ? 0 : NERDocument.seenLower)
+                            if bit != 0 { seen[Int(lowerOfWord[word])] |= bit; anySeen = true }
+                        }
+                    }
+                }
+                if anySeen {
+                    for i in 0..<n {
+                        let word = Int(ids[i])
+                        if forms[word].flags.contains(.hasLetter) { context[i] |= seen[Int(lowerOfWord[word])] }
+                    }
+                }
+            }
+        }
+        return context
     }
 }
 
@@ -357,16 +341,30 @@ package struct NERHistory {
     /// frequent class (0 O, 1 PER, 2 ORG, 3 LOC, 4 MISC).
     @inline(__always)
     package func value(_ document: NERDocument, _ t: Int) -> UInt8 {
-        guard document.lexemes[t].flags.contains(.hasLetter) else { return 0 }
-        return values[Int(document.lowerIDs[t])]
+        let word = Int(document.wordIDs[t])
+        return value(word: word, flags: document.forms[word].flags, lower: document.lowerOfWord[word])
+    }
+
+    /// `value(_:_:)` for a token of the word form with these flags and lower-case number.
+    @inline(__always)
+    func value(word: Int, flags: NERLexeme.Flags, lower: Int32) -> UInt8 {
+        guard flags.contains(.hasLetter) else { return 0 }
+        return values[Int(lower)]
     }
 
     /// Records the label given to a token whose word starts with a capital (lower-case words
     /// carry no name evidence worth remembering).
     @inline(__always)
     package mutating func record(_ document: NERDocument, _ t: Int, label: UInt8) {
-        guard document.lexemes[t].flags.contains(.initialCapital) else { return }
-        let id = Int(document.lowerIDs[t])
+        let word = Int(document.wordIDs[t])
+        record(flags: document.forms[word].flags, lower: document.lowerOfWord[word], label: label)
+    }
+
+    /// `record(_:_:label:)` for a token of the word form with these flags and lower-case number.
+    @inline(__always)
+    mutating func record(flags: NERLexeme.Flags, lower: Int32, label: UInt8) {
+        guard flags.contains(.initialCapital) else { return }
+        let id = Int(lower)
         var c = counts[id]
         switch NERLabel.type(label) {
         case 0: c.1 &+= 1
@@ -411,23 +409,22 @@ public struct NERGazetteer: Sendable {
     }
 
     /// Sets the match bits of every token of `sentence` covered by a gazetteer name starting
-    /// with a capitalised token.
-    func mark(_ lexemes: [NERLexeme], _ sentence: Range<Int>, into bits: inout [UInt16]) {
-        lexemes.withUnsafeBufferPointer { lexemes in
-            for i in sentence where lexemes[i].flags.contains(.hasCapital) {
-                var h: UInt64 = 0x5A5A
-                var length = 0
-                while length < NERGazetteer.longest && i + length < sentence.upperBound {
-                    h = NERGazetteer.key(h, lexemes[i + length])
-                    length += 1
-                    guard let types = entries[h] else { continue }
-                    for type in 0..<4 where types & (1 << type) != 0 {
-                        let base = UInt16(4 * type)
-                        if length == 1 { bits[i] |= 1 << (base + 3); continue }
-                        bits[i] |= 1 << base
-                        for k in (i + 1)..<(i + length - 1) { bits[k] |= 1 << (base + 1) }
-                        bits[i + length - 1] |= 1 << (base + 2)
-                    }
+    /// with a capitalised token (`forms` the word forms, `ids` the form of each token).
+    func mark(_ forms: UnsafeBufferPointer<NERLexeme>, _ ids: UnsafeBufferPointer<Int32>, _ sentence: Range<Int>,
+              into bits: UnsafeMutableBufferPointer<UInt16>) {
+        for i in sentence where forms[Int(ids[i])].flags.contains(.hasCapital) {
+            var h: UInt64 = 0x5A5A
+            var length = 0
+            while length < NERGazetteer.longest && i + length < sentence.upperBound {
+                h = NERGazetteer.key(h, forms[Int(ids[i + length])])
+                length += 1
+                guard let types = entries[h] else { continue }
+                for type in 0..<4 where types & (1 << type) != 0 {
+                    let base = UInt16(4 * type)
+                    if length == 1 { bits[i] |= 1 << (base + 3); continue }
+                    bits[i] |= 1 << base
+                    for k in (i + 1)..<(i + length - 1) { bits[k] |= 1 << (base + 1) }
+                    bits[i + length - 1] |= 1 << (base + 2)
                 }
             }
         }

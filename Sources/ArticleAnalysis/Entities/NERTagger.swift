@@ -43,14 +43,14 @@ package struct NERTagger: Sendable {
     /// The label of every token of `document`.
     @inline(never) // kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     package func tag(_ document: NERDocument) -> [UInt8] {
-        let n = document.lexemes.count
+        let n = document.tokenCount
         var labels = [UInt8](repeating: 0, count: n)
         guard n > 0 else { return labels }
         var history = NERHistory(document)
         let L = NERLabel.count
         let blocks = Block.count
         // Distinct words are 0..<words; `none` stands for the missing neighbour at a sentence edge.
-        let words = document.wordTokens.count
+        let words = document.forms.count
         let none = words
         var hashes: [NERWordHashes] = []
         hashes.reserveCapacity(words + 1)
@@ -67,10 +67,10 @@ package struct NERTagger: Sendable {
                     v + (word &* blocks &+ block.rawValue) &* L
                 }
                 let frequent = model.frequentWords
-                document.lexemes.withUnsafeBufferPointer { lexemes in
+                document.forms.withUnsafeBufferPointer { forms in
                     frequent.vectors.withUnsafeBufferPointer { kept in
                         for word in 0..<words {
-                            let x = lexemes[Int(document.wordTokens[word])]
+                            let x = forms[word]
                             if let index = frequent.index(of: x) {
                                 hashes.append(frequent.hashes[index])
                                 vector(word, .own).update(from: kept.baseAddress! + index &* blocks &* L, count: blocks &* L)
@@ -123,13 +123,14 @@ package struct NERTagger: Sendable {
                                     } else {
                                         NERFeatures.labelWordFeatures(p1: f1, shape: h[c].shape, lower: h[c].lower, into: &sum)
                                     }
-                                    NERFeatures.historyFeatures(history: history.value(document, t), shape: h[c].shape, into: &sum)
+                                    let flags = document.forms[c].flags, lower = document.lowerOfWord[c]
+                                    NERFeatures.historyFeatures(history: history.value(word: c, flags: flags, lower: lower), shape: h[c].shape, into: &sum)
                                     sum.scores(into: scores)
                                     let choice = NERLabel.choose(scores, after: p1, isLast: t == sentence.upperBound - 1)
                                     if choice.previous != p1 { labels[t - 1] = choice.previous; p1 = choice.previous }
                                     let best = choice.label
                                     labels[t] = best
-                                    history.record(document, t, label: best)
+                                    history.record(flags: flags, lower: lower, label: best)
                                     p2 = p1; p1 = best
                                 }
                             }
