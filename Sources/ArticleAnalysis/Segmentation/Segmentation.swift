@@ -35,10 +35,21 @@ public struct Token: Sendable, Equatable {
         public static let allCaps = Flags(rawValue: 1 << 6)
     }
 
-    public var span: TextSpan
+    /// The span's offsets in 32 bits: an article has a token for every few scalars, held from
+    /// segmentation to the output, so a token is 12 bytes instead of 24.
+    private var start: Int32
+    private var end: Int32
     public var kind: Kind
     public var flags: Flags
-    public init(span: TextSpan, kind: Kind, flags: Flags = []) { self.span = span; self.kind = kind; self.flags = flags }
+
+    public var span: TextSpan {
+        get { TextSpan(start: Int(start), end: Int(end)) }
+        set { start = Int32(newValue.start); end = Int32(newValue.end) }
+    }
+
+    public init(span: TextSpan, kind: Kind, flags: Flags = []) {
+        start = Int32(span.start); end = Int32(span.end); self.kind = kind; self.flags = flags
+    }
 }
 
 /// A sentence: its span, its tokens (indices into `Segmentation.tokens`) and its paragraph.

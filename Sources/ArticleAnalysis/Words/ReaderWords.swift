@@ -14,8 +14,9 @@ struct ReaderWords: Sendable {
     struct Word: Sendable {
         var token: ReaderToken
         /// The end without a possessive ("al-Qaeda’s" ends before "’s"); `token.end` for numbers
-        /// and punctuation.
-        var strippedEnd: Int
+        /// and punctuation. (Kept in 32 bits, like the token's offsets: a word is 48 bytes.)
+        private var _strippedEnd: Int32
+        var strippedEnd: Int { Int(_strippedEnd) }
         /// `WordHash` of the whole token (words and numbers; 0 for punctuation).
         var hash: UInt64
         /// `WordHash` of the word without its possessive (words only).
@@ -35,8 +36,16 @@ struct ReaderWords: Sendable {
         var isAllCapsToken = false
         /// The number of the content word's stem, 0, 1, 2, ... in order of first occurrence in
         /// the text (`termIndex` maps `stemHash` to it); -1 for other tokens. (Declared last, it
-        /// fits in the padding after the flags: a word stays 64 bytes.)
+        /// fits in the padding after the flags: a word stays 48 bytes.)
         var term: Int32 = -1
+
+        @inline(__always)
+        init(token: ReaderToken, strippedEnd: Int, hash: UInt64, strippedHash: UInt64, stemHash: UInt64, isContent: Bool,
+             hasUppercase: Bool = false, isAllCaps: Bool = false, isAllCapsToken: Bool = false) {
+            self.token = token; _strippedEnd = Int32(strippedEnd); self.hash = hash; self.strippedHash = strippedHash
+            self.stemHash = stemHash; self.isContent = isContent; self.hasUppercase = hasUppercase
+            self.isAllCaps = isAllCaps; self.isAllCapsToken = isAllCapsToken
+        }
     }
 
     /// The spans scanned, in text order.
@@ -109,9 +118,9 @@ struct ReaderWords: Sendable {
             }
         }
         starts.append(words.count)
-        // Number the stems in text order. About one distinct stem per ten scalars of text; the
-        // index grows if there are more.
-        var termIndex = FlatHashMap<Int32>(capacity: max(64, scalars.count / 10))
+        // Number the stems in text order. About one distinct stem per ten scalars of a news
+        // article; the index grows if there are more (a long text has far fewer: its room is capped).
+        var termIndex = FlatHashMap<Int32>(capacity: min(max(64, scalars.count / 10), 1 << 16))
         var termCount: Int32 = 0
         words.withUnsafeMutableBufferPointer { words in
             for k in spans.indices where starts[k] < starts[k + 1] {
