@@ -70,14 +70,27 @@ public struct Sentence: Sendable, Equatable {
 public struct Segmentation: Sendable {
     public var paragraphs: [TextSpan]
     public var sentences: [Sentence]
+    /// The tokens; empty once `releaseTokens()` has let them go (the counts stay).
     public var tokens: [Token]
+    /// `wordCount` as it was when `releaseTokens()` let the tokens go.
+    private var releasedWordCount: Int?
+
     public init(paragraphs: [TextSpan], sentences: [Sentence], tokens: [Token]) {
         self.paragraphs = paragraphs; self.sentences = sentences; self.tokens = tokens
     }
 
     /// Tokens that are words or numbers, clitics (’s, ’re …) not counted.
     public var wordCount: Int {
-        tokens.reduce(0) { $0 + (($1.kind == .word || $1.kind == .number) && !$1.flags.contains(.clitic) ? 1 : 0) }
+        releasedWordCount ?? tokens.reduce(0) { $0 + (($1.kind == .word || $1.kind == .number) && !$1.flags.contains(.clitic) ? 1 : 0) }
+    }
+
+    /// Lets the tokens go, keeping `wordCount`: no stage after segmentation reads them (they
+    /// only give the word count of the output), and a long text would hold them through every
+    /// stage (`AnalysisPipeline.keptParagraphWordsLimit`). `Sentence.tokens` then indexes tokens
+    /// no longer held.
+    public mutating func releaseTokens() {
+        releasedWordCount = wordCount
+        tokens = []
     }
 
     /// Sentences of paragraph `index`.
