@@ -28,6 +28,9 @@ package struct NERDocument: Sendable {
     var lowerOfWord: [Int32]
     /// Number of distinct lower-case forms.
     var lowerCount: Int
+    /// Per lower-case form: how it is written mid-sentence outside headlines (`seenLower`,
+    /// `seenCapital`), the bits `context` gives its tokens that have a letter.
+    var seenOfLower: [UInt8]
 
     /// The number of tokens.
     package var tokenCount: Int { wordIDs.count }
@@ -73,12 +76,12 @@ package struct NERDocument: Sendable {
         }
         self.lowerOfWord = lowerOfWord
         self.lowerCount = lowerNumbers.count
-        self.context = NERDocument.context(forms, wordIDs, lowerOfWord, lowerCount: lowerNumbers.count, sentences: sentences)
+        (self.context, self.seenOfLower) = NERDocument.context(forms, wordIDs, lowerOfWord, lowerCount: lowerNumbers.count, sentences: sentences)
     }
 
-    /// The `context` bits of every token (see there).
+    /// The `context` bits of every token, and the `seenOfLower` bits (see there).
     private static func context(_ forms: [NERLexeme], _ wordIDs: [Int32], _ lowerOfWord: [Int32], lowerCount: Int,
-                                sentences: [Range<Int>]) -> [UInt8] {
+                                sentences: [Range<Int>]) -> (context: [UInt8], seen: [UInt8]) {
         let n = wordIDs.count
         var context = [UInt8].filled(with: 0, count: n)
         // How each lower-case form is written mid-sentence outside headlines: tells "Tuesday"
@@ -119,7 +122,7 @@ package struct NERDocument: Sendable {
                 }
             }
         }
-        return context
+        return (context, seen)
     }
 }
 
@@ -249,11 +252,20 @@ package enum NERFeatures {
 
     /// Conjunctions of neighbours, sentence position, headline, how the word is written
     /// elsewhere, name particles and gazetteer matches (`NERWordHashes.init(NERLexeme.none)` for
-    /// missing neighbours).
+    /// missing neighbours): `neighbourFeatures`, `positionFeatures`, `particleAndGazetteerFeatures`.
     @inline(__always)
     static func contextFeatures<Sink: NERFeatureSink>(p2: NERWordHashes, p1: NERWordHashes, c: NERWordHashes, n1: NERWordHashes, n2: NERWordHashes,
                                                       context ctx: UInt8, gazetteer: UInt16, into out: inout Sink) {
-        let m = NERHash.mix, m3 = NERHash.mix3
+        neighbourFeatures(p2: p2, p1: p1, c: c, n1: n1, n2: n2, into: &out)
+        positionFeatures(p1: p1, c: c, context: ctx, into: &out)
+        particleAndGazetteerFeatures(p1: p1, c: c, n1: n1, gazetteer: gazetteer, into: &out)
+    }
+
+    /// The token's shape and lower-case form joined with its neighbours'.
+    @inline(__always)
+    static func neighbourFeatures<Sink: NERFeatureSink>(p2: NERWordHashes, p1: NERWordHashes, c: NERWordHashes, n1: NERWordHashes, n2: NERWordHashes,
+                                                        into out: inout Sink) {
+        let m = NERHash.mix
         out.add(m(p1.previousShape, c.shape))          // 19
         out.add(m(c.currentShape, n1.shape))           // 20
         out.add(m(p1.previousLower, c.lower))          // 21
@@ -262,6 +274,14 @@ package enum NERFeatures {
         out.add(m(c.currentShapeLower, n1.lower))      // 24
         out.add(m(m(p2.secondPreviousShape, p1.shape), c.shape))  // 27
         out.add(m(m(c.currentShapeShapes, n1.shape), n2.shape))   // 28
+    }
+
+    /// Sentence position, headline, and how the word is written elsewhere in the document. For a
+    /// token neither first in its sentence nor in a headline these read the word alone (its
+    /// shape, capitals and `seen` bits): the tagger sums them once per word (`NERTagger.Block.plain`).
+    @inline(__always)
+    static func positionFeatures<Sink: NERFeatureSink>(p1: NERWordHashes, c: NERWordHashes, context ctx: UInt8, into out: inout Sink) {
+        let m = NERHash.mix, m3 = NERHash.mix3
         // Position and headline: a capital means less at the start of a sentence or in a headline.
         let position = UInt64(ctx & (NERDocument.first | NERDocument.capsSentence))
         out.add(m3(29, position, c.shape))
@@ -272,6 +292,13 @@ package enum NERFeatures {
         // How the word is written elsewhere in the document, with where this occurrence sits.
         let seen = UInt64(ctx & (NERDocument.seenLower | NERDocument.seenCapital | NERDocument.first | NERDocument.capsSentence))
         out.add(m3(32, seen, c.capitalBits))
+    }
+
+    /// Name particles around the token, suffixes of its neighbours, and the gazetteer names that cover it.
+    @inline(__always)
+    static func particleAndGazetteerFeatures<Sink: NERFeatureSink>(p1: NERWordHashes, c: NERWordHashes, n1: NERWordHashes, gazetteer: UInt16,
+                                                                   into out: inout Sink) {
+        let m = NERHash.mix
         // Name particles and their neighbours: "bin Laden", "Abu Mohammed al-Julani".
         out.add(m(33, p1.particleBits | c.particleBits << 8 | n1.particleBits << 16))
         out.add(m(p1.previousSuffix, c.shape))         // 35

@@ -23,11 +23,17 @@ package struct NERTagger: Sendable {
         case previous, next, secondPrevious, secondNext
         /// `NERFeatures.labelWordFeatures` after the label O (the most common case).
         case afterOutside
+        /// `NERFeatures.positionFeatures` of a token neither first in its sentence nor in a
+        /// headline (most tokens): they then read the word alone. Depends on the document (how
+        /// the word is written elsewhere), so it is not among the frequent words' vectors.
+        case plain
 
-        static let count = 6
+        static let count = 7
+        /// The blocks that depend on the word alone (`wordVectors`, `NERFrequentWords`): the first six.
+        static let wordOnly = 6
     }
 
-    /// Fills the `Block.count` score vectors of the word `x` at `p` (`NERLabel.count` Int32 each).
+    /// Fills the `Block.wordOnly` score vectors of the word `x` at `p` (`NERLabel.count` Int32 each).
     @inline(__always)
     static func wordVectors(_ x: NERLexeme, table: NERWeightView, into p: UnsafeMutablePointer<Int32>) {
         @inline(__always) func vector(_ block: Block) -> UnsafeMutablePointer<Int32> { p + block.rawValue &* NERLabel.count }
@@ -54,11 +60,14 @@ package struct NERTagger: Sendable {
         let none = words
         var hashes: [NERWordHashes] = []
         hashes.reserveCapacity(words + 1)
+        // Per word: its flags and lower-case number (the history's keys).
+        var flags: [NERLexeme.Flags] = []
+        flags.reserveCapacity(words)
         // Every vector is written below before it is read, so the buffer is not zeroed first;
-        // `none` alone has no `.afterOutside` vector (a token's own word is never `none`).
+        // `none` alone has no `.afterOutside` nor `.plain` vector (a token's own word is never `none`).
         var vectors = [Int32].unwritten(count: (words + 1) * blocks * L)
         vectors.withUnsafeMutableBufferPointer { buffer in
-            (buffer.baseAddress! + (none * blocks + Block.afterOutside.rawValue) * L).update(repeating: 0, count: L)
+            (buffer.baseAddress! + (none * blocks + Block.afterOutside.rawValue) * L).update(repeating: 0, count: 2 * L)
         }
         model.withWeightView { table in
             vectors.withUnsafeMutableBufferPointer { v in
@@ -71,13 +80,18 @@ package struct NERTagger: Sendable {
                     frequent.vectors.withUnsafeBufferPointer { kept in
                         for word in 0..<words {
                             let x = forms[word]
+                            flags.append(x.flags)
                             if let index = frequent.index(of: x) {
                                 hashes.append(frequent.hashes[index])
-                                vector(word, .own).update(from: kept.baseAddress! + index &* blocks &* L, count: blocks &* L)
+                                vector(word, .own).update(from: kept.baseAddress! + index &* Block.wordOnly &* L, count: Block.wordOnly &* L)
                             } else {
                                 hashes.append(NERWordHashes(x))
                                 NERTagger.wordVectors(x, table: table, into: vector(word, .own))
                             }
+                            let seen = x.flags.contains(.hasLetter) ? document.seenOfLower[Int(document.lowerOfWord[word])] : 0
+                            var sum = NERScoreSum(table)
+                            NERFeatures.positionFeatures(p1: hashes[word], c: hashes[word], context: seen, into: &sum)
+                            sum.store(vector: vector(word, .plain))
                         }
                     }
                 }
@@ -94,6 +108,11 @@ package struct NERTagger: Sendable {
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: L) { scores in
                     let scores = scores.baseAddress!
                     hashes.withUnsafeBufferPointer { h in
+                    flags.withUnsafeBufferPointer { flags in
+                    document.lowerOfWord.withUnsafeBufferPointer { lowers in
+                    document.context.withUnsafeBufferPointer { context in
+                    document.gazetteerBits.withUnsafeBufferPointer { gazetteer in
+                    labels.withUnsafeMutableBufferPointer { labels in
                         document.wordIDs.withUnsafeBufferPointer { ids in
                             for sentence in document.sentences {
                                 var p1: UInt8 = 0, p2: UInt8 = 0
@@ -109,8 +128,14 @@ package struct NERTagger: Sendable {
                                     sum.add(vector: vector(b1, .next))
                                     sum.add(vector: vector(a2, .secondPrevious))
                                     sum.add(vector: vector(b2, .secondNext))
-                                    NERFeatures.contextFeatures(p2: h[a2], p1: h[a1], c: h[c], n1: h[b1], n2: h[b2],
-                                                                context: document.context[t], gazetteer: document.gazetteerBits[t], into: &sum)
+                                    NERFeatures.neighbourFeatures(p2: h[a2], p1: h[a1], c: h[c], n1: h[b1], n2: h[b2], into: &sum)
+                                    let ctx = context[t]
+                                    if ctx & (NERDocument.first | NERDocument.capsSentence) == 0 {
+                                        sum.add(vector: vector(c, .plain))
+                                    } else {
+                                        NERFeatures.positionFeatures(p1: h[a1], c: h[c], context: ctx, into: &sum)
+                                    }
+                                    NERFeatures.particleAndGazetteerFeatures(p1: h[a1], c: h[c], n1: h[b1], gazetteer: gazetteer[t], into: &sum)
                                     let f1: UInt8 = t == sentence.lowerBound ? 17 : p1
                                     let f2: UInt8 = t - 1 <= sentence.lowerBound ? 17 : p2
                                     if f1 == 0 && f2 == 0 {
@@ -123,18 +148,23 @@ package struct NERTagger: Sendable {
                                     } else {
                                         NERFeatures.labelWordFeatures(p1: f1, shape: h[c].shape, lower: h[c].lower, into: &sum)
                                     }
-                                    let flags = document.forms[c].flags, lower = document.lowerOfWord[c]
-                                    NERFeatures.historyFeatures(history: history.value(word: c, flags: flags, lower: lower), shape: h[c].shape, into: &sum)
+                                    let wordFlags = flags[c], lower = lowers[c]
+                                    NERFeatures.historyFeatures(history: history.value(word: c, flags: wordFlags, lower: lower), shape: h[c].shape, into: &sum)
                                     sum.scores(into: scores)
                                     let choice = NERLabel.choose(scores, after: p1, isLast: t == sentence.upperBound - 1)
                                     if choice.previous != p1 { labels[t - 1] = choice.previous; p1 = choice.previous }
                                     let best = choice.label
                                     labels[t] = best
-                                    history.record(flags: flags, lower: lower, label: best)
+                                    history.record(flags: wordFlags, lower: lower, label: best)
                                     p2 = p1; p1 = best
                                 }
                             }
                         }
+                    }
+                    }
+                    }
+                    }
+                    }
                     }
                 }
             }
@@ -228,13 +258,13 @@ struct NERFrequentWords: Sendable {
     private var table = FlatHashMap<UInt16>()
     private var lexemes: [NERLexeme] = []
     var hashes: [NERWordHashes] = []
-    /// `NERTagger.Block.count` score vectors per word.
+    /// `NERTagger.Block.wordOnly` score vectors per word.
     var vectors: [Int32] = []
 
     init() {}
 
     init(weights: [Int16], occupied: [UInt64], rowBits: Int, forms extra: [String] = []) {
-        let size = NERTagger.Block.count * NERLabel.count
+        let size = NERTagger.Block.wordOnly * NERLabel.count
         for form in NERFrequentWords.forms + extra where lexemes.count < Int(UInt16.max) {
             let x = NERLexeme(form.unicodeScalars)
             guard table[x.word] == nil else { continue }

@@ -36,6 +36,15 @@ package struct NERTokenLexemes: RandomAccessCollection, Sendable {
     let forms: [NERLexeme]
     let wordIDs: [Int32]
 
+    init(forms: [NERLexeme], wordIDs: [Int32]) { self.forms = forms; self.wordIDs = wordIDs }
+
+    /// The lexemes of tokens given one by one (tests), numbered into forms.
+    init(_ lexemes: [NERLexeme]) {
+        var numbering = NERWordForms(expectedTokens: lexemes.count)
+        wordIDs = lexemes.map { numbering.number($0) }
+        forms = numbering.forms
+    }
+
     package var startIndex: Int { 0 }
     package var endIndex: Int { wordIDs.count }
 
