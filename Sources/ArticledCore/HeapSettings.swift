@@ -10,8 +10,11 @@ import Glibc
 /// A fixed threshold turns the dynamic raise off, so every large array is its own mapping and
 /// goes back as soon as it is freed. News articles (a few KiB) allocate nothing that large.
 public enum HeapSettings {
-    /// The fixed threshold: blocks from 256 KiB up are mapped on their own.
-    public static let mappedBlockBytes: Int32 = 256 << 10
+    /// The fixed threshold: blocks from 4 MiB up are mapped on their own. A news article's
+    /// largest arrays (a few hundred KiB: the tagger's word vectors, the quote tokens' room)
+    /// stay below it, so they reuse heap pages instead of costing a fresh mapping and its page
+    /// faults every time; a long article's token and word arrays (tens of MiB) are above it.
+    public static let mappedBlockBytes: Int32 = 4 << 20
 
     /// Fixes the mmap threshold (`mallopt(M_MMAP_THRESHOLD, …)`, looked up at run time: the
     /// Glibc module does not import malloc.h). Call once at start, before the models are loaded.
