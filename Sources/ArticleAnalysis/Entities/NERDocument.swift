@@ -298,18 +298,34 @@ package enum NERFeatures {
     @inline(__always)
     static func particleAndGazetteerFeatures<Sink: NERFeatureSink>(p1: NERWordHashes, c: NERWordHashes, n1: NERWordHashes, gazetteer: UInt16,
                                                                    into out: inout Sink) {
-        let m = NERHash.mix
-        // Name particles and their neighbours: "bin Laden", "Abu Mohammed al-Julani".
-        out.add(m(33, p1.particleBits | c.particleBits << 8 | n1.particleBits << 16))
-        out.add(m(p1.previousSuffix, c.shape))         // 35
-        out.add(m(n1.nextSuffix, c.shape))             // 36
+        particleFeatures(p1: p1.particleBits, c: c.particleBits, n1: n1.particleBits, into: &out)
+        suffixFeatures(p1: p1, c: c, n1: n1, into: &out)
         // Names of the training data that cover this token, with where the token sits in them.
         var g = gazetteer
         while g != 0 {
-            let bit = UInt64(g.trailingZeroBitCount)
-            out.add(m(37, bit))
+            gazetteerFeatures(bit: g.trailingZeroBitCount, into: &out)
             g &= g - 1
         }
+    }
+
+    /// Name particles and their neighbours: "bin Laden", "Abu Mohammed al-Julani" (template 33;
+    /// each argument is a word's `NERWordHashes.particleBits`, one of 0, 1, 32, 33).
+    @inline(__always)
+    static func particleFeatures<Sink: NERFeatureSink>(p1: UInt64, c: UInt64, n1: UInt64, into out: inout Sink) {
+        out.add(NERHash.mix(33, p1 | c << 8 | n1 << 16))
+    }
+
+    /// The neighbours' suffixes with the token's shape (templates 35, 36).
+    @inline(__always)
+    static func suffixFeatures<Sink: NERFeatureSink>(p1: NERWordHashes, c: NERWordHashes, n1: NERWordHashes, into out: inout Sink) {
+        out.add(NERHash.mix(p1.previousSuffix, c.shape))         // 35
+        out.add(NERHash.mix(n1.nextSuffix, c.shape))             // 36
+    }
+
+    /// One gazetteer match bit of the token (template 37; `NERDocument.gazetteerBits`).
+    @inline(__always)
+    static func gazetteerFeatures<Sink: NERFeatureSink>(bit: Int, into out: inout Sink) {
+        out.add(NERHash.mix(37, UInt64(bit)))
     }
 
     /// Hashes of the label templates: "the previous label was `p1`" and "the two previous were
@@ -333,9 +349,20 @@ package enum NERFeatures {
     @inline(__always)
     static func historyFeatures<Sink: NERFeatureSink>(history: UInt8, shape: UInt64, into out: inout Sink) {
         guard history != 0 else { return }
-        let m = NERHash.mix, m3 = NERHash.mix3
-        out.add(m(105, UInt64(history)))
-        out.add(m3(106, UInt64(history), shape))
+        historyAloneFeatures(history: history, into: &out)
+        historyShapeFeatures(history: history, shape: shape, into: &out)
+    }
+
+    /// The prediction history with the word's shape (template 106).
+    @inline(__always)
+    static func historyShapeFeatures<Sink: NERFeatureSink>(history: UInt8, shape: UInt64, into out: inout Sink) {
+        out.add(NERHash.mix3(106, UInt64(history), shape))
+    }
+
+    /// The prediction history alone (template 105; `history` 1...5).
+    @inline(__always)
+    static func historyAloneFeatures<Sink: NERFeatureSink>(history: UInt8, into out: inout Sink) {
+        out.add(NERHash.mix(105, UInt64(history)))
     }
 
     /// Hash of "the previous label was `p1`" and related templates; `history` is the entity type

@@ -16,8 +16,7 @@ package struct NERTagger: Sendable {
 
     /// Score vectors kept per distinct word, in this order.
     enum Block: Int {
-        /// `NERFeatures.wordFeatures` of the word itself (for `none`: `NERFeatures.labelFeatures`
-        /// after two O labels).
+        /// `NERFeatures.wordFeatures` of the word itself (not kept for `none`).
         case own
         /// The word as the previous, next, second previous and second next token.
         case previous, next, secondPrevious, secondNext
@@ -101,12 +100,14 @@ package struct NERTagger: Sendable {
                 NERFeatures.previousFeatures(x, edge: true, into: &sum); sum.store(vector: vector(none, .previous)); sum.reset()
                 NERFeatures.nextFeatures(x, edge: true, into: &sum); sum.store(vector: vector(none, .next)); sum.reset()
                 NERFeatures.secondPreviousFeatures(x, into: &sum); sum.store(vector: vector(none, .secondPrevious)); sum.reset()
-                NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector: vector(none, .secondNext)); sum.reset()
-                // The label templates after two O labels, the most common case.
-                NERFeatures.labelFeatures(p1: 0, p2: 0, into: &sum); sum.store(vector: vector(none, .own))
+                NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector: vector(none, .secondNext))
 
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: L) { scores in
                     let scores = scores.baseAddress!
+                    model.constantVectors.vectors.withUnsafeBufferPointer { constants in
+                    @inline(__always) func constant(_ group: Int, _ value: Int) -> UnsafePointer<Int32> {
+                        constants.baseAddress! + (group &+ value) &* L
+                    }
                     hashes.withUnsafeBufferPointer { h in
                     flags.withUnsafeBufferPointer { flags in
                     document.lowerOfWord.withUnsafeBufferPointer { lowers in
@@ -135,21 +136,29 @@ package struct NERTagger: Sendable {
                                     } else {
                                         NERFeatures.positionFeatures(p1: h[a1], c: h[c], context: ctx, into: &sum)
                                     }
-                                    NERFeatures.particleAndGazetteerFeatures(p1: h[a1], c: h[c], n1: h[b1], gazetteer: gazetteer[t], into: &sum)
+                                    // `NERFeatures.particleAndGazetteerFeatures`, its few-valued templates as kept vectors.
+                                    sum.add(vector: constant(NERConstantVectors.particles, NERConstantVectors.particleIndex(
+                                        p1: h[a1].particleBits, c: h[c].particleBits, n1: h[b1].particleBits)))
+                                    NERFeatures.suffixFeatures(p1: h[a1], c: h[c], n1: h[b1], into: &sum)
+                                    var g = gazetteer[t]
+                                    while g != 0 {
+                                        sum.add(vector: constant(NERConstantVectors.gazetteer, g.trailingZeroBitCount))
+                                        g &= g - 1
+                                    }
                                     let f1: UInt8 = t == sentence.lowerBound ? 17 : p1
                                     let f2: UInt8 = t - 1 <= sentence.lowerBound ? 17 : p2
-                                    if f1 == 0 && f2 == 0 {
-                                        sum.add(vector: vector(none, .own))
-                                    } else {
-                                        NERFeatures.labelFeatures(p1: f1, p2: f2, into: &sum)
-                                    }
+                                    sum.add(vector: constant(NERConstantVectors.labels, Int(f1) &* NERConstantVectors.labelValues &+ Int(f2)))
                                     if f1 == 0 {
                                         sum.add(vector: vector(c, .afterOutside))
                                     } else {
                                         NERFeatures.labelWordFeatures(p1: f1, shape: h[c].shape, lower: h[c].lower, into: &sum)
                                     }
                                     let wordFlags = flags[c], lower = lowers[c]
-                                    NERFeatures.historyFeatures(history: history.value(word: c, flags: wordFlags, lower: lower), shape: h[c].shape, into: &sum)
+                                    let past = history.value(word: c, flags: wordFlags, lower: lower)
+                                    if past != 0 {  // `NERFeatures.historyFeatures`
+                                        sum.add(vector: constant(NERConstantVectors.history, Int(past)))
+                                        NERFeatures.historyShapeFeatures(history: past, shape: h[c].shape, into: &sum)
+                                    }
                                     sum.scores(into: scores)
                                     let choice = NERLabel.choose(scores, after: p1, isLast: t == sentence.upperBound - 1)
                                     if choice.previous != p1 { labels[t - 1] = choice.previous; p1 = choice.previous }
@@ -160,6 +169,7 @@ package struct NERTagger: Sendable {
                                 }
                             }
                         }
+                    }
                     }
                     }
                     }
