@@ -57,12 +57,21 @@ package struct NERDocument: Sendable {
         let n = wordIDs.count
         var bits = [UInt16].filled(with: 0, count: n)
         if let gazetteer, !gazetteer.isEmpty {
-            forms.withUnsafeBufferPointer { forms in
-                wordIDs.withUnsafeBufferPointer { ids in
-                    bits.withUnsafeMutableBufferPointer { bits in
-                        for sentence in sentences { gazetteer.mark(forms, ids, sentence, into: bits) }
+            // Per form: the key of a name starting with it, and whether one may (a capital): the
+            // names' keys are chains of the forms' lower-case hashes.
+            let starts = forms.map { NERGazetteer.key(NERGazetteer.chainStart, $0) }
+            let capitals = forms.map { $0.flags.contains(.hasCapital) }
+            let lowers = forms.map(\.lower)
+            capitals.withUnsafeBufferPointer { capitals in
+            starts.withUnsafeBufferPointer { starts in
+                lowers.withUnsafeBufferPointer { lowers in
+                    wordIDs.withUnsafeBufferPointer { ids in
+                        bits.withUnsafeMutableBufferPointer { bits in
+                            for sentence in sentences { gazetteer.mark(starts: starts, capitals: capitals, lowers: lowers, ids, sentence, into: bits) }
+                        }
                     }
                 }
+            }
             }
         }
         self.gazetteerBits = bits
@@ -455,31 +464,37 @@ public struct NERGazetteer: Sendable {
     @inline(__always)
     static func key(_ h: UInt64, _ lexeme: NERLexeme) -> UInt64 { NERHash.mix(h, lexeme.lower) }
 
+    /// The key chain's start: a name's key is `key(key(chainStart, first), second)…`.
+    static let chainStart: UInt64 = 0x5A5A
+
     package mutating func add(_ lexemes: ArraySlice<NERLexeme>, type: Int) {
         guard lexemes.count <= NERGazetteer.longest else { return }
-        var h: UInt64 = 0x5A5A
+        var h = NERGazetteer.chainStart
         for l in lexemes { h = NERGazetteer.key(h, l) }
         entries[h] = (entries[h] ?? 0) | UInt8(1 << type)
     }
 
     /// Sets the match bits of every token of `sentence` covered by a gazetteer name starting
-    /// with a capitalised token (`forms` the word forms, `ids` the form of each token).
-    func mark(_ forms: UnsafeBufferPointer<NERLexeme>, _ ids: UnsafeBufferPointer<Int32>, _ sentence: Range<Int>,
-              into bits: UnsafeMutableBufferPointer<UInt16>) {
-        for i in sentence where forms[Int(ids[i])].flags.contains(.hasCapital) {
-            var h: UInt64 = 0x5A5A
-            var length = 0
-            while length < NERGazetteer.longest && i + length < sentence.upperBound {
-                h = NERGazetteer.key(h, forms[Int(ids[i + length])])
-                length += 1
-                guard let types = entries[h] else { continue }
-                for type in 0..<4 where types & (1 << type) != 0 {
-                    let base = UInt16(4 * type)
-                    if length == 1 { bits[i] |= 1 << (base + 3); continue }
-                    bits[i] |= 1 << base
-                    for k in (i + 1)..<(i + length - 1) { bits[k] |= 1 << (base + 1) }
-                    bits[i + length - 1] |= 1 << (base + 2)
+    /// with a capitalised token. Per word form: `starts` the key of a name starting with it,
+    /// `capitals` whether it has a capital, `lowers` its lower-case hash; `ids` the form of each token.
+    func mark(starts: UnsafeBufferPointer<UInt64>, capitals: UnsafeBufferPointer<Bool>, lowers: UnsafeBufferPointer<UInt64>,
+              _ ids: UnsafeBufferPointer<Int32>, _ sentence: Range<Int>, into bits: UnsafeMutableBufferPointer<UInt16>) {
+        for i in sentence where capitals[Int(ids[i])] {
+            var h = starts[Int(ids[i])]
+            var length = 1
+            while true {
+                if let types = entries[h] {
+                    for type in 0..<4 where types & (1 << type) != 0 {
+                        let base = UInt16(4 * type)
+                        if length == 1 { bits[i] |= 1 << (base + 3); continue }
+                        bits[i] |= 1 << base
+                        for k in (i + 1)..<(i + length - 1) { bits[k] |= 1 << (base + 1) }
+                        bits[i + length - 1] |= 1 << (base + 2)
+                    }
                 }
+                guard length < NERGazetteer.longest && i + length < sentence.upperBound else { break }
+                h = NERHash.mix(h, lowers[Int(ids[i + length])])
+                length += 1
             }
         }
     }
