@@ -44,11 +44,12 @@ public struct Token: Sendable, Equatable {
 
     public var span: TextSpan {
         get { TextSpan(start: Int(start), end: Int(end)) }
-        set { start = Int32(newValue.start); end = Int32(newValue.end) }
+        set { start = Int32(truncatingIfNeeded: newValue.start); end = Int32(truncatingIfNeeded: newValue.end) }
     }
 
+    /// Offsets fit in 32 bits: `ScalarText` holds fewer than 2^31 scalars.
     public init(span: TextSpan, kind: Kind, flags: Flags = []) {
-        start = Int32(span.start); end = Int32(span.end); self.kind = kind; self.flags = flags
+        start = Int32(truncatingIfNeeded: span.start); end = Int32(truncatingIfNeeded: span.end); self.kind = kind; self.flags = flags
     }
 }
 

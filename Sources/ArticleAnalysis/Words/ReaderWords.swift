@@ -46,7 +46,7 @@ struct ReaderWords: Sendable {
         @inline(__always)
         init(token: ReaderToken, strippedEnd: Int, hash: UInt64, stemHash: UInt64, isContent: Bool,
              hasUppercase: Bool = false, isAllCaps: Bool = false, isAllCapsToken: Bool = false) {
-            self.token = token; _strippedEnd = Int32(strippedEnd); self.hash = hash
+            self.token = token; _strippedEnd = Int32(truncatingIfNeeded: strippedEnd); self.hash = hash
             self.stemHash = stemHash; self.isContent = isContent; self.hasUppercase = hasUppercase
             self.isAllCaps = isAllCaps; self.isAllCapsToken = isAllCapsToken
         }

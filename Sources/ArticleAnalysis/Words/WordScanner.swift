@@ -20,12 +20,13 @@ struct ReaderToken: Sendable {
     /// True when white space separates this token from the previous one.
     var spaceBefore: Bool
 
-    var start: Int { get { Int(_start) } set { _start = Int32(newValue) } }
-    var end: Int { get { Int(_end) } set { _end = Int32(newValue) } }
+    var start: Int { get { Int(_start) } set { _start = Int32(truncatingIfNeeded: newValue) } }
+    var end: Int { get { Int(_end) } set { _end = Int32(truncatingIfNeeded: newValue) } }
 
+    /// Offsets fit in 32 bits: `ScalarText` holds fewer than 2^31 scalars.
     @inline(__always)
     init(start: Int, end: Int, kind: Kind, spaceBefore: Bool) {
-        _start = Int32(start); _end = Int32(end); self.kind = kind; self.spaceBefore = spaceBefore
+        _start = Int32(truncatingIfNeeded: start); _end = Int32(truncatingIfNeeded: end); self.kind = kind; self.spaceBefore = spaceBefore
     }
 }
 
