@@ -22,7 +22,15 @@ public struct AnalysisPipeline: Sendable {
     /// and the word pass scans the sentences itself (same words, a second scan): kept, they are
     /// about 12 bytes a scalar and would be held through the entity stage, whose own token tables
     /// make the article's peak. News articles (a few thousand scalars) always keep them.
+    /// A text longer than this also lets its segmentation's tokens go once segmented
+    /// (`Segmentation.releaseTokens`: no later stage reads them; the word count stays) and calls
+    /// `returnFreeMemory` after cleaning.
     public var keptParagraphWordsLimit = 1 << 20
+    /// Called after cleaning a long text (see `keptParagraphWordsLimit`), before the stages
+    /// that hold its largest arrays: cleaning frees a small array for every line and paragraph,
+    /// and an allocator may keep those pages until told to return them (the daemon and the
+    /// command line pass glibc's `malloc_trim`). This library does no such thing itself.
+    public var returnFreeMemory: (@Sendable () -> Void)? = nil
 
     public init(entityRecognizer: EntityRecognizer) {
         self.entityRecognizer = entityRecognizer
@@ -30,21 +38,30 @@ public struct AnalysisPipeline: Sendable {
 
     public func analyze(_ input: ArticleInput, clock: (any StageClock)? = nil) throws(AnalysisError) -> Analysis {
         var stages = StageRecorder(clock: clock)
-        let decoded = try stages.run("decode") { () throws(AnalysisError) in try decoder.decode(input.bytes) }
+        var decoded = try stages.run("decode") { () throws(AnalysisError) in try decoder.decode(input.bytes) }
         let cleaned = stages.run("clean") { cleaner.clean(decoded.text) }
+        // The decoded text is not read again: let it go now, not when this call returns (a long
+        // article would hold it through every stage).
+        decoded.text = ""
         let source = SourceInfo(
             name: input.name, bytes: input.bytes.count, sha256: SHA256.hex(input.bytes),
             encoding: decoded.encoding, encodingFallback: decoded.isFallback, format: "text/plain",
             received: input.received)
-        return analyze(cleaned, source: source, reference: Self.dateReference(input, cleaned.dateline), page: nil, stages: &stages)
+        let reference = Self.dateReference(input, cleaned.dateline)
+        return analyze(consume cleaned, source: source, reference: reference, page: nil, stages: &stages)
     }
 
     /// The stages after cleaning, shared by plain text (above) and pages whose body was already
     /// extracted (`analyze(extracted:input:clock:)`). `reference` is the date relative dates resolve against.
-    func analyze(_ cleaned: CleanedArticle, source: SourceInfo, reference: (String?, DateBasis), page: PageMetadata?,
+    func analyze(_ cleaned: consuming CleanedArticle, source: SourceInfo, reference: (String?, DateBasis), page: PageMetadata?,
                  stages: inout StageRecorder) -> Analysis {
         let text = ScalarText(cleaned.body)
-        let segmentation = stages.run("segment") { segmenter.segment(text) }
+        // From here on the scalars are the text; the string would be held to the end.
+        cleaned.body = ""
+        let isLong = text.scalars.count > keptParagraphWordsLimit
+        if isLong { returnFreeMemory?() }
+        var segmentation = stages.run("segment") { segmenter.segment(text) }
+        if isLong { segmentation.releaseTokens() }
         var language = stages.run("language") { languageDetector.detect(text) }
         if let hint = page?.languageHint(for: language, known: languageDetector.profiles?.codes) { language = hint }
 
@@ -65,7 +82,7 @@ public struct AnalysisPipeline: Sendable {
         analysis.dates = dates
         // A long text's words are dropped here, before the entity stage (`keptParagraphWordsLimit`).
         var kept: ParagraphTokens? = consume paragraphWords
-        if text.scalars.count > keptParagraphWordsLimit { kept = nil }
+        if isLong { kept = nil }
         if language.code == "en" || (!language.reliable && defaultLanguage == "en") {
             analysis.entities = stages.run("entities") {
                 var entities = entityRecognizer.recognize(text, segmentation)

@@ -154,7 +154,7 @@ struct ArticleProcessor: Sendable {
             if isLarge {
                 largeInputs.leave()
                 // The analysis of a large input grew the heap; give the free pages back.
-                Self.returnFreeMemory()
+                HeapSettings.returnFreeMemory()
             }
         }
         let bytes: [UInt8]
@@ -227,15 +227,6 @@ struct ArticleProcessor: Sendable {
                 return fail(analysed.completion.article, record, logger: analysed.logger)
             }
         }
-    }
-
-    /// Returns freed heap pages to the system (glibc keeps them otherwise, and an idle daemon
-    /// would go on holding the peak of its largest article).
-    /// (glibc's `malloc_trim`, looked up at run time: the Glibc module does not import malloc.h.)
-    static func returnFreeMemory() {
-        typealias Trim = @convention(c) (Int) -> Int32
-        guard let symbol = dlsym(nil, "malloc_trim") else { return }
-        _ = unsafeBitCast(symbol, to: Trim.self)(0)
     }
 
     /// Debug builds only: an input containing the marker traps in the middle of its analysis, as

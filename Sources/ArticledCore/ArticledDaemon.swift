@@ -36,11 +36,13 @@ public enum ArticledDaemon {
     /// that cannot be created, models that cannot be loaded) or the inbox cannot be re-created.
     public static func run(_ options: Options) async throws {
         let configuration = try options.loadConfiguration()
+        HeapSettings.mapLargeBlocks()
         LogSetup.bootstrap(identifier: "articled", level: .trace)
         var logger = Logger(label: "articled")
         logger.logLevel = configuration.logLevel
         var pipeline = try AnalysisPipeline.bundled(learnedQuotes: configuration.learnedQuotes)
         pipeline.defaultLanguage = configuration.defaultLanguage
+        pipeline.returnFreeMemory = HeapSettings.returnFreeMemory
         let daemon: SpoolDaemon
         do {
             daemon = try SpoolDaemon(

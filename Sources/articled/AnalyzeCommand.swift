@@ -56,6 +56,7 @@ struct AnalyzeCommand: ParsableCommand {
     func run() throws {
         // The models are loaded once the first input has been read, so that an input refused
         // for its size (e.g. endless standard input) fails at once and small.
+        HeapSettings.mapLargeBlocks()
         var pipeline: AnalysisPipeline?
         var failures = 0
         let clock = MonotonicStageClock()
@@ -68,6 +69,7 @@ struct AnalyzeCommand: ParsableCommand {
                         throw ExitCode(2)
                     }
                     pipeline?.defaultLanguage = defaultLanguage == "none" ? nil : defaultLanguage
+                    pipeline?.returnFreeMemory = HeapSettings.returnFreeMemory
                 }
                 let name = file == "-" ? "stdin" : (file as NSString).lastPathComponent
                 let input = ArticleInput(bytes: bytes, name: name, received: UTCTimestamp.now(), published: published)

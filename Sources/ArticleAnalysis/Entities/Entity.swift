@@ -87,45 +87,44 @@ public struct EntityRecognizer: Sendable {
                           gazetteer: document.gazetteerBits)
     }
 
-    /// The lexeme of every token, and for every token the first token with the same scalars
-    /// (itself when it is the first).
+    /// The distinct word forms of the tokens (`NERWordForms`) and the form of every token.
     ///
     /// A lexeme depends only on the token's scalars and most words of an article recur, so a
-    /// token seen before copies the lexeme of its first occurrence (found by a hash of its
-    /// scalars, then compared scalar by scalar) instead of working out its forms again;
-    /// `NERDocument` numbers the distinct forms by the first occurrences the same way.
-    static func lexemes(_ text: ScalarText, _ spans: [TextSpan]) -> (lexemes: [NERLexeme], firstOccurrences: [Int32]) {
-        var lexemes: [NERLexeme] = []
-        lexemes.reserveCapacity(spans.count)
+    /// token seen before (found by a hash of its scalars, then compared scalar by scalar) takes
+    /// the form of its first occurrence instead of working out its lexeme again.
+    static func forms(_ text: ScalarText, _ spans: [TextSpan]) -> (forms: [NERLexeme], wordIDs: [Int32]) {
+        var numbering = NERWordForms(expectedTokens: spans.count)
         // Every element is set below.
-        var firstOccurrences = [Int32].unwritten(count: spans.count)
+        var wordIDs = [Int32].unwritten(count: spans.count)
         // The first token of each hash of scalars.
-        var firstOfHash = FlatHashMap<Int32>(capacity: spans.count)
+        var firstOfHash = FlatHashMap<Int32>(capacity: min(spans.count, NERWordForms.initialCapacity))
         text.scalars.withUnsafeBufferPointer { s in
-            for (t, span) in spans.enumerated() {
-                let token = UnsafeBufferPointer(rebasing: s[span.start..<span.end])
-                var h = NERHash.seed
-                for scalar in token { h = NERHash.add(h, scalar.value) }
-                let first = Int(firstOfHash.value(of: h, insertingIfAbsent: Int32(t)))
-                if first != t, s[spans[first].start..<spans[first].end].elementsEqual(token) {
-                    firstOccurrences[t] = Int32(first)
-                    lexemes.append(lexemes[first])
-                } else {
-                    // A new token (or, never seen in practice, another token with the same hash:
-                    // analysed afresh, which gives the same lexeme).
-                    firstOccurrences[t] = Int32(t)
-                    lexemes.append(NERLexeme(token))
+            spans.withUnsafeBufferPointer { spans in
+                wordIDs.withUnsafeMutableBufferPointer { ids in
+                    for (t, span) in spans.enumerated() {
+                        let token = UnsafeBufferPointer(rebasing: s[span.start..<span.end])
+                        var h = NERHash.seed
+                        for scalar in token { h = NERHash.add(h, scalar.value) }
+                        let first = Int(firstOfHash.value(of: h, insertingIfAbsent: Int32(t)))
+                        if first != t, s[spans[first].start..<spans[first].end].elementsEqual(token) {
+                            ids[t] = ids[first]
+                        } else {
+                            // A new token (or, never seen in practice, another token with the same
+                            // hash: analysed afresh, which finds its form).
+                            ids[t] = numbering.number(NERLexeme(token))
+                        }
+                    }
                 }
             }
         }
-        return (lexemes, firstOccurrences)
+        return (numbering.forms, wordIDs)
     }
 
     /// A mention cut before its first word without any capital that cannot sit inside a name
     /// ("Al-Nusra Front doesn't" -> "Al-Nusra Front"), with function words trimmed from its end.
     /// Greedy decoding sometimes runs a name on; a name never continues through "does" or "and
     /// capturing". Mentions without any capital are left as they are.
-    static func trimmed(_ range: Range<Int>, _ lexemes: [NERLexeme]) -> Range<Int>? {
+    static func trimmed(_ range: Range<Int>, _ lexemes: NERTokenLexemes) -> Range<Int>? {
         func hasCapital(_ l: NERLexeme) -> Bool { l.flags.contains(.hasCapital) }
         // A possessive alone is never a name (nor, joined by a particle, part of one: "al-Qaeda" "’s").
         if range.count == 1 && lexemes[range.lowerBound].lower == EntityRecognizer.possessive { return nil }
@@ -172,15 +171,14 @@ public struct EntityRecognizer: Sendable {
         let tokens: NERTokenizer.Result
         let document: NERDocument
         /// Tokens the tagger labels.
-        public var tokenCount: Int { document.lexemes.count }
+        public var tokenCount: Int { document.tokenCount }
     }
 
     /// Tokenises `text` and computes its lexemes: everything before tagging.
     public func prepare(_ text: ScalarText, _ segmentation: Segmentation) -> PreparedText {
         let tokens = NERTokenizer().tokenize(text, segmentation)
-        let (lexemes, firstOccurrences) = EntityRecognizer.lexemes(text, tokens.spans)
-        let document = NERDocument(lexemes: lexemes, sentences: tokens.sentences, gazetteer: tagger.model.gazetteer,
-                                   firstOccurrences: firstOccurrences)
+        let (forms, wordIDs) = EntityRecognizer.forms(text, tokens.spans)
+        let document = NERDocument(forms: forms, wordIDs: wordIDs, sentences: tokens.sentences, gazetteer: tagger.model.gazetteer)
         return PreparedText(tokens: tokens, document: document)
     }
 
@@ -201,7 +199,7 @@ struct TaggedMention: Sendable {
 struct TaggedText {
     var text: ScalarText
     var tokens: [TextSpan]
-    var lexemes: [NERLexeme]
+    var lexemes: NERTokenLexemes
     var sentences: [Range<Int>]
     var context: [UInt8]
     var paragraphs: [TextSpan]

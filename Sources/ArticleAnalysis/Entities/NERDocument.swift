@@ -1,10 +1,16 @@
-/// One document as the tagger sees it: the lexemes of its tokens, its sentences, and the
-/// document-level facts the features use.
+/// One document as the tagger sees it: the lexemes of its distinct word forms, the form of each
+/// token, its sentences, and the document-level facts the features use.
 ///
 /// Training (CoNLL tokens) and analysis (tokens of an article) both build this, so the features
-/// are computed by one piece of code and cannot drift apart.
+/// are computed by one piece of code and cannot drift apart. A lexeme (about 100 bytes) is kept
+/// once per distinct form, not once per token: most words of a text recur, and a long text would
+/// otherwise hold a lexeme for each of its millions of tokens (4 bytes a token instead of 104).
 package struct NERDocument: Sendable {
-    package var lexemes: [NERLexeme]
+    /// The lexeme of each distinct word form, in order of first appearance (`NERWordForms`).
+    package var forms: [NERLexeme]
+    /// Per token: the number of its word form in `forms`, so what depends on the word alone is
+    /// worked out once per form, not once per token.
+    var wordIDs: [Int32]
     /// Token ranges of the sentences, in order, covering every token.
     package var sentences: [Range<Int>]
     /// Per token: bit 0 first of its sentence, bit 1 last, bit 2 in an all-capitals sentence
@@ -17,125 +23,115 @@ package struct NERDocument: Sendable {
     /// Per token: gazetteer matches, bit `4 * type + position` (BILU) for every name of the
     /// gazetteer that covers the token.
     var gazetteerBits: [UInt16]
-    /// Per token: the number of its distinct word form in the document (same exact form), so
-    /// what depends on the word alone is worked out once per form, not once per token.
-    var wordIDs: [Int32]
-    /// The first token of each distinct word form.
-    var wordTokens: [Int32]
-    /// Per token: the number of its distinct lower-case form (keys the prediction history and
+    /// Per word form: the number of its distinct lower-case form (keys the prediction history and
     /// how a word is written elsewhere).
-    var lowerIDs: [Int32]
+    var lowerOfWord: [Int32]
     /// Number of distinct lower-case forms.
     var lowerCount: Int
+    /// Per lower-case form: how it is written mid-sentence outside headlines (`seenLower`,
+    /// `seenCapital`), the bits `context` gives its tokens that have a letter.
+    var seenOfLower: [UInt8]
 
-    /// Builds the document from the lexemes of its tokens and the token ranges of its sentences.
-    /// `firstOccurrences`, when given, holds for every token the first token with the same
-    /// scalars (itself when it is the first; `EntityRecognizer.lexemes`): a repeated token then
-    /// takes its first occurrence's form numbers without a look-up.
-    package init(lexemes: [NERLexeme], sentences: [Range<Int>], gazetteer: NERGazetteer? = nil, firstOccurrences: [Int32]? = nil) {
-        self.lexemes = lexemes
-        self.sentences = sentences
-        let n = lexemes.count
-        var bits = [UInt16](repeating: 0, count: n)
-        if let gazetteer, !gazetteer.isEmpty {
-            for sentence in sentences { gazetteer.mark(lexemes, sentence, into: &bits) }
-        }
-        self.gazetteerBits = bits
-        let forms = NERDocument.distinctForms(lexemes, firstOccurrences: firstOccurrences)
-        let lowerIDs = forms.lowerIDs
-        self.wordIDs = forms.wordIDs
-        self.wordTokens = forms.wordTokens
-        self.lowerIDs = lowerIDs
-        self.lowerCount = forms.lowerCount
-        var context = [UInt8](repeating: 0, count: n)
-        // How each lower-case form is written mid-sentence outside headlines: tells "Tuesday"
-        // (always capitalised) from "Then" (a capital only at the start of a sentence).
-        var seen = [UInt8](repeating: 0, count: forms.lowerCount)
-        var anySeen = false
-        lexemes.withUnsafeBufferPointer { lexemes in
-            for sentence in sentences where !sentence.isEmpty {
-                context[sentence.lowerBound] |= NERDocument.first
-                context[sentence.upperBound - 1] |= NERDocument.last
-                var letterTokens = 0, capitalTokens = 0
-                for i in sentence {
-                    let f = lexemes[i].flags
-                    if f.contains(.hasLetter) && lexemes[i].length > 1 {
-                        letterTokens += 1
-                        if f.contains(.allCapitals) { capitalTokens += 1 }
-                    }
-                }
-                let isCaps = letterTokens >= 2 && capitalTokens * 10 >= letterTokens * 7
-                if isCaps {
-                    for i in sentence { context[i] |= NERDocument.capsSentence }
-                } else {
-                    for i in sentence where i != sentence.lowerBound && lexemes[i].flags.contains(.hasLetter) {
-                        let f = lexemes[i].flags
-                        let bit: UInt8 = f.contains(.initialCapital) ? NERDocument.seenCapital : (f.contains(.allCapitals) ? 0 : NERDocument.seenLower)
-                        if bit != 0 { seen[Int(lowerIDs[i])] |= bit; anySeen = true }
-                    }
-                }
-            }
-            if anySeen {
-                for i in 0..<n where lexemes[i].flags.contains(.hasLetter) {
-                    context[i] |= seen[Int(lowerIDs[i])]
-                }
-            }
-        }
-        self.context = context
+    /// The number of tokens.
+    package var tokenCount: Int { wordIDs.count }
+
+    /// The lexeme of every token, read through its form.
+    package var lexemes: NERTokenLexemes { NERTokenLexemes(forms: forms, wordIDs: wordIDs) }
+
+    /// Builds the document from the lexemes of its tokens and the token ranges of its sentences
+    /// (training and tests: the tokens' lexemes are numbered into forms here).
+    package init(lexemes: [NERLexeme], sentences: [Range<Int>], gazetteer: NERGazetteer? = nil) {
+        var numbering = NERWordForms(expectedTokens: lexemes.count)
+        var wordIDs: [Int32] = []
+        wordIDs.reserveCapacity(lexemes.count)
+        for x in lexemes { wordIDs.append(numbering.number(x)) }
+        self.init(forms: numbering.forms, wordIDs: wordIDs, sentences: sentences, gazetteer: gazetteer)
     }
 
-    /// Numbers the distinct word forms and lower-case forms of `lexemes` in order of first
-    /// appearance, with hash tables (`FlatHashMap`) keyed by the form hashes. A token
-    /// whose first occurrence (`firstOccurrences`) came before it has that token's numbers.
-    private static func distinctForms(_ lexemes: [NERLexeme], firstOccurrences: [Int32]?)
-        -> (wordIDs: [Int32], wordTokens: [Int32], lowerIDs: [Int32], lowerCount: Int) {
-        let n = lexemes.count
-        // Only the first occurrences are looked up, so the tables hold at most that many forms.
-        var lookedUp = n
-        if let firstOccurrences {
-            lookedUp = 0
-            for (t, first) in firstOccurrences.enumerated() where Int(first) == t { lookedUp += 1 }
-        }
-        // The first token of each word-form hash, and the number of each lower-case hash.
-        var firstOfWord = FlatHashMap<Int32>(capacity: lookedUp)
-        var lowerNumbers = FlatHashMap<Int32>(capacity: lookedUp)
-        var wordIDs = [Int32](repeating: 0, count: n)
-        var lowerIDs = [Int32](repeating: 0, count: n)
-        var wordTokens: [Int32] = [], lowerOfWord: [Int32] = []
-        wordTokens.reserveCapacity(lookedUp)
-        lowerOfWord.reserveCapacity(lookedUp)
-        var lowerCount: Int32 = 0
-        let firstOccurrences = firstOccurrences ?? []
-        lexemes.withUnsafeBufferPointer { lx in
-            for t in 0..<n {
-                if !firstOccurrences.isEmpty {
-                    let first = Int(firstOccurrences[t])
-                    if first != t {
-                        wordIDs[t] = wordIDs[first]
-                        lowerIDs[t] = lowerIDs[first]
-                        continue
+    /// Builds the document from its distinct word forms, the form of each token and the token
+    /// ranges of its sentences.
+    package init(forms: [NERLexeme], wordIDs: [Int32], sentences: [Range<Int>], gazetteer: NERGazetteer? = nil) {
+        self.forms = forms
+        self.wordIDs = wordIDs
+        self.sentences = sentences
+        let n = wordIDs.count
+        var bits = [UInt16].filled(with: 0, count: n)
+        if let gazetteer, !gazetteer.isEmpty {
+            // Per form: the key of a name starting with it, and whether one may (a capital): the
+            // names' keys are chains of the forms' lower-case hashes.
+            let starts = forms.map { NERGazetteer.key(NERGazetteer.chainStart, $0) }
+            let capitals = forms.map { $0.flags.contains(.hasCapital) }
+            let lowers = forms.map(\.lower)
+            capitals.withUnsafeBufferPointer { capitals in
+            starts.withUnsafeBufferPointer { starts in
+                lowers.withUnsafeBufferPointer { lowers in
+                    wordIDs.withUnsafeBufferPointer { ids in
+                        bits.withUnsafeMutableBufferPointer { bits in
+                            for sentence in sentences { gazetteer.mark(starts: starts, capitals: capitals, lowers: lowers, ids, sentence, into: bits) }
+                        }
                     }
                 }
-                let x = lx[t]
-                let first = Int(firstOfWord.value(of: x.word, insertingIfAbsent: Int32(t)))
-                let y = lx[first]
-                var id: Int32
-                if first != t && y.lower == x.lower && y.shape == x.shape {
-                    id = wordIDs[first]
-                } else {
-                    // A new form (or, never seen in practice, another form with the same word
-                    // hash: numbered apart).
-                    id = Int32(wordTokens.count)
-                    wordTokens.append(Int32(t))
-                    let lowerID = lowerNumbers.value(of: x.lower, insertingIfAbsent: lowerCount)
-                    if lowerID == lowerCount { lowerCount += 1 }
-                    lowerOfWord.append(lowerID)
-                }
-                wordIDs[t] = id
-                lowerIDs[t] = lowerOfWord[Int(id)]
+            }
             }
         }
-        return (wordIDs, wordTokens, lowerIDs, Int(lowerCount))
+        self.gazetteerBits = bits
+        // The lower-case forms, numbered in order of first appearance among the word forms.
+        var lowerNumbers = FlatHashMap<Int32>(capacity: forms.count)
+        var lowerOfWord: [Int32] = []
+        lowerOfWord.reserveCapacity(forms.count)
+        for x in forms {
+            let count = Int32(lowerNumbers.count)
+            lowerOfWord.append(lowerNumbers.value(of: x.lower, insertingIfAbsent: count))
+        }
+        self.lowerOfWord = lowerOfWord
+        self.lowerCount = lowerNumbers.count
+        (self.context, self.seenOfLower) = NERDocument.context(forms, wordIDs, lowerOfWord, lowerCount: lowerNumbers.count, sentences: sentences)
+    }
+
+    /// The `context` bits of every token, and the `seenOfLower` bits (see there).
+    private static func context(_ forms: [NERLexeme], _ wordIDs: [Int32], _ lowerOfWord: [Int32], lowerCount: Int,
+                                sentences: [Range<Int>]) -> (context: [UInt8], seen: [UInt8]) {
+        let n = wordIDs.count
+        var context = [UInt8].filled(with: 0, count: n)
+        // How each lower-case form is written mid-sentence outside headlines: tells "Tuesday"
+        // (always capitalised) from "Then" (a capital only at the start of a sentence).
+        var seen = [UInt8].filled(with: 0, count: lowerCount)
+        var anySeen = false
+        forms.withUnsafeBufferPointer { forms in
+            wordIDs.withUnsafeBufferPointer { ids in
+                for sentence in sentences where !sentence.isEmpty {
+                    context[sentence.lowerBound] |= NERDocument.first
+                    context[sentence.upperBound - 1] |= NERDocument.last
+                    var letterTokens = 0, capitalTokens = 0
+                    for i in sentence {
+                        let x = forms[Int(ids[i])]
+                        if x.flags.contains(.hasLetter) && x.length > 1 {
+                            letterTokens += 1
+                            if x.flags.contains(.allCapitals) { capitalTokens += 1 }
+                        }
+                    }
+                    let isCaps = letterTokens >= 2 && capitalTokens * 10 >= letterTokens * 7
+                    if isCaps {
+                        for i in sentence { context[i] |= NERDocument.capsSentence }
+                    } else {
+                        for i in sentence where i != sentence.lowerBound {
+                            let word = Int(ids[i])
+                            let f = forms[word].flags
+                            guard f.contains(.hasLetter) else { continue }
+                            let bit: UInt8 = f.contains(.initialCapital) ? NERDocument.seenCapital : (f.contains(.allCapitals) ? 0 : NERDocument.seenLower)
+                            if bit != 0 { seen[Int(lowerOfWord[word])] |= bit; anySeen = true }
+                        }
+                    }
+                }
+                if anySeen {
+                    for i in 0..<n {
+                        let word = Int(ids[i])
+                        if forms[word].flags.contains(.hasLetter) { context[i] |= seen[Int(lowerOfWord[word])] }
+                    }
+                }
+            }
+        }
+        return (context, seen)
     }
 }
 
@@ -265,11 +261,20 @@ package enum NERFeatures {
 
     /// Conjunctions of neighbours, sentence position, headline, how the word is written
     /// elsewhere, name particles and gazetteer matches (`NERWordHashes.init(NERLexeme.none)` for
-    /// missing neighbours).
+    /// missing neighbours): `neighbourFeatures`, `positionFeatures`, `particleAndGazetteerFeatures`.
     @inline(__always)
     static func contextFeatures<Sink: NERFeatureSink>(p2: NERWordHashes, p1: NERWordHashes, c: NERWordHashes, n1: NERWordHashes, n2: NERWordHashes,
                                                       context ctx: UInt8, gazetteer: UInt16, into out: inout Sink) {
-        let m = NERHash.mix, m3 = NERHash.mix3
+        neighbourFeatures(p2: p2, p1: p1, c: c, n1: n1, n2: n2, into: &out)
+        positionFeatures(p1: p1, c: c, context: ctx, into: &out)
+        particleAndGazetteerFeatures(p1: p1, c: c, n1: n1, gazetteer: gazetteer, into: &out)
+    }
+
+    /// The token's shape and lower-case form joined with its neighbours'.
+    @inline(__always)
+    static func neighbourFeatures<Sink: NERFeatureSink>(p2: NERWordHashes, p1: NERWordHashes, c: NERWordHashes, n1: NERWordHashes, n2: NERWordHashes,
+                                                        into out: inout Sink) {
+        let m = NERHash.mix
         out.add(m(p1.previousShape, c.shape))          // 19
         out.add(m(c.currentShape, n1.shape))           // 20
         out.add(m(p1.previousLower, c.lower))          // 21
@@ -278,6 +283,14 @@ package enum NERFeatures {
         out.add(m(c.currentShapeLower, n1.lower))      // 24
         out.add(m(m(p2.secondPreviousShape, p1.shape), c.shape))  // 27
         out.add(m(m(c.currentShapeShapes, n1.shape), n2.shape))   // 28
+    }
+
+    /// Sentence position, headline, and how the word is written elsewhere in the document. For a
+    /// token neither first in its sentence nor in a headline these read the word alone (its
+    /// shape, capitals and `seen` bits): the tagger sums them once per word (`NERTagger.Block.plain`).
+    @inline(__always)
+    static func positionFeatures<Sink: NERFeatureSink>(p1: NERWordHashes, c: NERWordHashes, context ctx: UInt8, into out: inout Sink) {
+        let m = NERHash.mix, m3 = NERHash.mix3
         // Position and headline: a capital means less at the start of a sentence or in a headline.
         let position = UInt64(ctx & (NERDocument.first | NERDocument.capsSentence))
         out.add(m3(29, position, c.shape))
@@ -288,17 +301,40 @@ package enum NERFeatures {
         // How the word is written elsewhere in the document, with where this occurrence sits.
         let seen = UInt64(ctx & (NERDocument.seenLower | NERDocument.seenCapital | NERDocument.first | NERDocument.capsSentence))
         out.add(m3(32, seen, c.capitalBits))
-        // Name particles and their neighbours: "bin Laden", "Abu Mohammed al-Julani".
-        out.add(m(33, p1.particleBits | c.particleBits << 8 | n1.particleBits << 16))
-        out.add(m(p1.previousSuffix, c.shape))         // 35
-        out.add(m(n1.nextSuffix, c.shape))             // 36
+    }
+
+    /// Name particles around the token, suffixes of its neighbours, and the gazetteer names that cover it.
+    @inline(__always)
+    static func particleAndGazetteerFeatures<Sink: NERFeatureSink>(p1: NERWordHashes, c: NERWordHashes, n1: NERWordHashes, gazetteer: UInt16,
+                                                                   into out: inout Sink) {
+        particleFeatures(p1: p1.particleBits, c: c.particleBits, n1: n1.particleBits, into: &out)
+        suffixFeatures(p1: p1, c: c, n1: n1, into: &out)
         // Names of the training data that cover this token, with where the token sits in them.
         var g = gazetteer
         while g != 0 {
-            let bit = UInt64(g.trailingZeroBitCount)
-            out.add(m(37, bit))
+            gazetteerFeatures(bit: g.trailingZeroBitCount, into: &out)
             g &= g - 1
         }
+    }
+
+    /// Name particles and their neighbours: "bin Laden", "Abu Mohammed al-Julani" (template 33;
+    /// each argument is a word's `NERWordHashes.particleBits`, one of 0, 1, 32, 33).
+    @inline(__always)
+    static func particleFeatures<Sink: NERFeatureSink>(p1: UInt64, c: UInt64, n1: UInt64, into out: inout Sink) {
+        out.add(NERHash.mix(33, p1 | c << 8 | n1 << 16))
+    }
+
+    /// The neighbours' suffixes with the token's shape (templates 35, 36).
+    @inline(__always)
+    static func suffixFeatures<Sink: NERFeatureSink>(p1: NERWordHashes, c: NERWordHashes, n1: NERWordHashes, into out: inout Sink) {
+        out.add(NERHash.mix(p1.previousSuffix, c.shape))         // 35
+        out.add(NERHash.mix(n1.nextSuffix, c.shape))             // 36
+    }
+
+    /// One gazetteer match bit of the token (template 37; `NERDocument.gazetteerBits`).
+    @inline(__always)
+    static func gazetteerFeatures<Sink: NERFeatureSink>(bit: Int, into out: inout Sink) {
+        out.add(NERHash.mix(37, UInt64(bit)))
     }
 
     /// Hashes of the label templates: "the previous label was `p1`" and "the two previous were
@@ -322,9 +358,20 @@ package enum NERFeatures {
     @inline(__always)
     static func historyFeatures<Sink: NERFeatureSink>(history: UInt8, shape: UInt64, into out: inout Sink) {
         guard history != 0 else { return }
-        let m = NERHash.mix, m3 = NERHash.mix3
-        out.add(m(105, UInt64(history)))
-        out.add(m3(106, UInt64(history), shape))
+        historyAloneFeatures(history: history, into: &out)
+        historyShapeFeatures(history: history, shape: shape, into: &out)
+    }
+
+    /// The prediction history with the word's shape (template 106).
+    @inline(__always)
+    static func historyShapeFeatures<Sink: NERFeatureSink>(history: UInt8, shape: UInt64, into out: inout Sink) {
+        out.add(NERHash.mix3(106, UInt64(history), shape))
+    }
+
+    /// The prediction history alone (template 105; `history` 1...5).
+    @inline(__always)
+    static func historyAloneFeatures<Sink: NERFeatureSink>(history: UInt8, into out: inout Sink) {
+        out.add(NERHash.mix(105, UInt64(history)))
     }
 
     /// Hash of "the previous label was `p1`" and related templates; `history` is the entity type
@@ -357,16 +404,30 @@ package struct NERHistory {
     /// frequent class (0 O, 1 PER, 2 ORG, 3 LOC, 4 MISC).
     @inline(__always)
     package func value(_ document: NERDocument, _ t: Int) -> UInt8 {
-        guard document.lexemes[t].flags.contains(.hasLetter) else { return 0 }
-        return values[Int(document.lowerIDs[t])]
+        let word = Int(document.wordIDs[t])
+        return value(word: word, flags: document.forms[word].flags, lower: document.lowerOfWord[word])
+    }
+
+    /// `value(_:_:)` for a token of the word form with these flags and lower-case number.
+    @inline(__always)
+    func value(word: Int, flags: NERLexeme.Flags, lower: Int32) -> UInt8 {
+        guard flags.contains(.hasLetter) else { return 0 }
+        return values[Int(lower)]
     }
 
     /// Records the label given to a token whose word starts with a capital (lower-case words
     /// carry no name evidence worth remembering).
     @inline(__always)
     package mutating func record(_ document: NERDocument, _ t: Int, label: UInt8) {
-        guard document.lexemes[t].flags.contains(.initialCapital) else { return }
-        let id = Int(document.lowerIDs[t])
+        let word = Int(document.wordIDs[t])
+        record(flags: document.forms[word].flags, lower: document.lowerOfWord[word], label: label)
+    }
+
+    /// `record(_:_:label:)` for a token of the word form with these flags and lower-case number.
+    @inline(__always)
+    mutating func record(flags: NERLexeme.Flags, lower: Int32, label: UInt8) {
+        guard flags.contains(.initialCapital) else { return }
+        let id = Int(lower)
         var c = counts[id]
         switch NERLabel.type(label) {
         case 0: c.1 &+= 1
@@ -403,24 +464,26 @@ public struct NERGazetteer: Sendable {
     @inline(__always)
     static func key(_ h: UInt64, _ lexeme: NERLexeme) -> UInt64 { NERHash.mix(h, lexeme.lower) }
 
+    /// The key chain's start: a name's key is `key(key(chainStart, first), second)…`.
+    static let chainStart: UInt64 = 0x5A5A
+
     package mutating func add(_ lexemes: ArraySlice<NERLexeme>, type: Int) {
         guard lexemes.count <= NERGazetteer.longest else { return }
-        var h: UInt64 = 0x5A5A
+        var h = NERGazetteer.chainStart
         for l in lexemes { h = NERGazetteer.key(h, l) }
         entries[h] = (entries[h] ?? 0) | UInt8(1 << type)
     }
 
     /// Sets the match bits of every token of `sentence` covered by a gazetteer name starting
-    /// with a capitalised token.
-    func mark(_ lexemes: [NERLexeme], _ sentence: Range<Int>, into bits: inout [UInt16]) {
-        lexemes.withUnsafeBufferPointer { lexemes in
-            for i in sentence where lexemes[i].flags.contains(.hasCapital) {
-                var h: UInt64 = 0x5A5A
-                var length = 0
-                while length < NERGazetteer.longest && i + length < sentence.upperBound {
-                    h = NERGazetteer.key(h, lexemes[i + length])
-                    length += 1
-                    guard let types = entries[h] else { continue }
+    /// with a capitalised token. Per word form: `starts` the key of a name starting with it,
+    /// `capitals` whether it has a capital, `lowers` its lower-case hash; `ids` the form of each token.
+    func mark(starts: UnsafeBufferPointer<UInt64>, capitals: UnsafeBufferPointer<Bool>, lowers: UnsafeBufferPointer<UInt64>,
+              _ ids: UnsafeBufferPointer<Int32>, _ sentence: Range<Int>, into bits: UnsafeMutableBufferPointer<UInt16>) {
+        for i in sentence where capitals[Int(ids[i])] {
+            var h = starts[Int(ids[i])]
+            var length = 1
+            while true {
+                if let types = entries[h] {
                     for type in 0..<4 where types & (1 << type) != 0 {
                         let base = UInt16(4 * type)
                         if length == 1 { bits[i] |= 1 << (base + 3); continue }
@@ -429,6 +492,9 @@ public struct NERGazetteer: Sendable {
                         bits[i + length - 1] |= 1 << (base + 2)
                     }
                 }
+                guard length < NERGazetteer.longest && i + length < sentence.upperBound else { break }
+                h = NERHash.mix(h, lowers[Int(ids[i + length])])
+                length += 1
             }
         }
     }

@@ -4,7 +4,7 @@
 /// are taken after `NERLexeme.normalized(_:)`, which folds typographic apostrophes, quotes and
 /// dashes to the ASCII ones the CoNLL training text uses: "al-Qaeda’s" and "al-Qaeda's" look the
 /// same to the model.
-package struct NERLexeme: Sendable {
+package struct NERLexeme: Sendable, Equatable {
     /// The exact (normalised) form.
     var word: UInt64
     /// The lower-case form.
@@ -17,6 +17,11 @@ package struct NERLexeme: Sendable {
     var flags: Flags
     /// Scalars in the token.
     var length: Int
+
+    package static func == (a: NERLexeme, b: NERLexeme) -> Bool {
+        a.word == b.word && a.lower == b.lower && a.shape == b.shape && a.prefix == b.prefix && a.suffix == b.suffix
+            && a.flags == b.flags && a.length == b.length
+    }
 
     struct Flags: OptionSet, Sendable {
         let rawValue: UInt16

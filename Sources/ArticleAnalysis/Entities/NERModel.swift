@@ -46,6 +46,8 @@ public struct NERModel: Sendable {
     let frequentForms: [String]
     /// Score vectors of frequent words, worked out from `weights` (see `NERTagger`).
     let frequentWords: NERFrequentWords
+    /// Score vectors of the templates with few values (see `NERConstantVectors`).
+    let constantVectors: NERConstantVectors
 
     /// Number of rows holding at least one non-zero weight.
     public var nonEmptyRows: Int { occupied.reduce(0) { $0 + $1.nonzeroBitCount } }
@@ -66,6 +68,7 @@ public struct NERModel: Sendable {
         }
         self.occupied = occupied
         self.frequentWords = NERFrequentWords(weights: weights, occupied: occupied, rowBits: rowBits, forms: frequentForms)
+        self.constantVectors = NERWeightView.with(weights: weights, occupied: occupied, rowBits: rowBits) { NERConstantVectors($0) }
     }
 
     /// Runs `body` with the weight table as the tagger reads it.

@@ -16,18 +16,23 @@ package struct NERTagger: Sendable {
 
     /// Score vectors kept per distinct word, in this order.
     enum Block: Int {
-        /// `NERFeatures.wordFeatures` of the word itself (for `none`: `NERFeatures.labelFeatures`
-        /// after two O labels).
+        /// `NERFeatures.wordFeatures` of the word itself (not kept for `none`).
         case own
         /// The word as the previous, next, second previous and second next token.
         case previous, next, secondPrevious, secondNext
         /// `NERFeatures.labelWordFeatures` after the label O (the most common case).
         case afterOutside
+        /// `NERFeatures.positionFeatures` of a token neither first in its sentence nor in a
+        /// headline (most tokens): they then read the word alone. Depends on the document (how
+        /// the word is written elsewhere), so it is not among the frequent words' vectors.
+        case plain
 
-        static let count = 6
+        static let count = 7
+        /// The blocks that depend on the word alone (`wordVectors`, `NERFrequentWords`): the first six.
+        static let wordOnly = 6
     }
 
-    /// Fills the `Block.count` score vectors of the word `x` at `p` (`NERLabel.count` Int32 each).
+    /// Fills the `Block.wordOnly` score vectors of the word `x` at `p` (`NERLabel.count` Int32 each).
     @inline(__always)
     static func wordVectors(_ x: NERLexeme, table: NERWeightView, into p: UnsafeMutablePointer<Int32>) {
         @inline(__always) func vector(_ block: Block) -> UnsafeMutablePointer<Int32> { p + block.rawValue &* NERLabel.count }
@@ -43,22 +48,25 @@ package struct NERTagger: Sendable {
     /// The label of every token of `document`.
     @inline(never) // kept out of line so profiles (Benchmarks/profile.sh) can attribute its cost
     package func tag(_ document: NERDocument) -> [UInt8] {
-        let n = document.lexemes.count
+        let n = document.tokenCount
         var labels = [UInt8](repeating: 0, count: n)
         guard n > 0 else { return labels }
         var history = NERHistory(document)
         let L = NERLabel.count
         let blocks = Block.count
         // Distinct words are 0..<words; `none` stands for the missing neighbour at a sentence edge.
-        let words = document.wordTokens.count
+        let words = document.forms.count
         let none = words
         var hashes: [NERWordHashes] = []
         hashes.reserveCapacity(words + 1)
+        // Per word: its flags and lower-case number (the history's keys).
+        var flags: [NERLexeme.Flags] = []
+        flags.reserveCapacity(words)
         // Every vector is written below before it is read, so the buffer is not zeroed first;
-        // `none` alone has no `.afterOutside` vector (a token's own word is never `none`).
+        // `none` alone has no `.afterOutside` nor `.plain` vector (a token's own word is never `none`).
         var vectors = [Int32].unwritten(count: (words + 1) * blocks * L)
         vectors.withUnsafeMutableBufferPointer { buffer in
-            (buffer.baseAddress! + (none * blocks + Block.afterOutside.rawValue) * L).update(repeating: 0, count: L)
+            (buffer.baseAddress! + (none * blocks + Block.afterOutside.rawValue) * L).update(repeating: 0, count: 2 * L)
         }
         model.withWeightView { table in
             vectors.withUnsafeMutableBufferPointer { v in
@@ -67,17 +75,22 @@ package struct NERTagger: Sendable {
                     v + (word &* blocks &+ block.rawValue) &* L
                 }
                 let frequent = model.frequentWords
-                document.lexemes.withUnsafeBufferPointer { lexemes in
+                document.forms.withUnsafeBufferPointer { forms in
                     frequent.vectors.withUnsafeBufferPointer { kept in
                         for word in 0..<words {
-                            let x = lexemes[Int(document.wordTokens[word])]
+                            let x = forms[word]
+                            flags.append(x.flags)
                             if let index = frequent.index(of: x) {
                                 hashes.append(frequent.hashes[index])
-                                vector(word, .own).update(from: kept.baseAddress! + index &* blocks &* L, count: blocks &* L)
+                                vector(word, .own).update(from: kept.baseAddress! + index &* Block.wordOnly &* L, count: Block.wordOnly &* L)
                             } else {
                                 hashes.append(NERWordHashes(x))
                                 NERTagger.wordVectors(x, table: table, into: vector(word, .own))
                             }
+                            let seen = x.flags.contains(.hasLetter) ? document.seenOfLower[Int(document.lowerOfWord[word])] : 0
+                            var sum = NERScoreSum(table)
+                            NERFeatures.positionFeatures(p1: hashes[word], c: hashes[word], context: seen, into: &sum)
+                            sum.store(vector: vector(word, .plain))
                         }
                     }
                 }
@@ -87,13 +100,20 @@ package struct NERTagger: Sendable {
                 NERFeatures.previousFeatures(x, edge: true, into: &sum); sum.store(vector: vector(none, .previous)); sum.reset()
                 NERFeatures.nextFeatures(x, edge: true, into: &sum); sum.store(vector: vector(none, .next)); sum.reset()
                 NERFeatures.secondPreviousFeatures(x, into: &sum); sum.store(vector: vector(none, .secondPrevious)); sum.reset()
-                NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector: vector(none, .secondNext)); sum.reset()
-                // The label templates after two O labels, the most common case.
-                NERFeatures.labelFeatures(p1: 0, p2: 0, into: &sum); sum.store(vector: vector(none, .own))
+                NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector: vector(none, .secondNext))
 
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: L) { scores in
                     let scores = scores.baseAddress!
+                    model.constantVectors.vectors.withUnsafeBufferPointer { constants in
+                    @inline(__always) func constant(_ group: Int, _ value: Int) -> UnsafePointer<Int32> {
+                        constants.baseAddress! + (group &+ value) &* L
+                    }
                     hashes.withUnsafeBufferPointer { h in
+                    flags.withUnsafeBufferPointer { flags in
+                    document.lowerOfWord.withUnsafeBufferPointer { lowers in
+                    document.context.withUnsafeBufferPointer { context in
+                    document.gazetteerBits.withUnsafeBufferPointer { gazetteer in
+                    labels.withUnsafeMutableBufferPointer { labels in
                         document.wordIDs.withUnsafeBufferPointer { ids in
                             for sentence in document.sentences {
                                 var p1: UInt8 = 0, p2: UInt8 = 0
@@ -109,31 +129,52 @@ package struct NERTagger: Sendable {
                                     sum.add(vector: vector(b1, .next))
                                     sum.add(vector: vector(a2, .secondPrevious))
                                     sum.add(vector: vector(b2, .secondNext))
-                                    NERFeatures.contextFeatures(p2: h[a2], p1: h[a1], c: h[c], n1: h[b1], n2: h[b2],
-                                                                context: document.context[t], gazetteer: document.gazetteerBits[t], into: &sum)
+                                    NERFeatures.neighbourFeatures(p2: h[a2], p1: h[a1], c: h[c], n1: h[b1], n2: h[b2], into: &sum)
+                                    let ctx = context[t]
+                                    if ctx & (NERDocument.first | NERDocument.capsSentence) == 0 {
+                                        sum.add(vector: vector(c, .plain))
+                                    } else {
+                                        NERFeatures.positionFeatures(p1: h[a1], c: h[c], context: ctx, into: &sum)
+                                    }
+                                    // `NERFeatures.particleAndGazetteerFeatures`, its few-valued templates as kept vectors.
+                                    sum.add(vector: constant(NERConstantVectors.particles, NERConstantVectors.particleIndex(
+                                        p1: h[a1].particleBits, c: h[c].particleBits, n1: h[b1].particleBits)))
+                                    NERFeatures.suffixFeatures(p1: h[a1], c: h[c], n1: h[b1], into: &sum)
+                                    var g = gazetteer[t]
+                                    while g != 0 {
+                                        sum.add(vector: constant(NERConstantVectors.gazetteer, g.trailingZeroBitCount))
+                                        g &= g - 1
+                                    }
                                     let f1: UInt8 = t == sentence.lowerBound ? 17 : p1
                                     let f2: UInt8 = t - 1 <= sentence.lowerBound ? 17 : p2
-                                    if f1 == 0 && f2 == 0 {
-                                        sum.add(vector: vector(none, .own))
-                                    } else {
-                                        NERFeatures.labelFeatures(p1: f1, p2: f2, into: &sum)
-                                    }
+                                    sum.add(vector: constant(NERConstantVectors.labels, Int(f1) &* NERConstantVectors.labelValues &+ Int(f2)))
                                     if f1 == 0 {
                                         sum.add(vector: vector(c, .afterOutside))
                                     } else {
                                         NERFeatures.labelWordFeatures(p1: f1, shape: h[c].shape, lower: h[c].lower, into: &sum)
                                     }
-                                    NERFeatures.historyFeatures(history: history.value(document, t), shape: h[c].shape, into: &sum)
+                                    let wordFlags = flags[c], lower = lowers[c]
+                                    let past = history.value(word: c, flags: wordFlags, lower: lower)
+                                    if past != 0 {  // `NERFeatures.historyFeatures`
+                                        sum.add(vector: constant(NERConstantVectors.history, Int(past)))
+                                        NERFeatures.historyShapeFeatures(history: past, shape: h[c].shape, into: &sum)
+                                    }
                                     sum.scores(into: scores)
                                     let choice = NERLabel.choose(scores, after: p1, isLast: t == sentence.upperBound - 1)
                                     if choice.previous != p1 { labels[t - 1] = choice.previous; p1 = choice.previous }
                                     let best = choice.label
                                     labels[t] = best
-                                    history.record(document, t, label: best)
+                                    history.record(flags: wordFlags, lower: lower, label: best)
                                     p2 = p1; p1 = best
                                 }
                             }
                         }
+                    }
+                    }
+                    }
+                    }
+                    }
+                    }
                     }
                 }
             }
@@ -227,13 +268,13 @@ struct NERFrequentWords: Sendable {
     private var table = FlatHashMap<UInt16>()
     private var lexemes: [NERLexeme] = []
     var hashes: [NERWordHashes] = []
-    /// `NERTagger.Block.count` score vectors per word.
+    /// `NERTagger.Block.wordOnly` score vectors per word.
     var vectors: [Int32] = []
 
     init() {}
 
     init(weights: [Int16], occupied: [UInt64], rowBits: Int, forms extra: [String] = []) {
-        let size = NERTagger.Block.count * NERLabel.count
+        let size = NERTagger.Block.wordOnly * NERLabel.count
         for form in NERFrequentWords.forms + extra where lexemes.count < Int(UInt16.max) {
             let x = NERLexeme(form.unicodeScalars)
             guard table[x.word] == nil else { continue }

@@ -35,10 +35,22 @@ public struct Token: Sendable, Equatable {
         public static let allCaps = Flags(rawValue: 1 << 6)
     }
 
-    public var span: TextSpan
+    /// The span's offsets in 32 bits: an article has a token for every few scalars, held from
+    /// segmentation to the output, so a token is 12 bytes instead of 24.
+    private var start: Int32
+    private var end: Int32
     public var kind: Kind
     public var flags: Flags
-    public init(span: TextSpan, kind: Kind, flags: Flags = []) { self.span = span; self.kind = kind; self.flags = flags }
+
+    public var span: TextSpan {
+        get { TextSpan(start: Int(start), end: Int(end)) }
+        set { start = Int32(truncatingIfNeeded: newValue.start); end = Int32(truncatingIfNeeded: newValue.end) }
+    }
+
+    /// Offsets fit in 32 bits: `ScalarText` holds fewer than 2^31 scalars.
+    public init(span: TextSpan, kind: Kind, flags: Flags = []) {
+        start = Int32(truncatingIfNeeded: span.start); end = Int32(truncatingIfNeeded: span.end); self.kind = kind; self.flags = flags
+    }
 }
 
 /// A sentence: its span, its tokens (indices into `Segmentation.tokens`) and its paragraph.
@@ -59,14 +71,27 @@ public struct Sentence: Sendable, Equatable {
 public struct Segmentation: Sendable {
     public var paragraphs: [TextSpan]
     public var sentences: [Sentence]
+    /// The tokens; empty once `releaseTokens()` has let them go (the counts stay).
     public var tokens: [Token]
+    /// `wordCount` as it was when `releaseTokens()` let the tokens go.
+    private var releasedWordCount: Int?
+
     public init(paragraphs: [TextSpan], sentences: [Sentence], tokens: [Token]) {
         self.paragraphs = paragraphs; self.sentences = sentences; self.tokens = tokens
     }
 
     /// Tokens that are words or numbers, clitics (’s, ’re …) not counted.
     public var wordCount: Int {
-        tokens.reduce(0) { $0 + (($1.kind == .word || $1.kind == .number) && !$1.flags.contains(.clitic) ? 1 : 0) }
+        releasedWordCount ?? tokens.reduce(0) { $0 + (($1.kind == .word || $1.kind == .number) && !$1.flags.contains(.clitic) ? 1 : 0) }
+    }
+
+    /// Lets the tokens go, keeping `wordCount`: no stage after segmentation reads them (they
+    /// only give the word count of the output), and a long text would hold them through every
+    /// stage (`AnalysisPipeline.keptParagraphWordsLimit`). `Sentence.tokens` then indexes tokens
+    /// no longer held.
+    public mutating func releaseTokens() {
+        releasedWordCount = wordCount
+        tokens = []
     }
 
     /// Sentences of paragraph `index`.

@@ -30,10 +30,15 @@ public struct TextSpan: Hashable, Sendable, Comparable {
 public struct ScalarText: Sendable {
     public let scalars: [Unicode.Scalar]
 
+    /// At most `maximumCount` scalars: tokens keep offsets in 32 bits.
     public init(_ string: String) {
         var string = string
+        precondition(string.utf8.count <= ScalarText.maximumCount, "a text of 2^31 scalars or more")
         scalars = string.withUTF8 { Self.decode($0) }
     }
+
+    /// The most scalars a text may hold (Int32.max): token types keep offsets in 32 bits.
+    public static let maximumCount = Int(Int32.max)
 
     /// The scalars of valid UTF-8, decoded by hand (`Array(string.unicodeScalars)` costs tens of
     /// instructions a scalar: it counts the scalars, then copies them through an iterator).
@@ -71,6 +76,7 @@ public struct ScalarText: Sendable {
     }
 
     public init(scalars: [Unicode.Scalar]) {
+        precondition(scalars.count <= ScalarText.maximumCount, "a text of 2^31 scalars or more")
         self.scalars = scalars
     }
 

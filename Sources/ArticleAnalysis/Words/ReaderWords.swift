@@ -14,12 +14,17 @@ struct ReaderWords: Sendable {
     struct Word: Sendable {
         var token: ReaderToken
         /// The end without a possessive ("al-Qaeda’s" ends before "’s"); `token.end` for numbers
-        /// and punctuation.
-        var strippedEnd: Int
+        /// and punctuation. (Kept in 32 bits, like the token's offsets: a word is 40 bytes.)
+        private var _strippedEnd: Int32
+        var strippedEnd: Int { Int(_strippedEnd) }
         /// `WordHash` of the whole token (words and numbers; 0 for punctuation).
         var hash: UInt64
-        /// `WordHash` of the word without its possessive (words only).
-        var strippedHash: UInt64
+        /// `WordHash` of the word without its possessive (words only): the token's hash with
+        /// the possessive's two scalars undone (`FNV1a.unstep`), worked out when read rather
+        /// than stored (a word is 40 bytes, held once per word of the article).
+        var strippedHash: UInt64 {
+            strippedEnd == token.end ? hash : FNV1a.unstep(FNV1a.unstep(hash, 0x73), 0x27)
+        }
         /// Hash of the stem of a content word (see `isContent`).
         var stemHash: UInt64
         /// A word that is not a stop word nor a single scalar (`EnglishWords.contentStemHash`).
@@ -35,8 +40,16 @@ struct ReaderWords: Sendable {
         var isAllCapsToken = false
         /// The number of the content word's stem, 0, 1, 2, ... in order of first occurrence in
         /// the text (`termIndex` maps `stemHash` to it); -1 for other tokens. (Declared last, it
-        /// fits in the padding after the flags: a word stays 64 bytes.)
+        /// fits in the padding after the flags: a word stays 40 bytes.)
         var term: Int32 = -1
+
+        @inline(__always)
+        init(token: ReaderToken, strippedEnd: Int, hash: UInt64, stemHash: UInt64, isContent: Bool,
+             hasUppercase: Bool = false, isAllCaps: Bool = false, isAllCapsToken: Bool = false) {
+            self.token = token; _strippedEnd = Int32(truncatingIfNeeded: strippedEnd); self.hash = hash
+            self.stemHash = stemHash; self.isContent = isContent; self.hasUppercase = hasUppercase
+            self.isAllCaps = isAllCaps; self.isAllCapsToken = isAllCapsToken
+        }
     }
 
     /// The spans scanned, in text order.
@@ -109,9 +122,9 @@ struct ReaderWords: Sendable {
             }
         }
         starts.append(words.count)
-        // Number the stems in text order. About one distinct stem per ten scalars of text; the
-        // index grows if there are more.
-        var termIndex = FlatHashMap<Int32>(capacity: max(64, scalars.count / 10))
+        // Number the stems in text order. About one distinct stem per ten scalars of a news
+        // article; the index grows if there are more (a long text has far fewer: its room is capped).
+        var termIndex = FlatHashMap<Int32>(capacity: min(max(64, scalars.count / 10), 1 << 16))
         var termCount: Int32 = 0
         words.withUnsafeMutableBufferPointer { words in
             for k in spans.indices where starts[k] < starts[k + 1] {
@@ -167,9 +180,9 @@ struct ReaderWords: Sendable {
     static func word(_ p: UnsafePointer<Unicode.Scalar>, _ token: ReaderToken, _ tally: WordTally, _ stopHashes: FlatHashMap<Int32>) -> Word {
         switch token.kind {
         case .punctuation:
-            return Word(token: token, strippedEnd: token.end, hash: 0, strippedHash: 0, stemHash: 0, isContent: false)
+            return Word(token: token, strippedEnd: token.end, hash: 0, stemHash: 0, isContent: false)
         case .number:
-            return Word(token: token, strippedEnd: token.end, hash: tally.hash, strippedHash: tally.hash, stemHash: 0, isContent: false)
+            return Word(token: token, strippedEnd: token.end, hash: tally.hash, stemHash: 0, isContent: false)
         case .word:
             let start = token.start
             var stripped = tally.hash
@@ -196,7 +209,7 @@ struct ReaderWords: Sendable {
                     if cut.addsY { stem = FNV1a.step(stem, 0x79) }
                 }
             }
-            return Word(token: token, strippedEnd: end, hash: tally.hash, strippedHash: stripped, stemHash: stem,
+            return Word(token: token, strippedEnd: end, hash: tally.hash, stemHash: stem,
                         isContent: isContent, hasUppercase: upper > 0, isAllCaps: lower == 0 && upper >= 2,
                         isAllCapsToken: tokenLower == 0 && tokenUpper >= 2)
         }

@@ -12,11 +12,22 @@ struct ReaderToken: Sendable {
         /// Any other single non-space scalar.
         case punctuation
     }
-    var start: Int
-    var end: Int
+    /// Offsets kept in 32 bits: a token sits in the dates stage's and the word pass's arrays
+    /// (`ReaderWords.Word`) once per word of the article, so its size counts for long texts.
+    private var _start: Int32
+    private var _end: Int32
     var kind: Kind
     /// True when white space separates this token from the previous one.
     var spaceBefore: Bool
+
+    var start: Int { get { Int(_start) } set { _start = Int32(truncatingIfNeeded: newValue) } }
+    var end: Int { get { Int(_end) } set { _end = Int32(truncatingIfNeeded: newValue) } }
+
+    /// Offsets fit in 32 bits: `ScalarText` holds fewer than 2^31 scalars.
+    @inline(__always)
+    init(start: Int, end: Int, kind: Kind, spaceBefore: Bool) {
+        _start = Int32(truncatingIfNeeded: start); _end = Int32(truncatingIfNeeded: end); self.kind = kind; self.spaceBefore = spaceBefore
+    }
 }
 
 /// What a scan notes of a token's scalars as it reads them (`WordScanner.nextToken(_:_:_:space:tally:)`):

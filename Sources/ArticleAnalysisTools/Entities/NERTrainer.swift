@@ -120,7 +120,7 @@ public struct NERTrainer: Sendable {
         for (index, doc) in train.enumerated() {
             let (document, gold) = NERTrainer.prepare(doc, gazetteer: foldGazetteers[index % NERTrainer.folds])
             var rows: [UInt32] = [], offsets: [Int] = [0]
-            rows.reserveCapacity(document.lexemes.count * 40)
+            rows.reserveCapacity(document.tokenCount * 40)
             for sentence in document.sentences {
                 for t in sentence {
                     features.removeAll(keepingCapacity: true)
@@ -129,7 +129,7 @@ public struct NERTrainer: Sendable {
                     offsets.append(rows.count)
                 }
             }
-            tokenCount += document.lexemes.count
+            tokenCount += document.tokenCount
             prepared.append(Prepared(document: document, gold: gold, rows: rows, offsets: offsets))
         }
         log("training on \(prepared.count) documents, \(tokenCount) tokens; \(1 << rowBits) feature rows; \(fullGazetteer.count) gazetteer names; seed \(seed)")

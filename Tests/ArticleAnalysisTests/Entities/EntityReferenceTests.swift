@@ -105,7 +105,7 @@ final class EntityReferenceTests: XCTestCase {
             offset += length + 1
         }
         let lexemes = tokens.map { NERLexeme(text.scalars[$0.start..<$0.end]) }
-        let tagged = TaggedText(text: text, tokens: tokens, lexemes: lexemes, sentences: [0..<words.count],
+        let tagged = TaggedText(text: text, tokens: tokens, lexemes: NERTokenLexemes(lexemes), sentences: [0..<words.count],
                                 context: [UInt8](repeating: 0, count: words.count),
                                 paragraphs: [TextSpan(start: 0, end: text.count)],
                                 mentions: mentions.map { TaggedMention(tokens: $0.0, type: $0.1, sentence: 0) })

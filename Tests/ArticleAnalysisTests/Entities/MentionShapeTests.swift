@@ -15,7 +15,7 @@ final class MentionShapeTests: XCTestCase {
             tokens.append(TextSpan(start: offset, end: offset + word.unicodeScalars.count))
             offset += word.unicodeScalars.count + 1
         }
-        let tagged = TaggedText(text: text, tokens: tokens, lexemes: tokens.map { NERLexeme(text.scalars[$0.start..<$0.end]) },
+        let tagged = TaggedText(text: text, tokens: tokens, lexemes: NERTokenLexemes(tokens.map { NERLexeme(text.scalars[$0.start..<$0.end]) }),
                                 sentences: [0..<words.count], context: [UInt8](repeating: 0, count: words.count),
                                 paragraphs: [TextSpan(start: 0, end: text.count)],
                                 mentions: mentions.map { TaggedMention(tokens: $0.0, type: $0.1, sentence: 0) },
