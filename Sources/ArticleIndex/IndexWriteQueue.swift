@@ -21,6 +21,8 @@ final class IndexWriteQueue: @unchecked Sendable {
     /// (for `articled query`) a quarter of a second after it is published.
     private let gather: TimeInterval = 0.25
     private let batchSize = 512
+    /// How often the gathering writer looks whether the batch is full.
+    private let nap: TimeInterval = 0.01
 
     /// Adds `articles`; returns true the first time, when the caller must start the writer thread.
     func add(_ articles: [IndexedArticle], slots: [Int32], onError: @escaping @Sendable (SQLiteError) -> Void) -> Bool {
@@ -35,11 +37,21 @@ final class IndexWriteQueue: @unchecked Sendable {
     }
 
     /// Blocks the writer until something waits, then lets the batch gather for a moment.
+    ///
+    /// The gathering is timed on the monotonic clock, in short naps: `NSCondition.wait(until:)`
+    /// takes a wall-clock deadline, and a wall clock set back after the deadline was taken (NTP,
+    /// an operator) would hold the writer, and the daemon's shutdown behind it, for as long as
+    /// the jump.
     func waitForWork() {
         condition.lock()
         while waiting.isEmpty { condition.wait() }
-        let until = Date(timeIntervalSinceNow: gather)
-        while waiting.count < batchSize, condition.wait(until: until) {}
+        let clock = ContinuousClock()
+        let end = clock.now.advanced(by: .milliseconds(Int(gather * 1000)))
+        while waiting.count < batchSize, clock.now < end {
+            condition.unlock()
+            Thread.sleep(forTimeInterval: nap)
+            condition.lock()
+        }
         condition.unlock()
     }
 
