@@ -31,13 +31,21 @@ struct TrainQuotesCommand: ParsableCommand {
     @Option(help: "Share of its occurrences a word must be a gold cue in to be in the cue vocabulary.")
     var cueMinRate = QuoteTrainer().cueMinRate
 
+    @Option(help: "Share of its occurrences a cue word must be a gold cue in to be scored alone (else only next to a cue).")
+    var cueAloneRate = QuoteTrainer().cueAloneRate
+
     @Option(help: "log2 of the weight table's size.")
     var bits = QuoteTrainer().bits
+
+    @Flag(help: "With --folds, list each cross-validation error by article.")
+    var verbose = false
 
     @Option(help: "Threshold per decision (cue,side,source,speech), comma-separated.")
     var thresholds: String?
 
     func run() throws {
+        if let m = ProcessInfo.processInfo.environment["QX"], let v = UInt64(m) { quoteExperimentMask = v }
+        if let m = ProcessInfo.processInfo.environment["QS"], let v = UInt64(m) { quoteCueSkip = v }
         let articles = try PolNeAREvalRun.articles(in: polnear)
         // Entities from the shipped NER model; the quotes stage itself without a model.
         let pipeline = AnalysisPipeline(entityRecognizer: try BundledModels.entityRecognizer())
@@ -49,15 +57,22 @@ struct TrainQuotesCommand: ParsableCommand {
         }
         var trainer = QuoteTrainer()
         trainer.epochs = epochs
+        if let e = ProcessInfo.processInfo.environment["QRE"], let v = Int(e) { trainer.rankEpochs = v }
+        if let e = ProcessInfo.processInfo.environment["QRB"], let v = Int(e) { trainer.rankRuns = v }
         trainer.cueMinCount = cueMinCount
         trainer.bits = bits
         trainer.cueMinRate = cueMinRate
+        trainer.cueAloneRate = cueAloneRate
         var limits = QuoteTrainer.defaultThresholds
         if let thresholds {
             for (i, value) in thresholds.split(separator: ",").enumerated() where i < limits.count { limits[i] = Float(value) ?? 0 }
         }
         if folds > 1 {
-            let score = trainer.crossValidate(samples, folds: folds, thresholds: limits)
+            let score = trainer.crossValidate(samples, folds: folds, thresholds: limits) { name, lines in
+                guard verbose, !lines.isEmpty else { return }
+                print("\(name):")
+                for line in lines { print("  \(line)") }
+            }
             print("cross-validation, \(folds) folds over \(polnear):")
             PolNeAREvalRun.report(score, articles: samples.count)
             return

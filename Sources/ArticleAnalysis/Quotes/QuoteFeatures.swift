@@ -1,3 +1,5 @@
+nonisolated(unsafe) package var quoteCueSkip: UInt64 = 0
+
 /// The hashed features of one decision of `QuoteModel`, gathered in a reused buffer.
 ///
 /// Each feature is `NERHash.mix` of the decision and template number and a value (a word key,
@@ -20,11 +22,13 @@ struct QuoteFeatures {
 
     @inline(__always)
     mutating func add(_ template: UInt64, _ value: UInt64) {
+        if seed == 0x9E37_79B9 && quoteCueSkip & (1 << template) != 0 { return }
         values.append(NERHash.mix(seed &+ template, value))
     }
 
     @inline(__always)
     mutating func add(_ template: UInt64, _ a: UInt64, _ b: UInt64) {
+        if seed == 0x9E37_79B9 && quoteCueSkip & (1 << template) != 0 { return }
         values.append(NERHash.mix3(seed &+ template, a, b))
     }
 }
@@ -80,32 +84,36 @@ struct QuoteFeatureSource {
         return n
     }
 
-    /// Features of word `t` as the cue of reported speech.
+    /// Features of word `t` as the cue of reported speech. The classes and the suffix of the
+    /// neighbours are computed once: several templates combine them.
     func reportCue(_ t: Int, into f: inout QuoteFeatures) {
         f.start(.reportCue)
         let w = key(t)
+        let before1 = wordClass(t - 1), after1 = wordClass(t + 1)
+        let ending = suffix(t)
+        let token = doc.tokens[t]
         f.add(1, w)
         f.add(2, key(t - 1)); f.add(3, key(t + 1)); f.add(4, key(t - 2)); f.add(5, key(t + 2))
         f.add(6, key(t - 1), w); f.add(7, w, key(t + 1))
-        f.add(8, wordClass(t - 1)); f.add(9, wordClass(t + 1))
-        f.add(10, w, wordClass(t - 1)); f.add(11, w, wordClass(t + 1))
-        f.add(12, UInt64(doc.tokens[t].flags.intersection([.speechVerb, .reportVerb, .claimVerb, .shortQuoteVerb]).rawValue))
-        f.add(13, suffix(t))
-        f.add(14, suffix(t), wordClass(t + 1))
-        let sentence = doc.sentenceRange(of: t)
-        let s = doc.tokens[t].sentence
+        f.add(8, before1); f.add(9, after1)
+        f.add(10, w, before1); f.add(11, w, after1)
+        f.add(12, UInt64(token.flags.intersection([.speechVerb, .reportVerb, .claimVerb, .shortQuoteVerb]).rawValue))
+        f.add(13, ending)
+        f.add(14, ending, after1)
+        let s = token.sentence
+        let sentenceEnd = doc.sentences[s].upperBound
         let before = Int(doc.wordsBefore[t])
-        let after = Int(doc.sentenceWords[s]) - before - (doc.tokens[t].isWord ? 1 : 0)
+        let after = Int(doc.sentenceWords[s]) - before - (token.isWord ? 1 : 0)
         f.add(15, Self.bucket(before), Self.bucket(after))
         f.add(16, w, Self.bucket(after))
-        f.add(17, doc.tokens[t].isInitial ? 1 : 0, doc.tokens[t].isCapitalized ? 1 : 0)
-        f.add(18, wordClass(t - 2), wordClass(t - 1))
-        f.add(19, wordClass(t + 1), wordClass(t + 2))
+        f.add(17, token.isInitial ? 1 : 0, token.isCapitalized ? 1 : 0)
+        f.add(18, wordClass(t - 2), before1)
+        f.add(19, after1, wordClass(t + 2))
         f.add(20, key(t - 3))
         f.add(21, w, key(t + 2))
         var thatAfter: UInt64 = 0
         var u = t + 1
-        while u < min(sentence.upperBound, t + 7) {
+        while u < min(sentenceEnd, t + 7) {
             if doc.isWord(u, QuoteKeys.that) { thatAfter = UInt64(u - t); break }
             u += 1
         }
@@ -116,7 +124,7 @@ struct QuoteFeatureSource {
         let quoted: UInt64 = open < 0 ? 0 : open < t ? 1 : 2
         f.add(24, quoted)
         if t + 1 < doc.tokens.count && doc.tokens[t + 1].isWord { f.add(25, suffix(t + 1)) }
-        f.add(26, suffix(t), wordClass(t - 1))
+        f.add(26, ending, before1)
     }
 
     /// Features of the cue `a...b` for "the content follows the cue".

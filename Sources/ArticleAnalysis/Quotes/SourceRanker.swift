@@ -8,9 +8,39 @@
 /// between it and the quote ("X: “…”", "“…” — X"), whether it is the subject of its sentence,
 /// whether the rules (`DirectQuotes`) picked it, whether it stands for the previous quote's
 /// speaker, and how often the article names it. The best-scoring mention wins.
+nonisolated(unsafe) package var quoteExperimentMask: UInt64 = 0
+
 struct SourceRanker {
     let doc: QuoteDocument
     let resolver: SpeakerResolver
+    /// Per candidate: how many candidates of the article stand for its entity (0 without one).
+    private let entityMentions: [Int32]
+    /// Per sentence: its first token that is a name or a pronoun (the sentence's end when none),
+    /// and whether a speech verb stands in it outside quotation marks. Computed once, so that no
+    /// mention's features walk its sentence or the article's candidates.
+    private let firstMention: [Int32]
+    private let speechVerbIn: [Bool]
+
+    init(doc: QuoteDocument, resolver: SpeakerResolver) {
+        self.doc = doc
+        self.resolver = resolver
+        var perEntity = [Int32](repeating: 0, count: Int(resolver.candidates.reduce(-1) { max($0, $1.entityIndex) }) + 1)
+        for candidate in resolver.candidates where candidate.entityIndex >= 0 { perEntity[Int(candidate.entityIndex)] += 1 }
+        entityMentions = resolver.candidates.map { $0.entityIndex >= 0 ? perEntity[Int($0.entityIndex)] : 0 }
+        var firstMention = [Int32](repeating: 0, count: doc.sentences.count)
+        var speechVerbIn = [Bool](repeating: false, count: doc.sentences.count)
+        let tokens = doc.tokens
+        for (s, sentence) in doc.sentences.enumerated() {
+            var first = sentence.upperBound
+            for k in sentence {
+                if first == sentence.upperBound && (resolver.cover[k] >= 0 || resolver.isPronoun(k)) { first = k }
+                if tokens[k].isWord && tokens[k].passage < 0 && tokens[k].flags.contains(.speechVerb) { speechVerbIn[s] = true }
+            }
+            firstMention[s] = Int32(first)
+        }
+        self.firstMention = firstMention
+        self.speechVerbIn = speechVerbIn
+    }
 
     /// A possible source: tokens `first...last`, and the token that decides its kind (the
     /// pronoun, the description's noun) or nil for a name.
@@ -59,7 +89,7 @@ struct SourceRanker {
     /// Features of mention `m` as the source of passage `p`; `rule` is the rules' mention,
     /// `previous` the previous quote's speaker.
     /// `rank`: how many mentions stand between this one and the quote on its side.
-    func features(_ m: Mention, _ p: Int, rank: Int, rule: TextSpan?, previous: Speaker?, into f: inout QuoteFeatures) {
+    func features(_ m: Mention, _ p: Int, rank: Int, rule: TextSpan?, ruleCue: Int? = nil, previous: Speaker?, into f: inout QuoteFeatures) {
         let source = QuoteFeatureSource(doc: doc, resolver: resolver)
         let tokens = doc.tokens
         f.start(.directSource)
@@ -107,14 +137,11 @@ struct SourceRanker {
         }
         f.add(14, side, gap)
         // Subject position: the first mention of its sentence.
-        let sentence = doc.sentenceRange(of: m.first)
-        var firstInSentence = true
-        for k in sentence.lowerBound..<m.first where resolver.cover[k] >= 0 || resolver.isPronoun(k) { firstInSentence = false; break }
+        let mentionSentence = tokens[m.first].sentence
+        let firstInSentence = Int(firstMention[mentionSentence]) >= m.first
         f.add(15, firstInSentence ? 1 : 0, side)
         // A speech verb in the mention's sentence, outside quotes.
-        var verbInSentence = false
-        for k in sentence where tokens[k].isWord && tokens[k].passage < 0 && tokens[k].flags.contains(.speechVerb) { verbInSentence = true; break }
-        f.add(16, verbInSentence ? 1 : 0, side)
+        f.add(16, speechVerbIn[mentionSentence] ? 1 : 0, side)
         if let previous, let entity = previous.entity, let c = m.candidate, resolver.candidates[c].entity == entity {
             f.add(17, 1)
         }
@@ -122,9 +149,7 @@ struct SourceRanker {
         if let c = m.candidate {
             let candidate = resolver.candidates[c]
             f.add(19, candidate.isPossessive ? 1 : 0, candidate.inQuote ? 1 : 0)
-            var count = 0
-            if let entity = candidate.entity { for other in resolver.candidates where other.entity == entity { count += 1 } }
-            f.add(20, QuoteFeatureSource.bucket(count))
+            f.add(20, QuoteFeatureSource.bucket(Int(entityMentions[c])))
         }
         // A speech verb anywhere between the mention and the quote, outside quotation marks.
         var verbBetween = false
@@ -143,6 +168,38 @@ struct SourceRanker {
         f.add(30, kind, (sameSentence ? 2 : 0) + (firstInSentence ? 1 : 0))
         f.add(21, doc.passages[p].isUnclosed ? 1 : 0, side)
         f.add(22, open > 0 && tokens[open - 1].paragraph != tokens[open].paragraph ? 1 : 0, side)
+        let mask = quoteExperimentMask
+        let count: Int = m.candidate.map { Int(entityMentions[$0]) } ?? 0
+        if mask & 1 != 0 {
+            f.add(31, kind, QuoteFeatureSource.bucket(count))
+            f.add(32, QuoteFeatureSource.bucket(count), (verbAfter ? 4 : 0) + (verbBefore ? 2 : 0) + (sameSentence ? 1 : 0))
+        }
+        if mask & 2 != 0, let cue = ruleCue {
+            let adjacent: UInt64 = m.last + 1 == cue || m.last + 2 == cue ? 1 : m.first - 1 == cue ? 2 : tokens[cue].sentence == mentionSentence ? 3 : 0
+            f.add(33, adjacent, side)
+            f.add(34, adjacent, kind)
+        }
+        if mask & 4 != 0, m.candidate == nil, let previous, let entity = previous.entity, let head = m.head {
+            let resolved = resolver.isPronoun(head) ? resolver.resolvePronoun(at: head)
+                : !tokens[head].flags.isDisjoint(with: [.personRole, .organizationNoun]) ? resolver.resolveDescription(at: head) : nil
+            if resolved?.entity == entity { f.add(35, 1, kind) }
+        }
+        if mask & 8 != 0 {
+            // Another quotation between the mention and this one: the mention is likely its speaker.
+            var between = 0
+            if before {
+                var q = p - 1
+                while q >= 0 && doc.openToken[q] > m.last { between += 1; q -= 1 }
+            } else {
+                var q = p + 1
+                while q < doc.passages.count && doc.openToken[q] >= 0 && doc.openToken[q] < m.first { between += 1; q += 1 }
+            }
+            f.add(36, side, UInt64(min(between, 3)))
+        }
+        if mask & 16 != 0 {
+            let paragraphs = abs(tokens[m.first].paragraph - tokens[before ? open : max(close, 0)].paragraph)
+            f.add(37, kind, side &* 8 &+ UInt64(min(paragraphs, 3)))
+        }
     }
 
     /// How many mentions of `all` stand between mention `i` and passage `p`.
@@ -168,11 +225,11 @@ struct SourceRanker {
     }
 
     /// The best mention for passage `p`, or nil when there is none.
-    func best(_ p: Int, rule: Speaker?, previous: Speaker?, model: QuoteModel, features f: inout QuoteFeatures) -> Speaker? {
+    func best(_ p: Int, rule: Speaker?, ruleCue: Int? = nil, previous: Speaker?, model: QuoteModel, features f: inout QuoteFeatures) -> Speaker? {
         var best: (score: Float, mention: Mention)? = nil
         let all = mentions(p)
         for (i, m) in all.enumerated() {
-            features(m, p, rank: rank(i, in: all, p), rule: rule?.mention?.span, previous: previous, into: &f)
+            features(m, p, rank: rank(i, in: all, p), rule: rule?.mention?.span, ruleCue: ruleCue, previous: previous, into: &f)
             let score = model.score(f)
             if best == nil || score > best!.score { best = (score, m) }
         }

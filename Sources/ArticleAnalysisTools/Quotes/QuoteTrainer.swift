@@ -24,6 +24,10 @@ public struct QuoteTrainer: Sendable {
     public var bits = 19
     /// Chosen by 5-fold cross-validation on PolNeAR train (3 beat 6 and 10; see docs/quotes.md).
     public var epochs = 3
+    /// Epochs of the source ranker (nil: `epochs`).
+    public var rankEpochs: Int? = nil
+    /// Source-ranker runs with different visiting orders, averaged.
+    public var rankRuns = 1
     public var seed: UInt64 = 0x5EED_2026
     /// A word is in the cue vocabulary when it is (part of) a gold cue this many times in the
     /// training articles (see `QuoteModel.cueWords`).
@@ -32,6 +36,8 @@ public struct QuoteTrainer: Sendable {
     public var cueMinCount = 2
     /// ... and in at least this share of its occurrences ("the", "to" are parts of cues too).
     public var cueMinRate = 0.05
+    /// ... and it is scored alone (not only next to a cue) when a cue in at least this share.
+    public var cueAloneRate = 0.0
 
     public init() {}
 
@@ -57,6 +63,15 @@ public struct QuoteTrainer: Sendable {
     /// quote): when the best-scoring mention is not a source, the weights move towards the best
     /// source and away from it. Groups without a source are skipped.
     func rank(_ examples: [QuoteExample], into weights: inout [Float]) {
+        let runs = max(1, rankRuns)
+        for run in 0..<runs {
+            var part = [Float](repeating: 0, count: weights.count)
+            rank(examples, seed: seed &+ UInt64(run) &* 0x9E37_79B9_7F4A_7C15, into: &part)
+            for k in part.indices where part[k] != 0 { weights[k] += part[k] / Float(runs) }
+        }
+    }
+
+    private func rank(_ examples: [QuoteExample], seed: UInt64, into weights: inout [Float]) {
         let size = 1 << bits
         var w = [Double](repeating: 0, count: size)
         var u = [Double](repeating: 0, count: size)
@@ -71,7 +86,7 @@ public struct QuoteTrainer: Sendable {
         var random = SplitMix64(seed: seed)
         let shift = UInt64(64 - bits)
         func score(_ e: QuoteExample) -> Double { e.features.reduce(0) { $0 + w[Int($1 >> shift)] } }
-        for _ in 0..<epochs {
+        for _ in 0..<(rankEpochs ?? epochs) {
             for i in stride(from: groups.count - 1, to: 0, by: -1) { groups.swapAt(i, Int(random.next() % UInt64(i + 1))) }
             for g in groups {
                 var best = g.lowerBound, bestGold = -1
@@ -140,29 +155,36 @@ public struct QuoteTrainer: Sendable {
         for d in 0..<QuoteDecision.count where !byDecision[d].isEmpty {
             if d == QuoteDecision.directSource.rawValue { rank(byDecision[d], into: &weights) } else { train(byDecision[d], into: &weights) }
         }
+        let vocabulary = cueVocabulary(byDecision[QuoteDecision.reportCue.rawValue])
         return QuoteModel(bits: bits, weights: weights, thresholds: thresholds,
-                          cueWords: cueVocabulary(byDecision[QuoteDecision.reportCue.rawValue]))
+                          cueWords: vocabulary.alone, attachedWords: vocabulary.attached)
     }
 
     /// The keys of the words labelled cue at least `cueMinCount` times in `examples` and in at
-    /// least `cueMinRate` of their occurrences, ascending.
-    func cueVocabulary(_ examples: [QuoteExample]) -> [UInt64] {
+    /// least `cueMinRate` of their occurrences, ascending: `alone` those in at least
+    /// `cueAloneRate` of them, `attached` the others.
+    func cueVocabulary(_ examples: [QuoteExample]) -> (alone: [UInt64], attached: [UInt64]) {
         var counts: [UInt64: (cue: Int, all: Int)] = [:]
         for e in examples { counts[e.key, default: (0, 0)].all += 1; if e.label { counts[e.key]!.cue += 1 } }
-        return counts.filter { $0.value.cue >= cueMinCount && Double($0.value.cue) >= cueMinRate * Double($0.value.all) }.keys.sorted()
+        let kept = counts.filter { $0.value.cue >= cueMinCount && Double($0.value.cue) >= cueMinRate * Double($0.value.all) }
+        let alone = kept.filter { Double($0.value.cue) >= cueAloneRate * Double($0.value.all) }
+        return (alone.keys.sorted(), kept.keys.filter { alone[$0] == nil }.sorted())
     }
 
     /// Cross-validation over `folds` folds of `samples` (article `i` in fold `i % folds`): each
     /// fold scored by the stage with a model trained on the other folds.
-    public func crossValidate(_ samples: [Sample], folds: Int, thresholds: [Float]) -> PolNeAREvaluation {
+    /// `notes`, when given, receives each article's error lines (`PolNeAREvaluation.add`).
+    public func crossValidate(_ samples: [Sample], folds: Int, thresholds: [Float],
+                              notes: ((String, [String]) -> Void)? = nil) -> PolNeAREvaluation {
         var score = PolNeAREvaluation()
         for fold in 0..<folds {
             let training = samples.indices.filter { $0 % folds != fold }.map { samples[$0] }
             let finder = QuoteFinder(model: model(training, thresholds: thresholds))
             for i in samples.indices where i % folds == fold {
                 let sample = samples[i]
-                score.add(sample.article, cleaned: sample.text.scalars,
-                          quotes: finder.find(sample.text, sample.segmentation, sample.entities))
+                let lines = score.add(sample.article, cleaned: sample.text.scalars,
+                                      quotes: finder.find(sample.text, sample.segmentation, sample.entities))
+                notes?(sample.article.name, lines)
             }
         }
         return score
