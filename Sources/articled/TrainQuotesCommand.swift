@@ -44,8 +44,6 @@ struct TrainQuotesCommand: ParsableCommand {
     var thresholds: String?
 
     func run() throws {
-        if let m = ProcessInfo.processInfo.environment["QX"], let v = UInt64(m) { quoteExperimentMask = v }
-        if let m = ProcessInfo.processInfo.environment["QS"], let v = UInt64(m) { quoteCueSkip = v }
         let articles = try PolNeAREvalRun.articles(in: polnear)
         // Entities from the shipped NER model; the quotes stage itself without a model.
         let pipeline = AnalysisPipeline(entityRecognizer: try BundledModels.entityRecognizer())
@@ -57,8 +55,6 @@ struct TrainQuotesCommand: ParsableCommand {
         }
         var trainer = QuoteTrainer()
         trainer.epochs = epochs
-        if let e = ProcessInfo.processInfo.environment["QRE"], let v = Int(e) { trainer.rankEpochs = v }
-        if let e = ProcessInfo.processInfo.environment["QRB"], let v = Int(e) { trainer.rankRuns = v }
         trainer.cueMinCount = cueMinCount
         trainer.bits = bits
         trainer.cueMinRate = cueMinRate

@@ -68,7 +68,7 @@ public struct QuoteFinder: Sendable {
         for var found in DirectQuotes(doc: doc, resolver: resolver, model: model).find() {
             if !model.isEmpty {
                 if ranker == nil { ranker = SourceRanker(doc: doc, resolver: resolver) }
-                found.speaker = ranker!.best(found.passage, rule: found.speaker, ruleCue: found.cueToken, previous: previous, model: model, features: &features)
+                found.speaker = ranker!.best(found.passage, rule: found.speaker, previous: previous, model: model, features: &features)
                 previous = found.speaker
             }
             let passage = doc.passages[found.passage]

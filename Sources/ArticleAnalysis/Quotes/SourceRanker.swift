@@ -8,8 +8,6 @@
 /// between it and the quote ("X: “…”", "“…” — X"), whether it is the subject of its sentence,
 /// whether the rules (`DirectQuotes`) picked it, whether it stands for the previous quote's
 /// speaker, and how often the article names it. The best-scoring mention wins.
-nonisolated(unsafe) package var quoteExperimentMask: UInt64 = 0
-
 struct SourceRanker {
     let doc: QuoteDocument
     let resolver: SpeakerResolver
@@ -88,8 +86,12 @@ struct SourceRanker {
 
     /// Features of mention `m` as the source of passage `p`; `rule` is the rules' mention,
     /// `previous` the previous quote's speaker.
-    /// `rank`: how many mentions stand between this one and the quote on its side.
-    func features(_ m: Mention, _ p: Int, rank: Int, rule: TextSpan?, ruleCue: Int? = nil, previous: Speaker?, into f: inout QuoteFeatures) {
+    ///
+    /// 18 templates of the 30 the first model had: 5-fold cross-validation on PolNeAR train kept
+    /// speaker accuracy (0.920 with all, 0.922 without the 12 dropped: mention kind and rank
+    /// crossed with side, verb and sentence facts, the passage's own flags), and each dropped
+    /// template was a hashed look-up for every mention of every quote.
+    func features(_ m: Mention, _ p: Int, rule: TextSpan?, previous: Speaker?, into f: inout QuoteFeatures) {
         let source = QuoteFeatureSource(doc: doc, resolver: resolver)
         let tokens = doc.tokens
         f.start(.directSource)
@@ -109,13 +111,11 @@ struct SourceRanker {
         let span = TextSpan(start: tokens[m.first].start, end: tokens[m.last].end)
         let picked: UInt64 = rule.map { $0.overlaps(span) ? 1 : 0 } ?? 2
         f.add(2, picked)
-        f.add(3, picked, kind)
         let open = doc.openToken[p], close = doc.closeToken[p]
         let before = open >= 0 && m.last < open
         let distance = before ? source.words(m.last + 1, open) : source.words(max(close, 0) + 1, m.first)
         let side: UInt64 = before ? 1 : 2
         f.add(4, side, QuoteFeatureSource.bucket(distance))
-        f.add(5, side, kind)
         let sameSentence = tokens[m.first].sentence == tokens[before ? open : max(close, 0)].sentence
         let sameParagraph = tokens[m.first].paragraph == tokens[before ? open : max(close, 0)].paragraph
         f.add(6, side, (sameSentence ? 2 : 0) + (sameParagraph ? 1 : 0))
@@ -124,8 +124,6 @@ struct SourceRanker {
         let verbAfter = doc.wordFlags(m.last + 1).contains(.speechVerb) || doc.wordFlags(m.last + 2).contains(.speechVerb)
         let verbBefore = doc.wordFlags(m.first - 1).contains(.speechVerb)
         f.add(11, verbAfter ? 1 : 0, verbBefore ? 1 : 0)
-        f.add(12, side, verbAfter ? 1 : 0)
-        f.add(13, side, verbBefore ? 1 : 0)
         // What stands between the mention and the quote: nothing, a colon, a dash, a comma.
         let gapFirst = before ? m.last + 1 : max(close, 0) + 1
         let gapLast = before ? open - 1 : m.first - 1
@@ -157,62 +155,7 @@ struct SourceRanker {
             for k in gapFirst...gapLast where tokens[k].isWord && tokens[k].passage < 0 && tokens[k].flags.contains(.speechVerb) { verbBetween = true; break }
         }
         f.add(23, side, verbBetween ? 1 : 0)
-        f.add(24, side &* 8 &+ QuoteFeatureSource.bucket(rank), verbBetween ? 1 : 0)
-        f.add(25, kind, verbAfter ? 1 : 0)
-        f.add(26, QuoteFeatureSource.bucket(rank), side)
-        f.add(27, kind, side)
-        // Partial quotes inside a sentence ("X called it "a disaster""): the sentence's subject.
-        let midSentence: UInt64 = open > 0 && tokens[open - 1].isWord && tokens[open - 1].paragraph == tokens[open].paragraph ? 1 : 0
-        f.add(28, (sameSentence ? 4 : 0) + (firstInSentence ? 2 : 0) + midSentence, side)
         f.add(29, source.wordClass(m.last + 1), (sameSentence ? 2 : 0) + side)
-        f.add(30, kind, (sameSentence ? 2 : 0) + (firstInSentence ? 1 : 0))
-        f.add(21, doc.passages[p].isUnclosed ? 1 : 0, side)
-        f.add(22, open > 0 && tokens[open - 1].paragraph != tokens[open].paragraph ? 1 : 0, side)
-        let mask = quoteExperimentMask
-        let count: Int = m.candidate.map { Int(entityMentions[$0]) } ?? 0
-        if mask & 1 != 0 {
-            f.add(31, kind, QuoteFeatureSource.bucket(count))
-            f.add(32, QuoteFeatureSource.bucket(count), (verbAfter ? 4 : 0) + (verbBefore ? 2 : 0) + (sameSentence ? 1 : 0))
-        }
-        if mask & 2 != 0, let cue = ruleCue {
-            let adjacent: UInt64 = m.last + 1 == cue || m.last + 2 == cue ? 1 : m.first - 1 == cue ? 2 : tokens[cue].sentence == mentionSentence ? 3 : 0
-            f.add(33, adjacent, side)
-            f.add(34, adjacent, kind)
-        }
-        if mask & 4 != 0, m.candidate == nil, let previous, let entity = previous.entity, let head = m.head {
-            let resolved = resolver.isPronoun(head) ? resolver.resolvePronoun(at: head)
-                : !tokens[head].flags.isDisjoint(with: [.personRole, .organizationNoun]) ? resolver.resolveDescription(at: head) : nil
-            if resolved?.entity == entity { f.add(35, 1, kind) }
-        }
-        if mask & 8 != 0 {
-            // Another quotation between the mention and this one: the mention is likely its speaker.
-            var between = 0
-            if before {
-                var q = p - 1
-                while q >= 0 && doc.openToken[q] > m.last { between += 1; q -= 1 }
-            } else {
-                var q = p + 1
-                while q < doc.passages.count && doc.openToken[q] >= 0 && doc.openToken[q] < m.first { between += 1; q += 1 }
-            }
-            f.add(36, side, UInt64(min(between, 3)))
-        }
-        if mask & 16 != 0 {
-            let paragraphs = abs(tokens[m.first].paragraph - tokens[before ? open : max(close, 0)].paragraph)
-            f.add(37, kind, side &* 8 &+ UInt64(min(paragraphs, 3)))
-        }
-    }
-
-    /// How many mentions of `all` stand between mention `i` and passage `p`.
-    func rank(_ i: Int, in all: [Mention], _ p: Int) -> Int {
-        let open = doc.openToken[p]
-        if open >= 0 && all[i].last < open {
-            var n = 0
-            for j in (i + 1)..<all.count where all[j].last < open { n += 1 }
-            return n
-        }
-        var n = 0
-        for j in 0..<i where open < 0 || all[j].last >= open { n += 1 }
-        return n
     }
 
     /// The speaker for mention `m`: a name's entity, or what a pronoun or description stands for.
@@ -225,11 +168,11 @@ struct SourceRanker {
     }
 
     /// The best mention for passage `p`, or nil when there is none.
-    func best(_ p: Int, rule: Speaker?, ruleCue: Int? = nil, previous: Speaker?, model: QuoteModel, features f: inout QuoteFeatures) -> Speaker? {
+    func best(_ p: Int, rule: Speaker?, previous: Speaker?, model: QuoteModel, features f: inout QuoteFeatures) -> Speaker? {
         var best: (score: Float, mention: Mention)? = nil
         let all = mentions(p)
-        for (i, m) in all.enumerated() {
-            features(m, p, rank: rank(i, in: all, p), rule: rule?.mention?.span, ruleCue: ruleCue, previous: previous, into: &f)
+        for m in all {
+            features(m, p, rule: rule?.mention?.span, previous: previous, into: &f)
             let score = model.score(f)
             if best == nil || score > best!.score { best = (score, m) }
         }
