@@ -25,7 +25,7 @@ struct PolNeAREvalRun {
 
     func run() throws {
         let articles = try Self.articles(in: folder)
-        // The learned attribution model is what this split measures (opt-in in analyze and the daemon).
+        // The learned attribution model (the default) is what this split measures.
         let pipeline = try AnalysisPipeline.bundled(learnedQuotes: true)
         // How long the shipped attribution model takes to read (its budget is 50 ms).
         let clock = ContinuousClock()

@@ -31,8 +31,14 @@ struct TrainQuotesCommand: ParsableCommand {
     @Option(help: "Share of its occurrences a word must be a gold cue in to be in the cue vocabulary.")
     var cueMinRate = QuoteTrainer().cueMinRate
 
+    @Option(help: "Share of its occurrences a cue word must be a gold cue in to be scored alone (else only next to a cue).")
+    var cueAloneRate = QuoteTrainer().cueAloneRate
+
     @Option(help: "log2 of the weight table's size.")
     var bits = QuoteTrainer().bits
+
+    @Flag(help: "With --folds, list each cross-validation error by article.")
+    var verbose = false
 
     @Option(help: "Threshold per decision (cue,side,source,speech), comma-separated.")
     var thresholds: String?
@@ -52,12 +58,17 @@ struct TrainQuotesCommand: ParsableCommand {
         trainer.cueMinCount = cueMinCount
         trainer.bits = bits
         trainer.cueMinRate = cueMinRate
+        trainer.cueAloneRate = cueAloneRate
         var limits = QuoteTrainer.defaultThresholds
         if let thresholds {
             for (i, value) in thresholds.split(separator: ",").enumerated() where i < limits.count { limits[i] = Float(value) ?? 0 }
         }
         if folds > 1 {
-            let score = trainer.crossValidate(samples, folds: folds, thresholds: limits)
+            let score = trainer.crossValidate(samples, folds: folds, thresholds: limits) { name, lines in
+                guard verbose, !lines.isEmpty else { return }
+                print("\(name):")
+                for line in lines { print("  \(line)") }
+            }
             print("cross-validation, \(folds) folds over \(polnear):")
             PolNeAREvalRun.report(score, articles: samples.count)
             return

@@ -3,7 +3,9 @@
 /// content as the clause there.
 ///
 /// - Cue: each word outside quotation marks that was a cue word in the training data
-///   (`QuoteModel.cueWords`) is scored (`QuoteDecision.reportCue`); neighbouring cue words form one cue ("has said", "according to").
+///   (`QuoteModel.cueWords`) is scored (`QuoteDecision.reportCue`), a word that is rarely part of
+///   a cue (`QuoteModel.attachedWords`) only next to one; neighbouring cue words form one cue
+///   ("has said", "according to").
 ///   Words that attribute a direct quote are skipped. A claim verb (claim, allege, deny) not
 ///   after "was"/"the" is always a cue.
 /// - Content after the cue ("said (that) ..."): to the end of the sentence or a semicolon.
@@ -35,8 +37,15 @@ struct LearnedReportedSpeech {
             let claim = token.flags.contains(.claimVerb) && !doc.wordFlags(t - 1).contains(.notASubjectVerbBefore)
             var score = Float.infinity
             if !claim {
-                // Only words of the learned cue vocabulary are scored (see `QuoteModel.cueWords`).
-                guard model.mayBeCue(token.key) else { continue }
+                // Only words of the learned cue vocabulary are scored (see `QuoteModel.cueWords`),
+                // the rare parts of cues ("to", "has") only next to a cue.
+                switch model.cueClass(token.key) {
+                case .none: continue
+                case .alone: break
+                case .attached:
+                    let afterCue = cues.last.map { $0.cue.upperBound == t - 1 && tokens[t - 1].sentence == token.sentence } ?? false
+                    guard afterCue || beforeCueWord(t) else { continue }
+                }
                 source.reportCue(t, into: &f)
                 score = model.score(f)
                 guard score > model.thresholds[QuoteDecision.reportCue.rawValue] else { continue }
@@ -48,6 +57,20 @@ struct LearnedReportedSpeech {
             }
         }
         return cues
+    }
+
+    /// A word of the cue vocabulary that may stand alone follows word `t` (next or next but one
+    /// word, same sentence, outside quotation marks): "has said", "has also said".
+    private func beforeCueWord(_ t: Int) -> Bool {
+        let tokens = doc.tokens
+        var u = t + 1
+        while u <= t + 2 && u < tokens.count {
+            let token = tokens[u]
+            guard token.isWord, token.passage < 0, token.sentence == tokens[t].sentence else { return false }
+            if model.cueClass(token.key) == .alone || token.flags.contains(.claimVerb) { return true }
+            u += 1
+        }
+        return false
     }
 
     /// Reported speech in text order. Overlaps are settled by one rule, the best cue wins: an

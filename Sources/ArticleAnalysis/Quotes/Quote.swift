@@ -61,12 +61,14 @@ public struct QuoteFinder: Sendable {
 
         var quotes: [Quote] = []
         var cueTokens: [Int] = []
-        let ranker = SourceRanker(doc: doc, resolver: resolver)
+        // Built at the first direct quote: most articles have none.
+        var ranker: SourceRanker? = nil
         var features = QuoteFeatures()
         var previous: Speaker? = nil
         for var found in DirectQuotes(doc: doc, resolver: resolver, model: model).find() {
             if !model.isEmpty {
-                found.speaker = ranker.best(found.passage, rule: found.speaker, previous: previous, model: model, features: &features)
+                if ranker == nil { ranker = SourceRanker(doc: doc, resolver: resolver) }
+                found.speaker = ranker!.best(found.passage, rule: found.speaker, previous: previous, model: model, features: &features)
                 previous = found.speaker
             }
             let passage = doc.passages[found.passage]

@@ -10,15 +10,24 @@
 /// cues, so the cue decision costs a lookup for the other words of an article instead of ~27
 /// hashed features into the table (which made the stage ~40% of the analysis).
 ///
-/// File format (little-endian), "AQTM" version 2: `magic "AQTM"`, `u32 version`,
+/// Words that are part of a cue only rarely ("to" of "according to", "has" of "has said": the
+/// `attachedWords`) are scored only next to a cue: after an accepted cue word, or right before a
+/// word of `cueWords`. They are most of the vocabulary's occurrences in news text, so this halves
+/// the words scored.
+///
+/// File format (little-endian), "AQTM" version 3: `magic "AQTM"`, `u32 version`,
 /// `u32 featureVersion`, `u32 bits`, `u32 decisions`, one `f32` threshold per decision,
-/// `u32 count`, then `count` non-zero weights (held as `Int16` times a scale once read) in increasing index order, each `u32 index`,
-/// `f32 weight`; then `u32 cueCount` and `cueCount` cue word keys in increasing order, each a
-/// `u64` as two `u32` (low first). Version 1 files have no cue vocabulary (every word scored).
+/// `f32 scale`, the whole table of `2^bits` weights as `i16` (weight = value times scale: the
+/// table as it is held, so loading is one copy); then `u32 cueCount` and `cueCount` cue word
+/// keys in increasing order, each a `u64` as two `u32` (low first); then `u32 attachedCount`
+/// and as many attached word keys, the same way.
+/// Versions 1 and 2 (still read) held `u32 count` and `count` non-zero weights as `u32 index`,
+/// `f32 weight` instead of the scale and table; version 1 has no cue vocabulary (every word
+/// scored), versions 1 and 2 no attached words.
 public struct QuoteModel: Sendable {
     public static let fileName = "quotes.model"
     /// Bumped whenever `QuoteFeatures` computes different features: an old model must be retrained.
-    static let featureVersion: UInt32 = 1
+    static let featureVersion: UInt32 = 2
 
     public enum FormatError: Error, Sendable, Equatable, CustomStringConvertible {
         case badMagic, unsupportedVersion(UInt32), featureVersionMismatch(UInt32), truncated
@@ -41,6 +50,8 @@ public struct QuoteModel: Sendable {
     let thresholds: [Float]
     /// The word keys that may be a reported-speech cue, ascending; empty: every word may be.
     let cueWords: [UInt64]
+    /// The word keys scored as a cue only next to one (see above), ascending.
+    let attachedWords: [UInt64]
 
     /// True when the model holds no weights: the stage then decides by its rules alone.
     public var isEmpty: Bool { weights.count <= 1 }
@@ -49,9 +60,10 @@ public struct QuoteModel: Sendable {
     private let cueFilter: KeyFilter
     private let cueTable: FlatHashMap<UInt8>
 
-    package init(bits: Int, weights: [Float], thresholds: [Float], cueWords: [UInt64] = []) {
+    package init(bits: Int, weights: [Float], thresholds: [Float], cueWords: [UInt64] = [], attachedWords: [UInt64] = []) {
         let scale = Self.scale(largest: weights.reduce(Float(0)) { max($0, abs($1)) })
-        self.init(bits: bits, quantized: weights.map { Self.quantize($0, scale) }, scale: scale, thresholds: thresholds, cueWords: cueWords)
+        self.init(bits: bits, quantized: weights.map { Self.quantize($0, scale) }, scale: scale, thresholds: thresholds,
+                  cueWords: cueWords, attachedWords: attachedWords)
     }
 
     @inline(__always)
@@ -62,18 +74,33 @@ public struct QuoteModel: Sendable {
         Int16((weight / scale).rounded().clamped(-32767, 32767))
     }
 
-    private init(bits: Int, quantized weights: [Int16], scale: Float, thresholds: [Float], cueWords: [UInt64]) {
-        self.bits = bits; self.weights = weights; self.scale = scale; self.thresholds = thresholds; self.cueWords = cueWords
+    private init(bits: Int, quantized weights: [Int16], scale: Float, thresholds: [Float], cueWords: [UInt64], attachedWords: [UInt64]) {
+        self.bits = bits; self.weights = weights; self.scale = scale; self.thresholds = thresholds
+        self.cueWords = cueWords; self.attachedWords = attachedWords
         var filter = KeyFilter(bits: 14)
-        var table = FlatHashMap<UInt8>(capacity: cueWords.count)
-        for key in cueWords { filter.insert(key); table.set(key, 1) }
+        var table = FlatHashMap<UInt8>(capacity: cueWords.count + attachedWords.count)
+        for key in cueWords { filter.insert(key); table.set(key, CueClass.alone.rawValue) }
+        for key in attachedWords { filter.insert(key); table.set(key, CueClass.attached.rawValue) }
         cueFilter = filter; cueTable = table
     }
 
-    /// Can the word with this key be a reported-speech cue (was it one in the training data)?
+    /// How a word may be part of a reported-speech cue.
+    enum CueClass: UInt8 {
+        /// Never (it never was in the training data): not scored.
+        case none = 0
+        /// Scored wherever it stands.
+        case alone = 1
+        /// Scored only next to a cue (`attachedWords`).
+        case attached = 2
+    }
+
+    /// The cue class of the word with this key (every word may be a cue when the model has no
+    /// vocabulary).
     @inline(__always)
-    func mayBeCue(_ key: UInt64) -> Bool {
-        cueWords.isEmpty || (cueFilter.mayContain(key) && cueTable.contains(key))
+    func cueClass(_ key: UInt64) -> CueClass {
+        if cueWords.isEmpty { return .alone }
+        guard cueFilter.mayContain(key), let value = cueTable[key] else { return .none }
+        return CueClass(rawValue: value) ?? .none
     }
 
     /// No learned weights: the rules decide.
@@ -99,13 +126,15 @@ public struct QuoteModel: Sendable {
     public func serialized() -> [UInt8] {
         var out: [UInt8] = Array("AQTM".utf8)
         func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
-        u32(2); u32(Self.featureVersion); u32(UInt32(bits)); u32(UInt32(thresholds.count))
+        u32(3); u32(Self.featureVersion); u32(UInt32(bits)); u32(UInt32(thresholds.count))
         for t in thresholds { u32(t.bitPattern) }
-        let nonZero = weights.indices.filter { weights[$0] != 0 }
-        u32(UInt32(nonZero.count))
-        for i in nonZero { u32(UInt32(i)); u32((Float(weights[i]) * scale).bitPattern) }
+        u32(scale.bitPattern)
+        out.reserveCapacity(out.count + 2 * weights.count + 8 * (cueWords.count + attachedWords.count) + 8)
+        for w in weights { withUnsafeBytes(of: w.littleEndian) { out.append(contentsOf: $0) } }
         u32(UInt32(cueWords.count))
         for key in cueWords { u32(UInt32(truncatingIfNeeded: key)); u32(UInt32(truncatingIfNeeded: key >> 32)) }
+        u32(UInt32(attachedWords.count))
+        for key in attachedWords { u32(UInt32(truncatingIfNeeded: key)); u32(UInt32(truncatingIfNeeded: key >> 32)) }
         return out
     }
 
@@ -118,10 +147,20 @@ public struct QuoteModel: Sendable {
             at += 4
             return v
         }
+        /// Ascending word keys: `u32 count`, then each key as two `u32`, low first.
+        func keys() throws(FormatError) -> [UInt64] {
+            let count = Int(try u32())
+            guard count <= bytes.count / 8 else { throw .truncated }
+            var keys: [UInt64] = []
+            keys.reserveCapacity(count)
+            for _ in 0..<count { keys.append(UInt64(try u32()) | UInt64(try u32()) << 32) }
+            guard zip(keys, keys.dropFirst()).allSatisfy({ $0 < $1 }) else { throw .truncated }
+            return keys
+        }
         guard bytes.count >= 4, bytes[0..<4].elementsEqual("AQTM".utf8) else { throw .badMagic }
         at = 4
         let version = try u32()
-        guard version == 1 || version == 2 else { throw .unsupportedVersion(version) }
+        guard (1...3).contains(version) else { throw .unsupportedVersion(version) }
         let features = try u32()
         guard features == Self.featureVersion else { throw .featureVersionMismatch(features) }
         let bits = Int(try u32())
@@ -130,9 +169,26 @@ public struct QuoteModel: Sendable {
         var thresholds: [Float] = []
         for _ in 0..<decisions { thresholds.append(Float(bitPattern: try u32())) }
         while thresholds.count < QuoteDecision.count { thresholds.append(.infinity) }
-        // The weights straight from the bytes into the Int16 table (the load is on every start):
-        // one pass for the largest weight, which sets the scale, one to quantise.
         let size = 1 << bits
+        if version >= 3 {
+            // The table as it is held: one copy.
+            let scale = Float(bitPattern: try u32())
+            guard bytes.count - at >= 2 * size else { throw .truncated }
+            var weights = [Int16](repeating: 0, count: size)
+            weights.withUnsafeMutableBytes { table in
+                bytes.withUnsafeBytes { raw in table.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[at..<(at + 2 * size)])) }
+            }
+            #if _endian(big)
+            for i in weights.indices { weights[i] = Int16(littleEndian: weights[i]) }
+            #endif
+            at += 2 * size
+            let cueWords = try keys()
+            let attachedWords = try keys()
+            self.init(bits: bits, quantized: weights, scale: scale, thresholds: thresholds, cueWords: cueWords, attachedWords: attachedWords)
+            return
+        }
+        // Versions 1 and 2: the non-zero weights into the Int16 table, one pass for the largest
+        // weight, which sets the scale, one to quantise.
         let count = Int(try u32())
         guard count <= (bytes.count - at) / 8 else { throw .truncated }
         let entries = at
@@ -159,15 +215,8 @@ public struct QuoteModel: Sendable {
                 }
             }
         }
-        var cueWords: [UInt64] = []
-        if version >= 2 {
-            let cueCount = Int(try u32())
-            guard cueCount <= bytes.count / 8 else { throw .truncated }
-            cueWords.reserveCapacity(cueCount)
-            for _ in 0..<cueCount { cueWords.append(UInt64(try u32()) | UInt64(try u32()) << 32) }
-            guard zip(cueWords, cueWords.dropFirst()).allSatisfy({ $0 < $1 }) else { throw .truncated }
-        }
-        self.init(bits: bits, quantized: weights, scale: scale, thresholds: thresholds, cueWords: cueWords)
+        let cueWords = version >= 2 ? try keys() : []
+        self.init(bits: bits, quantized: weights, scale: scale, thresholds: thresholds, cueWords: cueWords, attachedWords: [])
     }
 }
 

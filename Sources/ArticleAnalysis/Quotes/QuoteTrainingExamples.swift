@@ -66,8 +66,8 @@ package struct QuoteTrainingExamples {
             guard let match = goldDirect.first(where: { g in
                 2 * max(0, min(span.end, g.span.end) - max(span.start, g.span.start)) >= g.span.length }), !match.sources.isEmpty else { continue }
             let all = ranker.mentions(found.passage)
-            for (i, m) in all.enumerated() {
-                ranker.features(m, found.passage, rank: ranker.rank(i, in: all, found.passage), rule: found.speaker?.mention?.span, previous: previous, into: &f)
+            for m in all {
+                ranker.features(m, found.passage, rule: found.speaker?.mention?.span, previous: previous, into: &f)
                 let mention = align(TextSpan(start: tokens[m.first].start, end: tokens[m.last].end))
                 result[QuoteDecision.directSource.rawValue].append(QuoteExample(features: f.values, label: match.sources.contains { $0.overlaps(mention) }, group: found.passage))
             }

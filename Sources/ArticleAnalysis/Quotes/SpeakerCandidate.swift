@@ -17,6 +17,8 @@ package struct SpeakerCandidate {
     /// titles, lower-cased; used to find the longest form of a name. Empty for an entity mention,
     /// whose words come from its name when asked (`containsWord`).
     var words: [UInt64]
+    /// The index of `entity` in the entities stage's list, or -1 (a fallback run).
+    var entityIndex: Int32 = -1
 
     /// The name has the word with key `key` (lower-cased): for a mention, a part of the entity's
     /// name between spaces.
@@ -67,7 +69,7 @@ package struct SpeakerCandidate {
                 || (last + 1 < tokens.count && (tokens[last + 1].mark == 0x27 || tokens[last + 1].mark == 0x2019) && tokens[last + 1].start == tokens[last].end)
             mentionCandidates.append(SpeakerCandidate(
                 firstToken: t, lastToken: last, name: entities[mention.entity].name, entity: entities[mention.entity].id,
-                kind: kind, isPossessive: possessive, inQuote: tokens[t].passage >= 0, words: []))
+                kind: kind, isPossessive: possessive, inQuote: tokens[t].passage >= 0, words: [], entityIndex: Int32(mention.entity)))
         }
 
         // Words written in lower case somewhere: a capitalised sentence-initial "Officials" is

@@ -122,6 +122,12 @@ final class QuoteFinderTests: XCTestCase {
     /// The speaker without its mention: who, not where.
     private func who(_ speaker: Speaker?) -> Speaker? { speaker.map { Speaker(entity: $0.entity, name: $0.name) } }
 
+    /// The bundled pipeline attributes quotes with the shipped model unless asked for the rules.
+    func testBundledPipelineUsesTheLearnedModelByDefault() throws {
+        XCTAssertFalse(try AnalysisPipeline.bundled().quoteFinder.model.isEmpty)
+        XCTAssertTrue(try AnalysisPipeline.bundled(learnedQuotes: false).quoteFinder.model.isEmpty)
+    }
+
     func testReferenceArticleWithTheShippedModel() throws {
         let text = ScalarText(Self.reference.joined(separator: "\n\n"))
         let finder = QuoteFinder(model: try BundledModels.quoteModel())
