@@ -165,7 +165,8 @@ public final class ArticleIndex: @unchecked Sendable {
     private func writeQueued() {
         while true {
             queue.waitForWork()
-            let (batch, onError) = queue.take()
+            var (batch, onError) = queue.take()
+            let textBytes = batch.reduce(0) { $0 + $1.article.text.utf8.count }
             lock.lock()
             var ids: [Int64?]
             do {
@@ -178,6 +179,7 @@ public final class ArticleIndex: @unchecked Sendable {
                 onError?(error)
                 ids = Array(repeating: nil, count: batch.count)
             }
+            if textBytes >= Self.largeTextBytes { writer.releaseMemory() }
             lock.unlock()
             tableLock.lock()
             for (entry, id) in zip(batch, ids) {
@@ -185,9 +187,24 @@ public final class ArticleIndex: @unchecked Sendable {
                 queued[entry.slot] = nil
             }
             tableLock.unlock()
+            if textBytes >= Self.largeTextBytes {
+                batch = []  // the texts go before the heap is trimmed
+                returnFreeMemory?()
+            }
             queue.done()
         }
     }
+
+    /// The text size of a batch after which the writer gives back what writing it took: SQLite's
+    /// page cache (up to `cache_size`, 32 MiB, filled by a long text's overflow pages and its
+    /// FTS5 segment) and, through `returnFreeMemory`, the heap pages freed on the writer's thread.
+    /// News articles (a few KiB, batches of a few hundred KiB) keep their cache warm.
+    static let largeTextBytes = 1 << 20
+
+    /// Returns freed heap pages to the system after a large batch (the daemon passes glibc's
+    /// `malloc_trim`, as it does after analysing a large input; the library does no such thing
+    /// itself). Set before the first `enqueue`.
+    public var returnFreeMemory: (@Sendable () -> Void)? = nil
 
     /// Runs `body` with the writer, holding the lock.
     func withWriter<R>(_ body: (inout IndexWriter) throws(SQLiteError) -> R) throws(SQLiteError) -> R {

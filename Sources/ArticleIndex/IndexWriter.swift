@@ -1,3 +1,4 @@
+import CSQLite
 import ArticleAnalysis
 
 /// The writing side of the index: one connection and its compiled statements, owned together
@@ -70,13 +71,13 @@ struct IndexWriter: ~Copyable {
         let exists = try articleExists.step()
         articleExists.reset()  // a statement left on a row holds a read snapshot: the WAL could never be checkpointed
         if exists { return nil }
-        try insertArticle.run { s in
+        try insertArticle.run(text: article.text, at: 8) { s in
             s.bind(1, article.result); s.bind(2, article.name); s.bind(3, article.sha256); s.bind(4, article.title)
-            s.bind(5, article.published); s.bind(6, article.received); s.bind(7, article.language); s.bind(8, article.text)
+            s.bind(5, article.published); s.bind(6, article.received); s.bind(7, article.language)
         }
         let id = db.lastInsertRowID
         try insertSignature.run { s in s.bind(1, id); s.bind(2, article.name); s.bind(3, article.sha256); s.bind(4, blob: article.signature.bytes) }
-        try insertText.run { s in s.bind(1, id); s.bind(2, article.title); s.bind(3, article.text) }
+        try insertText.run(text: article.text, at: 3) { s in s.bind(1, id); s.bind(2, article.title) }
         var touched = Set<String>()
         for entity in article.entities {
             let group = try linker.link(entity, touched: &touched)
@@ -147,6 +148,11 @@ struct IndexWriter: ~Copyable {
         }
         try linker.resolve(touched)
     }
+
+    /// Frees what SQLite holds that no statement uses now: the page cache's pages, which a long
+    /// article's text and full-text segment filled (`sqlite3_db_release_memory`; the next writes
+    /// read their pages again). Between transactions.
+    func releaseMemory() { _ = sqlite3_db_release_memory(db.handle) }
 
     // MARK: Near-duplicates
 

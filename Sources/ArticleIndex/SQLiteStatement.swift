@@ -5,7 +5,8 @@ import CSQLite
 /// Parameters are numbered from 1 and columns from 0, as in SQLite. A statement that stopped on a
 /// row must be `reset()` before the connection's next transaction: until then it holds a read
 /// snapshot, and the write-ahead log cannot be checkpointed past it. Text and blobs are bound
-/// with SQLITE_TRANSIENT (SQLite copies them), so no Swift buffer has to outlive the call.
+/// with SQLITE_TRANSIENT (SQLite copies them), so no Swift buffer has to outlive the call, except
+/// through `run(text:at:_:)`, which borrows one text for the length of one run.
 struct SQLiteStatement: ~Copyable {
     let handle: OpaquePointer
     /// The connection, for error messages only (its owner outlives every statement in use).
@@ -55,11 +56,37 @@ struct SQLiteStatement: ~Copyable {
         }
     }
 
-    /// Resets, binds through `body`, and runs a statement that returns no rows.
+    /// Resets, binds through `body`, and runs a statement that returns no rows. The bindings are
+    /// cleared once it ran: SQLite's copies of bound text (SQLITE_TRANSIENT) would otherwise stay
+    /// until the statement's next run, a long article's text twice over for an idle daemon.
     func run(_ body: (borrowing SQLiteStatement) -> Void = { _ in }) throws(SQLiteError) {
         reset()
         body(self)
+        defer { reset() }
         try step()
+    }
+
+    /// `run` with `text` bound at `index` without a copy (SQLITE_STATIC: its UTF-8 is borrowed for
+    /// the run and the binding cleared before it is given back). For an article's text, which
+    /// SQLite would otherwise copy whole for each statement that takes it.
+    func run(text: String?, at index: Int32, _ body: (borrowing SQLiteStatement) -> Void = { _ in }) throws(SQLiteError) {
+        guard var borrowed = text, !borrowed.isEmpty else {
+            try run { s in body(s); s.bind(index, text) }
+            return
+        }
+        reset()
+        body(self)
+        defer { reset() }
+        let failure = borrowed.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars -> SQLiteError? in
+                // The binding must not outlive `chars`: step, then clear it, inside this closure.
+                sqlite3_bind_text(handle, index, chars.baseAddress!, Int32(chars.count), nil)
+                defer { reset() }
+                do throws(SQLiteError) { try step() } catch { return error }
+                return nil
+            }
+        }
+        if let failure { throw failure }
     }
 
     func int(_ column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }

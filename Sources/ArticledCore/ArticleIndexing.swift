@@ -19,6 +19,8 @@ struct ArticleIndexing: Sendable {
         guard configuration.indexEnabled else { return nil }
         do {
             let index = try ArticleIndex(path: configuration.resolvedIndexPath)
+            // After a long article is written, the heap pages its writing took go back.
+            index.returnFreeMemory = HeapSettings.returnFreeMemory
             if let old = index.migratedFrom {
                 logger.notice("article index schema migrated", metadata: [
                     "index": .string(index.path), "from": .stringConvertible(old), "to": .stringConvertible(ArticleIndex.schemaVersion),
