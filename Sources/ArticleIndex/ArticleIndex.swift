@@ -166,7 +166,7 @@ public final class ArticleIndex: @unchecked Sendable {
         while true {
             queue.waitForWork()
             var (batch, onError) = queue.take()
-            let textBytes = batch.reduce(0) { $0 + $1.article.text.utf8.count }
+            let longest = batch.reduce(0) { max($0, $1.article.text.utf8.count) }
             lock.lock()
             var ids: [Int64?]
             do {
@@ -179,7 +179,7 @@ public final class ArticleIndex: @unchecked Sendable {
                 onError?(error)
                 ids = Array(repeating: nil, count: batch.count)
             }
-            if textBytes >= Self.largeTextBytes { writer.releaseMemory() }
+            if longest >= Self.largeTextBytes { writer.releaseMemory() }
             lock.unlock()
             tableLock.lock()
             for (entry, id) in zip(batch, ids) {
@@ -187,7 +187,7 @@ public final class ArticleIndex: @unchecked Sendable {
                 queued[entry.slot] = nil
             }
             tableLock.unlock()
-            if textBytes >= Self.largeTextBytes {
+            if longest >= Self.largeTextBytes {
                 batch = []  // the texts go before the heap is trimmed
                 returnFreeMemory?()
             }
@@ -195,10 +195,11 @@ public final class ArticleIndex: @unchecked Sendable {
         }
     }
 
-    /// The text size of a batch after which the writer gives back what writing it took: SQLite's
-    /// page cache (up to `cache_size`, 32 MiB, filled by a long text's overflow pages and its
-    /// FTS5 segment) and, through `returnFreeMemory`, the heap pages freed on the writer's thread.
-    /// News articles (a few KiB, batches of a few hundred KiB) keep their cache warm.
+    /// The text size (UTF-8 bytes) of an article after whose batch the writer gives back what
+    /// writing it took: SQLite's page cache (up to `cache_size`, 32 MiB, filled by a long text's
+    /// overflow pages and its FTS5 segment) and, through `returnFreeMemory`, the heap pages freed
+    /// on the writer's thread. News articles (a few KiB) never reach it: their batches, even a
+    /// backlog's 512, keep the cache warm.
     static let largeTextBytes = 1 << 20
 
     /// Returns freed heap pages to the system after a large batch (the daemon passes glibc's
