@@ -81,24 +81,30 @@ struct LearnedReportedSpeech {
         var f = QuoteFeatures()
         let source = QuoteFeatureSource(doc: doc, resolver: resolver)
         var items: [(cue: ClosedRange<Int>, content: ClosedRange<Int>, score: Float)] = []
+        let repeats = DirectQuoteSpans(direct)
         for (cue, score) in cues(skipping: cueTokens, features: &f) {
             source.contentAfter(cue.lowerBound, cue.upperBound, into: &f)
             let after = model.says(.contentAfter, f)
             guard let content = after ? contentAfter(cue) ?? contentBefore(cue) : contentBefore(cue) ?? contentAfter(cue) else { continue }
             let span = TextSpan(start: doc.tokens[content.lowerBound].start, end: doc.tokens[content.upperBound].end)
-            if direct.contains(where: { 2 * max(0, min(span.end, $0.end) - max(span.start, $0.start)) >= $0.length }) { continue }
+            if repeats.coversHalfOfOne(span) { continue }
             items.append((cue, content, score))
         }
-        // Best first (ties: the earlier cue), each kept unless it overlaps one already kept.
+        // Best first (ties: the earlier cue), each kept unless it overlaps one already kept:
+        // its content shares a token with a kept content or cue, or its cue with a kept content.
+        // The kept items' tokens are marked, so each item costs its own length (a long article
+        // has tens of thousands of items; comparing each with every kept one was quadratic).
         let order = items.indices.sorted { items[$0].score != items[$1].score ? items[$0].score > items[$1].score : $0 < $1 }
+        let content: UInt8 = 1, cue: UInt8 = 2
+        var marks = [UInt8](repeating: 0, count: items.isEmpty ? 0 : doc.tokens.count)
         var kept: [Int] = []
         for i in order {
             let a = items[i]
-            let clash = kept.contains { k in
-                let b = items[k]
-                return a.content.overlaps(b.content) || a.content.overlaps(b.cue) || b.content.overlaps(a.cue)
-            }
-            if !clash { kept.append(i) }
+            let clash = a.content.contains { marks[$0] != 0 } || a.cue.contains { marks[$0] & content != 0 }
+            if clash { continue }
+            kept.append(i)
+            for t in a.content { marks[t] |= content }
+            for t in a.cue { marks[t] |= cue }
         }
         return kept.sorted().map { quote(items[$0].cue, items[$0].content) }
     }
@@ -170,5 +176,40 @@ struct LearnedReportedSpeech {
         let span = TextSpan(start: doc.tokens[content.lowerBound].start, end: doc.tokens[content.upperBound].end)
         return Quote(kind: kind, text: doc.text.scalars.string(span.start..<span.end), span: span, speaker: speaker,
                      cue: doc.words(cue.lowerBound, through: cue.upperBound), flags: [])
+    }
+}
+
+/// The direct quotes' spans, for the question whether a reported item's content covers half of
+/// one of them (it then repeats that quote). Sorted by start with the running maximum of their
+/// ends, so a question looks only at the spans that can overlap it.
+struct DirectQuoteSpans {
+    private let spans: [TextSpan]
+    private let endsSoFar: [Int]
+    /// A span of no length is half covered by anything (0 >= 0), as the plain comparison says.
+    private let hasEmpty: Bool
+
+    init(_ direct: [TextSpan]) {
+        spans = direct.sorted { $0.start < $1.start }
+        var highest = Int.min
+        endsSoFar = spans.map { highest = max(highest, $0.end); return highest }
+        hasEmpty = direct.contains { $0.length <= 0 }
+    }
+
+    /// Whether `span` overlaps at least half of the length of one of the spans.
+    func coversHalfOfOne(_ span: TextSpan) -> Bool {
+        if hasEmpty { return true }
+        // The spans starting before `span` ends, walked back until none before can reach it.
+        var low = 0, high = spans.count
+        while low < high {
+            let middle = (low + high) / 2
+            if spans[middle].start < span.end { low = middle + 1 } else { high = middle }
+        }
+        var j = low - 1
+        while j >= 0 && endsSoFar[j] > span.start {
+            let d = spans[j]
+            if 2 * max(0, min(span.end, d.end) - max(span.start, d.start)) >= d.length { return true }
+            j -= 1
+        }
+        return false
     }
 }

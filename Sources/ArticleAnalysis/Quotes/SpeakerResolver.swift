@@ -9,7 +9,7 @@ final class SpeakerResolver {
     let doc: QuoteDocument
     let candidates: [SpeakerCandidate]
     /// For each token, the candidate covering it, or -1.
-    let cover: [Int]
+    let cover: TokenCandidates
     /// For each sentence, the index of its first candidate; sentence `s` has candidates
     /// `firstOfSentence[s]..<firstOfSentence[s + 1]` (candidates are in text order).
     private let firstOfSentence: [Int]
@@ -17,14 +17,14 @@ final class SpeakerResolver {
     init(doc: QuoteDocument, candidates: [SpeakerCandidate]) {
         self.doc = doc
         self.candidates = candidates
-        var cover = [Int](repeating: -1, count: doc.tokens.count)
+        var cover = [Int32](repeating: -1, count: doc.tokens.count)
         var firstOfSentence = [Int](repeating: 0, count: doc.sentences.count + 1)
         for (c, candidate) in candidates.enumerated() {
-            for t in candidate.firstToken...candidate.lastToken where cover[t] < 0 { cover[t] = c }
+            for t in candidate.firstToken...candidate.lastToken where cover[t] < 0 { cover[t] = Int32(c) }
             firstOfSentence[doc.tokens[candidate.firstToken].sentence + 1] += 1
         }
         for s in 0..<doc.sentences.count { firstOfSentence[s + 1] += firstOfSentence[s] }
-        self.cover = cover
+        self.cover = TokenCandidates(slots: cover)
         self.firstOfSentence = firstOfSentence
     }
 
@@ -298,4 +298,11 @@ final class SpeakerResolver {
     func isPronoun(_ t: Int) -> Bool {
         tokens[t].isWord && !tokens[t].flags.isDisjoint(with: [.personPronoun, .groupPronoun])
     }
+}
+
+/// A candidate number for each token (-1 for none), kept as 32-bit numbers: one slot a token,
+/// so on a long article this is the stage's largest table after the tokens themselves.
+struct TokenCandidates {
+    fileprivate let slots: [Int32]
+    subscript(token: Int) -> Int { Int(slots[token]) }
 }
