@@ -42,7 +42,7 @@ final class ConfigurationTests: XCTestCase {
     }
 
     func testQuoteAttribution() throws {
-        XCTAssertTrue(DaemonConfiguration().learnedQuotes)
+        XCTAssertFalse(DaemonConfiguration().learnedQuotes)
         XCTAssertTrue(try ConfigurationFile.parse("[analysis]\nquotes = learned").learnedQuotes)
         XCTAssertFalse(try ConfigurationFile.parse("[analysis]\nquotes = \"rules\"").learnedQuotes)
         XCTAssertThrowsError(try ConfigurationFile.parse("[analysis]\nquotes = model"))
