@@ -57,15 +57,21 @@ public struct NERModel: Sendable {
 
     package init(rowBits: Int, weights: [Int16], scale: Float, gazetteer: NERGazetteer = NERGazetteer(), frequentForms: [String] = []) {
         precondition(weights.count == (1 << rowBits) * NERLabel.count)
+        var occupied = [UInt64](repeating: 0, count: ((1 << rowBits) + 63) / 64)
+        for row in 0..<(1 << rowBits) where weights[row * NERLabel.count..<(row + 1) * NERLabel.count].contains(where: { $0 != 0 }) {
+            occupied[row / 64] |= 1 << UInt64(row % 64)
+        }
+        self.init(rowBits: rowBits, weights: weights, occupied: occupied, scale: scale, gazetteer: gazetteer, frequentForms: frequentForms)
+    }
+
+    /// The model of `weights` whose non-empty rows are the set bits of `occupied` (worked out
+    /// while the file is read, instead of by a pass over the 4.5 million weights).
+    private init(rowBits: Int, weights: [Int16], occupied: [UInt64], scale: Float, gazetteer: NERGazetteer, frequentForms: [String]) {
         self.rowBits = rowBits
         self.weights = weights
         self.scale = scale
         self.gazetteer = gazetteer
         self.frequentForms = frequentForms
-        var occupied = [UInt64](repeating: 0, count: ((1 << rowBits) + 63) / 64)
-        for row in 0..<(1 << rowBits) where weights[row * NERLabel.count..<(row + 1) * NERLabel.count].contains(where: { $0 != 0 }) {
-            occupied[row / 64] |= 1 << UInt64(row % 64)
-        }
         self.occupied = occupied
         self.frequentWords = NERFrequentWords(weights: weights, occupied: occupied, rowBits: rowBits, forms: frequentForms)
         self.constantVectors = NERWeightView.with(weights: weights, occupied: occupied, rowBits: rowBits) { NERConstantVectors($0) }
@@ -97,23 +103,48 @@ public struct NERModel: Sendable {
         let scale = Float(bitPattern: try reader.u32())
         let rowCount = Int(try reader.u32())
         let rows = 1 << rowBits
-        var weights = [Int16](repeating: 0, count: rows * labels)
-        try weights.withUnsafeMutableBufferPointer { (w: inout UnsafeMutableBufferPointer<Int16>) throws(FormatError) in
-            var row = -1
-            for _ in 0..<rowCount {
-                row += Int(try reader.varint())
-                guard row < rows else { throw .malformed("row \(row) out of range") }
-                let mask = try reader.u24()
-                let base = row * labels
-                var bits = mask
-                while bits != 0 {
-                    let k = bits.trailingZeroBitCount
-                    guard k < labels else { throw .malformed("label bit \(k)") }
-                    w[base + k] = Int16(bitPattern: try reader.u16())
-                    bits &= bits - 1
+        var weights = [Int16].filled(with: 0, count: rows * labels)
+        var occupied = [UInt64].filled(with: 0, count: (rows + 63) / 64)
+        // The rows are read straight from the bytes: one bounds check a row, not one a byte.
+        let rowsStart = reader.offset
+        let rowsEnd = try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(FormatError) -> Int in
+            try weights.withUnsafeMutableBufferPointer { (w: inout UnsafeMutableBufferPointer<Int16>) throws(FormatError) -> Int in
+                try occupied.withUnsafeMutableBufferPointer { (occupied: inout UnsafeMutableBufferPointer<UInt64>) throws(FormatError) -> Int in
+                    var offset = rowsStart
+                    var row = -1
+                    for _ in 0..<rowCount {
+                        var delta = 0, shift = 0
+                        while true {
+                            guard offset < b.count else { throw .truncated }
+                            let byte = b[offset]; offset += 1
+                            delta |= Int(byte & 0x7F) << shift
+                            if byte < 0x80 { break }
+                            shift += 7
+                            guard shift < 28 else { throw .malformed("row step too long") }
+                        }
+                        row += delta
+                        guard row >= 0 && row < rows else { throw .malformed("row \(row) out of range") }
+                        guard offset + 3 <= b.count else { throw .truncated }
+                        let mask = UInt32(b[offset]) | UInt32(b[offset + 1]) << 8 | UInt32(b[offset + 2]) << 16
+                        offset += 3
+                        guard mask >> UInt32(labels) == 0 else { throw .malformed("label bit \(31 - mask.leadingZeroBitCount)") }
+                        guard offset + 2 * mask.nonzeroBitCount <= b.count else { throw .truncated }
+                        let base = row * labels
+                        var bits = mask, any: Int16 = 0
+                        while bits != 0 {
+                            let value = Int16(bitPattern: UInt16(b[offset]) | UInt16(b[offset + 1]) << 8)
+                            offset += 2
+                            w[base + bits.trailingZeroBitCount] = value
+                            any |= value
+                            bits &= bits - 1
+                        }
+                        if any != 0 { occupied[row >> 6] |= 1 << UInt64(row & 63) }
+                    }
+                    return offset
                 }
             }
         }
+        reader.offset = rowsEnd
         var gazetteer = NERGazetteer()
         let names = Int(try reader.u32())
         gazetteer.entries = NERKeyTable(capacity: names)
@@ -136,7 +167,7 @@ public struct NERModel: Sendable {
             }
         }
         guard reader.offset == bytes.count else { throw .malformed("\(bytes.count - reader.offset) trailing bytes") }
-        self.init(rowBits: rowBits, weights: weights, scale: scale, gazetteer: gazetteer, frequentForms: frequentForms)
+        self.init(rowBits: rowBits, weights: weights, occupied: occupied, scale: scale, gazetteer: gazetteer, frequentForms: frequentForms)
     }
 
     /// The file bytes of this model (the format described on the type).
@@ -191,33 +222,9 @@ private struct ByteReader {
         return bytes[offset]
     }
 
-    mutating func u16() throws(NERModel.FormatError) -> UInt16 {
-        guard offset + 2 <= bytes.count else { throw .truncated }
-        defer { offset += 2 }
-        return UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8
-    }
-
-    mutating func u24() throws(NERModel.FormatError) -> UInt32 {
-        guard offset + 3 <= bytes.count else { throw .truncated }
-        defer { offset += 3 }
-        return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
-    }
-
     mutating func u32() throws(NERModel.FormatError) -> UInt32 {
         guard offset + 4 <= bytes.count else { throw .truncated }
         defer { offset += 4 }
         return UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16 | UInt32(bytes[offset + 3]) << 24
-    }
-
-    mutating func varint() throws(NERModel.FormatError) -> UInt64 {
-        var value: UInt64 = 0, shift: UInt64 = 0
-        while true {
-            guard offset < bytes.count else { throw .truncated }
-            let b = bytes[offset]; offset += 1
-            value |= UInt64(b & 0x7F) << shift
-            if b < 0x80 { return value }
-            shift += 7
-            guard shift < 64 else { throw .malformed("varint too long") }
-        }
     }
 }
