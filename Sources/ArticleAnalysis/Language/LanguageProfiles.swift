@@ -117,29 +117,53 @@ public struct LanguageProfiles: Sendable {
     public init(tsv bytes: [UInt8]) throws(FormatError) {
         var codes: [String] = [], floors: [Float] = []
         var entries: [(language: Int, gram: UInt64, logp: Float)] = []
-        var lineNumber = 0
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            guard fields.count == 3, let logp = Float(String(decoding: fields[2], as: UTF8.self)) else {
-                throw FormatError(line: lineNumber)
+        entries.reserveCapacity(bytes.count / 12)
+        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(FormatError) in
+            // The bytes of the last code appended, so a line of the same language makes no string.
+            var lastCode = 0..<0
+            try TabSeparatedLine.forEach(in: b) { (line: TabSeparatedLine) throws(FormatError) in
+                func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self) }
+                guard line.count == 3, let logp = PlainDecimal.float(b, line[2]) ?? Float(text(line[2])) else {
+                    throw FormatError(line: line.number)
+                }
+                let codeBytes = line[0]
+                if codes.isEmpty || !b[codeBytes].elementsEqual(b[lastCode]) {
+                    let code = text(codeBytes)
+                    if codes.last != code { codes.append(code); floors.append(-20) }
+                    lastCode = codeBytes
+                }
+                let language = codes.count - 1
+                if line[1].isEmpty { floors[language] = logp; return }
+                var scalars: (Unicode.Scalar, Unicode.Scalar, Unicode.Scalar) = (" ", " ", " ")
+                var count = 0
+                for scalar in text(line[1]).unicodeScalars {
+                    switch count {
+                    case 0: scalars.0 = scalar
+                    case 1: scalars.1 = scalar
+                    case 2: scalars.2 = scalar
+                    default: break
+                    }
+                    count += 1
+                }
+                guard count == 3 else { throw FormatError(line: line.number) }
+                entries.append((language, LanguageProfiles.pack(scalars.0, scalars.1, scalars.2), logp))
             }
-            let code = String(decoding: fields[0], as: UTF8.self)
-            if codes.last != code { codes.append(code); floors.append(-20) }
-            let language = codes.count - 1
-            if fields[1].isEmpty { floors[language] = logp; continue }
-            let scalars = Array(String(decoding: fields[1], as: UTF8.self).unicodeScalars)
-            guard scalars.count == 3 else { throw FormatError(line: lineNumber) }
-            entries.append((language, LanguageProfiles.pack(scalars[0], scalars[1], scalars[2]), logp))
         }
         var rows: [UInt64: Int] = [:]
-        for entry in entries where rows[entry.gram] == nil { rows[entry.gram] = rows.count }
-        var table = [UInt8](repeating: 0, count: rows.count * codes.count)
-        for row in 0..<rows.count {
-            for language in codes.indices { table[row * codes.count + language] = LanguageProfiles.quantize(floors[language]) }
+        rows.reserveCapacity(entries.count)
+        // The row of each entry, numbered in order of first appearance: one lookup an entry.
+        var rowOfEntry: [Int] = []
+        rowOfEntry.reserveCapacity(entries.count)
+        for entry in entries {
+            let next = rows.count
+            if let row = rows[entry.gram] { rowOfEntry.append(row) } else { rows[entry.gram] = next; rowOfEntry.append(next) }
         }
-        for entry in entries { table[rows[entry.gram]! * codes.count + entry.language] = LanguageProfiles.quantize(entry.logp) }
+        var table = [UInt8](repeating: 0, count: rows.count * codes.count)
+        let floorValues = floors.map { LanguageProfiles.quantize($0) }
+        for row in 0..<rows.count {
+            for language in codes.indices { table[row * codes.count + language] = floorValues[language] }
+        }
+        for (entry, row) in zip(entries, rowOfEntry) { table[row * codes.count + entry.language] = LanguageProfiles.quantize(entry.logp) }
         self.init(codes: codes, rows: rows, logProbabilities: table)
     }
 

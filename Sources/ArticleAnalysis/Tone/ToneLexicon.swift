@@ -54,22 +54,22 @@ public struct ToneLexicon: Sendable {
         var valences: [String: Double] = [:], boosters: [String: Double] = [:]
         var negations: Set<String> = [], special: [String: Double] = [:]
         valences.reserveCapacity(8000)
-        var lineNumber = 0
-        for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
-            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            guard fields.count >= 2, fields[0].count == 1 else { throw FormatError(line: lineNumber) }
-            let word = String(decoding: fields[1], as: UTF8.self)
-            if fields[0].first == UInt8(ascii: "n") { negations.insert(word); continue }
-            guard fields.count >= 3, let value = Double(String(decoding: fields[2], as: UTF8.self)) else {
-                throw FormatError(line: lineNumber)
-            }
-            switch fields[0].first {
-            case UInt8(ascii: "v"): valences[word] = value
-            case UInt8(ascii: "b"): boosters[word] = value
-            case UInt8(ascii: "s"): special[word] = value
-            default: throw FormatError(line: lineNumber)
+        try bytes.withUnsafeBufferPointer { (b: UnsafeBufferPointer<UInt8>) throws(FormatError) in
+            try TabSeparatedLine.forEach(in: b) { (line: TabSeparatedLine) throws(FormatError) in
+                func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: b[range]), as: UTF8.self) }
+                guard line.count >= 2, line[0].count == 1 else { throw FormatError(line: line.number) }
+                let kind = b[line[0].lowerBound]
+                let word = text(line[1])
+                if kind == UInt8(ascii: "n") { negations.insert(word); return }
+                guard line.count >= 3, let value = PlainDecimal.double(b, line[2]) ?? Double(text(line[2])) else {
+                    throw FormatError(line: line.number)
+                }
+                switch kind {
+                case UInt8(ascii: "v"): valences[word] = value
+                case UInt8(ascii: "b"): boosters[word] = value
+                case UInt8(ascii: "s"): special[word] = value
+                default: throw FormatError(line: line.number)
+                }
             }
         }
         self.init(valences: valences, boosters: boosters, negations: negations, specialCases: special)
@@ -82,8 +82,12 @@ struct HashedValues: Sendable {
     let values: [Double]
 
     init(_ table: [String: Double]) {
-        let entries = table.sorted { $0.key < $1.key }
-        index = FlatHashMap<Int32>(numbering: entries.map { WordHash.of($0.key) })
+        // In hash order (strings compared only when two hashes are equal, where the smaller
+        // key comes first and keeps the hash, as in key order): comparing strings was most of the
+        // lexicon's load time.
+        let entries = table.map { (hash: WordHash.of($0.key), key: $0.key, value: $0.value) }
+            .sorted { $0.hash != $1.hash ? $0.hash < $1.hash : $0.key < $1.key }
+        index = FlatHashMap<Int32>(numbering: entries.map(\.hash))
         values = entries.map(\.value)
     }
 
