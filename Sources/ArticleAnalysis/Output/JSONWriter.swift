@@ -112,17 +112,24 @@ public struct JSONWriter {
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// Appends `value` quoted and escaped. Runs of bytes that need no escape (almost all of them)
-    /// are copied in one go.
+    /// are copied in one go, and found eight bytes at a time (`mayNeedEscape`).
     private mutating func appendQuoted(_ value: String) {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
-            var run = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
+            guard let base = utf8.baseAddress else { return }
+            let count = utf8.count
+            var run = 0, index = 0
+            while index < count {
+                if count &- index >= 8 {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    if !JSONWriter.mayNeedEscape(word) { index &+= 8; continue }
+                }
+                let byte = base[index]
+                index &+= 1
                 if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x7F { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<index]))
-                run = index + 1
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base + run, count: index &- 1 &- run))
+                run = index
                 switch byte {
                 case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
                 case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
@@ -133,8 +140,19 @@ public struct JSONWriter {
                     bytes.append(Self.hex[Int(byte >> 4)]); bytes.append(Self.hex[Int(byte & 0xF)])
                 }
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<utf8.count]))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base + run, count: count &- run))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes of `word` may need an escape: a control byte (below 0x20),
+    /// a quote, a backslash or DEL. Exact for "none" (the usual case: the bytes are copied as
+    /// they are); when it says yes, the bytes are looked at one by one.
+    @inline(__always)
+    static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
+        let control = (word &- ones &* 0x20) & ~word & high  // a byte below 0x20
+        return control | hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C)) | hasZeroByte(word ^ (ones &* 0x7F)) != 0
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import ArticleAnalysis
 
@@ -21,6 +22,33 @@ final class JSONWriterTests: XCTestCase {
         json.string("")
         json.endArray()
         XCTAssertEqual(json.string, #"[0,7,10,-9,12345,9223372036854775807,-9223372036854775808,"\\start, middle \u007f – “end”\t",""]"#)
+    }
+
+    func testEveryByteIsEscapedAtEveryPlaceOfAWord() {
+        // Strings are scanned eight bytes at a time: each ASCII byte, at each of the first 17
+        // places of a longer string, is escaped as a byte-by-byte reference writer would.
+        func reference(_ byte: UInt8) -> String {
+            switch byte {
+            case 0x0A: return "\\n"
+            case 0x0D: return "\\r"
+            case 0x09: return "\\t"
+            case 0x22: return "\\\""
+            case 0x5C: return "\\\\"
+            case 0..<0x20, 0x7F: return String(format: "\\u%04x", Int(byte))
+            default: return String(UnicodeScalar(byte))
+            }
+        }
+        for byte in UInt8(0)..<0x80 {
+            for place in 0..<17 {
+                let text = String(repeating: "a", count: place) + String(UnicodeScalar(byte)) + "é" + String(repeating: "b", count: 9)
+                var json = JSONWriter()
+                json.string(text)
+                let expected = "\"" + String(repeating: "a", count: place) + reference(byte) + "é" + String(repeating: "b", count: 9) + "\""
+                XCTAssertEqual(json.string, expected, "byte \(byte) at \(place)")
+            }
+        }
+        XCTAssertFalse(JSONWriter.mayNeedEscape(0x2121_2121_FFFF_E282))
+        XCTAssertTrue(JSONWriter.mayNeedEscape(0x2121_2121_2121_1F21))
     }
 }
 
