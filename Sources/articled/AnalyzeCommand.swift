@@ -63,6 +63,9 @@ struct AnalyzeCommand: ParsableCommand {
         var pipeline: AnalysisPipeline?
         var failures = 0
         let clock = MonotonicStageClock()
+        // Read once: the option wrappers cost a lookup per read, and this loop runs per file.
+        let maxBytes = self.maxBytes, published = self.published
+        let reader = WebPageReader(maxInflatedBytes: maxBytes)
         for file in files {
             do {
                 let bytes = try BoundedInput.read(file, maxBytes: maxBytes)
@@ -74,9 +77,9 @@ struct AnalyzeCommand: ParsableCommand {
                     pipeline?.defaultLanguage = defaultLanguage == "none" ? nil : defaultLanguage
                     pipeline?.returnFreeMemory = HeapSettings.returnFreeMemory
                 }
-                let name = file == "-" ? "stdin" : (file as NSString).lastPathComponent
+                let name = file == "-" ? "stdin" : AnalyzeCommand.lastPathComponent(file)
                 let input = ArticleInput(bytes: bytes, name: name, received: UTCTimestamp.now(), published: published)
-                let analysis = try WebPageReader(maxInflatedBytes: maxBytes).analyze(input, with: pipeline!, clock: clock)
+                let analysis = try reader.analyze(input, with: pipeline!, clock: clock)
                 FileHandle.standardOutput.write(Data(analysis.jsonBytes()))
             } catch let exit as ExitCode {
                 throw exit
@@ -86,6 +89,19 @@ struct AnalyzeCommand: ParsableCommand {
             }
         }
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// The file name of `path`, as `NSString.lastPathComponent` gives it (trailing slashes
+    /// dropped, "/" for the root), read from the UTF-8 bytes: bridging each path to NSString
+    /// cost about 1% of a corpus run.
+    static func lastPathComponent(_ path: String) -> String {
+        let bytes = Array(path.utf8), slash = UInt8(ascii: "/")
+        var end = bytes.count
+        while end > 1 && bytes[end - 1] == slash { end -= 1 }
+        var start = end
+        while start > 0 && bytes[start - 1] != slash { start -= 1 }
+        if start == end && end > 0 { return "/" }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 }
 
