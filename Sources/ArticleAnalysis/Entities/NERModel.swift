@@ -159,7 +159,10 @@ public struct NERModel: Sendable {
             for _ in 0..<forms {
                 let length = Int(try reader.u8())
                 guard reader.offset + length <= bytes.count else { throw .truncated }
-                guard let form = String(validating: bytes[reader.offset..<(reader.offset + length)], as: UTF8.self) else {
+                let formBytes = bytes[reader.offset..<(reader.offset + length)]
+                // ASCII (almost every form) is valid UTF-8 as it is: checked byte by byte, not by the validator.
+                let isASCII = formBytes.allSatisfy { $0 < 0x80 }
+                guard let form = isASCII ? String(decoding: formBytes, as: UTF8.self) : String(validating: formBytes, as: UTF8.self) else {
                     throw .malformed("a frequent word form is not UTF-8")
                 }
                 frequentForms.append(form)

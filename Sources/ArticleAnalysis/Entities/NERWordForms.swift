@@ -14,6 +14,8 @@ struct NERWordForms {
     /// long text has far fewer forms than tokens).
     init(expectedTokens: Int) {
         byWord = FlatHashMap(capacity: min(expectedTokens, NERWordForms.initialCapacity))
+        // Growing the array of 104-byte lexemes by doubling copied each about twice.
+        forms.reserveCapacity(min(expectedTokens, NERWordForms.initialCapacity))
     }
 
     /// Room made at first: a news article's forms, without reserving a table per token of a long text.
