@@ -30,7 +30,8 @@ extension Analysis {
         } else {
             json.null()
         }
-        json.field("text", text.string)
+        json.key("text")
+        text.scalars.withUnsafeBufferPointer { json.string(scalars: $0) }
         json.array("removed") { json in
             for line in removed { json.beginObject(); json.field("text", line.text); json.field("rule", line.rule); json.endObject() }
         }

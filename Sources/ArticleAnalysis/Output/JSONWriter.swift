@@ -114,10 +114,27 @@ public struct JSONWriter {
     /// Appends `value` quoted and escaped. Runs of bytes that need no escape (almost all of them)
     /// are copied in one go, and found eight bytes at a time (`mayNeedEscape`).
     private mutating func appendQuoted(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
         var value = value
-        value.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return }
+        value.withUTF8 { appendQuoted(utf8: $0) }
+    }
+
+    /// Writes `scalars` as a JSON string: the bytes `string(String(scalars))` writes, without
+    /// making the String (for an article's whole text: encoding it into a String, which checks
+    /// the UTF-8 again, cost more than writing it).
+    public mutating func string(scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+        valuePrefix()
+        let count = ScalarText.utf8Count(scalars)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { utf8 in
+            _ = ScalarText.encodeUTF8(scalars, into: utf8, at: 0)
+            appendQuoted(utf8: UnsafeBufferPointer(utf8))
+        }
+    }
+
+    /// `appendQuoted(_:)` on the UTF-8 bytes of the string.
+    private mutating func appendQuoted(utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        do {
+            guard let base = utf8.baseAddress else { bytes.append(UInt8(ascii: "\"")); return }
             let count = utf8.count
             var run = 0, index = 0
             while index < count {

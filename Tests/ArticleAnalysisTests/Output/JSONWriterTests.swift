@@ -47,6 +47,15 @@ final class JSONWriterTests: XCTestCase {
                 XCTAssertEqual(json.string, expected, "byte \(byte) at \(place)")
             }
         }
+        // Scalars are written as their String would be.
+        for text in ["", "a", "x\"y\n\u{1}\u{7F} – “end”\t", "Zürich 🙂 \\ \u{2029}", String(repeating: "abc\u{8} é", count: 40)] {
+            var fromString = JSONWriter(), fromScalars = JSONWriter()
+            fromString.beginArray(); fromString.string(text); fromString.int(1); fromString.endArray()
+            fromScalars.beginArray()
+            Array(text.unicodeScalars).withUnsafeBufferPointer { fromScalars.string(scalars: $0) }
+            fromScalars.int(1); fromScalars.endArray()
+            XCTAssertEqual(fromScalars.bytes, fromString.bytes, text)
+        }
         XCTAssertFalse(JSONWriter.mayNeedEscape(0x2121_2121_FFFF_E282))
         XCTAssertTrue(JSONWriter.mayNeedEscape(0x2121_2121_2121_1F21))
     }
