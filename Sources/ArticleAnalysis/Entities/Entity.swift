@@ -96,8 +96,9 @@ public struct EntityRecognizer: Sendable {
         var numbering = NERWordForms(expectedTokens: spans.count)
         // Every element is set below.
         var wordIDs = [Int32].unwritten(count: spans.count)
-        // The first token of each hash of scalars.
-        var firstOfHash = FlatHashMap<Int32>(capacity: min(spans.count, NERWordForms.initialCapacity))
+        // The first token of each hash of scalars (room for half the tokens: about a third of a
+        // news article's tokens are distinct, and the table grows past that).
+        var firstOfHash = FlatHashMap<Int32>(capacity: min(spans.count / 2 + 8, NERWordForms.initialCapacity))
         text.scalars.withUnsafeBufferPointer { s in
             spans.withUnsafeBufferPointer { spans in
                 wordIDs.withUnsafeMutableBufferPointer { ids in
@@ -106,7 +107,7 @@ public struct EntityRecognizer: Sendable {
                         var h = NERHash.seed
                         for scalar in token { h = NERHash.add(h, scalar.value) }
                         let first = Int(firstOfHash.value(of: h, insertingIfAbsent: Int32(t)))
-                        if first != t, s[spans[first].start..<spans[first].end].elementsEqual(token) {
+                        if first != t, EntityRecognizer.sameScalars(s, spans[first], span) {
                             ids[t] = ids[first]
                         } else {
                             // A new token (or, never seen in practice, another token with the same
@@ -118,6 +119,16 @@ public struct EntityRecognizer: Sendable {
             }
         }
         return (numbering.forms, wordIDs)
+    }
+
+    /// Whether two spans of `s` hold the same scalars (a plain loop: `elementsEqual` on two
+    /// slices cost about 120 instructions a call, and it runs for every repeated token).
+    @inline(__always)
+    static func sameScalars(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ a: TextSpan, _ b: TextSpan) -> Bool {
+        let count = a.end - a.start
+        guard b.end - b.start == count else { return false }
+        for k in 0..<count where s[a.start &+ k] != s[b.start &+ k] { return false }
+        return true
     }
 
     /// A mention cut before its first word without any capital that cannot sit inside a name

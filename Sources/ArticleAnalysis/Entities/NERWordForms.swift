@@ -13,9 +13,11 @@ struct NERWordForms {
     /// A numbering for a document of about `expectedTokens` tokens (tables grow as needed; a
     /// long text has far fewer forms than tokens).
     init(expectedTokens: Int) {
-        byWord = FlatHashMap(capacity: min(expectedTokens, NERWordForms.initialCapacity))
+        // Room for half the tokens: about a third of a news article's tokens are distinct forms.
+        let expectedForms = min(expectedTokens / 2 + 8, NERWordForms.initialCapacity)
+        byWord = FlatHashMap(capacity: expectedForms)
         // Growing the array of 104-byte lexemes by doubling copied each about twice.
-        forms.reserveCapacity(min(expectedTokens, NERWordForms.initialCapacity))
+        forms.reserveCapacity(expectedForms)
     }
 
     /// Room made at first: a news article's forms, without reserving a table per token of a long text.
