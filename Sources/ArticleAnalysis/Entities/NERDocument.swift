@@ -453,10 +453,23 @@ package struct NERHistory {
 /// model learns how far to trust a match on names it has not seen.
 public struct NERGazetteer: Sendable {
     /// Type bits (1 << type index) by hash of the lower-case token sequence.
-    var entries = NERKeyTable()
+    private(set) var entries = NERKeyTable()
+    /// The keys' filter (`KeyFilter`, 32 KiB): `mark` tries up to four chains for every
+    /// capitalised token and most name no entry; the filter turns most of those away before the
+    /// table (about 1 MiB of keys for the shipped model, mostly out of cache) is read.
+    private var filter = KeyFilter(bits: 18)
     static let longest = 4
 
     package init() {}
+
+    /// A gazetteer with room for `capacity` names.
+    init(capacity: Int) { entries = NERKeyTable(capacity: capacity) }
+
+    /// Sets the type bits of a name's key (`key(_:_:)` chain).
+    mutating func set(_ key: UInt64, types: UInt8) {
+        entries[key] = types
+        filter.insert(key)
+    }
 
     var isEmpty: Bool { entries.count == 0 }
     package var count: Int { entries.count }
@@ -471,7 +484,7 @@ public struct NERGazetteer: Sendable {
         guard lexemes.count <= NERGazetteer.longest else { return }
         var h = NERGazetteer.chainStart
         for l in lexemes { h = NERGazetteer.key(h, l) }
-        entries[h] = (entries[h] ?? 0) | UInt8(1 << type)
+        set(h, types: (entries[h] ?? 0) | UInt8(1 << type))
     }
 
     /// Sets the match bits of every token of `sentence` covered by a gazetteer name starting
@@ -483,7 +496,7 @@ public struct NERGazetteer: Sendable {
             var h = starts[Int(ids[i])]
             var length = 1
             while true {
-                if let types = entries[h] {
+                if filter.mayContain(h), let types = entries[h] {
                     for type in 0..<4 where types & (1 << type) != 0 {
                         let base = UInt16(4 * type)
                         if length == 1 { bits[i] |= 1 << (base + 3); continue }

@@ -145,12 +145,11 @@ public struct NERModel: Sendable {
             }
         }
         reader.offset = rowsEnd
-        var gazetteer = NERGazetteer()
         let names = Int(try reader.u32())
-        gazetteer.entries = NERKeyTable(capacity: names)
+        var gazetteer = NERGazetteer(capacity: min(names, bytes.count / 9))
         for _ in 0..<names {
             let key = UInt64(try reader.u32()) | UInt64(try reader.u32()) << 32
-            gazetteer.entries[key] = try reader.u8()
+            gazetteer.set(key, types: try reader.u8())
         }
         var frequentForms: [String] = []
         if version >= 3 {
