@@ -23,7 +23,10 @@ final class NearDuplicateTableTests: XCTestCase {
         var table = NearDuplicateTable()
         let text = Self.report(1)
         let original = MinHashSignature(of: Array(text.unicodeScalars))
-        let other = MinHashSignature(of: Array(Self.report(2).unicodeScalars))
+        // Another story: the two reports of `report` share a third of their shingles, enough for a
+        // band now and then; this one shares none.
+        let weather = (0..<60).map { "On day \($0) forecasters expected rain over district \($0 * 3) until evening." }.joined(separator: " ")
+        let other = MinHashSignature(of: Array(weather.unicodeScalars))
         let a = table.add(signature: original, sha256: "a", name: "a.txt", article: 7)
         _ = table.add(signature: other, sha256: "b", name: "b.txt", article: 8)
         let near = MinHashSignature(of: Array((text + " One more sentence at the end.").unicodeScalars))
@@ -132,5 +135,30 @@ final class NearDuplicateTableTests: XCTestCase {
         XCTAssertEqual(try reader.db.scalar("SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'signature'"), 0)
         XCTAssertEqual(try index.duplicates(of: original.signature, sha256: "new", threshold: 0.8).map(\.name), ["original.txt"])
         XCTAssertNil(try ArticleIndex(path: folder.path + "/new.sqlite").migratedFrom, "a new file is created, not migrated")
+    }
+
+    /// Schema 3 makes the signatures again (one-permutation hashing): a stored signature of the
+    /// old kind is replaced by the one of its article's text, and FTS5 gets its larger buffer.
+    func testAnIndexOfSchemaTwoGetsItsSignaturesMadeAgain() throws {
+        let folder = try TemporaryFolder()
+        let path = folder.path + "/index.sqlite"
+        let original = Self.article("original.txt.json", text: Self.report(1))
+        do {
+            let db = try SQLiteConnection(path: path)
+            try db.execute(IndexSchema.migrations[0] + IndexSchema.migrations[1] + "; PRAGMA user_version = 2")
+            let insert = try db.prepare("INSERT INTO articles(id, result, name, sha256, language, text) VALUES(1, ?, ?, ?, 'en', ?)")
+            try insert.run { s in s.bind(1, original.result); s.bind(2, original.name); s.bind(3, original.sha256); s.bind(4, original.text) }
+            let stale = MinHashSignature(values: (0..<MinHashSignature.count).map { UInt32($0) })
+            let signature = try db.prepare("INSERT INTO signatures(article, name, sha256, signature) VALUES(1, ?, ?, ?)")
+            try signature.run { s in s.bind(1, original.name); s.bind(2, original.sha256); s.bind(3, blob: stale.bytes) }
+        }
+        let index = try ArticleIndex(path: path)
+        XCTAssertEqual(index.migratedFrom, 2)
+        let reader = try IndexReader(path: path)
+        let stored = try reader.db.prepare("SELECT signature FROM signatures WHERE article = 1")
+        XCTAssertTrue(try stored.step())
+        XCTAssertEqual(MinHashSignature(bytes: stored.blob(0)), original.signature, "made again from the stored text")
+        XCTAssertEqual(try reader.db.scalar("SELECT v FROM article_text_config WHERE k = 'hashsize'"), 8_388_608)
+        XCTAssertEqual(try index.duplicates(of: original.signature, sha256: "new", threshold: 0.8).map(\.name), ["original.txt"])
     }
 }
