@@ -116,9 +116,16 @@ enum IndexSchema {
         // with 128 permutations and do not compare with new ones, so `recomputeSignatures` makes
         // them again from the stored text. FTS5 keeps up to 8 MiB of pending terms in memory
         // before writing a segment (default 1 MiB): a batch of articles becomes one segment, and
-        // fewer segments mean less merging.
+        // fewer segments mean less merging. An article's keyphrases move into one column of its
+        // row, "text U+001F score" joined by U+001E (no query looks them up; ten rows an article
+        // cost the daemon more than the article's own row).
         """
         INSERT INTO article_text(article_text, rank) VALUES('hashsize', 8388608);
+        ALTER TABLE articles ADD COLUMN keyphrases TEXT NOT NULL DEFAULT '';
+        UPDATE articles SET keyphrases = coalesce((
+            SELECT group_concat(text || char(31) || score, char(30))
+            FROM (SELECT text, score FROM keyphrases k WHERE k.article = articles.id ORDER BY position)), '');
+        DROP TABLE keyphrases;
         """,
     ]
 

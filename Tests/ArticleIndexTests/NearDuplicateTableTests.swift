@@ -138,7 +138,8 @@ final class NearDuplicateTableTests: XCTestCase {
     }
 
     /// Schema 3 makes the signatures again (one-permutation hashing): a stored signature of the
-    /// old kind is replaced by the one of its article's text, and FTS5 gets its larger buffer.
+    /// old kind is replaced by the one of its article's text; FTS5 gets its larger buffer; the
+    /// keyphrases move into the article's row, in order.
     func testAnIndexOfSchemaTwoGetsItsSignaturesMadeAgain() throws {
         let folder = try TemporaryFolder()
         let path = folder.path + "/index.sqlite"
@@ -151,6 +152,7 @@ final class NearDuplicateTableTests: XCTestCase {
             let stale = MinHashSignature(values: (0..<MinHashSignature.count).map { UInt32($0) })
             let signature = try db.prepare("INSERT INTO signatures(article, name, sha256, signature) VALUES(1, ?, ?, ?)")
             try signature.run { s in s.bind(1, original.name); s.bind(2, original.sha256); s.bind(3, blob: stale.bytes) }
+            try db.execute("INSERT INTO keyphrases(article, position, text, score) VALUES(1, 1, 'budget item', 2500), (1, 0, 'council report', 5000)")
         }
         let index = try ArticleIndex(path: path)
         XCTAssertEqual(index.migratedFrom, 2)
@@ -159,6 +161,10 @@ final class NearDuplicateTableTests: XCTestCase {
         XCTAssertTrue(try stored.step())
         XCTAssertEqual(MinHashSignature(bytes: stored.blob(0)), original.signature, "made again from the stored text")
         XCTAssertEqual(try reader.db.scalar("SELECT v FROM article_text_config WHERE k = 'hashsize'"), 8_388_608)
+        XCTAssertEqual(try reader.db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'keyphrases'"), 0, "keyphrases moved into the article row")
+        XCTAssertEqual(try reader.dump().filter { $0.hasPrefix("keyphrases\t") },
+                       ["keyphrases\toriginal.txt.json\t0\tcouncil report\t5000", "keyphrases\toriginal.txt.json\t1\tbudget item\t2500"])
+        XCTAssertEqual(try reader.statistics(path: path).keyphrases, 2)
         XCTAssertEqual(try index.duplicates(of: original.signature, sha256: "new", threshold: 0.8).map(\.name), ["original.txt"])
     }
 }
