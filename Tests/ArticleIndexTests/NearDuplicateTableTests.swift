@@ -112,13 +112,19 @@ final class NearDuplicateTableTests: XCTestCase {
         XCTAssertEqual(dumps[0], dumps[1])
     }
 
+    /// An index file at schema `version` (the migrations up to it, none after), filled by `fill`.
+    static func oldIndex(version: Int, in folder: TemporaryFolder, _ fill: (borrowing SQLiteConnection) throws -> Void) throws -> String {
+        let path = folder.path + "/index.sqlite"
+        let db = try SQLiteConnection(path: path)
+        try db.execute(IndexSchema.migrations[0..<version].joined(separator: ";\n") + "; PRAGMA user_version = \(version)")
+        try fill(db)
+        return path
+    }
+
     func testAnIndexOfSchemaOneIsMigrated() throws {
         let folder = try TemporaryFolder()
-        let path = folder.path + "/index.sqlite"
         let original = Self.article("original.txt.json", text: Self.report(1))
-        do {
-            let db = try SQLiteConnection(path: path)
-            try db.execute(IndexSchema.migrations[0] + "; PRAGMA user_version = 1")
+        let path = try Self.oldIndex(version: 1, in: folder) { db in
             let insert = try db.prepare("INSERT INTO articles(result, name, sha256, language, text, signature) VALUES(?, ?, ?, 'en', ?, ?)")
             try insert.run { s in
                 s.bind(1, original.result); s.bind(2, original.name); s.bind(3, original.sha256); s.bind(4, original.text)
@@ -142,11 +148,8 @@ final class NearDuplicateTableTests: XCTestCase {
     /// keyphrases move into the article's row, in order.
     func testAnIndexOfSchemaTwoGetsItsSignaturesMadeAgain() throws {
         let folder = try TemporaryFolder()
-        let path = folder.path + "/index.sqlite"
         let original = Self.article("original.txt.json", text: Self.report(1))
-        do {
-            let db = try SQLiteConnection(path: path)
-            try db.execute(IndexSchema.migrations[0] + IndexSchema.migrations[1] + "; PRAGMA user_version = 2")
+        let path = try Self.oldIndex(version: 2, in: folder) { db in
             let insert = try db.prepare("INSERT INTO articles(id, result, name, sha256, language, text) VALUES(1, ?, ?, ?, 'en', ?)")
             try insert.run { s in s.bind(1, original.result); s.bind(2, original.name); s.bind(3, original.sha256); s.bind(4, original.text) }
             let stale = MinHashSignature(values: (0..<MinHashSignature.count).map { UInt32($0) })
