@@ -7,6 +7,20 @@ with what indexing adds.
 """
 import argparse, os, shutil, signal, statistics, subprocess, tempfile, time
 
+def writer_user_cpu(pid):
+    """User CPU seconds of the daemon's index writer thread (named `article-index`), 0 if none."""
+    total = 0.0
+    for task in os.listdir("/proc/%d/task" % pid):
+        try:
+            with open("/proc/%d/task/%s/comm" % (pid, task)) as f:
+                if f.read().strip() != "article-index":
+                    continue
+            with open("/proc/%d/task/%s/stat" % (pid, task)) as f:
+                total += int(f.read().rsplit(")", 1)[1].split()[11]) / os.sysconf("SC_CLK_TCK")
+        except OSError:
+            pass
+    return total
+
 def one_run(articled, corpus_files, backlog, enabled):
     base = tempfile.mkdtemp(prefix="articled-index-cost-")
     try:
@@ -33,6 +47,7 @@ def one_run(articled, corpus_files, backlog, enabled):
             fields = f.read().rsplit(")", 1)[1].split()
         ticks = os.sysconf("SC_CLK_TCK")
         user, kernel = int(fields[11]) / ticks, int(fields[12]) / ticks
+        one_run.writer = writer_user_cpu(proc.pid) * 1000 / backlog  # ms per article, user
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=60)
         index = os.path.join(spool, "index.sqlite")
@@ -55,7 +70,8 @@ def main():
             u, k, rate, size = one_run(a.articled, files, a.backlog, enabled)
             runs[enabled].append((u, k, rate, size))
             print("  round %d index %-3s: CPU per article user %.3f ms + kernel %.3f ms = %.3f ms; %.0f articles/s%s"
-                  % (r + 1, "on" if enabled else "off", u, k, u + k, rate, ("; index %.1f MiB" % (size / 2**20)) if enabled else ""), flush=True)
+                  % (r + 1, "on" if enabled else "off", u, k, u + k, rate,
+                     ("; index %.1f MiB; index writer thread user %.3f ms" % (size / 2**20, one_run.writer)) if enabled else ""), flush=True)
     med = {e: statistics.median(x[0] + x[1] for x in runs[e]) for e in runs}
     rate = {e: statistics.median(x[2] for x in runs[e]) for e in runs}
     print("indexing cost: CPU per article %.3f ms off, %.3f ms on (medians of %d): +%.1f%% (target <= 10%%); throughput %.0f vs %.0f articles/s"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Article index benchmark (docs/index.md), release build:
-#  1. what indexing adds to the daemon's CPU per article (a backlog with index.enabled on / off);
+#  1. what indexing adds to the daemon's CPU per article (a backlog with index.enabled on / off;
+#     also the index writer thread's own CPU), and the floor: SQLite's CPU for the article row and
+#     its FTS5 entry alone (fts_floor.py);
 #  2. an index of INDEX_ARTICLES (100,000) articles, the corpus replicated with renamed entities
 #     (built by `articled bench-index`, not kept; ~70 s of CPU): query entity / quotes / search
 #     and the near-duplicate lookup, p50 and p99 of wall time and of the thread's CPU time (on a
@@ -24,6 +26,8 @@ trap 'rm -rf "$work"' EXIT
 
 echo "== indexing cost in the daemon (backlog of ${INDEX_BACKLOG:-3000}, index off / on, alternating)"
 python3 "$here/index_cost.py" --articled "$ARTICLED" --corpus "$corpus" --backlog "${INDEX_BACKLOG:-3000}" --rounds "${INDEX_ROUNDS:-3}"
+echo "== the floor: SQLite's own cost for the article row and its FTS5 entry (plain SQLite, no articled)"
+python3 "$here/fts_floor.py" "$corpus" "${INDEX_BACKLOG:-3000}"
 
 echo "== index of ${INDEX_ARTICLES:-100000} articles (corpus replicated, entities renamed)"
 "$ARTICLED" bench-index --corpus "$corpus" --index "$work/index.sqlite" --articles "${INDEX_ARTICLES:-100000}" --queries 300

@@ -163,6 +163,7 @@ public final class ArticleIndex: @unchecked Sendable {
     /// then tells the near-duplicate table which slots are written (or, after an error or for
     /// a result indexed already, no longer count).
     private func writeQueued() {
+        Self.nameThisThread("article-index")
         while true {
             queue.waitForWork()
             var (batch, onError) = queue.take()
@@ -193,6 +194,16 @@ public final class ArticleIndex: @unchecked Sendable {
             }
             queue.done()
         }
+    }
+
+    /// Names the calling thread (its `comm`, what top, perf and /proc show), so the index's CPU
+    /// can be told from the analysis's (`Benchmarks/index/index_cost.py` reads it).
+    /// `pthread_setname_np` is not visible to Swift without _GNU_SOURCE; the file is the same.
+    private static func nameThisThread(_ name: String) {
+        let fd = open("/proc/thread-self/comm", O_WRONLY)
+        guard fd >= 0 else { return }
+        _ = name.withCString { write(fd, $0, strlen($0)) }
+        close(fd)
     }
 
     /// The text size (UTF-8 bytes) of an article after whose batch the writer gives back what

@@ -41,11 +41,15 @@ extension IndexReader {
             let speaker = quotes.text(4) ?? "∅"
             lines.append("quote\t" + [quotes.text(0) ?? "", "\(quotes.int(1))", quotes.text(2) ?? "", quotes.text(3) ?? "", speaker, quotes.text(5) ?? "∅", quotes.text(6) ?? "∅"].map(Self.escape).joined(separator: "\t"))
         }
-        for (table, value) in [("keyphrases", "text, x.score"), ("duplicates", "name, x.similarity")] {
-            let statement = try db.prepare("SELECT a.result, x.position, x.\(value) FROM \(table) x JOIN articles a ON a.id = x.article")
-            while try statement.step() {
-                lines.append("\(table)\t\(Self.escape(statement.text(0) ?? ""))\t\(statement.int(1))\t\(Self.escape(statement.text(2) ?? ""))\t\(statement.int(3))")
+        let keyphrases = try db.prepare("SELECT result, keyphrases FROM articles")
+        while try keyphrases.step() {
+            for (position, phrase) in IndexedArticle.unpacked(keyphrases.text(1) ?? "").enumerated() {
+                lines.append("keyphrases\t\(Self.escape(keyphrases.text(0) ?? ""))\t\(position)\t\(Self.escape(phrase.text))\t\(phrase.score)")
             }
+        }
+        let duplicates = try db.prepare("SELECT a.result, x.position, x.name, x.similarity FROM duplicates x JOIN articles a ON a.id = x.article")
+        while try duplicates.step() {
+            lines.append("duplicates\t\(Self.escape(duplicates.text(0) ?? ""))\t\(duplicates.int(1))\t\(Self.escape(duplicates.text(2) ?? ""))\t\(duplicates.int(3))")
         }
         let text = try db.prepare("SELECT count(*) FROM article_text WHERE article_text MATCH 'the'")
         if try text.step() { lines.append("fts\tthe\t\(text.int(0))") }

@@ -262,7 +262,8 @@ public struct IndexReader: ~Copyable {
             entities: Int(try db.scalar("SELECT count(*) FROM entities")),
             names: Int(try db.scalar("SELECT count(*) FROM entity_names WHERE key NOT LIKE '~%'")),
             quotes: Int(try db.scalar("SELECT count(*) FROM quotes")),
-            keyphrases: Int(try db.scalar("SELECT count(*) FROM keyphrases")),
+            // Items in the packed column: its U+001E separators, plus one when it is not empty.
+            keyphrases: Int(try db.scalar("SELECT coalesce(sum(length(keyphrases) - length(replace(keyphrases, char(30), '')) + (keyphrases != '')), 0) FROM articles")),
             articlesWithDuplicates: Int(try db.scalar("SELECT count(DISTINCT article) FROM duplicates")),
             bytes: bytes + wal
         )

@@ -1,10 +1,12 @@
+import ArticleAnalysis
+
 /// The index's tables, versioned: `PRAGMA user_version` holds the version a file has, and
 /// opening it runs the migrations above that version in order (a file from a newer articled is
 /// refused rather than misread). The index is derived from the outbox, so a migration that cannot
 /// keep the data may simply drop it and let recovery re-index (`articled reindex`).
 enum IndexSchema {
     /// The version this build writes.
-    static let version = 2
+    static let version = 3
 
     /// `migrations[k]` takes a file from version k to k + 1.
     static let migrations: [String] = [
@@ -110,6 +112,21 @@ enum IndexSchema {
         ALTER TABLE articles DROP COLUMN signature;
         INSERT INTO article_text(article_text, rank) VALUES('automerge', 16);
         """,
+        // 3: signatures by one-permutation hashing (`MinHashSignature`): the stored ones were made
+        // with 128 permutations and do not compare with new ones, so `recomputeSignatures` makes
+        // them again from the stored text. FTS5 keeps up to 8 MiB of pending terms in memory
+        // before writing a segment (default 1 MiB): a batch of articles becomes one segment, and
+        // fewer segments mean less merging. An article's keyphrases move into one column of its
+        // row, "text U+001F score" joined by U+001E (no query looks them up; ten rows an article
+        // cost the daemon more than the article's own row).
+        """
+        INSERT INTO article_text(article_text, rank) VALUES('hashsize', 8388608);
+        ALTER TABLE articles ADD COLUMN keyphrases TEXT NOT NULL DEFAULT '';
+        UPDATE articles SET keyphrases = coalesce((
+            SELECT group_concat(text || char(31) || score, char(30))
+            FROM (SELECT text, score FROM keyphrases k WHERE k.article = articles.id ORDER BY position)), '');
+        DROP TABLE keyphrases;
+        """,
     ]
 
     /// Brings the open database to `version`, in one transaction per step; returns the version
@@ -123,9 +140,21 @@ enum IndexSchema {
         for step in current..<version {
             try db.transaction { () throws(SQLiteError) in
                 try db.execute(migrations[step])
+                if step + 1 == 3 { try recomputeSignatures(db) }
                 try db.execute("PRAGMA user_version = \(step + 1)")
             }
         }
         return current
+    }
+
+    /// Makes every stored signature again from its article's text (schema 3's signatures).
+    static func recomputeSignatures(_ db: borrowing SQLiteConnection) throws(SQLiteError) {
+        let rows = try db.prepare("SELECT id, text FROM articles ORDER BY id")
+        let update = try db.prepare("UPDATE signatures SET signature = ? WHERE article = ?")
+        while try rows.step() {
+            let id = rows.int(0)
+            let signature = MinHashSignature(of: ScalarText(rows.text(1) ?? "").scalars)
+            try update.run { s in s.bind(1, blob: signature.bytes); s.bind(2, id) }
+        }
     }
 }

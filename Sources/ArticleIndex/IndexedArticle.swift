@@ -63,6 +63,20 @@ public struct IndexedArticle: Sendable, Equatable {
         duplicates = found.map { ArticleDuplicate(name: $0.name, similarity: Self.tenThousandths($0.similarity)) }
     }
 
+    /// Keyphrases as the `articles.keyphrases` column holds them: "text U+001F score" (score in
+    /// ten-thousandths), joined by U+001E, in order.
+    static func packed(_ keyphrases: [ArticleKeyphrase]) -> String {
+        keyphrases.map { $0.text + "\u{1F}" + String($0.score) }.joined(separator: "\u{1E}")
+    }
+
+    /// The keyphrases of an `articles.keyphrases` column.
+    static func unpacked(_ column: String) -> [ArticleKeyphrase] {
+        column.split(separator: "\u{1E}", omittingEmptySubsequences: true).map { item in
+            let parts = item.split(separator: "\u{1F}", maxSplits: 1, omittingEmptySubsequences: false)
+            return ArticleKeyphrase(text: String(parts[0]), score: parts.count > 1 ? Int(parts[1]) ?? 0 : 0)
+        }
+    }
+
     /// A score as the JSON writer rounds it (`JSONWriter.double(_:digits: 4)`), in ten-thousandths.
     static func tenThousandths(_ value: Double) -> Int {
         let scaled = Int((abs(value) * 10_000).rounded())

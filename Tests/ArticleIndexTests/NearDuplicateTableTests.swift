@@ -23,7 +23,10 @@ final class NearDuplicateTableTests: XCTestCase {
         var table = NearDuplicateTable()
         let text = Self.report(1)
         let original = MinHashSignature(of: Array(text.unicodeScalars))
-        let other = MinHashSignature(of: Array(Self.report(2).unicodeScalars))
+        // Another story: the two reports of `report` share a third of their shingles, enough for a
+        // band now and then; this one shares none.
+        let weather = (0..<60).map { "On day \($0) forecasters expected rain over district \($0 * 3) until evening." }.joined(separator: " ")
+        let other = MinHashSignature(of: Array(weather.unicodeScalars))
         let a = table.add(signature: original, sha256: "a", name: "a.txt", article: 7)
         _ = table.add(signature: other, sha256: "b", name: "b.txt", article: 8)
         let near = MinHashSignature(of: Array((text + " One more sentence at the end.").unicodeScalars))
@@ -109,13 +112,19 @@ final class NearDuplicateTableTests: XCTestCase {
         XCTAssertEqual(dumps[0], dumps[1])
     }
 
+    /// An index file at schema `version` (the migrations up to it, none after), filled by `fill`.
+    static func oldIndex(version: Int, in folder: TemporaryFolder, _ fill: (borrowing SQLiteConnection) throws -> Void) throws -> String {
+        let path = folder.path + "/index.sqlite"
+        let db = try SQLiteConnection(path: path)
+        try db.execute(IndexSchema.migrations[0..<version].joined(separator: ";\n") + "; PRAGMA user_version = \(version)")
+        try fill(db)
+        return path
+    }
+
     func testAnIndexOfSchemaOneIsMigrated() throws {
         let folder = try TemporaryFolder()
-        let path = folder.path + "/index.sqlite"
         let original = Self.article("original.txt.json", text: Self.report(1))
-        do {
-            let db = try SQLiteConnection(path: path)
-            try db.execute(IndexSchema.migrations[0] + "; PRAGMA user_version = 1")
+        let path = try Self.oldIndex(version: 1, in: folder) { db in
             let insert = try db.prepare("INSERT INTO articles(result, name, sha256, language, text, signature) VALUES(?, ?, ?, 'en', ?, ?)")
             try insert.run { s in
                 s.bind(1, original.result); s.bind(2, original.name); s.bind(3, original.sha256); s.bind(4, original.text)
@@ -132,5 +141,33 @@ final class NearDuplicateTableTests: XCTestCase {
         XCTAssertEqual(try reader.db.scalar("SELECT count(*) FROM pragma_table_info('articles') WHERE name = 'signature'"), 0)
         XCTAssertEqual(try index.duplicates(of: original.signature, sha256: "new", threshold: 0.8).map(\.name), ["original.txt"])
         XCTAssertNil(try ArticleIndex(path: folder.path + "/new.sqlite").migratedFrom, "a new file is created, not migrated")
+    }
+
+    /// Schema 3 makes the signatures again (one-permutation hashing): a stored signature of the
+    /// old kind is replaced by the one of its article's text; FTS5 gets its larger buffer; the
+    /// keyphrases move into the article's row, in order.
+    func testAnIndexOfSchemaTwoGetsItsSignaturesMadeAgain() throws {
+        let folder = try TemporaryFolder()
+        let original = Self.article("original.txt.json", text: Self.report(1))
+        let path = try Self.oldIndex(version: 2, in: folder) { db in
+            let insert = try db.prepare("INSERT INTO articles(id, result, name, sha256, language, text) VALUES(1, ?, ?, ?, 'en', ?)")
+            try insert.run { s in s.bind(1, original.result); s.bind(2, original.name); s.bind(3, original.sha256); s.bind(4, original.text) }
+            let stale = MinHashSignature(values: (0..<MinHashSignature.count).map { UInt32($0) })
+            let signature = try db.prepare("INSERT INTO signatures(article, name, sha256, signature) VALUES(1, ?, ?, ?)")
+            try signature.run { s in s.bind(1, original.name); s.bind(2, original.sha256); s.bind(3, blob: stale.bytes) }
+            try db.execute("INSERT INTO keyphrases(article, position, text, score) VALUES(1, 1, 'budget item', 2500), (1, 0, 'council report', 5000)")
+        }
+        let index = try ArticleIndex(path: path)
+        XCTAssertEqual(index.migratedFrom, 2)
+        let reader = try IndexReader(path: path)
+        let stored = try reader.db.prepare("SELECT signature FROM signatures WHERE article = 1")
+        XCTAssertTrue(try stored.step())
+        XCTAssertEqual(MinHashSignature(bytes: stored.blob(0)), original.signature, "made again from the stored text")
+        XCTAssertEqual(try reader.db.scalar("SELECT v FROM article_text_config WHERE k = 'hashsize'"), 8_388_608)
+        XCTAssertEqual(try reader.db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'keyphrases'"), 0, "keyphrases moved into the article row")
+        XCTAssertEqual(try reader.dump().filter { $0.hasPrefix("keyphrases\t") },
+                       ["keyphrases\toriginal.txt.json\t0\tcouncil report\t5000", "keyphrases\toriginal.txt.json\t1\tbudget item\t2500"])
+        XCTAssertEqual(try reader.statistics(path: path).keyphrases, 2)
+        XCTAssertEqual(try index.duplicates(of: original.signature, sha256: "new", threshold: 0.8).map(\.name), ["original.txt"])
     }
 }
