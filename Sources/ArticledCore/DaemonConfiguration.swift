@@ -26,9 +26,9 @@ public struct DaemonConfiguration: Sendable, Equatable {
     /// The language whose stages run when the detector's guess is unreliable (short texts);
     /// nil ("none") to skip them instead. Read at start.
     public var defaultLanguage: String? = "en"
-    /// `[analysis] quotes = learned` attributes quotes with the learned model (docs/quotes.md);
-    /// the default `rules` keeps the analysis within its speed floor. Read at start.
-    public var learnedQuotes = false
+    /// `[analysis] quotes = learned` (the default) attributes quotes with the learned model
+    /// (docs/quotes.md); `rules` with the older rules alone. Read at start.
+    public var learnedQuotes = true
     /// The article index (docs/index.md): kept unless `index.enabled = false`.
     public var indexEnabled = true
     /// Where the index lives; nil means `<spool root>/index.sqlite`.

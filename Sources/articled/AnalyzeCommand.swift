@@ -40,11 +40,11 @@ struct AnalyzeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The publication date of the articles (ISO 8601, e.g. 2020-03-17).", valueName: "date"))
     var published: String?
 
-    @Flag(help: "Attribute quotes with the learned model (docs/quotes.md): better speakers and far more reported speech, about 10% slower.")
-    var learnedQuotes = false
+    @Flag(help: "Attribute quotes with the older rules alone instead of the learned model (docs/quotes.md).")
+    var ruleQuotes = false
 
     @Flag(help: .hidden)
-    var ruleQuotes = false  // the rules are the default; accepted so that either choice can be written out
+    var learnedQuotes = false  // the default now; still accepted so that older scripts run
 
     @Option(help: ArgumentHelp("Language whose stages run when the detected language is a guess ('none' to skip them).", valueName: "code"))
     var defaultLanguage: String = DaemonConfiguration().defaultLanguage ?? "none"
@@ -70,7 +70,7 @@ struct AnalyzeCommand: ParsableCommand {
             do {
                 let bytes = try BoundedInput.read(file, maxBytes: maxBytes)
                 if pipeline == nil {
-                    do { pipeline = try AnalysisPipeline.bundled(learnedQuotes: learnedQuotes && !ruleQuotes) } catch {
+                    do { pipeline = try AnalysisPipeline.bundled(learnedQuotes: !ruleQuotes) } catch {
                         FileHandle.standardError.write(Data("articled: cannot load the models: \(error)\n".utf8))
                         throw ExitCode(2)
                     }

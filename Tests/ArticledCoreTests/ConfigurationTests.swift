@@ -42,7 +42,7 @@ final class ConfigurationTests: XCTestCase {
     }
 
     func testQuoteAttribution() throws {
-        XCTAssertFalse(DaemonConfiguration().learnedQuotes)
+        XCTAssertTrue(DaemonConfiguration().learnedQuotes)
         XCTAssertTrue(try ConfigurationFile.parse("[analysis]\nquotes = learned").learnedQuotes)
         XCTAssertFalse(try ConfigurationFile.parse("[analysis]\nquotes = \"rules\"").learnedQuotes)
         XCTAssertThrowsError(try ConfigurationFile.parse("[analysis]\nquotes = model"))

@@ -104,6 +104,10 @@ enum QuoteKeys {
     static let which = LexiconTable.key("which".unicodeScalars)
     static let whose = LexiconTable.key("whose".unicodeScalars)
     static let `where` = LexiconTable.key("where".unicodeScalars)
+    static let his = LexiconTable.key("his".unicodeScalars)
+    static let her = LexiconTable.key("her".unicodeScalars)
+    static let their = LexiconTable.key("their".unicodeScalars)
+    static let its = LexiconTable.key("its".unicodeScalars)
     static let told = LexiconTable.key("told".unicodeScalars)
     static let tells = LexiconTable.key("tells".unicodeScalars)
 }

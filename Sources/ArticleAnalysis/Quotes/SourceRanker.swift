@@ -1,7 +1,8 @@
 /// Picks the source of a direct quote among the mentions around it with the learned model
 /// (`QuoteDecision.directSource`): names (entity mentions and capitalised runs), pronouns
-/// ("he", "they") and descriptions ("the spokeswoman", "the ministry") from two sentences before
-/// the quote to the sentence after it.
+/// ("he", "they"), descriptions ("the spokeswoman", "the ministry"), relative pronouns ("X,
+/// who said"), possessive determiners ("her remark that") and sentence-opening noun phrases
+/// ("The lawsuit contends") from two sentences before the quote to the sentence after it.
 ///
 /// Each mention is scored on what news prose marks a source by: its kind, its side of the quote
 /// and distance, a speech verb right after ("X said") or before it ("said X"), a colon or dash
@@ -47,6 +48,8 @@ struct SourceRanker {
         var last: Int
         var candidate: Int?
         var head: Int?
+        /// A sentence's opening noun phrase ("The lawsuit contends", "A footnote in the report").
+        var subjectPhrase = false
     }
 
     /// The mentions in the window of passage `p`, in text order.
@@ -64,6 +67,18 @@ struct SourceRanker {
             let token = tokens[t]
             if token.passage >= 0 || !token.isWord { t += 1; continue }
             let c = resolver.cover[t]
+            // A sentence that opens with a determiner and a common noun: its subject ("The
+            // lawsuit contends that ...", "A footnote in the report makes that clear: ..."), the
+            // determiner and the noun as the mention. PolNeAR marks documents, groups and
+            // unnamed people as sources this way.
+            if c < 0, t + 1 < end, token.flags.contains(.descriptionDeterminer),
+               t == doc.sentences[token.sentence].lowerBound, tokens[t + 1].isWord, tokens[t + 1].passage < 0,
+               resolver.cover[t + 1] < 0, !resolver.isPronoun(t + 1),
+               tokens[t + 1].flags.isDisjoint(with: [.personRole, .organizationNoun, .speechVerb]) {
+                result.append(Mention(first: t, last: t + 1, candidate: nil, head: t + 1, subjectPhrase: true))
+                t += 2
+                continue
+            }
             if c >= 0 {
                 let candidate = resolver.candidates[c]
                 result.append(Mention(first: candidate.firstToken, last: candidate.lastToken, candidate: c, head: nil))
@@ -72,6 +87,10 @@ struct SourceRanker {
             }
             if resolver.isPronoun(t) || !token.flags.isDisjoint(with: [.personRole, .organizationNoun])
                 || token.key == QuoteKeys.i || token.key == QuoteKeys.we {
+                result.append(Mention(first: t, last: t, candidate: nil, head: t))
+            } else if Self.isRelativePronoun(token) || Self.isPossessiveDeterminer(token) {
+                // "Beck, who said ...", "her remark that ...": PolNeAR marks these words as the
+                // source; the ranker learns when they are.
                 result.append(Mention(first: t, last: t, candidate: nil, head: t))
             } else if !token.flags.contains(.speechVerb), doc.wordFlags(t + 1).contains(.speechVerb) || doc.wordFlags(t - 1).contains(.speechVerb) {
                 // The subject slot next to a speech verb: "the letter said", "said the announcer".
@@ -82,6 +101,24 @@ struct SourceRanker {
             t += 1
         }
         return result
+    }
+
+    /// "who" or "which": the subject of a relative clause, which stands for the noun before it.
+    static func isRelativePronoun(_ token: QuoteToken) -> Bool {
+        token.isWord && (token.key == QuoteKeys.who || token.key == QuoteKeys.which)
+    }
+
+    /// "his", "her", "their", "its": a possessive before the noun that carries the words ("his
+    /// warning that", "her comments").
+    static func isPossessiveDeterminer(_ token: QuoteToken) -> Bool {
+        token.isWord && (token.key == QuoteKeys.his || token.key == QuoteKeys.her || token.key == QuoteKeys.their || token.key == QuoteKeys.its)
+    }
+
+    /// A relative clause starts right after the mention ("Beck, who ...", "critics who ...").
+    private func relativeAfter(_ m: Mention) -> Bool {
+        var u = m.last + 1
+        if u < doc.tokens.count && doc.tokens[u].mark == 0x2C { u += 1 }
+        return u < doc.tokens.count && Self.isRelativePronoun(doc.tokens[u])
     }
 
     /// Features of mention `m` as the source of passage `p`; `rule` is the rules' mention,
@@ -104,6 +141,8 @@ struct SourceRanker {
             case .other: 14
             case .unknown: 15
             }
+        } else if m.subjectPhrase {
+            kind = 16
         } else {
             kind = tokens[m.head!].key
         }
@@ -156,13 +195,23 @@ struct SourceRanker {
         }
         f.add(23, side, verbBetween ? 1 : 0)
         f.add(29, source.wordClass(m.last + 1), (sameSentence ? 2 : 0) + side)
+        // A relative clause after the mention: in "X, who said ..." the relative pronoun is the source.
+        if relativeAfter(m) { f.add(30, (sameSentence ? 2 : 0) + side) }
+        if let head = m.head, Self.isRelativePronoun(tokens[head]) {
+            f.add(31, (sameSentence ? 2 : 0) + side, QuoteFeatureSource.bucket(distance))
+        }
     }
 
     /// The speaker for mention `m`: a name's entity, or what a pronoun or description stands for.
     func speaker(_ m: Mention) -> Speaker {
         if let c = m.candidate { return resolver.candidates[c].speaker(doc) }
         let head = m.head!
+        if m.subjectPhrase { return Speaker(entity: nil, name: doc.string(m.first, through: m.last), mention: doc.words(m.first, through: m.last)) }
         if resolver.isPronoun(head) { return resolver.resolvePronoun(at: head) }
+        if Self.isRelativePronoun(doc.tokens[head]) { return resolver.resolveRelative(at: head) }
+        if Self.isPossessiveDeterminer(doc.tokens[head]) {
+            return resolver.resolvePronoun(at: head, person: doc.tokens[head].key == QuoteKeys.his || doc.tokens[head].key == QuoteKeys.her)
+        }
         if !doc.tokens[head].flags.isDisjoint(with: [.personRole, .organizationNoun]) { return resolver.resolveDescription(at: head) }
         return Speaker(entity: nil, name: doc.string(m.first, through: m.last), mention: doc.words(m.first, through: m.last))
     }

@@ -142,7 +142,11 @@ final class SpeakerResolver {
     /// The mention is the pronoun itself; the name and entity are what it stands for (the pronoun
     /// as written when nothing compatible precedes it).
     func resolvePronoun(at p: Int) -> Speaker {
-        let wantsPerson = tokens[p].isWord && tokens[p].flags.contains(.personPronoun)
+        resolvePronoun(at: p, person: tokens[p].isWord && tokens[p].flags.contains(.personPronoun))
+    }
+
+    /// What the pronoun at `p` stands for: a person ("he", "his") or a group ("they", "its").
+    func resolvePronoun(at p: Int, person wantsPerson: Bool) -> Speaker {
         if tokens[p].isWord && tokens[p].key == QuoteKeys.they {
             // "US intelligence, where they claim ...": a name followed by a group noun.
             let range = doc.sentenceRange(of: p)
@@ -165,6 +169,26 @@ final class SpeakerResolver {
         var speaker = recent(before: p) { wantsPerson ? $0.isPersonLike : $0.isGroupLike }
             ?? Speaker(entity: nil, name: doc.string(p, through: p))
         speaker.mention = mention
+        return speaker
+    }
+
+    /// What the relative pronoun at `p` stands for: the noun before it ("Beck, who said"), a
+    /// name's entity, a description resolved as one, else the noun as written. The mention is
+    /// the relative pronoun.
+    func resolveRelative(at p: Int) -> Speaker {
+        var u = p - 1
+        if u >= 0 && tokens[u].mark == 0x2C { u -= 1 }
+        var speaker: Speaker
+        if u >= 0, cover[u] >= 0 {
+            speaker = candidates[cover[u]].speaker(doc)
+        } else if u >= 0, tokens[u].isWord, !tokens[u].flags.isDisjoint(with: [.personRole, .organizationNoun]) {
+            speaker = resolveDescription(at: u)
+        } else if u >= 0, tokens[u].isWord, tokens[u].passage < 0 {
+            speaker = Speaker(entity: nil, name: doc.string(u, through: u))
+        } else {
+            speaker = Speaker(entity: nil, name: doc.string(p, through: p))
+        }
+        speaker.mention = doc.words(p, through: p)
         return speaker
     }
 

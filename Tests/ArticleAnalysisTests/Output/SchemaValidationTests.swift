@@ -21,7 +21,7 @@ final class SchemaValidationTests: XCTestCase {
         func nanoseconds() -> UInt64 { counter.now += 1_500_000; return counter.now }
     }
 
-    private func pipeline(learnedQuotes: Bool = false) throws -> AnalysisPipeline {
+    private func pipeline(learnedQuotes: Bool = true) throws -> AnalysisPipeline {
         do {
             return try AnalysisPipeline.bundled(learnedQuotes: learnedQuotes)
         } catch {
@@ -59,7 +59,7 @@ final class SchemaValidationTests: XCTestCase {
 
     func testReferenceAndCorpusArticlesValidateAgainstTheSchema() throws {
         try CorpusFiles.requireCorpus()
-        // The learned quote model (`--learned-quotes`), and the rules alone (the default).
+        // The default pipeline (learned quotes), and the rules alone (`--rule-quotes`).
         for learned in [true, false] {
             try validateCorpus(with: try pipeline(learnedQuotes: learned))
         }
@@ -89,9 +89,9 @@ final class SchemaValidationTests: XCTestCase {
         let dev = CorpusLocation.root.deletingLastPathComponent().appendingPathComponent("data/polnear/dev/text")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: dev.path)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
         guard !names.isEmpty else { throw RequiredResource.missing("PolNeAR dev is not at \(dev.path)") }
-        // With the learned attribution model (`--learned-quotes`): its reported speech and claims are
+        // With the learned attribution model (the default): its reported speech and claims are
         // the output this split exercises most.
-        let pipeline = try pipeline(learnedQuotes: true)
+        let pipeline = try pipeline()
         let folder = try temporaryFolder()
         var files: [URL] = []
         for name in names {

@@ -122,10 +122,10 @@ final class QuoteFinderTests: XCTestCase {
     /// The speaker without its mention: who, not where.
     private func who(_ speaker: Speaker?) -> Speaker? { speaker.map { Speaker(entity: $0.entity, name: $0.name) } }
 
-    /// The bundled pipeline attributes quotes with the rules unless asked for the shipped model.
-    func testBundledPipelineUsesTheRulesUnlessAskedForTheModel() throws {
-        XCTAssertTrue(try AnalysisPipeline.bundled().quoteFinder.model.isEmpty)
-        XCTAssertFalse(try AnalysisPipeline.bundled(learnedQuotes: true).quoteFinder.model.isEmpty)
+    /// The bundled pipeline attributes quotes with the shipped model unless asked for the rules.
+    func testBundledPipelineUsesTheLearnedModelByDefault() throws {
+        XCTAssertFalse(try AnalysisPipeline.bundled().quoteFinder.model.isEmpty)
+        XCTAssertTrue(try AnalysisPipeline.bundled(learnedQuotes: false).quoteFinder.model.isEmpty)
     }
 
     func testReferenceArticleWithTheShippedModel() throws {
