@@ -62,6 +62,9 @@ struct ClassNames {
         isByline = isByline || other.isByline
     }
 
+    /// Says nothing (no word read yet).
+    init() {}
+
     /// Reads a lower-cased `class` or `id` value (or several, joined by spaces).
     init(_ value: [UInt8]) {
         let patterns = Self.patterns
