@@ -156,7 +156,16 @@ final class PageBuilder {
             var j = i + 1
             var commas = byte == 0x2C ? 1 : 0
             while j < count {
+                // Eight bytes at a time up to the next one that may end the run: below `!`, a
+                // comma, or 0xC2 (which may start a no-break space).
+                if j + 8 <= count {
+                    let stops = Self.stops(UnsafeRawPointer(bytes + j).loadUnaligned(as: UInt64.self))
+                    if stops == 0 { j += 8; continue }
+                    j += stops.trailingZeroBitCount >> 3
+                }
                 let c = bytes[j]
+                // One space between two words stays in the run: it would be collapsed to itself.
+                if c == 0x20 && j + 1 < count && bytes[j + 1] > 0x20 && bytes[j + 1] != 0xC2 { j += 1; continue }
                 if Self.isSpace(c) || (c == 0xC2 && j + 1 < count && bytes[j + 1] == 0xA0) { break }
                 if c == 0x2C { commas += 1 }
                 j += 1
@@ -168,6 +177,17 @@ final class PageBuilder {
             runCommas += commas
             i = j
         }
+    }
+
+    /// The high bit of the bytes of `word` (little-endian) that are below 0x21, 0x2C or 0xC2:
+    /// exact for the lowest one (a borrow can only mark bytes above a marked one), zero when
+    /// there is none (the "has a zero byte" test, Hacker's Delight 6-1).
+    @inline(__always)
+    private static func stops(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let below = (word &- 0x21 &* ones) & ~word & highs
+        return below | zeros(word ^ (0x2C &* ones)) | zeros(word ^ (0xC2 &* ones))
     }
 
     @inline(__always)

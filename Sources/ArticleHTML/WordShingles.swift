@@ -37,6 +37,54 @@ public enum WordShingles {
         return hashes
     }
 
+    /// `wordHashes(String(decoding: utf8, as: UTF8.self).lowercased())`, read straight from the
+    /// UTF-8 bytes: ASCII letters lowered on the way, other scalars through their lower-case
+    /// mapping (what `lowercased()` does, scalar by scalar), ill-formed bytes as U+FFFD.
+    static func lowercasedWordHashes(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(utf8.count / 5)
+        var hash: UInt64 = 0xcbf29ce484222325
+        var inWord = false
+        @inline(__always) func take(_ s: Unicode.Scalar) {
+            if isWordScalar(s) {
+                hash = (hash ^ UInt64(s.value)) &* 0x100000001b3
+                inWord = true
+            } else if inWord {
+                hashes.append(hash)
+                hash = 0xcbf29ce484222325
+                inWord = false
+            }
+        }
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            let byte = utf8[i]
+            if byte < 0x80 {
+                take(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
+                i += 1
+                continue
+            }
+            // A run of non-ASCII bytes, decoded as `String(decoding:as:)` does.
+            var j = i + 1
+            while j < n && utf8[j] >= 0x80 { j += 1 }
+            var iterator = UnsafeBufferPointer(rebasing: utf8[i..<j]).makeIterator()
+            var decoder = UTF8()
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar):
+                    if scalar.isASCII { take(scalar) } else { for lower in scalar.properties.lowercaseMapping.unicodeScalars { take(lower) } }
+                case .error:
+                    take("\u{FFFD}")
+                case .emptyInput:
+                    break decoding
+                }
+            }
+            i = j
+        }
+        if inWord { hashes.append(hash) }
+        return hashes
+    }
+
     /// The benchmark's shingles of `text` as a multiset: hash of each run of `n` words (a text of
     /// fewer words has one shingle of all of them, an empty text one empty shingle).
     public static func shingles(_ text: String, n: Int = 4) -> [UInt64: Int] {
