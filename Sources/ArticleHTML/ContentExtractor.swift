@@ -202,7 +202,8 @@ public struct ContentExtractor: Sendable {
             if elements[Int(block.owner)].tag == .h1 { continue }
             // Site chrome the plain-text cleaner knows by its phrases ("Advertisement", "Share").
             let text = String(decoding: block.text, as: UTF8.self)
-            if block.text.count < 400 && SiteChrome.isChrome(text) { continue }
+            if block.text.count < 400 && !block.text.withUnsafeBufferPointer({ SiteChrome.cannotBeChrome(utf8: $0) })
+                && SiteChrome.isChrome(text) { continue }
             segments.append(Segment(text: text, tag: elements[Int(block.owner)].tag))
         }
         return segments

@@ -49,6 +49,9 @@ final class PageBuilder {
             let value = attributes.bytes[span.value]
             switch span.kind {
             case .class, .id:
+                // Inside a dropped element the names decide nothing (its whole subtree is left
+                // out) but a byline still to be found.
+                if droppedDepth > 0 && (document.byline != nil || capture != .none) { break }
                 // Each value is read (and cached) on its own: classes repeat across a page, ids
                 // do not, and what the words say is the union of what each value says.
                 let read = readNames(value)

@@ -20,10 +20,19 @@ public enum WordShingles {
 
     /// The hash of each word, in order (FNV-1a over the scalars).
     public static func wordHashes(_ text: String) -> [UInt64] {
+        var words = WordHasher()
+        for s in text.unicodeScalars { words.take(s) }
+        return words.finish()
+    }
+
+    /// Hashes words scalar by scalar.
+    private struct WordHasher {
         var hashes: [UInt64] = []
         var hash: UInt64 = 0xcbf29ce484222325
         var inWord = false
-        for s in text.unicodeScalars {
+
+        @inline(__always)
+        mutating func take(_ s: Unicode.Scalar) {
             if isWordScalar(s) {
                 hash = (hash ^ UInt64(s.value)) &* 0x100000001b3
                 inWord = true
@@ -33,34 +42,25 @@ public enum WordShingles {
                 inWord = false
             }
         }
-        if inWord { hashes.append(hash) }
-        return hashes
+
+        mutating func finish() -> [UInt64] {
+            if inWord { hashes.append(hash) }
+            return hashes
+        }
     }
 
     /// `wordHashes(String(decoding: utf8, as: UTF8.self).lowercased())`, read straight from the
     /// UTF-8 bytes: ASCII letters lowered on the way, other scalars through their lower-case
     /// mapping (what `lowercased()` does, scalar by scalar), ill-formed bytes as U+FFFD.
     static func lowercasedWordHashes(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt64] {
-        var hashes: [UInt64] = []
-        hashes.reserveCapacity(utf8.count / 5)
-        var hash: UInt64 = 0xcbf29ce484222325
-        var inWord = false
-        @inline(__always) func take(_ s: Unicode.Scalar) {
-            if isWordScalar(s) {
-                hash = (hash ^ UInt64(s.value)) &* 0x100000001b3
-                inWord = true
-            } else if inWord {
-                hashes.append(hash)
-                hash = 0xcbf29ce484222325
-                inWord = false
-            }
-        }
+        var words = WordHasher()
+        words.hashes.reserveCapacity(utf8.count / 5)
         var i = 0
         let n = utf8.count
         while i < n {
             let byte = utf8[i]
             if byte < 0x80 {
-                take(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
+                words.take(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
                 i += 1
                 continue
             }
@@ -72,17 +72,16 @@ public enum WordShingles {
             decoding: while true {
                 switch decoder.decode(&iterator) {
                 case .scalarValue(let scalar):
-                    if scalar.isASCII { take(scalar) } else { for lower in scalar.properties.lowercaseMapping.unicodeScalars { take(lower) } }
+                    if scalar.isASCII { words.take(scalar) } else { for lower in scalar.properties.lowercaseMapping.unicodeScalars { words.take(lower) } }
                 case .error:
-                    take("\u{FFFD}")
+                    words.take("\u{FFFD}")
                 case .emptyInput:
                     break decoding
                 }
             }
             i = j
         }
-        if inWord { hashes.append(hash) }
-        return hashes
+        return words.finish()
     }
 
     /// The benchmark's shingles of `text` as a multiset: hash of each run of `n` words (a text of
