@@ -169,7 +169,10 @@ struct HTMLTokenizer: ~Copyable {
             let kind = AttributeName.of(nameBytes)
             let kept = kind != .other
             let nameStart = attributes.bytes.count
-            if kept { for b in nameBytes { Self.appendNameByte(b, to: &attributes.bytes) } }
+            if kept {
+                // The names kept are the few `AttributeName` knows: ASCII letters and `-`, lowered.
+                for b in nameBytes { attributes.bytes.append(b | 0x20) }
+            }
             let nameEnd = attributes.bytes.count
             while i < end && Self.isSpace(base[i]) { i += 1 }
             if i < end && base[i] == UInt8(ascii: "=") {

@@ -16,23 +16,27 @@ struct TagAttributes {
         spans.reserveCapacity(16)
     }
 
+    /// Forgets the spans. The bytes stay (spans of the next tag are appended after them) until
+    /// they pass 64 KB: clearing an array on every tag is not free.
     mutating func removeAll() {
-        // Most tags have no attributes: nothing to clear (clearing an empty array is not free).
-        if !bytes.isEmpty { bytes.removeAll(keepingCapacity: true) }
+        // Most tags have no attributes: nothing to clear.
         if !spans.isEmpty { spans.removeAll(keepingCapacity: true) }
+        if bytes.count > 1 << 16 { bytes.removeAll(keepingCapacity: true) }
     }
 
     /// Adds the attribute whose name and value are the bytes from `nameStart` on (the name ends at
     /// `nameEnd`); a repeated name is dropped (the first one counts, as in WHATWG and libxml2).
     mutating func commit(nameStart: Int, nameEnd: Int, kind: AttributeName? = nil) {
         let name = nameStart..<nameEnd
-        for span in spans where span.name.count == name.count {
-            if bytes[span.name].elementsEqual(bytes[name]) {
+        let kind = kind ?? AttributeName.of(bytes[name])
+        // Names of one kind other than `.other` are the same name.
+        for span in spans where span.kind == kind && span.name.count == name.count {
+            if kind != .other || bytes[span.name].elementsEqual(bytes[name]) {
                 bytes.removeSubrange(nameStart...)
                 return
             }
         }
-        spans.append(Span(name: name, value: nameEnd..<bytes.count, kind: kind ?? AttributeName.of(bytes[name])))
+        spans.append(Span(name: name, value: nameEnd..<bytes.count, kind: kind))
     }
 
     /// The value of the attribute `name` (lower case), if the tag has it.
