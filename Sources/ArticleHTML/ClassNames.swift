@@ -31,15 +31,16 @@ struct ClassNames {
     private enum Kind { case likely, unlikely, byline }
 
     /// The patterns in one flat table, grouped by first byte (`start[b]..<start[b + 1]`), and a
-    /// bit for every three bytes some pattern starts with (hashed to 16 bits): most positions of
+    /// bit for every three bytes some pattern starts with (hashed to 12 bits): most positions of
     /// a class word are passed over on that one bit (pages have hundreds of distinct class and
     /// id values, a few thousand bytes, and about one position in five starts a pattern's first
-    /// two bytes, one in fifty its first three).
+    /// two bytes, one in fifty its first three). The filter is 512 bytes so that it stays in the
+    /// first-level cache while the parser streams through the page (at 8 KB, its loads missed).
     private struct Patterns {
         var bytes: [UInt8] = []
         var entries: [(offset: Int, count: Int, kind: Kind)] = []
         var start = [Int](repeating: 0, count: 257)
-        var triples = [UInt64](repeating: 0, count: 1024)
+        var triples = [UInt64](repeating: 0, count: 64)
 
         init() {
             var all: [([UInt8], Kind)] = likely.map { ($0, .likely) } + unlikely.map { ($0, .unlikely) }
@@ -50,8 +51,8 @@ struct ClassNames {
                 entries.append((bytes.count, pattern.count, kind))
                 bytes.append(contentsOf: pattern)
                 start[Int(pattern[0]) + 1] += 1
-                precondition(pattern.count >= 3)
-                let triple = ClassNames.triple(pattern[0], pattern[1], pattern[2], FibonacciHashing.multiplier)
+                precondition(pattern.count >= 3 && pattern.allSatisfy(ClassNames.isWordByte))
+                let triple = ClassNames.triple(UInt64(pattern[0]) | UInt64(pattern[1]) << 8 | UInt64(pattern[2]) << 16, FibonacciHashing.multiplier)
                 triples[triple >> 6] |= 1 << UInt64(triple & 63)
             }
             for b in 0..<256 { start[b + 1] += start[b] }
@@ -86,46 +87,55 @@ struct ClassNames {
         }
     }
 
+    /// One pass over the value: each window of three bytes inside a word is looked up in the
+    /// filter (kept rolling, one byte in per step), and a hit compares the patterns that start
+    /// with its first byte (their bytes are all word bytes, so a match never leaves the word).
+    /// A word of eight bytes or less, packed on the way, is compared with `unlikelyWordKeys`
+    /// where it ends.
     private mutating func read(_ value: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>,
                                _ entries: UnsafeBufferPointer<(offset: Int, count: Int, kind: Kind)>,
                                _ start: UnsafeBufferPointer<Int>, _ triples: UnsafeBufferPointer<UInt64>) {
-        var from = 0
         let n = value.count
         let multiplier = FibonacciHashing.multiplier
-        while from < n {
-            while from < n && !Self.isWordByte(value[from]) { from += 1 }
-            var end = from
-            while end < n && Self.isWordByte(value[end]) { end += 1 }
-            if end > from {
-                var i = from
-                while i + 2 < end {
-                    let triple = Self.triple(value[i], value[i + 1], value[i + 2], multiplier)
-                    if triples[triple >> 6] & (1 << UInt64(triple & 63)) != 0 {
-                        for e in start[Int(value[i])]..<start[Int(value[i]) + 1] {
-                            let entry = entries[e]
-                            guard end - i >= entry.count, value[i + 1] == bytes[entry.offset + 1] else { continue }
-                            var k = 2
-                            while k < entry.count && value[i + k] == bytes[entry.offset + k] { k += 1 }
-                            guard k == entry.count else { continue }
-                            switch entry.kind {
-                            case .likely: isLikely = true
-                            case .unlikely: isUnlikely = true
-                            case .byline: isByline = true
-                            }
-                        }
-                    }
-                    i += 1
-                }
-                if !isUnlikely && end - from <= 8 && Self.unlikelyWordKeys.contains(Self.packed(value, from, end)) { isUnlikely = true }
+        var length = 0
+        var window: UInt64 = 0, packed: UInt64 = 0
+        var p = 0
+        while p <= n {
+            let byte: UInt8 = p < n ? value[p] : 0x20
+            p += 1
+            guard Self.isWordByte(byte) else {
+                if length > 0 && length <= 8 && !isUnlikely && Self.unlikelyWordKeys.contains(packed) { isUnlikely = true }
+                length = 0
+                window = 0
+                packed = 0
+                continue
             }
-            from = end
+            window = window >> 8 | UInt64(byte) << 16
+            if length < 8 { packed |= UInt64(byte) << (8 * UInt64(length)) }
+            length += 1
+            guard length >= 3 else { continue }
+            let triple = Self.triple(window, multiplier)
+            guard triples[triple >> 6] & (1 << UInt64(triple & 63)) != 0 else { continue }
+            let i = p - 3
+            for e in start[Int(value[i])]..<start[Int(value[i]) + 1] {
+                let entry = entries[e]
+                guard i + entry.count <= n else { continue }
+                var k = 1
+                while k < entry.count && value[i + k] == bytes[entry.offset + k] { k += 1 }
+                guard k == entry.count else { continue }
+                switch entry.kind {
+                case .likely: isLikely = true
+                case .unlikely: isUnlikely = true
+                case .byline: isByline = true
+                }
+            }
         }
     }
 
-    /// Three bytes hashed to 16 bits (Fibonacci hashing of the bytes packed little-endian).
+    /// Three bytes, packed little-endian (the first lowest), hashed to 12 bits (Fibonacci hashing).
     @inline(__always)
-    private static func triple(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ multiplier: UInt64) -> Int {
-        Int(truncatingIfNeeded: ((UInt64(a) | UInt64(b) << 8 | UInt64(c) << 16) &* multiplier) >> 48)
+    private static func triple(_ packed: UInt64, _ multiplier: UInt64) -> Int {
+        Int(truncatingIfNeeded: (packed &* multiplier) >> 52)
     }
 
     /// `unlikelyWords`, each packed little-endian into a UInt64 (all are shorter than eight bytes).
@@ -141,7 +151,7 @@ struct ClassNames {
     }
 
     /// Letters, digits, `-` and `_` make up a class word.
-    private static func isWordByte(_ byte: UInt8) -> Bool {
+    fileprivate static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F || byte >= 0x80
     }
 }
