@@ -344,16 +344,13 @@ struct HTMLTokenizer: ~Copyable {
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
-    /// The offset of the first `&` or NUL from `from` on, or `to`: eight bytes a step (the
-    /// "has a zero byte" test, Hacker's Delight 6-1, exact for the lowest byte it marks).
+    /// The offset of the first `&` or NUL from `from` on, or `to`: eight bytes a step (`ByteWords`).
     private func ampersandOrNUL(from: Int, to: Int) -> Int {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         var j = from
         while j + 8 <= to {
-            let word = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
-            let amp = word ^ (0x26 &* ones)
-            let marks = ((amp &- ones) & ~amp | (word &- ones) & ~word) & highs
-            if marks != 0 { return j + marks.trailingZeroBitCount >> 3 }
+            let word = ByteWords.load(base + j)
+            let marks = ByteWords.equal(word, UInt8(ascii: "&")) | ByteWords.zeros(word)
+            if marks != 0 { return j + ByteWords.first(marks) }
             j += 8
         }
         while j < to && base[j] != UInt8(ascii: "&") && base[j] != 0 { j += 1 }

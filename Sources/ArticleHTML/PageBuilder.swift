@@ -162,9 +162,9 @@ final class PageBuilder {
                 // Eight bytes at a time up to the next one that may end the run: below `!`, a
                 // comma, or 0xC2 (which may start a no-break space).
                 if j + 8 <= count {
-                    let stops = Self.stops(UnsafeRawPointer(bytes + j).loadUnaligned(as: UInt64.self))
+                    let stops = Self.stops(ByteWords.load(bytes + j))
                     if stops == 0 { j += 8; continue }
-                    j += stops.trailingZeroBitCount >> 3
+                    j += ByteWords.first(stops)
                 }
                 let c = bytes[j]
                 // One space between two words stays in the run: it would be collapsed to itself.
@@ -182,15 +182,10 @@ final class PageBuilder {
         }
     }
 
-    /// The high bit of the bytes of `word` (little-endian) that are below 0x21, 0x2C or 0xC2:
-    /// exact for the lowest one (a borrow can only mark bytes above a marked one), zero when
-    /// there is none (the "has a zero byte" test, Hacker's Delight 6-1).
+    /// The bytes of `word` that are below 0x21, 0x2C or 0xC2 (`ByteWords`).
     @inline(__always)
     private static func stops(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeros(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        let below = (word &- 0x21 &* ones) & ~word & highs
-        return below | zeros(word ^ (0x2C &* ones)) | zeros(word ^ (0xC2 &* ones))
+        ByteWords.below(word, 0x21) | ByteWords.equal(word, 0x2C) | ByteWords.equal(word, 0xC2)
     }
 
     @inline(__always)
