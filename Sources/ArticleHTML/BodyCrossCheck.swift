@@ -5,18 +5,26 @@
 /// short, stripped of paragraphs, or stale).
 struct BodyCrossCheck {
     private var triples: Set<UInt64> = []
+    /// One bit per value of a triple's top 16 bits: most triples of a page are not in the body
+    /// and are turned away here, before the set hashes them again.
+    private var filter = [UInt64](repeating: 0, count: 1024)
     /// Words in the declared body.
     private(set) var wordCount = 0
     /// UTF-8 bytes of the declared body.
     private(set) var byteCount = 0
 
     init(_ body: String) {
-        let words = WordShingles.wordHashes(body.lowercased())
+        var body = body
+        let words = body.withUTF8 { WordShingles.lowercasedWordHashes($0) }
         wordCount = words.count
         byteCount = body.utf8.count
         guard words.count >= 3 else { return }
         triples.reserveCapacity(words.count)
-        for i in 0..<(words.count - 2) { triples.insert(Self.triple(words[i], words[i + 1], words[i + 2])) }
+        for i in 0..<(words.count - 2) {
+            let triple = Self.triple(words[i], words[i + 1], words[i + 2])
+            triples.insert(triple)
+            filter[Int(triple >> 54)] |= 1 << ((triple >> 48) & 63)
+        }
     }
 
     /// Enough text to be trusted as a body.
@@ -24,10 +32,13 @@ struct BodyCrossCheck {
 
     /// The share of `text` (in bytes) whose word triples are in the declared body.
     func matchedBytes(_ text: [UInt8]) -> Int {
-        let words = WordShingles.wordHashes(String(decoding: text, as: UTF8.self).lowercased())
+        let words = text.withUnsafeBufferPointer { WordShingles.lowercasedWordHashes($0) }
         guard words.count >= 3 else { return 0 }
         var hits = 0
-        for i in 0..<(words.count - 2) where triples.contains(Self.triple(words[i], words[i + 1], words[i + 2])) { hits += 1 }
+        for i in 0..<(words.count - 2) {
+            let triple = Self.triple(words[i], words[i + 1], words[i + 2])
+            if filter[Int(triple >> 54)] & (1 << ((triple >> 48) & 63)) != 0 && triples.contains(triple) { hits += 1 }
+        }
         return text.count * hits / (words.count - 2)
     }
 

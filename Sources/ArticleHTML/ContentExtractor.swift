@@ -201,8 +201,10 @@ public struct ContentExtractor: Sendable {
             // The headline is the title (metadata), not body text.
             if elements[Int(block.owner)].tag == .h1 { continue }
             // Site chrome the plain-text cleaner knows by its phrases ("Advertisement", "Share").
-            if block.text.count < 400 && SiteChrome.isChrome(String(decoding: block.text, as: UTF8.self)) { continue }
-            segments.append(Segment(text: String(decoding: block.text, as: UTF8.self), tag: elements[Int(block.owner)].tag))
+            let text = String(decoding: block.text, as: UTF8.self)
+            if block.text.count < 400 && !block.text.withUnsafeBufferPointer({ SiteChrome.cannotBeChrome(utf8: $0) })
+                && SiteChrome.isChrome(text) { continue }
+            segments.append(Segment(text: text, tag: elements[Int(block.owner)].tag))
         }
         return segments
     }

@@ -24,7 +24,10 @@ struct HTMLTokenizer: ~Copyable {
     private let end: Int
     private var tree: HTMLTreeBuilder
     private var attributes = TagAttributes()
+    /// The current tag's name: bytes `nameFrom..<nameTo` of the page when they are lower case
+    /// already (`nameIsCopied` false, the common case), else lowered into `name`.
     private var name: [UInt8] = []
+    private var nameFrom = 0, nameTo = 0, nameIsCopied = false
     private var scratch: [UInt8] = []
 
     static func parse(_ utf8: UnsafeBufferPointer<UInt8>) -> PageDocument {
@@ -82,7 +85,7 @@ struct HTMLTokenizer: ~Copyable {
         attributes.removeAll()
         var selfClosing = false
         guard attributeList(&i, &selfClosing) else { return end }
-        let id = tree.names.id(name)
+        let id = nameID()
         let open = tree.startTag(id, attributes, selfClosing: selfClosing)
         guard open else { return i }
         switch tree.names.content(id) {
@@ -107,25 +110,39 @@ struct HTMLTokenizer: ~Copyable {
         attributes.removeAll()
         var selfClosing = false
         guard attributeList(&i, &selfClosing) else { return end }
-        tree.endTag(tree.names.id(name))
+        tree.endTag(nameID())
         return i
     }
 
-    /// Tag name state: the name, lower-cased, into `name`; returns the offset after it.
+    /// Tag name state: the name's place (lowered into `name` when it holds upper case or NUL);
+    /// returns the offset after it.
     private mutating func tagName(_ at: Int) -> Int {
         var i = at
-        var plain = true  // no upper case, no NUL: copied as it stands
+        var plain = true  // no upper case, no NUL: read where it stands
         while i < end {
             let c = base[i]
             if Self.isSpace(c) || c == UInt8(ascii: "/") || c == UInt8(ascii: ">") { break }
             if (c >= 0x41 && c <= 0x5A) || c == 0 { plain = false }
             i += 1
         }
-        name.removeAll(keepingCapacity: true)
-        let bytes = UnsafeBufferPointer(start: base + at, count: i - at)
-        if plain { name.append(contentsOf: bytes) } else { for c in bytes { Self.appendNameByte(c, to: &name) } }
+        nameFrom = at
+        nameTo = i
+        nameIsCopied = !plain
+        if !plain {
+            name.removeAll(keepingCapacity: true)
+            for c in UnsafeBufferPointer(start: base + at, count: i - at) { Self.appendNameByte(c, to: &name) }
+        }
         return i
     }
+
+    /// The id of the current tag's name.
+    private mutating func nameID() -> Int32 {
+        if nameIsCopied { return tree.names.id(name) }
+        return tree.names.id(UnsafeBufferPointer(start: base + nameFrom, count: nameTo - nameFrom))
+    }
+
+    /// Byte `k` of the current tag's (lower-case) name.
+    private func nameByte(_ k: Int) -> UInt8 { nameIsCopied ? name[k] : base[nameFrom + k] }
 
     /// Attribute states up to the tag's `>`: fills `attributes`; false when the page ends inside the tag.
     private mutating func attributeList(_ i: inout Int, _ selfClosing: inout Bool) -> Bool {
@@ -149,9 +166,13 @@ struct HTMLTokenizer: ~Copyable {
             }
             let nameBytes = UnsafeBufferPointer(start: base + nameFrom, count: i - nameFrom)
             // Only the attributes the builder reads are kept (the others are read past).
-            let kept = PageBuilder.reads(nameBytes)
+            let kind = AttributeName.of(nameBytes)
+            let kept = kind != .other
             let nameStart = attributes.bytes.count
-            if kept { for b in nameBytes { Self.appendNameByte(b, to: &attributes.bytes) } }
+            if kept {
+                // The names kept are the few `AttributeName` knows: ASCII letters and `-`, lowered.
+                for b in nameBytes { attributes.bytes.append(b | 0x20) }
+            }
             let nameEnd = attributes.bytes.count
             while i < end && Self.isSpace(base[i]) { i += 1 }
             if i < end && base[i] == UInt8(ascii: "=") {
@@ -169,7 +190,7 @@ struct HTMLTokenizer: ~Copyable {
                     if kept { attributeValue(start, i) }
                 }
             }
-            if kept { attributes.commit(nameStart: nameStart, nameEnd: nameEnd) }
+            if kept { attributes.commit(nameStart: nameStart, nameEnd: nameEnd, kind: kind) }
         }
     }
 
@@ -177,8 +198,7 @@ struct HTMLTokenizer: ~Copyable {
     private mutating func attributeValue(_ from: Int, _ to: Int) {
         var i = from
         while i < to {
-            var j = i
-            while j < to && base[j] != UInt8(ascii: "&") && base[j] != 0 { j += 1 }
+            let j = ampersandOrNUL(from: i, to: to)
             if j > i { attributes.bytes.append(contentsOf: UnsafeBufferPointer(start: base + i, count: j - i)) }
             guard j < to else { return }
             if base[j] == 0 {
@@ -198,12 +218,12 @@ struct HTMLTokenizer: ~Copyable {
     /// `name` holds the element's name), or the end of the page.
     private func rawTextEnd(from: Int) -> Int {
         var i = from
-        let length = name.count
+        let length = nameIsCopied ? name.count : nameTo - nameFrom
         while let lt = find(UInt8(ascii: "<"), from: i) {
             let at = lt + 2
             if at + length <= end, base[lt + 1] == UInt8(ascii: "/") {
                 var k = 0
-                while k < length && (base[at + k] | 0x20) == name[k] { k += 1 }
+                while k < length && (base[at + k] | 0x20) == nameByte(k) { k += 1 }
                 if k == length && (at + length == end || Self.isSpace(base[at + length]) || base[at + length] == UInt8(ascii: "/")
                                    || base[at + length] == UInt8(ascii: ">")) { return lt }
             }
@@ -256,8 +276,7 @@ struct HTMLTokenizer: ~Copyable {
     private mutating func characters(_ from: Int, _ to: Int, inAttribute: Bool) {
         var i = from
         while i < to {
-            var j = i
-            while j < to && base[j] != UInt8(ascii: "&") && base[j] != 0 { j += 1 }
+            let j = ampersandOrNUL(from: i, to: to)
             if j > i { tree.text(UnsafeBufferPointer(start: base + i, count: j - i)) }
             guard j < to else { return }
             if base[j] == 0 {
@@ -323,6 +342,19 @@ struct HTMLTokenizer: ~Copyable {
     private func find(_ byte: UInt8, from: Int) -> Int? {
         guard from < end, let hit = memchr(base + from, Int32(byte), end - from) else { return nil }
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The offset of the first `&` or NUL from `from` on, or `to`: eight bytes a step (`ByteWords`).
+    private func ampersandOrNUL(from: Int, to: Int) -> Int {
+        var j = from
+        while j + 8 <= to {
+            let word = ByteWords.load(base + j)
+            let marks = ByteWords.equal(word, UInt8(ascii: "&")) | ByteWords.zeros(word)
+            if marks != 0 { return j + ByteWords.first(marks) }
+            j += 8
+        }
+        while j < to && base[j] != UInt8(ascii: "&") && base[j] != 0 { j += 1 }
+        return j
     }
 
     private func matches(_ at: Int, _ word: StaticString) -> Bool {

@@ -106,6 +106,14 @@ indirect enum JSONValue {
             i += 1
             var out: [UInt8] = []
             while i < bytes.count {
+                // A run without quote or backslash, copied at once.
+                var j = i
+                while j < bytes.count && bytes[j] != UInt8(ascii: "\"") && bytes[j] != UInt8(ascii: "\\") { j += 1 }
+                if j > i {
+                    out.append(contentsOf: bytes[i..<j])
+                    i = j
+                    continue
+                }
                 let c = bytes[i]
                 if c == UInt8(ascii: "\"") { i += 1; return String(decoding: out, as: UTF8.self) }
                 if c == UInt8(ascii: "\\") {

@@ -30,32 +30,10 @@ final class PageBuilder {
     @exclusivity(unchecked) private var captureDepth = 0
 
     private enum Capture { case none, title, jsonLD, byline }
-    @exclusivity(unchecked) private var classNames: [ClassKey: ClassNames] = [:]
-    /// The lower-cased class or id value being read (reused).
-    @exclusivity(unchecked) private var classAndID = ClassKey()
-
-    /// Class and id bytes as a dictionary key; its hash is an FNV-1a of the bytes, made while
-    /// they are copied, so the dictionary's hasher reads eight bytes instead of the whole value.
-    struct ClassKey: Hashable {
-        var bytes: [UInt8] = []
-        var fnv: UInt64 = FNV1a.offsetBasis
-        func hash(into hasher: inout Hasher) { hasher.combine(fnv) }
-        static func == (a: ClassKey, b: ClassKey) -> Bool { a.fnv == b.fnv && a.bytes == b.bytes }
-
-        mutating func removeAll() { bytes.removeAll(keepingCapacity: true); fnv = FNV1a.offsetBasis }
-
-        mutating func appendLowercased(_ value: ArraySlice<UInt8>) {
-            bytes.reserveCapacity(bytes.count + value.count)
-            for byte in value {
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                bytes.append(lower)
-                fnv = FNV1a.step(fnv, UInt32(lower))
-            }
-        }
-    }
+    /// What each distinct class or id value says.
+    @exclusivity(unchecked) private var classNames = ClassNameCache()
 
     init() {
-        classNames.reserveCapacity(512)
         open.reserveCapacity(64)
         run.reserveCapacity(1024)
         document.elements.reserveCapacity(2048)
@@ -69,8 +47,11 @@ final class PageBuilder {
         var isJSONLD = false, isLink = false, isByline = false
         for span in attributes.spans {
             let value = attributes.bytes[span.value]
-            switch Self.attribute(attributes.bytes[span.name]) {
+            switch span.kind {
             case .class, .id:
+                // Inside a dropped element the names decide nothing (its whole subtree is left
+                // out) but a byline still to be found.
+                if droppedDepth > 0 && (document.byline != nil || capture != .none) { break }
                 // Each value is read (and cached) on its own: classes repeat across a page, ids
                 // do not, and what the words say is the union of what each value says.
                 let read = readNames(value)
@@ -178,7 +159,16 @@ final class PageBuilder {
             var j = i + 1
             var commas = byte == 0x2C ? 1 : 0
             while j < count {
+                // Eight bytes at a time up to the next one that may end the run: below `!`, a
+                // comma, or 0xC2 (which may start a no-break space).
+                if j + 8 <= count {
+                    let stops = Self.stops(ByteWords.load(bytes + j))
+                    if stops == 0 { j += 8; continue }
+                    j += ByteWords.first(stops)
+                }
                 let c = bytes[j]
+                // One space between two words stays in the run: it would be collapsed to itself.
+                if c == 0x20 && j + 1 < count && bytes[j + 1] > 0x20 && bytes[j + 1] != 0xC2 { j += 1; continue }
                 if Self.isSpace(c) || (c == 0xC2 && j + 1 < count && bytes[j + 1] == 0xA0) { break }
                 if c == 0x2C { commas += 1 }
                 j += 1
@@ -192,6 +182,12 @@ final class PageBuilder {
         }
     }
 
+    /// The bytes of `word` that are below 0x21, 0x2C or 0xC2 (`ByteWords`).
+    @inline(__always)
+    private static func stops(_ word: UInt64) -> UInt64 {
+        ByteWords.below(word, 0x21) | ByteWords.equal(word, 0x2C) | ByteWords.equal(word, 0xC2)
+    }
+
     @inline(__always)
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte <= 0x20 && (byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C)
@@ -199,12 +195,7 @@ final class PageBuilder {
 
     /// What one class or id value says, read once per distinct value.
     private func readNames(_ value: ArraySlice<UInt8>) -> ClassNames {
-        classAndID.removeAll()
-        classAndID.appendLowercased(value)
-        if let known = classNames[classAndID] { return known }
-        let names = ClassNames(classAndID.bytes)
-        classNames[classAndID] = names
-        return names
+        value.withUnsafeBufferPointer { classNames.names($0) }
     }
 
     /// Script and style content (libxml2 reports it as CDATA): only JSON-LD is kept.
@@ -231,67 +222,6 @@ final class PageBuilder {
         runLinkBytes = 0
         runCommas = 0
     }
-
-    private enum Attribute { case `class`, id, itemprop, rel, href, hidden, ariaHidden, style, role, type, lang, datetime, name, property, httpEquiv, content, charset, other }
-
-    /// Whether the builder reads the attribute `name` (any case): the tokenizer does not copy
-    /// the values of the others (most of a page's attribute bytes: src, srcset, data-*).
-    static func reads(_ name: UnsafeBufferPointer<UInt8>) -> Bool { attribute(name) != .other }
-
-    /// The attribute of a name (upper case read as lower), read without making a `String`.
-    private static func attribute<Name: Collection<UInt8>>(_ key: Name) -> Attribute {
-        let length = key.count
-        guard length <= 11 else { return .other }
-        var packed: UInt64 = 0
-        var i = 0
-        var rest: UInt32 = 0
-        for byte in key {
-            let lower = UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            if i < 8 { packed |= lower << (8 * UInt64(i)) } else { rest |= UInt32(lower) << (8 * UInt32(i - 8)) }
-            i += 1
-        }
-        if length > 8 {
-            if length == 11 && packed == 0x6469682D61697261 && rest == 0x6E_6564 { return .ariaHidden }  // "aria-hid" "den"
-            if length == 10 && packed == 0x7571652D70747468 && rest == 0x7669 { return .httpEquiv }  // "http-equ" "iv"
-            return .other
-        }
-        switch packed {
-        case Self.classKey: return .class
-        case Self.idKey: return .id
-        case Self.hrefKey: return .href
-        case Self.styleKey: return .style
-        case Self.relKey: return .rel
-        case Self.roleKey: return .role
-        case Self.typeKey: return .type
-        case Self.itempropKey: return .itemprop
-        case Self.hiddenKey: return .hidden
-        case Self.langKey: return .lang
-        case Self.datetimeKey: return .datetime
-        case Self.nameKey: return .name
-        case Self.propertyKey: return .property
-        case Self.contentKey: return .content
-        case Self.charsetKey: return .charset
-        default: return .other
-        }
-    }
-
-    // The attribute names packed little-endian into a UInt64, written out as
-    // literals so that the switch in `attribute` compares constants.
-    private static var classKey: UInt64 { 0x0000007373616C63 }  // "class"
-    private static var idKey: UInt64 { 0x0000000000006469 }  // "id"
-    private static var hrefKey: UInt64 { 0x0000000066657268 }  // "href"
-    private static var styleKey: UInt64 { 0x000000656C797473 }  // "style"
-    private static var relKey: UInt64 { 0x00000000006C6572 }  // "rel"
-    private static var roleKey: UInt64 { 0x00000000656C6F72 }  // "role"
-    private static var typeKey: UInt64 { 0x0000000065707974 }  // "type"
-    private static var itempropKey: UInt64 { 0x706F72706D657469 }  // "itemprop"
-    private static var hiddenKey: UInt64 { 0x00006E6564646968 }  // "hidden"
-    private static var langKey: UInt64 { 0x00000000676E616C }  // "lang"
-    private static var datetimeKey: UInt64 { 0x656D697465746164 }  // "datetime"
-    private static var nameKey: UInt64 { 0x00000000656D616E }  // "name"
-    private static var propertyKey: UInt64 { 0x79747265706F7270 }  // "property"
-    private static var contentKey: UInt64 { 0x00746E65746E6F63 }  // "content"
-    private static var charsetKey: UInt64 { 0x0074657372616863 }  // "charset"
 
     private static let articleBodyWord = Array("articlebody".utf8), textWord = Array("text".utf8)
     private static let authorWord = Array("author".utf8), canonicalWord = Array("canonical".utf8), trueWord = Array("true".utf8)

@@ -20,10 +20,19 @@ public enum WordShingles {
 
     /// The hash of each word, in order (FNV-1a over the scalars).
     public static func wordHashes(_ text: String) -> [UInt64] {
+        var words = WordHasher()
+        for s in text.unicodeScalars { words.take(s) }
+        return words.finish()
+    }
+
+    /// Hashes words scalar by scalar.
+    private struct WordHasher {
         var hashes: [UInt64] = []
         var hash: UInt64 = 0xcbf29ce484222325
         var inWord = false
-        for s in text.unicodeScalars {
+
+        @inline(__always)
+        mutating func take(_ s: Unicode.Scalar) {
             if isWordScalar(s) {
                 hash = (hash ^ UInt64(s.value)) &* 0x100000001b3
                 inWord = true
@@ -33,8 +42,46 @@ public enum WordShingles {
                 inWord = false
             }
         }
-        if inWord { hashes.append(hash) }
-        return hashes
+
+        mutating func finish() -> [UInt64] {
+            if inWord { hashes.append(hash) }
+            return hashes
+        }
+    }
+
+    /// `wordHashes(String(decoding: utf8, as: UTF8.self).lowercased())`, read straight from the
+    /// UTF-8 bytes: ASCII letters lowered on the way, other scalars through their lower-case
+    /// mapping (what `lowercased()` does, scalar by scalar), ill-formed bytes as U+FFFD.
+    static func lowercasedWordHashes(_ utf8: UnsafeBufferPointer<UInt8>) -> [UInt64] {
+        var words = WordHasher()
+        words.hashes.reserveCapacity(utf8.count / 5)
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            let byte = utf8[i]
+            if byte < 0x80 {
+                words.take(Unicode.Scalar(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte))
+                i += 1
+                continue
+            }
+            // A run of non-ASCII bytes, decoded as `String(decoding:as:)` does.
+            var j = i + 1
+            while j < n && utf8[j] >= 0x80 { j += 1 }
+            var iterator = UnsafeBufferPointer(rebasing: utf8[i..<j]).makeIterator()
+            var decoder = UTF8()
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar):
+                    if scalar.isASCII { words.take(scalar) } else { for lower in scalar.properties.lowercaseMapping.unicodeScalars { words.take(lower) } }
+                case .error:
+                    words.take("\u{FFFD}")
+                case .emptyInput:
+                    break decoding
+                }
+            }
+            i = j
+        }
+        return words.finish()
     }
 
     /// The benchmark's shingles of `text` as a multiset: hash of each run of `n` words (a text of

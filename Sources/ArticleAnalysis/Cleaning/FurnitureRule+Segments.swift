@@ -12,4 +12,23 @@ public enum SiteChrome {
         guard line.words <= 12 else { return false }
         return FurnitureRule.isShare(line) || FurnitureRule.isComments(line.key, line) || FurnitureRule.isBoilerplate(line.key, line)
     }
+
+    /// True when `isChrome` is false for this UTF-8 text whatever its words, read from the bytes
+    /// without a `String`: no colon (so no caption) and more than 12 chunks between spaces that
+    /// hold an ASCII letter or digit (each is at least one of the line's words, and a line of
+    /// more than 12 words is chrome only as a caption). Most paragraphs of a page end here.
+    public static func cannotBeChrome(utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        var words = 0
+        var inWord = false
+        for byte in utf8 {
+            if byte == 0x3A { return false }
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord && ((byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39) {
+                inWord = true
+                words += 1
+            }
+        }
+        return words > 12
+    }
 }

@@ -74,7 +74,7 @@ public struct ArticleDecoder: Sendable {
     /// Text `decode` would return unchanged, in one pass: well-formed UTF-8 (Unicode 3.9, table
     /// 3-7: no overlong forms, surrogates or values past U+10FFFF), no NUL, C0 control other than
     /// tab/LF/FF, CR, DEL, C1 control (C2 80–C2 9F) or U+FFFD (EF BF BD), and a visible ASCII
-    /// character. Runs of printable ASCII are passed eight bytes at a time.
+    /// character. Runs of printable ASCII are passed eight bytes at a time (sixteen once a visible one is seen).
     package static func isPlainUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = buffer.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
@@ -86,7 +86,21 @@ public struct ArticleDecoder: Sendable {
         /// The high bit of each byte of `word` (all ASCII) that is below `limit`: adding
         /// 0x80 - limit carries into the high bit exactly for the others, and never across bytes.
         @inline(__always) func below(_ word: UInt64, _ limit: UInt64) -> UInt64 { ~(word &+ (0x80 - limit) &* ones) & highs }
+        @inline(__always) func plain(_ word: UInt64) -> Bool {
+            // No byte past DEL-1 (high bit, or DEL + 1 carrying into it), and below space only tabs and LFs.
+            let controls = below(word, 0x20)
+            return (word | (word &+ ones)) & highs == 0
+                && controls & ~(below(word ^ (0x09 &* ones), 1) | below(word ^ (0x0A &* ones), 1)) == 0
+        }
         while i < n {
+            // Once a visible character is seen, runs of plain ASCII go sixteen bytes a step in a
+            // loop of their own (one branch per step, nothing else to track).
+            if visible {
+                while i + 16 <= n && plain(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                        && plain(raw.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self)) { i += 16 }
+                while i + 8 <= n && plain(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+                guard i < n else { break }
+            }
             if i + 8 <= n {
                 let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 // Eight ASCII bytes, none DEL, and below space only tabs and LFs: passed at once.

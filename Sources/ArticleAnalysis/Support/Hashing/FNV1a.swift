@@ -16,7 +16,7 @@ package enum FNV1a {
 
     /// A step over a 64-bit value (a sequence of word hashes hashed as one).
     @inline(__always)
-    static func step(_ hash: UInt64, wide value: UInt64) -> UInt64 { (hash ^ value) &* prime }
+    package static func step(_ hash: UInt64, wide value: UInt64) -> UInt64 { (hash ^ value) &* prime }
 
     /// The hash before `step(_:_:)` added `value`: `unstep(step(h, v), v) == h`.
     @inline(__always)
