@@ -23,9 +23,11 @@ let package = Package(
     ],
     targets: [
         // Pure analysis: no file system, no clocks, no globals.
-        .target(name: "ArticleAnalysis", dependencies: ["CSHA256"]),
+        .target(name: "ArticleAnalysis", dependencies: ["CSHA256", "CMemoryHints"]),
         // SHA-256 with the x86 SHA extensions (checked at run time), under ArticleAnalysis's SHA256.
         .target(name: "CSHA256"),
+        // A prefetch hint (`__builtin_prefetch`), which Swift lacks, for the NER tagger's weight rows.
+        .target(name: "CMemoryHints"),
         // Training and evaluation (NERTrainer, CoNLL reading, scoring, QuoteEvaluation): used only
         // by the train and eval commands, never by the daemon. Reaches analysis internals through
         // `package` access.

@@ -27,22 +27,22 @@ mkdir -p "$OUT/findings"
 build() {
     local sources
     echo "fuzz: building CSHA256 (SHA-NI) with ASan"
-    clang -O1 -g -fsanitize=fuzzer-no-link,address -I "$ROOT/Sources/CSHA256/include" -c "$ROOT/Sources/CSHA256/sha256_ni.c" -o "$OUT/CSHA256.o"
+    clang -O1 -g -fsanitize=fuzzer-no-link,address -I "$ROOT/Sources/CSHA256/include" -I "$ROOT/Sources/CMemoryHints/include" -c "$ROOT/Sources/CSHA256/sha256_ni.c" -o "$OUT/CSHA256.o"
     echo "fuzz: building ArticleAnalysis with coverage + ASan"
     mapfile -t sources < <(find "$ROOT/Sources/ArticleAnalysis" -name '*.swift' | sort)
-    "$SWIFTC" "${FLAGS[@]}" -wmo -I "$ROOT/Sources/CSHA256/include" -module-name ArticleAnalysis -emit-module -emit-module-path "$OUT/ArticleAnalysis.swiftmodule" \
+    "$SWIFTC" "${FLAGS[@]}" -wmo -I "$ROOT/Sources/CSHA256/include" -I "$ROOT/Sources/CMemoryHints/include" -module-name ArticleAnalysis -emit-module -emit-module-path "$OUT/ArticleAnalysis.swiftmodule" \
         -emit-object -o "$OUT/ArticleAnalysis.o" "${sources[@]}"
     echo "fuzz: building ArticleModels"
     mapfile -t sources < <(find "$ROOT/Sources/ArticleModels" -name '*.swift' | sort)
-    "$SWIFTC" "${FLAGS[@]}" -wmo -I "$OUT" -I "$ROOT/Sources/CSHA256/include" -module-name ArticleModels -emit-module -emit-module-path "$OUT/ArticleModels.swiftmodule" \
+    "$SWIFTC" "${FLAGS[@]}" -wmo -I "$OUT" -I "$ROOT/Sources/CSHA256/include" -I "$ROOT/Sources/CMemoryHints/include" -module-name ArticleModels -emit-module -emit-module-path "$OUT/ArticleModels.swiftmodule" \
         -emit-object -o "$OUT/ArticleModels.o" "${sources[@]}"
     echo "fuzz: building ArticleHTML (HTML parser, extraction; libxml2 and zlib from the system)"
     mapfile -t sources < <(find "$ROOT/Sources/ArticleHTML" -name '*.swift' | sort)
-    "$SWIFTC" "${FLAGS[@]}" -wmo -enable-testing -I "$OUT" -I "$ROOT/Sources/CSHA256/include" -I "$ROOT/Sources/CLibXML2" -I "$ROOT/Sources/CZlib" \
+    "$SWIFTC" "${FLAGS[@]}" -wmo -enable-testing -I "$OUT" -I "$ROOT/Sources/CSHA256/include" -I "$ROOT/Sources/CMemoryHints/include" -I "$ROOT/Sources/CLibXML2" -I "$ROOT/Sources/CZlib" \
         -Xcc -I/usr/include/libxml2 -module-name ArticleHTML -emit-module -emit-module-path "$OUT/ArticleHTML.swiftmodule" \
         -emit-object -o "$OUT/ArticleHTML.o" "${sources[@]}"
     echo "fuzz: linking .build-fuzz/articled-fuzz"
-    "$SWIFTC" "${FLAGS[@]}" -I "$OUT" -I "$ROOT/Sources/CSHA256/include" -I "$ROOT/Sources/CLibXML2" -I "$ROOT/Sources/CZlib" \
+    "$SWIFTC" "${FLAGS[@]}" -I "$OUT" -I "$ROOT/Sources/CSHA256/include" -I "$ROOT/Sources/CMemoryHints/include" -I "$ROOT/Sources/CLibXML2" -I "$ROOT/Sources/CZlib" \
         -Xcc -I/usr/include/libxml2 -module-name ArticledFuzz "$ROOT/Fuzz/FuzzTarget.swift" \
         "$OUT/ArticleAnalysis.o" "$OUT/ArticleModels.o" "$OUT/ArticleHTML.o" "$OUT/CSHA256.o" -lxml2 -lz \
         -o "$OUT/articled-fuzz" 2>&1 | grep -v "Cannot export local symbol" || true
@@ -50,7 +50,7 @@ build() {
 }
 stale=0
 [[ -x "$OUT/articled-fuzz" ]] || stale=1
-if [[ $stale == 0 ]] && [[ -n "$(find "$ROOT/Sources/ArticleAnalysis" "$ROOT/Sources/ArticleModels" "$ROOT/Sources/ArticleHTML" "$ROOT/Sources/CSHA256" "$ROOT/Fuzz" \( -name '*.swift' -o -name '*.c' -o -name '*.h' \) -newer "$OUT/articled-fuzz" | head -1)" ]]; then stale=1; fi
+if [[ $stale == 0 ]] && [[ -n "$(find "$ROOT/Sources/ArticleAnalysis" "$ROOT/Sources/ArticleModels" "$ROOT/Sources/ArticleHTML" "$ROOT/Sources/CSHA256" "$ROOT/Sources/CMemoryHints" "$ROOT/Fuzz" \( -name '*.swift' -o -name '*.c' -o -name '*.h' \) -newer "$OUT/articled-fuzz" | head -1)" ]]; then stale=1; fi
 [[ $stale == 0 ]] || build
 
 export ARTICLED_MODELS="$ROOT/Sources/ArticleModels/Resources"

@@ -1,3 +1,5 @@
+import CMemoryHints
+
 /// Greedy left-to-right BILOU decoding with an averaged-perceptron model.
 ///
 /// Each token gets the best label allowed after the previous one (BILOU constraints), scored by
@@ -118,6 +120,18 @@ package struct NERTagger: Sendable {
                             for sentence in document.sentences {
                                 var p1: UInt8 = 0, p2: UInt8 = 0
                                 for t in sentence {
+                                    // The next token's label-free rows (its neighbour and suffix
+                                    // features) are mostly out of cache: start reading them now,
+                                    // while this token is scored.
+                                    if t &+ 1 < sentence.upperBound {
+                                        let u = t &+ 1
+                                        let un2 = u &+ 2 < sentence.upperBound ? Int(ids[u &+ 2]) : none
+                                        let un1 = u &+ 1 < sentence.upperBound ? Int(ids[u &+ 1]) : none
+                                        let up2 = t &- 1 >= sentence.lowerBound ? Int(ids[t &- 1]) : none
+                                        var ahead = NERPrefetch(table)
+                                        NERFeatures.neighbourFeatures(p2: h[up2], p1: h[Int(ids[t])], c: h[Int(ids[u])], n1: h[un1], n2: h[un2], into: &ahead)
+                                        NERFeatures.suffixFeatures(p1: h[Int(ids[t])], c: h[Int(ids[u])], n1: h[un1], into: &ahead)
+                                    }
                                     let c = Int(ids[t])
                                     let a1 = t - 1 >= sentence.lowerBound ? Int(ids[t - 1]) : none
                                     let a2 = t - 2 >= sentence.lowerBound ? Int(ids[t - 2]) : none
@@ -199,6 +213,33 @@ struct NERWeightView {
             }
         }
     }
+
+    /// The byte offset of a feature hash's row in `weights`, or nil when the row is empty. Most
+    /// rows are empty; their bit (a 32 KiB bitmap that stays in cache) spares a read of the 8.5
+    /// MiB table, which would mostly miss.
+    @inline(__always)
+    func offset(of feature: UInt64) -> Int? {
+        let row = Int(truncatingIfNeeded: feature &>> shift)
+        guard occupied[row &>> 6] &>> UInt64(row & 63) & 1 != 0 else { return nil }
+        return row &* (NERLabel.count &* 2)
+    }
+
+    /// Starts loading the row of a feature hash into the cache, without waiting for it.
+    @inline(__always)
+    func prefetch(_ feature: UInt64) {
+        if let offset = offset(of: feature) { articled_prefetch(weights + offset) }
+    }
+}
+
+/// Feature rows to be read soon: each occupied row's cache line is prefetched, nothing is summed.
+struct NERPrefetch: NERFeatureSink {
+    let table: NERWeightView
+
+    @inline(__always)
+    init(_ table: NERWeightView) { self.table = table }
+
+    @inline(__always)
+    mutating func add(_ feature: UInt64) { table.prefetch(feature) }
 }
 
 /// A score vector being summed from weight rows, in Int32 like training (wrapping adds of the
@@ -220,11 +261,7 @@ struct NERScoreSum: NERFeatureSink {
     /// Adds the weight row of a feature hash.
     @inline(__always)
     mutating func add(_ feature: UInt64) {
-        let row = Int(truncatingIfNeeded: feature &>> table.shift)
-        // Most rows are empty; their bit (a 32 KiB bitmap that stays in cache) spares a read of
-        // the 8.5 MiB table, which would mostly miss.
-        guard table.occupied[row &>> 6] &>> UInt64(row & 63) & 1 != 0 else { return }
-        let offset = row &* (NERLabel.count &* 2)
+        guard let offset = table.offset(of: feature) else { return }
         let pairs = table.weights.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int32>.self)
         even &+= (pairs &<< 16) &>> 16
         odd &+= pairs &>> 16
