@@ -91,20 +91,24 @@ enum PlainDecimal {
     /// The number as `Float(String)` reads it, or nil when it is not plain or has over 7 digits.
     static func float(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Float? {
         // Integers below 2^24 and powers of ten up to 10^10 are exact Floats.
-        guard let p = parts(bytes, range), p.digits < 1 << 24, p.places <= 10 else { return nil }
-        var scale: Float = 1
-        for _ in 0..<p.places { scale *= 10 }
-        let value = Float(p.digits) / scale
-        return p.negative ? -value : value
+        quotient(bytes, range, digitsBelow: 1 << 24, placesUpTo: 10)
     }
 
     /// The number as `Double(String)` reads it, or nil when it is not plain or has over 15 digits.
     static func double(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Double? {
         // Integers below 2^53 and powers of ten up to 10^22 are exact Doubles.
-        guard let p = parts(bytes, range), p.digits < 1 << 53, p.places <= 22 else { return nil }
-        var scale: Double = 1
+        quotient(bytes, range, digitsBelow: 1 << 53, placesUpTo: 22)
+    }
+
+    /// `digits / 10^places` in `F`, when the digits and the power of ten are within the bounds
+    /// where `F` holds both exactly (so the one division is correctly rounded).
+    @inline(__always)
+    private static func quotient<F: BinaryFloatingPoint>(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>,
+                                                         digitsBelow: UInt64, placesUpTo: Int) -> F? {
+        guard let p = parts(bytes, range), p.digits < digitsBelow, p.places <= placesUpTo else { return nil }
+        var scale: F = 1
         for _ in 0..<p.places { scale *= 10 }
-        let value = Double(p.digits) / scale
+        let value = F(p.digits) / scale
         return p.negative ? -value : value
     }
 }
