@@ -85,7 +85,7 @@ struct ClassNameCache {
     /// `word` with each byte from `A` to `Z` lowered (the others, UTF-8 bytes included, as they are).
     @inline(__always)
     private static func lowered(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let ones = ByteWords.ones, highs = ByteWords.highs
         let low7 = word & ~highs
         // High bit of each byte whose low seven bits are >= 0x41, and of each >= 0x5B; no carry crosses a byte.
         let atLeastA = (low7 &+ (0x80 - 0x41) &* ones) & highs

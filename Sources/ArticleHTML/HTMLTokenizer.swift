@@ -1,3 +1,4 @@
+import ArticleAnalysis
 import Glibc
 
 /// articled's HTML parser: a tokenizer over the page's UTF-8 bytes following the WHATWG HTML

@@ -79,13 +79,11 @@ public struct ArticleDecoder: Sendable {
         guard let base = buffer.baseAddress else { return false }
         let raw = UnsafeRawPointer(base)
         let n = buffer.count
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let ones = ByteWords.ones, highs = ByteWords.highs
         var visible = false
         var i = 0
         @inline(__always) func continuation(_ k: Int) -> Bool { k < n && base[k] & 0xC0 == 0x80 }
-        /// The high bit of each byte of `word` (all ASCII) that is below `limit`: adding
-        /// 0x80 - limit carries into the high bit exactly for the others, and never across bytes.
-        @inline(__always) func below(_ word: UInt64, _ limit: UInt64) -> UInt64 { ~(word &+ (0x80 - limit) &* ones) & highs }
+        @inline(__always) func below(_ word: UInt64, _ limit: UInt8) -> UInt64 { ByteWords.belowInASCII(word, limit) }
         @inline(__always) func plain(_ word: UInt64) -> Bool {
             // No byte past DEL-1 (high bit, or DEL + 1 carrying into it), and below space only tabs and LFs.
             let controls = below(word, 0x20)
@@ -104,13 +102,10 @@ public struct ArticleDecoder: Sendable {
             if i + 8 <= n {
                 let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
                 // Eight ASCII bytes, none DEL, and below space only tabs and LFs: passed at once.
-                if word & highs == 0 && (word &+ ones) & highs == 0 {
-                    let controls = below(word, 0x20)
-                    if controls == 0 || controls & ~(below(word ^ (0x09 &* ones), 1) | below(word ^ (0x0A &* ones), 1)) == 0 {
-                        if below(word, 0x21) != highs { visible = true }
-                        i += 8
-                        continue
-                    }
+                if plain(word) {
+                    if below(word, 0x21) != highs { visible = true }
+                    i += 8
+                    continue
                 }
             }
             let lead = base[i]
@@ -187,11 +182,11 @@ public struct ArticleDecoder: Sendable {
                 // of a web page; a word with any other byte goes through the table byte by byte.
                 if let base = buffer.baseAddress {
                     let raw = UnsafeRawPointer(base)
-                    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, spaces: UInt64 = 0x2020_2020_2020_2020
+                    let spaces: UInt64 = 0x2020_2020_2020_2020
                     while i + 8 <= buffer.count {
                         let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                        let belowSpace = (word &- 0x20 &* ones) & ~word & highs
-                        let delOrHigh = (word | (word &+ ones)) & highs
+                        let belowSpace = ByteWords.below(word, 0x20)
+                        let delOrHigh = (word | (word &+ ByteWords.ones)) & ByteWords.highs
                         if belowSpace | delOrHigh == 0 {
                             if word != spaces { seen |= ByteKind.visible }
                         } else {
@@ -217,11 +212,7 @@ public struct ArticleDecoder: Sendable {
                 if byte == 0xEF { return i + 2 < n && buffer[i + 1] == 0xBF && buffer[i + 2] == 0xBD }
                 return false
             }
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-            func holds(_ word: UInt64, _ byte: UInt64) -> Bool {
-                let x = word ^ (ones &* byte)
-                return (x &- ones) & ~x & highs != 0
-            }
+            func holds(_ word: UInt64, _ byte: UInt8) -> Bool { ByteWords.equal(word, byte) != 0 }
             var i = 0
             if let base = buffer.baseAddress {
                 let raw = UnsafeRawPointer(base)

@@ -167,9 +167,6 @@ public struct JSONWriter {
     /// they are); when it says yes, the bytes are looked at one by one.
     @inline(__always)
     static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func hasZeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & high }
-        let control = (word &- ones &* 0x20) & ~word & high  // a byte below 0x20
-        return control | hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C)) | hasZeroByte(word ^ (ones &* 0x7F)) != 0
+        ByteWords.below(word, 0x20) | ByteWords.equal(word, 0x22) | ByteWords.equal(word, 0x5C) | ByteWords.equal(word, 0x7F) != 0
     }
 }
