@@ -50,11 +50,7 @@ public final class ArticleIndex: @unchecked Sendable {
     @discardableResult
     public func record(_ articles: [IndexedArticle]) throws(SQLiteError) -> Int {
         let ids = try withWriter { (writer: inout IndexWriter) throws(SQLiteError) -> [Int64?] in
-            try writer.transaction { () throws(SQLiteError) -> [Int64?] in
-                var ids: [Int64?] = []
-                for article in articles { ids.append(try writer.record(article)) }
-                return ids
-            }
+            try writer.recordAll(articles)
         }
         tableLock.lock()
         for (article, id) in zip(articles, ids) {
@@ -171,11 +167,7 @@ public final class ArticleIndex: @unchecked Sendable {
             lock.lock()
             var ids: [Int64?]
             do {
-                ids = try writer.transaction { () throws(SQLiteError) -> [Int64?] in
-                    var ids: [Int64?] = []
-                    for entry in batch { ids.append(try writer.record(entry.article)) }
-                    return ids
-                }
+                ids = try writer.recordAll(batch.lazy.map(\.article))
             } catch {
                 onError?(error)
                 ids = Array(repeating: nil, count: batch.count)

@@ -19,7 +19,7 @@ final class IndexWriteQueue: @unchecked Sendable {
     /// early. Larger transactions cost less per article (FTS5 writes and merges fewer segments:
     /// ~130 us per article in batches of 30, ~100 in batches of 500); a result reaches the index
     /// (for `articled query`) a quarter of a second after it is published.
-    private let gather: TimeInterval = 0.25
+    private let gather: Duration = .milliseconds(250)
     private let batchSize = 512
     /// How often the gathering writer looks whether the batch is full.
     private let nap: TimeInterval = 0.01
@@ -46,7 +46,7 @@ final class IndexWriteQueue: @unchecked Sendable {
         condition.lock()
         while waiting.isEmpty { condition.wait() }
         let clock = ContinuousClock()
-        let end = clock.now.advanced(by: .milliseconds(Int(gather * 1000)))
+        let end = clock.now.advanced(by: gather)
         while waiting.count < batchSize, clock.now < end {
             condition.unlock()
             Thread.sleep(forTimeInterval: nap)

@@ -62,6 +62,15 @@ struct IndexWriter: ~Copyable {
         }
     }
 
+    /// Records `articles` in one transaction: each one's id, nil when its result was there.
+    func recordAll(_ articles: some Sequence<IndexedArticle>) throws(SQLiteError) -> [Int64?] {
+        try transaction { () throws(SQLiteError) -> [Int64?] in
+            var ids: [Int64?] = []
+            for article in articles { ids.append(try record(article)) }
+            return ids
+        }
+    }
+
     /// Records one article unless its result is already there; returns its id when it was
     /// added, nil when it was there. The caller holds a transaction.
     func record(_ article: IndexedArticle) throws(SQLiteError) -> Int64? {
