@@ -37,6 +37,15 @@ struct TrainQuotesCommand: ParsableCommand {
     @Option(help: "log2 of the weight table's size.")
     var bits = QuoteTrainer().bits
 
+    @Option(help: "Seed of the training order (default: the shipped model's).")
+    var seed = QuoteTrainer().seed
+
+    @Option(help: "Runs of the source ranker whose weights are averaged (default: the cross-validated choice).")
+    var rankerRuns = QuoteTrainer().rankerRuns
+
+    @Option(help: "With --folds, repeat the cross-validation with this many seeds (drawn from --seed) and print the mean.")
+    var seeds = 1
+
     @Flag(help: "With --folds, list each cross-validation error by article.")
     var verbose = false
 
@@ -59,9 +68,26 @@ struct TrainQuotesCommand: ParsableCommand {
         trainer.bits = bits
         trainer.cueMinRate = cueMinRate
         trainer.cueAloneRate = cueAloneRate
+        trainer.seed = seed
+        trainer.rankerRuns = rankerRuns
         var limits = QuoteTrainer.defaultThresholds
         if let thresholds {
             for (i, value) in thresholds.split(separator: ",").enumerated() where i < limits.count { limits[i] = Float(value) ?? 0 }
+        }
+        if folds > 1 && seeds > 1 {
+            // Seed noise is the size of most feature effects: compare variants by the mean.
+            var sums = (speaker: 0.0, direct: 0.0, reported: 0.0)
+            for drawn in QuoteTrainer.seeds(from: seed, count: seeds) {
+                trainer.seed = drawn
+                let score = trainer.crossValidate(samples, folds: folds, thresholds: limits)
+                sums.speaker += score.speakerAccuracy; sums.direct += score.directF1; sums.reported += score.reportedF1
+                print(String(format: "seed %016llx: speaker %.4f (%d/%d), direct F1 %.4f, reported F1 %.4f", trainer.seed,
+                             score.speakerAccuracy, score.speakerRight, score.speakerScored, score.directF1, score.reportedF1))
+            }
+            let n = Double(seeds)
+            print(String(format: "mean of %d seeds, %d folds: speaker %.4f, direct F1 %.4f, reported F1 %.4f",
+                         seeds, folds, sums.speaker / n, sums.direct / n, sums.reported / n))
+            return
         }
         if folds > 1 {
             let score = trainer.crossValidate(samples, folds: folds, thresholds: limits) { name, lines in

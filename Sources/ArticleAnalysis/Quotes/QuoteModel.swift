@@ -27,7 +27,7 @@
 public struct QuoteModel: Sendable {
     public static let fileName = "quotes.model"
     /// Bumped whenever `QuoteFeatures` computes different features: an old model must be retrained.
-    static let featureVersion: UInt32 = 3
+    static let featureVersion: UInt32 = 4
 
     public enum FormatError: Error, Sendable, Equatable, CustomStringConvertible {
         case badMagic, unsupportedVersion(UInt32), featureVersionMismatch(UInt32), truncated
