@@ -13,8 +13,8 @@ final class SourceMentionTests: XCTestCase {
         Reporters asked Beck about his remark that "this is a great thing for everybody" on the radio.
         """
 
-    private func ranker() -> SourceRanker {
-        let text = ScalarText(body)
+    private func ranker(_ body: String? = nil) -> SourceRanker {
+        let text = ScalarText(body ?? self.body)
         let scalars = text.scalars
         var mentions: [Mention] = []
         for form in ["Glenn Beck", "Beck"] {
@@ -57,5 +57,35 @@ final class SourceMentionTests: XCTestCase {
         let his = try XCTUnwrap(speaker("his", passage: 2, ranker()))
         XCTAssertEqual(his.entity, "e1")
         XCTAssertEqual(his.mention?.text, "his")
+    }
+
+    /// The hashed features of the mention `words` as the source of passage 0 of `body`.
+    private func features(_ words: String, in body: String) throws -> [UInt64] {
+        let ranker = ranker(body)
+        let m = try XCTUnwrap(ranker.mentions(0).first { ranker.doc.string($0.first, through: $0.last) == words })
+        var f = QuoteFeatures()
+        ranker.features(m, 0, rule: nil, previous: nil, into: &f)
+        return f.values
+    }
+
+    /// The ranker's feature `template` with values `a`, `b` (as `QuoteFeatures.add` hashes it).
+    private func feature(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
+        NERHash.mix3(UInt64(QuoteDecision.directSource.rawValue + 1) &* 0x9E37_79B9 &+ template, a, b)
+    }
+
+    func testSpeechVerbAFewWordsBeforeTheMention() throws {
+        // "said" four words before "Beck", no other mention between; the mention after the quote
+        // in its sentence (side 2, same sentence 2).
+        let said = try features("Beck", in: "\u{201C}We will win this race easily,\u{201D} said a friend of Beck on Friday.")
+        XCTAssertTrue(said.contains(feature(33, 4, 4)))
+        let none = try features("Beck", in: "\u{201C}We will win this race easily,\u{201D} a friend of Beck noted on Friday.")
+        XCTAssertTrue(none.contains(feature(33, 0, 4)))
+        XCTAssertFalse(none.contains(feature(33, 4, 4)))
+    }
+
+    func testParagraphContinuity() throws {
+        let body = "Glenn Beck spoke on Friday.\n\n\u{201C}We will win this race easily,\u{201D} the crowd heard."
+        // The quote opens its paragraph (4) and Beck is one paragraph back (1 + 1), before it (side 1).
+        XCTAssertTrue(try features("Glenn Beck", in: body).contains(feature(35, 4 + 2, 1)))
     }
 }

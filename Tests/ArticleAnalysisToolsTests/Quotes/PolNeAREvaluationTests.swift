@@ -59,4 +59,45 @@ final class PolNeAREvaluationTests: XCTestCase {
         XCTAssertEqual(align.span(TextSpan(start: 2, end: 3)), TextSpan(start: 3, end: 4))
         XCTAssertEqual(align.span(TextSpan(start: 5, end: 6)), TextSpan(start: 7, end: 8))
     }
+
+    /// SOURCE.md: a quote inside the content of two attributions (one nested in the other) takes
+    /// the source of either; a quote whose attribution has no source is matched but its speaker
+    /// is not scored (there is no source span to overlap).
+    func testNestedAndSourcelessAttributions() {
+        // 0         1         2         3         4         5         6         7
+        // 0123456789012345678901234567890123456789012345678901234567890123456789012
+        let text = "Jones wrote that Smith said “we will win this race easily” on Friday.\n\n“They cannot stop us now anyway,” read a banner."
+        let annotations = """
+            T1\tSource 0 5\tJones
+            T2\tCue 6 11\twrote
+            T3\tContent 12 58\tthat Smith said “we will win this race easily”
+            E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3
+            T4\tSource 17 22\tSmith
+            T5\tCue 23 27\tsaid
+            T6\tContent 28 58\t“we will win this race easily”
+            E2\tAttribution:T5 Source:T4 Cue:T5 Content:T6
+            T7\tContent 71 104\t“They cannot stop us now anyway,”
+            T8\tCue 105 109\tread
+            E3\tAttribution:T8 Cue:T8 Content:T7
+
+            """
+        let article = PolNeARArticle(name: "x", text: text, annotations: annotations)
+        let direct = article.directQuotes()
+        XCTAssertEqual(direct.map(\.span), [TextSpan(start: 29, end: 57), TextSpan(start: 72, end: 103)])
+        XCTAssertEqual(direct[0].sources, [TextSpan(start: 0, end: 5), TextSpan(start: 17, end: 22)])
+        XCTAssertEqual(direct[1].sources, [])
+        let scalars = Array(text.unicodeScalars)
+        func quote(_ span: TextSpan, mention: TextSpan) -> Quote {
+            let words = QuoteWords(text: String(String.UnicodeScalarView(scalars[mention.start..<mention.end])), span: mention)
+            return Quote(kind: .direct, text: String(String.UnicodeScalarView(scalars[span.start..<span.end])), span: span,
+                         speaker: Speaker(entity: nil, name: words.text, mention: words), cue: nil, flags: [])
+        }
+        for mention in [TextSpan(start: 0, end: 5), TextSpan(start: 17, end: 22)] {
+            var score = PolNeAREvaluation()
+            score.add(article, cleaned: scalars, quotes: [quote(direct[0].span, mention: mention), quote(direct[1].span, mention: mention)])
+            XCTAssertEqual(score.directMatched, 2)
+            XCTAssertEqual(score.speakerScored, 1)
+            XCTAssertEqual(score.speakerRight, 1)
+        }
+    }
 }
