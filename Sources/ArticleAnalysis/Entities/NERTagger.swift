@@ -104,6 +104,10 @@ package struct NERTagger: Sendable {
                 NERFeatures.secondPreviousFeatures(x, into: &sum); sum.store(vector: vector(none, .secondPrevious)); sum.reset()
                 NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector: vector(none, .secondNext))
 
+                // The occupied rows of a token's label-free conjunctions (`NERRowList`), two
+                // tokens' worth: found (and prefetched) one token ahead, read when it is scored.
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * NERRowList.capacity) { rowSlots in
+                let rowSlots = rowSlots.baseAddress!
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: L) { scores in
                     let scores = scores.baseAddress!
                     model.constantVectors.vectors.withUnsafeBufferPointer { constants in
@@ -117,21 +121,25 @@ package struct NERTagger: Sendable {
                     document.gazetteerBits.withUnsafeBufferPointer { gazetteer in
                     labels.withUnsafeMutableBufferPointer { labels in
                         document.wordIDs.withUnsafeBufferPointer { ids in
-                            for sentence in document.sentences {
+                            /// Finds (and starts loading) the rows of token `u`'s neighbour and
+                            /// suffix features; returns how many are occupied.
+                            @inline(__always) func gatherRows(_ u: Int, _ sentence: Range<Int>) -> Int {
+                                let up2 = u &- 2 >= sentence.lowerBound ? Int(ids[u &- 2]) : none
+                                let up1 = u &- 1 >= sentence.lowerBound ? Int(ids[u &- 1]) : none
+                                let un1 = u &+ 1 < sentence.upperBound ? Int(ids[u &+ 1]) : none
+                                let un2 = u &+ 2 < sentence.upperBound ? Int(ids[u &+ 2]) : none
+                                var rows = NERRowList(table, into: rowSlots + (u & 1) &* NERRowList.capacity)
+                                NERFeatures.neighbourFeatures(p2: h[up2], p1: h[up1], c: h[Int(ids[u])], n1: h[un1], n2: h[un2], into: &rows)
+                                NERFeatures.suffixFeatures(p1: h[up1], c: h[Int(ids[u])], n1: h[un1], into: &rows)
+                                return rows.count
+                            }
+                            for sentence in document.sentences where !sentence.isEmpty {
                                 var p1: UInt8 = 0, p2: UInt8 = 0
+                                var rowCount = gatherRows(sentence.lowerBound, sentence)
                                 for t in sentence {
-                                    // The next token's label-free rows (its neighbour and suffix
-                                    // features) are mostly out of cache: start reading them now,
-                                    // while this token is scored.
-                                    if t &+ 1 < sentence.upperBound {
-                                        let u = t &+ 1
-                                        let un2 = u &+ 2 < sentence.upperBound ? Int(ids[u &+ 2]) : none
-                                        let un1 = u &+ 1 < sentence.upperBound ? Int(ids[u &+ 1]) : none
-                                        let up2 = t &- 1 >= sentence.lowerBound ? Int(ids[t &- 1]) : none
-                                        var ahead = NERPrefetch(table)
-                                        NERFeatures.neighbourFeatures(p2: h[up2], p1: h[Int(ids[t])], c: h[Int(ids[u])], n1: h[un1], n2: h[un2], into: &ahead)
-                                        NERFeatures.suffixFeatures(p1: h[Int(ids[t])], c: h[Int(ids[u])], n1: h[un1], into: &ahead)
-                                    }
+                                    // The next token's rows are mostly out of cache: found now, so
+                                    // they load while this token is scored.
+                                    let nextRowCount = t &+ 1 < sentence.upperBound ? gatherRows(t &+ 1, sentence) : 0
                                     let c = Int(ids[t])
                                     let a1 = t - 1 >= sentence.lowerBound ? Int(ids[t - 1]) : none
                                     let a2 = t - 2 >= sentence.lowerBound ? Int(ids[t - 2]) : none
@@ -143,7 +151,9 @@ package struct NERTagger: Sendable {
                                     sum.add(vector: vector(b1, .next))
                                     sum.add(vector: vector(a2, .secondPrevious))
                                     sum.add(vector: vector(b2, .secondNext))
-                                    NERFeatures.neighbourFeatures(p2: h[a2], p1: h[a1], c: h[c], n1: h[b1], n2: h[b2], into: &sum)
+                                    let rows = rowSlots + (t & 1) &* NERRowList.capacity
+                                    for i in 0..<rowCount { sum.add(row: rows[i]) }
+                                    rowCount = nextRowCount
                                     let ctx = context[t]
                                     if ctx & (NERDocument.first | NERDocument.capsSentence) == 0 {
                                         sum.add(vector: vector(c, .plain))
@@ -153,7 +163,6 @@ package struct NERTagger: Sendable {
                                     // `NERFeatures.particleAndGazetteerFeatures`, its few-valued templates as kept vectors.
                                     sum.add(vector: constant(NERConstantVectors.particles, NERConstantVectors.particleIndex(
                                         p1: h[a1].particleBits, c: h[c].particleBits, n1: h[b1].particleBits)))
-                                    NERFeatures.suffixFeatures(p1: h[a1], c: h[c], n1: h[b1], into: &sum)
                                     var g = gazetteer[t]
                                     while g != 0 {
                                         sum.add(vector: constant(NERConstantVectors.gazetteer, g.trailingZeroBitCount))
@@ -191,6 +200,7 @@ package struct NERTagger: Sendable {
                     }
                     }
                 }
+                }
             }
         }
         return labels
@@ -223,23 +233,27 @@ struct NERWeightView {
         guard occupied[row &>> 6] &>> UInt64(row & 63) & 1 != 0 else { return nil }
         return row &* (NERLabel.count &* 2)
     }
-
-    /// Starts loading the row of a feature hash into the cache, without waiting for it.
-    @inline(__always)
-    func prefetch(_ feature: UInt64) {
-        if let offset = offset(of: feature) { articled_prefetch(weights + offset) }
-    }
 }
 
-/// Feature rows to be read soon: each occupied row's cache line is prefetched, nothing is summed.
-struct NERPrefetch: NERFeatureSink {
+/// Feature rows to be read soon: the byte offsets of the occupied ones are kept (so the hashes
+/// are not mixed again) and their cache lines prefetched.
+struct NERRowList: NERFeatureSink {
+    /// Room for every row a token's neighbour and suffix features name.
+    static let capacity = 10
     let table: NERWeightView
+    let rows: UnsafeMutablePointer<Int>
+    private(set) var count = 0
 
     @inline(__always)
-    init(_ table: NERWeightView) { self.table = table }
+    init(_ table: NERWeightView, into rows: UnsafeMutablePointer<Int>) { self.table = table; self.rows = rows }
 
     @inline(__always)
-    mutating func add(_ feature: UInt64) { table.prefetch(feature) }
+    mutating func add(_ feature: UInt64) {
+        guard let offset = table.offset(of: feature) else { return }
+        articled_prefetch(table.weights + offset)
+        rows[count] = offset
+        count &+= 1
+    }
 }
 
 /// A score vector being summed from weight rows, in Int32 like training (wrapping adds of the
@@ -262,6 +276,12 @@ struct NERScoreSum: NERFeatureSink {
     @inline(__always)
     mutating func add(_ feature: UInt64) {
         guard let offset = table.offset(of: feature) else { return }
+        add(row: offset)
+    }
+
+    /// Adds the (occupied) row at this byte offset of the table (`NERWeightView.offset(of:)`).
+    @inline(__always)
+    mutating func add(row offset: Int) {
         let pairs = table.weights.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int32>.self)
         even &+= (pairs &<< 16) &>> 16
         odd &+= pairs &>> 16
