@@ -35,16 +35,42 @@ package struct NERTagger: Sendable {
     }
 
     /// Fills the `Block.wordOnly` score vectors of the word `x` at `p` (`NERLabel.count` Int32 each).
-    @inline(__always)
     static func wordVectors(_ x: NERLexeme, table: NERWeightView, into p: UnsafeMutablePointer<Int32>) {
-        @inline(__always) func vector(_ block: Block) -> UnsafeMutablePointer<Int32> { p + block.rawValue &* NERLabel.count }
-        var sum = NERScoreSum(table)
-        NERFeatures.wordFeatures(x, into: &sum); sum.store(vector: vector(.own)); sum.reset()
-        NERFeatures.previousFeatures(x, edge: false, into: &sum); sum.store(vector: vector(.previous)); sum.reset()
-        NERFeatures.nextFeatures(x, edge: false, into: &sum); sum.store(vector: vector(.next)); sum.reset()
-        NERFeatures.secondPreviousFeatures(x, into: &sum); sum.store(vector: vector(.secondPrevious)); sum.reset()
-        NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector: vector(.secondNext)); sum.reset()
-        NERFeatures.labelWordFeatures(p1: 0, shape: x.shape, lower: x.lower, into: &sum); sum.store(vector: vector(.afterOutside))
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: wordRowSlot) { slot in
+            gatherWordRows(x, table: table, into: slot.baseAddress!)
+            sumWordRows(slot.baseAddress!, table: table, into: p)
+        }
+    }
+
+    /// Room for the rows of one word's `Block.wordOnly` features (`gatherWordRows`): where each
+    /// block's rows end, then at most 13 + 3 + 3 + 1 + 1 + 2 rows.
+    static let wordRowSlot = Block.wordOnly + 24
+
+    /// Finds the occupied rows of the word `x`'s `Block.wordOnly` features and starts loading them
+    /// (`NERRowList`): `slot[b]` is where block b's rows end, the rows follow from `Block.wordOnly`.
+    /// The tagger does this one word ahead of `sumWordRows`, as most rows are out of cache.
+    @inline(__always)
+    static func gatherWordRows(_ x: NERLexeme, table: NERWeightView, into slot: UnsafeMutablePointer<Int>) {
+        var rows = NERRowList(table, into: slot + Block.wordOnly)
+        NERFeatures.wordFeatures(x, into: &rows); slot[Block.own.rawValue] = rows.count
+        NERFeatures.previousFeatures(x, edge: false, into: &rows); slot[Block.previous.rawValue] = rows.count
+        NERFeatures.nextFeatures(x, edge: false, into: &rows); slot[Block.next.rawValue] = rows.count
+        NERFeatures.secondPreviousFeatures(x, into: &rows); slot[Block.secondPrevious.rawValue] = rows.count
+        NERFeatures.secondNextFeatures(x, into: &rows); slot[Block.secondNext.rawValue] = rows.count
+        NERFeatures.labelWordFeatures(p1: 0, shape: x.shape, lower: x.lower, into: &rows); slot[Block.afterOutside.rawValue] = rows.count
+    }
+
+    /// Sums the rows `gatherWordRows` found into the word's `Block.wordOnly` score vectors at `p`.
+    @inline(__always)
+    static func sumWordRows(_ slot: UnsafePointer<Int>, table: NERWeightView, into p: UnsafeMutablePointer<Int32>) {
+        let rows = slot + Block.wordOnly
+        var i = 0
+        for block in 0..<Block.wordOnly {
+            var sum = NERScoreSum(table)
+            let end = slot[block]
+            while i < end { sum.add(row: rows[i]); i &+= 1 }
+            sum.store(vector: p + block &* NERLabel.count)
+        }
     }
 
     /// The label of every token of `document`.
@@ -77,17 +103,45 @@ package struct NERTagger: Sendable {
                     v + (word &* blocks &+ block.rawValue) &* L
                 }
                 let frequent = model.frequentWords
+                // Per word: its index among the frequent words, or -1.
+                var frequentIndex = [Int32].unwritten(count: words)
                 document.forms.withUnsafeBufferPointer { forms in
+                    frequentIndex.withUnsafeMutableBufferPointer { f in
+                        for word in 0..<words { f[word] = frequent.index(of: forms[word]).map { Int32($0) } ?? -1 }
+                    }
+                }
+                // The other words' rows, two words' worth: found (and prefetched) one such word
+                // ahead, summed when it comes.
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * NERTagger.wordRowSlot) { wordSlots in
+                let wordSlots = wordSlots.baseAddress!
+                document.forms.withUnsafeBufferPointer { forms in
+                    frequentIndex.withUnsafeBufferPointer { frequentIndex in
                     frequent.vectors.withUnsafeBufferPointer { kept in
+                        /// The first word from `word` on that is not a frequent one, or `words`.
+                        @inline(__always) func nextRare(from word: Int) -> Int {
+                            var w = word
+                            while w < words && frequentIndex[w] >= 0 { w &+= 1 }
+                            return w
+                        }
+                        var slot = 0
+                        var pending = nextRare(from: 0)
+                        if pending < words { NERTagger.gatherWordRows(forms[pending], table: table, into: wordSlots) }
                         for word in 0..<words {
                             let x = forms[word]
                             flags.append(x.flags)
-                            if let index = frequent.index(of: x) {
+                            let index = Int(frequentIndex[word])
+                            if index >= 0 {
                                 hashes.append(frequent.hashes[index])
                                 vector(word, .own).update(from: kept.baseAddress! + index &* Block.wordOnly &* L, count: Block.wordOnly &* L)
                             } else {
+                                // This word's rows were found when the previous such word was summed.
+                                pending = nextRare(from: word &+ 1)
+                                if pending < words {
+                                    NERTagger.gatherWordRows(forms[pending], table: table, into: wordSlots + (slot ^ 1) &* NERTagger.wordRowSlot)
+                                }
                                 hashes.append(NERWordHashes(x))
-                                NERTagger.wordVectors(x, table: table, into: vector(word, .own))
+                                NERTagger.sumWordRows(wordSlots + slot &* NERTagger.wordRowSlot, table: table, into: vector(word, .own))
+                                slot ^= 1
                             }
                             let seen = x.flags.contains(.hasLetter) ? document.seenOfLower[Int(document.lowerOfWord[word])] : 0
                             var sum = NERScoreSum(table)
@@ -95,6 +149,8 @@ package struct NERTagger: Sendable {
                             sum.store(vector: vector(word, .plain))
                         }
                     }
+                    }
+                }
                 }
                 let x = NERLexeme.none
                 hashes.append(NERWordHashes(x))
