@@ -4,7 +4,7 @@
 /// written directly: keys come out in the order the code writes them, which keeps the output stable
 /// and diff-friendly. Commas are tracked per nesting level, so callers only say what comes next.
 public struct JSONWriter {
-    /// The document so far is `storage[0..<count]`; the rest is room (zeros). Every write
+    /// The document so far is `storage[0..<count]`; the rest is room, never read. Every write
     /// makes room once and then writes through a pointer: appending byte by byte to an array
     /// checked its uniqueness and capacity for each byte.
     private var storage: [UInt8]
@@ -16,7 +16,7 @@ public struct JSONWriter {
     private var afterKey = false
 
     public init(reservingCapacity capacity: Int = 4096) {
-        storage = [UInt8](repeating: 0, count: max(capacity, 64))
+        storage = .unwritten(count: max(capacity, 64))
     }
 
     /// The document written so far.
@@ -136,7 +136,12 @@ public struct JSONWriter {
     /// Room for at least `needed` bytes in all: the storage doubles.
     @inline(never)
     private mutating func grow(_ needed: Int) {
-        storage.append(contentsOf: repeatElement(0, count: max(needed, 2 * storage.count) - storage.count))
+        var larger = [UInt8].unwritten(count: max(needed, 2 * storage.count))
+        let used = count
+        larger.withUnsafeMutableBufferPointer { larger in
+            storage.withUnsafeBufferPointer { larger.baseAddress!.update(from: $0.baseAddress!, count: used) }
+        }
+        storage = larger
     }
 
     @inline(__always)
