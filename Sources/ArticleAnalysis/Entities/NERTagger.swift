@@ -51,7 +51,7 @@ package struct NERTagger: Sendable {
     /// The tagger does this one word ahead of `sumWordRows`, as most rows are out of cache.
     @inline(__always)
     static func gatherWordRows(_ x: NERLexeme, table: NERWeightView, into slot: UnsafeMutablePointer<Int>) {
-        var rows = NERRowList(table, into: slot + Block.wordOnly)
+        var rows = NERRowList(table, into: slot + Block.wordOnly, room: wordRowSlot - Block.wordOnly)
         NERFeatures.wordFeatures(x, into: &rows); slot[Block.own.rawValue] = rows.count
         NERFeatures.previousFeatures(x, edge: false, into: &rows); slot[Block.previous.rawValue] = rows.count
         NERFeatures.nextFeatures(x, edge: false, into: &rows); slot[Block.next.rawValue] = rows.count
@@ -184,7 +184,7 @@ package struct NERTagger: Sendable {
                                 let up1 = u &- 1 >= sentence.lowerBound ? Int(ids[u &- 1]) : none
                                 let un1 = u &+ 1 < sentence.upperBound ? Int(ids[u &+ 1]) : none
                                 let un2 = u &+ 2 < sentence.upperBound ? Int(ids[u &+ 2]) : none
-                                var rows = NERRowList(table, into: rowSlots + (u & 1) &* NERRowList.capacity)
+                                var rows = NERRowList(table, into: rowSlots + (u & 1) &* NERRowList.capacity, room: NERRowList.capacity)
                                 NERFeatures.neighbourFeatures(p2: h[up2], p1: h[up1], c: h[Int(ids[u])], n1: h[un1], n2: h[un2], into: &rows)
                                 NERFeatures.suffixFeatures(p1: h[up1], c: h[Int(ids[u])], n1: h[un1], into: &rows)
                                 return rows.count
@@ -298,14 +298,20 @@ struct NERRowList: NERFeatureSink {
     static let capacity = 10
     let table: NERWeightView
     let rows: UnsafeMutablePointer<Int>
+    /// How many offsets `rows` has room for (checked in debug builds; `NERTaggerRowRoomTests`
+    /// checks that the feature groups never name more rows).
+    let room: Int
     private(set) var count = 0
 
     @inline(__always)
-    init(_ table: NERWeightView, into rows: UnsafeMutablePointer<Int>) { self.table = table; self.rows = rows }
+    init(_ table: NERWeightView, into rows: UnsafeMutablePointer<Int>, room: Int) {
+        self.table = table; self.rows = rows; self.room = room
+    }
 
     @inline(__always)
     mutating func add(_ feature: UInt64) {
         guard let offset = table.offset(of: feature) else { return }
+        assert(count < room, "more feature rows than NERRowList has room for")
         articled_prefetch(table.weights + offset)
         rows[count] = offset
         count &+= 1
