@@ -67,7 +67,7 @@ package struct NERDocument: Sendable {
                 lowers.withUnsafeBufferPointer { lowers in
                     wordIDs.withUnsafeBufferPointer { ids in
                         bits.withUnsafeMutableBufferPointer { bits in
-                            for sentence in sentences { gazetteer.mark(starts: starts, capitals: capitals, lowers: lowers, ids, sentence, into: bits) }
+                            gazetteer.mark(starts: starts, capitals: capitals, lowers: lowers, ids, sentences, into: bits)
                         }
                     }
                 }
@@ -487,27 +487,42 @@ public struct NERGazetteer: Sendable {
         set(h, types: (entries[h] ?? 0) | UInt8(1 << type))
     }
 
-    /// Sets the match bits of every token of `sentence` covered by a gazetteer name starting
+    /// Sets the match bits of every token of `sentences` covered by a gazetteer name starting
     /// with a capitalised token. Per word form: `starts` the key of a name starting with it,
     /// `capitals` whether it has a capital, `lowers` its lower-case hash; `ids` the form of each token.
+    ///
+    /// Two passes: the keys of every candidate name (a capitalised token and the up to three
+    /// tokens after it, in its sentence) that pass the filter are gathered and their table slots
+    /// prefetched, then looked up. Looked up one by one, most of them waited on a table slot out
+    /// of cache.
     func mark(starts: UnsafeBufferPointer<UInt64>, capitals: UnsafeBufferPointer<Bool>, lowers: UnsafeBufferPointer<UInt64>,
-              _ ids: UnsafeBufferPointer<Int32>, _ sentence: Range<Int>, into bits: UnsafeMutableBufferPointer<UInt16>) {
-        for i in sentence where capitals[Int(ids[i])] {
-            var h = starts[Int(ids[i])]
-            var length = 1
-            while true {
-                if filter.mayContain(h), let types = entries[h] {
-                    for type in 0..<4 where types & (1 << type) != 0 {
-                        let base = UInt16(4 * type)
-                        if length == 1 { bits[i] |= 1 << (base + 3); continue }
-                        bits[i] |= 1 << base
-                        for k in (i + 1)..<(i + length - 1) { bits[k] |= 1 << (base + 1) }
-                        bits[i + length - 1] |= 1 << (base + 2)
+              _ ids: UnsafeBufferPointer<Int32>, _ sentences: [Range<Int>], into bits: UnsafeMutableBufferPointer<UInt16>) {
+        // Per candidate: its key, and its first token times 8 plus its length (1...4).
+        var keys: [UInt64] = [], places: [Int] = []
+        for sentence in sentences {
+            for i in sentence where capitals[Int(ids[i])] {
+                var h = starts[Int(ids[i])]
+                var length = 1
+                while true {
+                    if filter.mayContain(h) {
+                        entries.prefetch(h)
+                        keys.append(h); places.append(i &* 8 &+ length)
                     }
+                    guard length < NERGazetteer.longest && i + length < sentence.upperBound else { break }
+                    h = NERHash.mix(h, lowers[Int(ids[i + length])])
+                    length += 1
                 }
-                guard length < NERGazetteer.longest && i + length < sentence.upperBound else { break }
-                h = NERHash.mix(h, lowers[Int(ids[i + length])])
-                length += 1
+            }
+        }
+        for (h, place) in zip(keys, places) {
+            guard let types = entries[h] else { continue }
+            let i = place >> 3, length = place & 7
+            for type in 0..<4 where types & (1 << type) != 0 {
+                let base = UInt16(4 * type)
+                if length == 1 { bits[i] |= 1 << (base + 3); continue }
+                bits[i] |= 1 << base
+                for k in (i + 1)..<(i + length - 1) { bits[k] |= 1 << (base + 1) }
+                bits[i + length - 1] |= 1 << (base + 2)
             }
         }
     }

@@ -35,16 +35,42 @@ package struct NERTagger: Sendable {
     }
 
     /// Fills the `Block.wordOnly` score vectors of the word `x` at `p` (`NERLabel.count` Int32 each).
-    @inline(__always)
     static func wordVectors(_ x: NERLexeme, table: NERWeightView, into p: UnsafeMutablePointer<Int32>) {
-        @inline(__always) func vector(_ block: Block) -> UnsafeMutablePointer<Int32> { p + block.rawValue &* NERLabel.count }
-        var sum = NERScoreSum(table)
-        NERFeatures.wordFeatures(x, into: &sum); sum.store(vector: vector(.own)); sum.reset()
-        NERFeatures.previousFeatures(x, edge: false, into: &sum); sum.store(vector: vector(.previous)); sum.reset()
-        NERFeatures.nextFeatures(x, edge: false, into: &sum); sum.store(vector: vector(.next)); sum.reset()
-        NERFeatures.secondPreviousFeatures(x, into: &sum); sum.store(vector: vector(.secondPrevious)); sum.reset()
-        NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector: vector(.secondNext)); sum.reset()
-        NERFeatures.labelWordFeatures(p1: 0, shape: x.shape, lower: x.lower, into: &sum); sum.store(vector: vector(.afterOutside))
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: wordRowSlot) { slot in
+            gatherWordRows(x, table: table, into: slot.baseAddress!)
+            sumWordRows(slot.baseAddress!, table: table, into: p)
+        }
+    }
+
+    /// Room for the rows of one word's `Block.wordOnly` features (`gatherWordRows`): where each
+    /// block's rows end, then at most 13 + 3 + 3 + 1 + 1 + 2 rows.
+    static let wordRowSlot = Block.wordOnly + 24
+
+    /// Finds the occupied rows of the word `x`'s `Block.wordOnly` features and starts loading them
+    /// (`NERRowList`): `slot[b]` is where block b's rows end, the rows follow from `Block.wordOnly`.
+    /// The tagger does this one word ahead of `sumWordRows`, as most rows are out of cache.
+    @inline(__always)
+    static func gatherWordRows(_ x: NERLexeme, table: NERWeightView, into slot: UnsafeMutablePointer<Int>) {
+        var rows = NERRowList(table, into: slot + Block.wordOnly, room: wordRowSlot - Block.wordOnly)
+        NERFeatures.wordFeatures(x, into: &rows); slot[Block.own.rawValue] = rows.count
+        NERFeatures.previousFeatures(x, edge: false, into: &rows); slot[Block.previous.rawValue] = rows.count
+        NERFeatures.nextFeatures(x, edge: false, into: &rows); slot[Block.next.rawValue] = rows.count
+        NERFeatures.secondPreviousFeatures(x, into: &rows); slot[Block.secondPrevious.rawValue] = rows.count
+        NERFeatures.secondNextFeatures(x, into: &rows); slot[Block.secondNext.rawValue] = rows.count
+        NERFeatures.labelWordFeatures(p1: 0, shape: x.shape, lower: x.lower, into: &rows); slot[Block.afterOutside.rawValue] = rows.count
+    }
+
+    /// Sums the rows `gatherWordRows` found into the word's `Block.wordOnly` score vectors at `p`.
+    @inline(__always)
+    static func sumWordRows(_ slot: UnsafePointer<Int>, table: NERWeightView, into p: UnsafeMutablePointer<Int32>) {
+        let rows = slot + Block.wordOnly
+        var i = 0
+        for block in 0..<Block.wordOnly {
+            var sum = NERScoreSum(table)
+            let end = slot[block]
+            while i < end { sum.add(row: rows[i]); i &+= 1 }
+            sum.store(vector: p + block &* NERLabel.count)
+        }
     }
 
     /// The label of every token of `document`.
@@ -77,17 +103,45 @@ package struct NERTagger: Sendable {
                     v + (word &* blocks &+ block.rawValue) &* L
                 }
                 let frequent = model.frequentWords
+                // Per word: its index among the frequent words, or -1.
+                var frequentIndex = [Int32].unwritten(count: words)
                 document.forms.withUnsafeBufferPointer { forms in
+                    frequentIndex.withUnsafeMutableBufferPointer { f in
+                        for word in 0..<words { f[word] = frequent.index(of: forms[word]).map { Int32($0) } ?? -1 }
+                    }
+                }
+                // The other words' rows, two words' worth: found (and prefetched) one such word
+                // ahead, summed when it comes.
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * NERTagger.wordRowSlot) { wordSlots in
+                let wordSlots = wordSlots.baseAddress!
+                document.forms.withUnsafeBufferPointer { forms in
+                    frequentIndex.withUnsafeBufferPointer { frequentIndex in
                     frequent.vectors.withUnsafeBufferPointer { kept in
+                        /// The first word from `word` on that is not a frequent one, or `words`.
+                        @inline(__always) func nextRare(from word: Int) -> Int {
+                            var w = word
+                            while w < words && frequentIndex[w] >= 0 { w &+= 1 }
+                            return w
+                        }
+                        var slot = 0
+                        var pending = nextRare(from: 0)
+                        if pending < words { NERTagger.gatherWordRows(forms[pending], table: table, into: wordSlots) }
                         for word in 0..<words {
                             let x = forms[word]
                             flags.append(x.flags)
-                            if let index = frequent.index(of: x) {
+                            let index = Int(frequentIndex[word])
+                            if index >= 0 {
                                 hashes.append(frequent.hashes[index])
                                 vector(word, .own).update(from: kept.baseAddress! + index &* Block.wordOnly &* L, count: Block.wordOnly &* L)
                             } else {
+                                // This word's rows were found when the previous such word was summed.
+                                pending = nextRare(from: word &+ 1)
+                                if pending < words {
+                                    NERTagger.gatherWordRows(forms[pending], table: table, into: wordSlots + (slot ^ 1) &* NERTagger.wordRowSlot)
+                                }
                                 hashes.append(NERWordHashes(x))
-                                NERTagger.wordVectors(x, table: table, into: vector(word, .own))
+                                NERTagger.sumWordRows(wordSlots + slot &* NERTagger.wordRowSlot, table: table, into: vector(word, .own))
+                                slot ^= 1
                             }
                             let seen = x.flags.contains(.hasLetter) ? document.seenOfLower[Int(document.lowerOfWord[word])] : 0
                             var sum = NERScoreSum(table)
@@ -95,6 +149,8 @@ package struct NERTagger: Sendable {
                             sum.store(vector: vector(word, .plain))
                         }
                     }
+                    }
+                }
                 }
                 let x = NERLexeme.none
                 hashes.append(NERWordHashes(x))
@@ -104,6 +160,10 @@ package struct NERTagger: Sendable {
                 NERFeatures.secondPreviousFeatures(x, into: &sum); sum.store(vector: vector(none, .secondPrevious)); sum.reset()
                 NERFeatures.secondNextFeatures(x, into: &sum); sum.store(vector: vector(none, .secondNext))
 
+                // The occupied rows of a token's label-free conjunctions (`NERRowList`), two
+                // tokens' worth: found (and prefetched) one token ahead, read when it is scored.
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * NERRowList.capacity) { rowSlots in
+                let rowSlots = rowSlots.baseAddress!
                 withUnsafeTemporaryAllocation(of: Int32.self, capacity: L) { scores in
                     let scores = scores.baseAddress!
                     model.constantVectors.vectors.withUnsafeBufferPointer { constants in
@@ -117,21 +177,25 @@ package struct NERTagger: Sendable {
                     document.gazetteerBits.withUnsafeBufferPointer { gazetteer in
                     labels.withUnsafeMutableBufferPointer { labels in
                         document.wordIDs.withUnsafeBufferPointer { ids in
-                            for sentence in document.sentences {
+                            /// Finds (and starts loading) the rows of token `u`'s neighbour and
+                            /// suffix features; returns how many are occupied.
+                            @inline(__always) func gatherRows(_ u: Int, _ sentence: Range<Int>) -> Int {
+                                let up2 = u &- 2 >= sentence.lowerBound ? Int(ids[u &- 2]) : none
+                                let up1 = u &- 1 >= sentence.lowerBound ? Int(ids[u &- 1]) : none
+                                let un1 = u &+ 1 < sentence.upperBound ? Int(ids[u &+ 1]) : none
+                                let un2 = u &+ 2 < sentence.upperBound ? Int(ids[u &+ 2]) : none
+                                var rows = NERRowList(table, into: rowSlots + (u & 1) &* NERRowList.capacity, room: NERRowList.capacity)
+                                NERFeatures.neighbourFeatures(p2: h[up2], p1: h[up1], c: h[Int(ids[u])], n1: h[un1], n2: h[un2], into: &rows)
+                                NERFeatures.suffixFeatures(p1: h[up1], c: h[Int(ids[u])], n1: h[un1], into: &rows)
+                                return rows.count
+                            }
+                            for sentence in document.sentences where !sentence.isEmpty {
                                 var p1: UInt8 = 0, p2: UInt8 = 0
+                                var rowCount = gatherRows(sentence.lowerBound, sentence)
                                 for t in sentence {
-                                    // The next token's label-free rows (its neighbour and suffix
-                                    // features) are mostly out of cache: start reading them now,
-                                    // while this token is scored.
-                                    if t &+ 1 < sentence.upperBound {
-                                        let u = t &+ 1
-                                        let un2 = u &+ 2 < sentence.upperBound ? Int(ids[u &+ 2]) : none
-                                        let un1 = u &+ 1 < sentence.upperBound ? Int(ids[u &+ 1]) : none
-                                        let up2 = t &- 1 >= sentence.lowerBound ? Int(ids[t &- 1]) : none
-                                        var ahead = NERPrefetch(table)
-                                        NERFeatures.neighbourFeatures(p2: h[up2], p1: h[Int(ids[t])], c: h[Int(ids[u])], n1: h[un1], n2: h[un2], into: &ahead)
-                                        NERFeatures.suffixFeatures(p1: h[Int(ids[t])], c: h[Int(ids[u])], n1: h[un1], into: &ahead)
-                                    }
+                                    // The next token's rows are mostly out of cache: found now, so
+                                    // they load while this token is scored.
+                                    let nextRowCount = t &+ 1 < sentence.upperBound ? gatherRows(t &+ 1, sentence) : 0
                                     let c = Int(ids[t])
                                     let a1 = t - 1 >= sentence.lowerBound ? Int(ids[t - 1]) : none
                                     let a2 = t - 2 >= sentence.lowerBound ? Int(ids[t - 2]) : none
@@ -143,7 +207,9 @@ package struct NERTagger: Sendable {
                                     sum.add(vector: vector(b1, .next))
                                     sum.add(vector: vector(a2, .secondPrevious))
                                     sum.add(vector: vector(b2, .secondNext))
-                                    NERFeatures.neighbourFeatures(p2: h[a2], p1: h[a1], c: h[c], n1: h[b1], n2: h[b2], into: &sum)
+                                    let rows = rowSlots + (t & 1) &* NERRowList.capacity
+                                    for i in 0..<rowCount { sum.add(row: rows[i]) }
+                                    rowCount = nextRowCount
                                     let ctx = context[t]
                                     if ctx & (NERDocument.first | NERDocument.capsSentence) == 0 {
                                         sum.add(vector: vector(c, .plain))
@@ -153,7 +219,6 @@ package struct NERTagger: Sendable {
                                     // `NERFeatures.particleAndGazetteerFeatures`, its few-valued templates as kept vectors.
                                     sum.add(vector: constant(NERConstantVectors.particles, NERConstantVectors.particleIndex(
                                         p1: h[a1].particleBits, c: h[c].particleBits, n1: h[b1].particleBits)))
-                                    NERFeatures.suffixFeatures(p1: h[a1], c: h[c], n1: h[b1], into: &sum)
                                     var g = gazetteer[t]
                                     while g != 0 {
                                         sum.add(vector: constant(NERConstantVectors.gazetteer, g.trailingZeroBitCount))
@@ -191,6 +256,7 @@ package struct NERTagger: Sendable {
                     }
                     }
                 }
+                }
             }
         }
         return labels
@@ -223,23 +289,33 @@ struct NERWeightView {
         guard occupied[row &>> 6] &>> UInt64(row & 63) & 1 != 0 else { return nil }
         return row &* (NERLabel.count &* 2)
     }
-
-    /// Starts loading the row of a feature hash into the cache, without waiting for it.
-    @inline(__always)
-    func prefetch(_ feature: UInt64) {
-        if let offset = offset(of: feature) { articled_prefetch(weights + offset) }
-    }
 }
 
-/// Feature rows to be read soon: each occupied row's cache line is prefetched, nothing is summed.
-struct NERPrefetch: NERFeatureSink {
+/// Feature rows to be read soon: the byte offsets of the occupied ones are kept (so the hashes
+/// are not mixed again) and their cache lines prefetched.
+struct NERRowList: NERFeatureSink {
+    /// Room for every row a token's neighbour and suffix features name.
+    static let capacity = 10
     let table: NERWeightView
+    let rows: UnsafeMutablePointer<Int>
+    /// How many offsets `rows` has room for (checked in debug builds; `NERTaggerRowRoomTests`
+    /// checks that the feature groups never name more rows).
+    let room: Int
+    private(set) var count = 0
 
     @inline(__always)
-    init(_ table: NERWeightView) { self.table = table }
+    init(_ table: NERWeightView, into rows: UnsafeMutablePointer<Int>, room: Int) {
+        self.table = table; self.rows = rows; self.room = room
+    }
 
     @inline(__always)
-    mutating func add(_ feature: UInt64) { table.prefetch(feature) }
+    mutating func add(_ feature: UInt64) {
+        guard let offset = table.offset(of: feature) else { return }
+        assert(count < room, "more feature rows than NERRowList has room for")
+        articled_prefetch(table.weights + offset)
+        rows[count] = offset
+        count &+= 1
+    }
 }
 
 /// A score vector being summed from weight rows, in Int32 like training (wrapping adds of the
@@ -262,6 +338,12 @@ struct NERScoreSum: NERFeatureSink {
     @inline(__always)
     mutating func add(_ feature: UInt64) {
         guard let offset = table.offset(of: feature) else { return }
+        add(row: offset)
+    }
+
+    /// Adds the (occupied) row at this byte offset of the table (`NERWeightView.offset(of:)`).
+    @inline(__always)
+    mutating func add(row offset: Int) {
         let pairs = table.weights.loadUnaligned(fromByteOffset: offset, as: SIMD8<Int32>.self)
         even &+= (pairs &<< 16) &>> 16
         odd &+= pairs &>> 16

@@ -4,7 +4,7 @@ extension Analysis {
         var json = JSONWriter(reservingCapacity: text.count * 3 + 4096)
         write(into: &json)
         json.appendRaw(UInt8(ascii: "\n"))
-        return json.bytes
+        return json.takeBytes()
     }
 
     public func write(into json: inout JSONWriter) {

@@ -4,33 +4,67 @@
 /// written directly: keys come out in the order the code writes them, which keeps the output stable
 /// and diff-friendly. Commas are tracked per nesting level, so callers only say what comes next.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
-    /// One entry per open container: whether it already holds a value.
-    private var hasValue: [Bool] = []
+    /// The document so far is `storage[0..<count]`; the rest is room, never read. Every write
+    /// makes room once and then writes through a pointer: appending byte by byte to an array
+    /// checked its uniqueness and capacity for each byte.
+    private var storage: [UInt8]
+    private var count = 0
+    /// Whether the innermost open container already holds a value.
+    private var current = false
+    /// The `current` flag of each enclosing open container, innermost last (empty at the top level).
+    private var outer: [Bool] = []
     private var afterKey = false
 
     public init(reservingCapacity capacity: Int = 4096) {
-        bytes.reserveCapacity(capacity)
+        storage = .unwritten(count: max(capacity, 64))
     }
 
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    /// The document written so far.
+    public var bytes: [UInt8] { Array(storage[0..<count]) }
+
+    /// The document written so far, handed over without a copy; the writer is left empty.
+    public mutating func takeBytes() -> [UInt8] {
+        var taken: [UInt8] = []
+        swap(&taken, &storage)
+        taken.removeLast(taken.count - count)
+        count = 0; current = false; outer = []; afterKey = false
+        return taken
+    }
+
+    public var string: String { storage.withUnsafeBufferPointer { String(decoding: $0[0..<count], as: UTF8.self) } }
 
     /// Appends raw bytes after the document, e.g. a trailing newline.
-    public mutating func appendRaw(_ raw: UInt8) { bytes.append(raw) }
+    public mutating func appendRaw(_ raw: UInt8) { put(raw) }
 
     // MARK: Containers
 
-    public mutating func beginObject() { valuePrefix(); bytes.append(UInt8(ascii: "{")); hasValue.append(false) }
-    public mutating func endObject() { hasValue.removeLast(); bytes.append(UInt8(ascii: "}")) }
-    public mutating func beginArray() { valuePrefix(); bytes.append(UInt8(ascii: "[")); hasValue.append(false) }
-    public mutating func endArray() { hasValue.removeLast(); bytes.append(UInt8(ascii: "]")) }
+    public mutating func beginObject() { open(UInt8(ascii: "{")) }
+    public mutating func endObject() { close(UInt8(ascii: "}")) }
+    public mutating func beginArray() { open(UInt8(ascii: "[")) }
+    public mutating func endArray() { close(UInt8(ascii: "]")) }
 
     public mutating func key(_ name: String) {
-        if hasValue[hasValue.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        hasValue[hasValue.count - 1] = true
-        appendQuoted(name)
-        bytes.append(UInt8(ascii: ":"))
+        let comma = current
+        current = true
         afterKey = true
+        let written: Bool? = name.utf8.withContiguousStorageIfAvailable { utf8 in
+            // A key that needs no escape (every key the analysis writes): `,"name":` in one go.
+            guard JSONWriter.firstEscape(utf8, from: 0) == utf8.count else { return false }
+            let n = utf8.count
+            write(reserving: n &+ 4) { p in
+                var at = 0
+                if comma { p[0] = UInt8(ascii: ","); at = 1 }
+                p[at] = UInt8(ascii: "\"")
+                if n > 0 { (p + (at &+ 1)).update(from: utf8.baseAddress!, count: n) }
+                p[at &+ n &+ 1] = UInt8(ascii: "\""); p[at &+ n &+ 2] = UInt8(ascii: ":")
+                return at &+ n &+ 3
+            }
+            return true
+        }
+        if written == true { return }
+        if comma { put(UInt8(ascii: ",")) }
+        appendQuoted(name)
+        put(UInt8(ascii: ":"))
     }
 
     /// Writes `"name": {` ... `}` with the body in between.
@@ -46,7 +80,10 @@ public struct JSONWriter {
     // MARK: Values
 
     public mutating func string(_ value: String) { valuePrefix(); appendQuoted(value) }
-    public mutating func int(_ value: Int) { valuePrefix(); appendInteger(value) }
+    public mutating func int(_ value: Int) {
+        valuePrefix()
+        write(reserving: 20) { JSONWriter.integer(value, at: $0) }
+    }
     public mutating func bool(_ value: Bool) { valuePrefix(); appendASCII(value ? "true" : "false") }
     public mutating func null() { valuePrefix(); appendASCII("null") }
 
@@ -57,20 +94,25 @@ public struct JSONWriter {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
-        guard scaled < 9e15 else { bytes.append(contentsOf: "\(value)".utf8); return }
-        var whole = Int(scaled)
-        if value < 0 && whole != 0 { bytes.append(UInt8(ascii: "-")) }
+        guard scaled < 9e15 else { appendBytes("\(value)"); return }
         let unit = Int(scale)
-        appendInteger(whole / unit)
-        whole %= unit
-        if whole != 0 {
-            bytes.append(UInt8(ascii: "."))
-            var divisor = unit / 10
-            while whole != 0 {
-                bytes.append(UInt8(ascii: "0") + UInt8(whole / divisor))
-                whole %= divisor
-                divisor /= 10
+        // Below 9e15: a sign, at most 16 digits and a point.
+        write(reserving: 20) { p in
+            var whole = Int(scaled)
+            var at = 0
+            if value < 0 && whole != 0 { p[0] = UInt8(ascii: "-"); at = 1 }
+            at &+= JSONWriter.integer(whole / unit, at: p + at)
+            whole %= unit
+            if whole != 0 {
+                p[at] = UInt8(ascii: "."); at &+= 1
+                var divisor = unit / 10
+                while whole != 0 {
+                    p[at] = UInt8(ascii: "0") + UInt8(whole / divisor); at &+= 1
+                    whole %= divisor
+                    divisor /= 10
+                }
             }
+            return at
         }
     }
 
@@ -82,30 +124,81 @@ public struct JSONWriter {
 
     // MARK: Encoding
 
+    /// Makes room for `room` bytes, lets `body` write at most that many at the end of the
+    /// document, and keeps the number it returns.
+    @inline(__always)
+    private mutating func write(reserving room: Int, _ body: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if count &+ room > storage.count { grow(count + room) }
+        let at = count
+        count = at &+ storage.withUnsafeMutableBufferPointer { body($0.baseAddress! + at) }
+    }
+
+    /// Room for at least `needed` bytes in all: the storage doubles.
+    @inline(never)
+    private mutating func grow(_ needed: Int) {
+        var larger = [UInt8].unwritten(count: max(needed, 2 * storage.count))
+        let used = count
+        larger.withUnsafeMutableBufferPointer { larger in
+            storage.withUnsafeBufferPointer { larger.baseAddress!.update(from: $0.baseAddress!, count: used) }
+        }
+        storage = larger
+    }
+
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        write(reserving: 1) { p in p.pointee = byte; return 1 }
+    }
+
+    private mutating func appendBytes(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress, utf8.count > 0 else { return }
+        write(reserving: utf8.count) { p in p.update(from: base, count: utf8.count); return utf8.count }
+    }
+
+    private mutating func appendBytes(_ text: String) {
+        var text = text
+        text.withUTF8 { appendBytes($0) }
+    }
+
+    private mutating func open(_ bracket: UInt8) {
+        valuePrefix()
+        put(bracket)
+        outer.append(current)
+        current = false
+    }
+
+    private mutating func close(_ bracket: UInt8) {
+        current = outer.removeLast()
+        put(bracket)
+    }
+
     private mutating func valuePrefix() {
         if afterKey { afterKey = false; return }
-        guard !hasValue.isEmpty else { return }
-        if hasValue[hasValue.count - 1] { bytes.append(UInt8(ascii: ",")) }
-        hasValue[hasValue.count - 1] = true
+        guard !outer.isEmpty else { return }
+        if current { put(UInt8(ascii: ",")) }
+        current = true
     }
 
     private mutating func appendASCII(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        text.withUTF8Buffer { appendBytes($0) }
     }
 
-    private mutating func appendInteger(_ value: Int) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    /// Writes the decimal digits of `value` (with its sign) at `p`; returns how many bytes (at most 20).
+    @inline(__always)
+    private static func integer(_ value: Int, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        var at = 0
+        if value < 0 { p[0] = UInt8(ascii: "-"); at = 1 }
         var magnitude = value.magnitude
-        if magnitude < 10 { bytes.append(UInt8(ascii: "0") + UInt8(magnitude)); return }
+        if magnitude < 10 { p[at] = UInt8(ascii: "0") + UInt8(magnitude); return at &+ 1 }
         // Digits are produced last first, into a stack buffer: no allocation per number.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var start = 20
             while magnitude > 0 {
                 start -= 1
                 digits[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
                 magnitude /= 10
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
+            (p + at).update(from: digits.baseAddress! + start, count: 20 &- start)
+            return at &+ 20 &- start
         }
     }
 
@@ -114,6 +207,7 @@ public struct JSONWriter {
     /// Appends `value` quoted and escaped. Runs of bytes that need no escape (almost all of them)
     /// are copied in one go, and found eight bytes at a time (`mayNeedEscape`).
     private mutating func appendQuoted(_ value: String) {
+        if value.utf8.withContiguousStorageIfAvailable({ appendQuoted(utf8: $0) }) != nil { return }
         var value = value
         value.withUTF8 { appendQuoted(utf8: $0) }
     }
@@ -130,36 +224,59 @@ public struct JSONWriter {
         }
     }
 
+    /// The index of the first byte of `utf8` from `index` on that needs an escape, or its count.
+    @inline(__always)
+    private static func firstEscape(_ utf8: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
+        guard let base = utf8.baseAddress else { return 0 }
+        let count = utf8.count
+        var index = index
+        while index < count {
+            if count &- index >= 8 {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if !JSONWriter.mayNeedEscape(word) { index &+= 8; continue }
+            }
+            if needsEscape(base[index]) { return index }
+            index &+= 1
+        }
+        return count
+    }
+
+    @inline(__always)
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == 0x7F
+    }
+
     /// `appendQuoted(_:)` on the UTF-8 bytes of the string.
     private mutating func appendQuoted(utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        do {
-            guard let base = utf8.baseAddress else { bytes.append(UInt8(ascii: "\"")); return }
-            let count = utf8.count
-            var run = 0, index = 0
-            while index < count {
-                if count &- index >= 8 {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    if !JSONWriter.mayNeedEscape(word) { index &+= 8; continue }
-                }
-                let byte = base[index]
-                index &+= 1
-                if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") && byte != 0x7F { continue }
-                bytes.append(contentsOf: UnsafeBufferPointer(start: base + run, count: index &- 1 &- run))
-                run = index
-                switch byte {
-                case 0x0A: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "\\")); bytes.append(UInt8(ascii: "t"))
-                case UInt8(ascii: "\""), UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\")); bytes.append(byte)
-                default:
-                    appendASCII("\\u00")
-                    bytes.append(Self.hex[Int(byte >> 4)]); bytes.append(Self.hex[Int(byte & 0xF)])
-                }
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: base + run, count: count &- run))
+        let count = utf8.count
+        var index = JSONWriter.firstEscape(utf8, from: 0)
+        // The opening quote and the bytes before the first escape (all of them, usually).
+        let closes = index == count
+        write(reserving: index &+ 2) { p in
+            p[0] = UInt8(ascii: "\"")
+            if index > 0 { (p + 1).update(from: utf8.baseAddress!, count: index) }
+            if closes { p[index &+ 1] = UInt8(ascii: "\""); return index &+ 2 }
+            return index &+ 1
         }
-        bytes.append(UInt8(ascii: "\""))
+        if closes { return }
+        let base = utf8.baseAddress!
+        while index < count {
+            let byte = base[index]
+            index &+= 1
+            switch byte {
+            case 0x0A: appendASCII("\\n")
+            case 0x0D: appendASCII("\\r")
+            case 0x09: appendASCII("\\t")
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): put(UInt8(ascii: "\\")); put(byte)
+            default:
+                appendASCII("\\u00")
+                put(Self.hex[Int(byte >> 4)]); put(Self.hex[Int(byte & 0xF)])
+            }
+            let run = index
+            index = JSONWriter.firstEscape(utf8, from: index)
+            appendBytes(UnsafeBufferPointer(start: base + run, count: index &- run))
+        }
+        put(UInt8(ascii: "\""))
     }
 
     /// Whether any of the eight bytes of `word` may need an escape: a control byte (below 0x20),

@@ -118,6 +118,24 @@ final class NERModelTests: XCTestCase {
         XCTAssertGreaterThan(withForms.count, 8)
     }
 
+    func testGazetteerMarksNamesOfUpToFourTokensWithinTheirSentence() {
+        func names(_ text: String) -> ArraySlice<NERLexeme> {
+            ArraySlice(text.split(separator: " ").map { NERLexeme(String($0).unicodeScalars) })
+        }
+        var gazetteer = NERGazetteer()
+        gazetteer.add(names("Bosnia and Herzegovina Republic"), type: 2)
+        gazetteer.add(names("Paris"), type: 2)
+        gazetteer.add(names("Paris"), type: 3)
+        gazetteer.add(names("New York"), type: 1)
+        // Sentences 0..<8 and 8..<10: "New" ends the first, "York" starts the second.
+        let words = ["In", "Bosnia", "and", "Herzegovina", "Republic", ".", "Paris", "New", "York", "Times"]
+        let document = NERDocument(lexemes: words.map { NERLexeme($0.unicodeScalars) }, sentences: [0..<8, 8..<10],
+                                   gazetteer: gazetteer)
+        let loc = 2, misc = 3  // bits 4 * type + 0 B, 1 I, 2 L, 3 U
+        XCTAssertEqual(document.gazetteerBits, [0, 1 << (4 * loc), 1 << (4 * loc + 1), 1 << (4 * loc + 1), 1 << (4 * loc + 2), 0,
+                                                1 << (4 * loc + 3) | 1 << (4 * misc + 3), 0, 0, 0])
+    }
+
     func testEmptyRecognizerFindsNothing() {
         let text = ScalarText("Barack Obama visited Paris.")
         XCTAssertTrue(EntityRecognizer().recognize(text, Segmenter().segment(text)).isEmpty)

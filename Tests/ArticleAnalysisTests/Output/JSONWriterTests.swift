@@ -14,6 +14,26 @@ final class JSONWriterTests: XCTestCase {
         XCTAssertEqual(json.string, #"{"a":"x\"y\n\u0001","b":[1,-20,null],"c":1.25,"d":0}"#)
     }
 
+    func testKeysWithEscapesGrowthAndTakenBytes() {
+        // A writer with little room grows; a key that needs escapes is escaped like a value.
+        var json = JSONWriter(reservingCapacity: 1)
+        json.beginObject()
+        json.field("plain", 1)
+        json.field("a\"b\n", "v")
+        json.field("big", 1e20)
+        json.field("", true)
+        json.key("long"); json.string(String(repeating: "x", count: 1000))
+        json.endObject()
+        let expected = #"{"plain":1,"a\"b\n":"v","big":"# + "\(1e20)" + #","":true,"long":""# + String(repeating: "x", count: 1000) + #""}"#
+        XCTAssertEqual(json.string, expected)
+        XCTAssertEqual(json.bytes, Array(expected.utf8))
+        XCTAssertEqual(json.takeBytes(), Array(expected.utf8))
+        // Taking the bytes leaves the writer empty and ready for a new document.
+        XCTAssertEqual(json.bytes, [])
+        json.beginArray(); json.int(2); json.beginObject(); json.endObject(); json.endArray()
+        XCTAssertEqual(json.string, "[2,{}]")
+    }
+
     func testIntegersOfEveryLengthAndEscapesAnywhereInAString() {
         var json = JSONWriter()
         json.beginArray()

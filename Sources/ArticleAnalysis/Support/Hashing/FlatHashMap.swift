@@ -1,3 +1,5 @@
+import CMemoryHints
+
 /// A map from 64-bit keys that are already hashes (`WordHash`, `FNV1a`, `NERHash.mix`) to small
 /// values: one flat open-addressing table, linear probing, Fibonacci hashing. The one hash table
 /// of the analysis code: word lists, lexicons, term and candidate numbers, gazetteers, the
@@ -67,6 +69,15 @@ struct FlatHashMap<Value: BitwiseCopyable & Sendable>: Sendable {
 
     @inline(__always)
     func contains(_ key: UInt64) -> Bool { self[key] != nil }
+
+    /// Starts loading the home slot of `key` (its key and value) into the cache, without waiting:
+    /// for a caller that knows a batch of keys before it looks them up.
+    @inline(__always)
+    func prefetch(_ key: UInt64) {
+        let slot = FibonacciHashing.slot(key, bits: bits)
+        keys.withUnsafeBufferPointer { articled_prefetch($0.baseAddress! + slot) }
+        values.withUnsafeBufferPointer { articled_prefetch($0.baseAddress! + slot) }
+    }
 
     /// Sets the value of `key`, adding the key when it is new.
     @inline(__always)
