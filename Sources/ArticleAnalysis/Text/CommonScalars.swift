@@ -1,0 +1,50 @@
+/// The general category and letter case of the scalars news text holds most outside ASCII, in
+/// one small table: everything below U+0800 (Latin-1, Latin Extended, IPA, Greek, Cyrillic,
+/// Armenian, Hebrew, Arabic) and General Punctuation (U+2000–U+206F: typographic spaces, dashes,
+/// quotation marks). `ScalarClass` reads it before asking the standard library, whose look-up
+/// (a search through all of Unicode's ranges) cost web pages about 5% of their analysis: every
+/// stage asks about every non-ASCII scalar again.
+///
+/// The table is filled from the standard library's own answers the first time it is read, so
+/// it cannot disagree with them; `ScalarClassTests` checks every scalar anyway.
+enum CommonScalars {
+    struct Entry {
+        var category: Unicode.GeneralCategory
+        /// Uppercase or titlecase (`ScalarClass.isUppercase`).
+        var isUppercase: Bool
+        /// Unicode's Lowercase property.
+        var isLowercase: Bool
+    }
+
+    /// Scalars below this are in the table from slot 0.
+    private static let lowEnd: UInt32 = 0x800
+    /// General Punctuation, in the table after the low scalars.
+    private static let punctuationStart: UInt32 = 0x2000, punctuationCount: UInt32 = 0x70
+
+    static let entries: [Entry] = {
+        var entries: [Entry] = []
+        entries.reserveCapacity(Int(lowEnd + punctuationCount))
+        for v in Array(0..<lowEnd) + Array(punctuationStart..<(punctuationStart + punctuationCount)) {
+            // Surrogates are not scalars, and none is in these ranges.
+            let p = Unicode.Scalar(v)!.properties
+            entries.append(Entry(category: p.generalCategory, isUppercase: p.isUppercase || p.generalCategory == .titlecaseLetter,
+                                 isLowercase: p.isLowercase))
+        }
+        return entries
+    }()
+
+    /// The slot of scalar value `v` in `entries`, or nil when the table does not hold it.
+    @inline(__always)
+    static func slot(_ v: UInt32) -> Int? {
+        if v < lowEnd { return Int(v) }
+        if v &- punctuationStart < punctuationCount { return Int(lowEnd + (v - punctuationStart)) }
+        return nil
+    }
+
+    /// CJK Unified Ideographs (U+4E00–U+9FFF) and Hangul syllables (U+AC00–U+D7A3): other
+    /// letters, neither upper nor lower case, every one (checked on every scalar by the tests).
+    @inline(__always)
+    static func isIdeographOrHangul(_ v: UInt32) -> Bool {
+        v &- 0x4E00 < 0x5200 || v &- 0xAC00 < 0x2BA4
+    }
+}
