@@ -85,8 +85,8 @@ struct HTMLTokenizer: ~Copyable {
         var i = tagName(at)
         attributes.removeAll()
         var selfClosing = false
-        guard attributeList(&i, &selfClosing) else { return end }
         let id = nameID()
+        guard attributeList(&i, &selfClosing, of: tree.names.tag(id)) else { return end }
         let open = tree.startTag(id, attributes, selfClosing: selfClosing)
         guard open else { return i }
         switch tree.names.content(id) {
@@ -110,7 +110,7 @@ struct HTMLTokenizer: ~Copyable {
         var i = tagName(at)
         attributes.removeAll()
         var selfClosing = false
-        guard attributeList(&i, &selfClosing) else { return end }
+        guard attributeList(&i, &selfClosing, of: nil) else { return end }
         tree.endTag(nameID())
         return i
     }
@@ -145,8 +145,10 @@ struct HTMLTokenizer: ~Copyable {
     /// Byte `k` of the current tag's (lower-case) name.
     private func nameByte(_ k: Int) -> UInt8 { nameIsCopied ? name[k] : base[nameFrom + k] }
 
-    /// Attribute states up to the tag's `>`: fills `attributes`; false when the page ends inside the tag.
-    private mutating func attributeList(_ i: inout Int, _ selfClosing: inout Bool) -> Bool {
+    /// Attribute states up to the tag's `>`: fills `attributes` with those `PageBuilder` reads on
+    /// a start tag `tag` (nothing for an end tag, `tag` nil; the values it reads, `AttributeName.
+    /// needsValue`); false when the page ends inside the tag.
+    private mutating func attributeList(_ i: inout Int, _ selfClosing: inout Bool, of tag: HTMLTag?) -> Bool {
         while true {
             while i < end && Self.isSpace(base[i]) { i += 1 }
             guard i < end else { return false }
@@ -167,8 +169,11 @@ struct HTMLTokenizer: ~Copyable {
             }
             let nameBytes = UnsafeBufferPointer(start: base + nameFrom, count: i - nameFrom)
             // Only the attributes the builder reads are kept (the others are read past).
-            let kind = AttributeName.of(nameBytes)
+            let kind = tag == nil ? .other : AttributeName.of(nameBytes)
             let kept = kind != .other
+            // Most kept bytes are links' `href`, which only `<link>` reads: the others keep the
+            // name with an empty value.
+            let valueKept = kept && kind.needsValue(on: tag ?? .other)
             let nameStart = attributes.bytes.count
             if kept {
                 // The names kept are the few `AttributeName` knows: ASCII letters and `-`, lowered.
@@ -183,12 +188,12 @@ struct HTMLTokenizer: ~Copyable {
                 let q = base[i]
                 if q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") {
                     guard let close = find(q, from: i + 1) else { return false }
-                    if kept { attributeValue(i + 1, close) }
+                    if valueKept { attributeValue(i + 1, close) }
                     i = close + 1
                 } else if q != UInt8(ascii: ">") {
                     let start = i
                     while i < end && !Self.isSpace(base[i]) && base[i] != UInt8(ascii: ">") { i += 1 }
-                    if kept { attributeValue(start, i) }
+                    if valueKept { attributeValue(start, i) }
                 }
             }
             if kept { attributes.commit(nameStart: nameStart, nameEnd: nameEnd, kind: kind) }

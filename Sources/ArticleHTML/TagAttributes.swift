@@ -52,6 +52,20 @@ struct TagAttributes {
 enum AttributeName {
     case `class`, id, itemprop, rel, href, hidden, ariaHidden, style, role, type, lang, datetime, name, property, httpEquiv, content, charset, other
 
+    /// Whether `PageBuilder` reads the value of this attribute on a `tag` element (it reads
+    /// `href` on `<link>` only, and `<a href>` for being there; `content`, `name`, `property`,
+    /// `http-equiv` on `<meta>`; `datetime` on `<time>`; `lang` on `<html>`; `type` on `<script>`).
+    func needsValue(on tag: HTMLTag) -> Bool {
+        switch self {
+        case .href: tag == .link
+        case .content, .name, .property, .httpEquiv: tag == .meta
+        case .datetime: tag == .time
+        case .lang: tag == .html
+        case .type: tag == .script
+        case .class, .id, .itemprop, .rel, .hidden, .ariaHidden, .style, .role, .charset, .other: true
+        }
+    }
+
     /// The attribute of a name (upper case read as lower), read without making a `String`.
     static func of<Name: Collection<UInt8>>(_ key: Name) -> AttributeName {
         let length = key.count
