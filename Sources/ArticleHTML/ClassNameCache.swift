@@ -98,7 +98,7 @@ struct ClassNameCache {
 
     /// `word` with each byte from `A` to `Z` lowered (the others, UTF-8 bytes included, as they are).
     @inline(__always)
-    private static func lowered(_ word: UInt64) -> UInt64 {
+    static func lowered(_ word: UInt64) -> UInt64 {
         let ones = ByteWords.ones, highs = ByteWords.highs
         let low7 = word & ~highs
         // High bit of each byte whose low seven bits are >= 0x41, and of each >= 0x5B; no carry crosses a byte.

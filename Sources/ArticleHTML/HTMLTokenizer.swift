@@ -165,7 +165,9 @@ struct HTMLTokenizer: ~Copyable {
             while i < end && !Self.isIn(base[i], Self.attributeNameEnds) { i += 1 }
             let nameBytes = UnsafeBufferPointer(start: base + nameFrom, count: i - nameFrom)
             // Only the attributes the builder reads are kept (the others are read past).
-            let kind = tag == nil ? .other : AttributeName.of(nameBytes)
+            let length = i - nameFrom
+            let kind: AttributeName = tag == nil ? .other
+                : length <= 8 && nameFrom + 8 <= end ? AttributeName.of(base + nameFrom, length: length) : AttributeName.of(nameBytes)
             let kept = kind != .other
             // Most kept bytes are links' `href`, which only `<link>` reads: the others keep the
             // name with an empty value.

@@ -83,6 +83,20 @@ enum AttributeName {
             if length == 10 && packed == 0x7571652D70747468 && rest == 0x7669 { return .httpEquiv }  // "http-equ" "iv"
             return .other
         }
+        return of(packed: packed)
+    }
+
+    /// The attribute of a name of one to eight bytes at `at`, when eight bytes can be read from
+    /// there (`of(_:)` for the others): one load, the bytes past the name masked off, A-Z
+    /// lowered eight at a time.
+    @inline(__always)
+    static func of(_ at: UnsafePointer<UInt8>, length: Int) -> AttributeName {
+        let word = UnsafeRawPointer(at).loadUnaligned(as: UInt64.self)
+        return of(packed: ClassNameCache.lowered(length == 8 ? word : word & ((1 << (8 * UInt64(length))) - 1)))
+    }
+
+    /// The attribute of a lower-cased name of at most eight bytes, packed little-endian.
+    private static func of(packed: UInt64) -> AttributeName {
         switch packed {
         case Self.classKey: return .class
         case Self.idKey: return .id
