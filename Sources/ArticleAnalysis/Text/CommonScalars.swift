@@ -1,7 +1,7 @@
 /// The general category and letter case of the scalars news text holds most outside ASCII, in
 /// one small table: everything below U+0800 (Latin-1, Latin Extended, IPA, Greek, Cyrillic,
-/// Armenian, Hebrew, Arabic) and General Punctuation (U+2000–U+206F: typographic spaces, dashes,
-/// quotation marks). `ScalarClass` reads it before asking the standard library, whose look-up
+/// Armenian, Hebrew, Arabic), General Punctuation (U+2000–U+206F: typographic spaces, dashes,
+/// quotation marks), and CJK punctuation with the kana (U+3000–U+30FF). `ScalarClass` reads it before asking the standard library, whose look-up
 /// (a search through all of Unicode's ranges) cost web pages about 5% of their analysis: every
 /// stage asks about every non-ASCII scalar again.
 ///
@@ -20,11 +20,13 @@ enum CommonScalars {
     private static let lowEnd: UInt32 = 0x800
     /// General Punctuation, in the table after the low scalars.
     private static let punctuationStart: UInt32 = 0x2000, punctuationCount: UInt32 = 0x70
+    /// CJK Symbols and Punctuation, Hiragana, Katakana, in the table after General Punctuation.
+    private static let kanaStart: UInt32 = 0x3000, kanaCount: UInt32 = 0x100
 
     static let entries: [Entry] = {
         var entries: [Entry] = []
-        entries.reserveCapacity(Int(lowEnd + punctuationCount))
-        for v in Array(0..<lowEnd) + Array(punctuationStart..<(punctuationStart + punctuationCount)) {
+        entries.reserveCapacity(Int(lowEnd + punctuationCount + kanaCount))
+        for v in Array(0..<lowEnd) + Array(punctuationStart..<(punctuationStart + punctuationCount)) + Array(kanaStart..<(kanaStart + kanaCount)) {
             // Surrogates are not scalars, and none is in these ranges.
             let p = Unicode.Scalar(v)!.properties
             entries.append(Entry(category: p.generalCategory, isUppercase: p.isUppercase || p.generalCategory == .titlecaseLetter,
@@ -38,6 +40,7 @@ enum CommonScalars {
     static func slot(_ v: UInt32) -> Int? {
         if v < lowEnd { return Int(v) }
         if v &- punctuationStart < punctuationCount { return Int(lowEnd + (v - punctuationStart)) }
+        if v &- kanaStart < kanaCount { return Int(lowEnd + punctuationCount + (v - kanaStart)) }
         return nil
     }
 
