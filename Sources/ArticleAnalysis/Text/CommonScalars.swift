@@ -8,12 +8,16 @@
 /// The table is filled from the standard library's own answers the first time it is read, so
 /// it cannot disagree with them; `ScalarClassTests` checks every scalar anyway.
 enum CommonScalars {
-    struct Entry {
-        var category: Unicode.GeneralCategory
-        /// Uppercase or titlecase (`ScalarClass.isUppercase`).
-        var isUppercase: Bool
-        /// Unicode's Lowercase property.
-        var isLowercase: Bool
+    /// What the predicates ask, one bit each of a scalar's byte in `flags` (bit `rawValue`):
+    /// the general category is a resilient standard-library enum, so reading one from a table,
+    /// or switching on it, goes through value witnesses; a byte does not.
+    enum Property: UInt8 {
+        /// Uppercase or titlecase (`ScalarClass.isUppercase`); Unicode's Lowercase property.
+        case uppercase, lowercase
+        /// `ScalarClass.isLetter` (a letter or a combining mark); decimal number (Nd).
+        case letter, decimal
+        /// Punctuation (P*); combining mark (Mn, Mc, Me).
+        case punctuation, mark
     }
 
     /// Scalars below this are in the table from slot 0.
@@ -23,19 +27,36 @@ enum CommonScalars {
     /// CJK Symbols and Punctuation, Hiragana, Katakana, in the table after General Punctuation.
     private static let kanaStart: UInt32 = 0x3000, kanaCount: UInt32 = 0x100
 
-    static let entries: [Entry] = {
-        var entries: [Entry] = []
-        entries.reserveCapacity(Int(lowEnd + punctuationCount + kanaCount))
-        for v in Array(0..<lowEnd) + Array(punctuationStart..<(punctuationStart + punctuationCount)) + Array(kanaStart..<(kanaStart + kanaCount)) {
-            // Surrogates are not scalars, and none is in these ranges.
-            let p = Unicode.Scalar(v)!.properties
-            entries.append(Entry(category: p.generalCategory, isUppercase: p.isUppercase || p.generalCategory == .titlecaseLetter,
-                                 isLowercase: p.isLowercase))
-        }
-        return entries
-    }()
+    private static var scalars: [Unicode.Scalar] {
+        (Array(0..<lowEnd) + Array(punctuationStart..<(punctuationStart + punctuationCount)) + Array(kanaStart..<(kanaStart + kanaCount)))
+            .map { Unicode.Scalar($0)! }  // surrogates are not scalars, and none is in these ranges
+    }
 
-    /// The slot of scalar value `v` in `entries`, or nil when the table does not hold it.
+    /// The general category of each scalar in the table.
+    static let categories: [Unicode.GeneralCategory] = scalars.map(\.properties.generalCategory)
+
+    /// The `Property` bits of each scalar in the table.
+    static let flags: [UInt8] = scalars.map { s in
+        let p = s.properties, category = p.generalCategory
+        var properties: [Property] = []
+        if p.isUppercase || category == .titlecaseLetter { properties.append(.uppercase) }
+        if p.isLowercase { properties.append(.lowercase) }
+        switch category {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: properties.append(.letter)
+        case .nonspacingMark, .spacingMark, .enclosingMark: properties += [.letter, .mark]
+        case .decimalNumber: properties.append(.decimal)
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation: properties.append(.punctuation)
+        default: break
+        }
+        return properties.reduce(0) { $0 | 1 << $1.rawValue }
+    }
+
+    /// Whether the scalar in `slot` has `property`.
+    @inline(__always)
+    static func has(_ slot: Int, _ property: Property) -> Bool { flags[slot] >> property.rawValue & 1 != 0 }
+
+    /// The slot of scalar value `v` in `categories` and `flags`, or nil when the table does not hold it.
     @inline(__always)
     static func slot(_ v: UInt32) -> Int? {
         if v < lowEnd { return Int(v) }

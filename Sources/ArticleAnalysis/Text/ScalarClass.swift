@@ -9,6 +9,7 @@ package enum ScalarClass {
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
+        if let slot = CommonScalars.slot(v) { return CommonScalars.has(slot, .letter) }
         return isLetter(category(s))
     }
 
@@ -29,6 +30,7 @@ package enum ScalarClass {
     static func isDigit(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        if let slot = CommonScalars.slot(v) { return CommonScalars.has(slot, .decimal) }
         return category(s) == .decimalNumber
     }
 
@@ -41,6 +43,7 @@ package enum ScalarClass {
         // look-up: they are most of the non-ASCII scalars in news text.
         if v < 0x100 { return (v >= 0xC0 && v != 0xD7 && v != 0xF7) || v == 0xAA || v == 0xB5 || v == 0xBA }
         if v >= 0x2000 && v <= 0x206F { return false }
+        if let slot = CommonScalars.slot(v) { return CommonScalars.has(slot, .letter) || CommonScalars.has(slot, .decimal) }
         return isLetterOrDigit(category(s))
     }
 
@@ -57,7 +60,7 @@ package enum ScalarClass {
     static func isUppercase(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v &- 0x41) < 26 }
-        if let slot = CommonScalars.slot(v) { return CommonScalars.entries[slot].isUppercase }
+        if let slot = CommonScalars.slot(v) { return CommonScalars.has(slot, .uppercase) }
         return letterCase(s, category(s)).isUppercase
     }
 
@@ -66,7 +69,7 @@ package enum ScalarClass {
     static func isLowercase(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v &- 0x61) < 26 }
-        if let slot = CommonScalars.slot(v) { return CommonScalars.entries[slot].isLowercase }
+        if let slot = CommonScalars.slot(v) { return CommonScalars.has(slot, .lowercase) }
         return letterCase(s, category(s)).isLowercase
     }
 
@@ -107,8 +110,7 @@ package enum ScalarClass {
     @inline(never)
     private static func properties(ofUncased s: Unicode.Scalar) -> (isUppercase: Bool, isLowercase: Bool) {
         if let slot = CommonScalars.slot(s.value) {
-            let entry = CommonScalars.entries[slot]
-            return (entry.isUppercase, entry.isLowercase)
+            return (CommonScalars.has(slot, .uppercase), CommonScalars.has(slot, .lowercase))
         }
         if CommonScalars.isIdeographOrHangul(s.value) { return (false, false) }
         return (s.properties.isUppercase, s.properties.isLowercase)
@@ -118,7 +120,7 @@ package enum ScalarClass {
     /// most, else the standard library's look-up (out of line).
     @inline(__always)
     package static func category(_ s: Unicode.Scalar) -> Unicode.GeneralCategory {
-        if let slot = CommonScalars.slot(s.value) { return CommonScalars.entries[slot].category }
+        if let slot = CommonScalars.slot(s.value) { return CommonScalars.categories[slot] }
         return category(outsideTable: s)
     }
 
@@ -172,6 +174,7 @@ package enum ScalarClass {
     @inline(__always)
     static func isMark(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x300 { return false }
+        if let slot = CommonScalars.slot(s.value) { return CommonScalars.has(slot, .mark) }
         switch category(s) {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
@@ -226,6 +229,7 @@ package enum ScalarClass {
             default: return false
             }
         }
+        if let slot = CommonScalars.slot(v) { return CommonScalars.has(slot, .punctuation) }
         switch category(s) {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation:

@@ -15,6 +15,13 @@ final class ScalarClassTests: XCTestCase {
             XCTAssertEqual(ScalarClass.isSpace(c), p.isWhitespace && !ScalarClass.isLineBreak(c), name)
             // The table of common scalars and the CJK/Hangul shortcut answer as the look-up does.
             XCTAssertEqual(ScalarClass.category(c), category, name)
+            XCTAssertEqual(ScalarClass.isLetter(c), v < 0x80 ? ScalarClass.isASCIILetter(v) : ScalarClass.isLetter(category), name)
+            XCTAssertEqual(ScalarClass.isDigit(c), category == .decimalNumber && (v >= 0x80 || ScalarClass.isASCIIDigit(c)), name)
+            XCTAssertEqual(ScalarClass.isMark(c), [.nonspacingMark, .spacingMark, .enclosingMark].contains(category), name)
+            if v >= 0x80 {
+                XCTAssertEqual(ScalarClass.isPunctuation(c), [.connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                                                              .initialPunctuation, .finalPunctuation, .otherPunctuation].contains(category), name)
+            }
             let isUppercase = p.isUppercase || category == .titlecaseLetter
             XCTAssertEqual(ScalarClass.isUppercase(c), isUppercase, name)
             XCTAssertEqual(ScalarClass.isLowercase(c), p.isLowercase, name)
