@@ -14,6 +14,7 @@ struct ClassNameCache {
     private var bits: Int
     private var count = 0
     private var zeroValue: ClassNames?
+    private var scratch: [UInt8] = []
 
     init() {
         bits = 10
@@ -26,7 +27,7 @@ struct ClassNameCache {
         let key = Self.hash(value)
         if key == 0 {
             if let zeroValue { return zeroValue }
-            let names = Self.read(value)
+            let names = read(value)
             zeroValue = names
             return names
         }
@@ -36,7 +37,7 @@ struct ClassNameCache {
             if keys[slot] == key { return values[slot] }
             slot = (slot + 1) & mask
         }
-        let names = Self.read(value)
+        let names = read(value)
         keys[slot] = key
         values[slot] = names
         count += 1
@@ -44,8 +45,21 @@ struct ClassNameCache {
         return names
     }
 
-    private static func read(_ value: UnsafeBufferPointer<UInt8>) -> ClassNames {
-        ClassNames(value.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+    /// Lowers `value` into `scratch` (kept from value to value), eight bytes a step, and reads it.
+    private mutating func read(_ value: UnsafeBufferPointer<UInt8>) -> ClassNames {
+        let n = value.count
+        guard let source = value.baseAddress, n > 0 else { return ClassNames(value) }
+        if scratch.count < n { scratch = [UInt8](repeating: 0, count: max(n, 2 * scratch.count)) }
+        return scratch.withUnsafeMutableBufferPointer { buffer in
+            let target = UnsafeMutableRawPointer(buffer.baseAddress!), raw = UnsafeRawPointer(source)
+            var i = 0
+            while i + 8 <= n {
+                target.storeBytes(of: Self.lowered(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)), toByteOffset: i, as: UInt64.self)
+                i += 8
+            }
+            while i < n { buffer[i] = source[i] >= 0x41 && source[i] <= 0x5A ? source[i] | 0x20 : source[i]; i += 1 }
+            return ClassNames(UnsafeBufferPointer(rebasing: buffer[0..<n]))
+        }
     }
 
     private mutating func grow() {
@@ -84,7 +98,7 @@ struct ClassNameCache {
 
     /// `word` with each byte from `A` to `Z` lowered (the others, UTF-8 bytes included, as they are).
     @inline(__always)
-    private static func lowered(_ word: UInt64) -> UInt64 {
+    static func lowered(_ word: UInt64) -> UInt64 {
         let ones = ByteWords.ones, highs = ByteWords.highs
         let low7 = word & ~highs
         // High bit of each byte whose low seven bits are >= 0x41, and of each >= 0x5B; no carry crosses a byte.

@@ -30,32 +30,37 @@ struct ClassNames {
     var isByline = false
     private enum Kind { case likely, unlikely, byline }
 
-    /// The patterns in one flat table, grouped by first byte (`start[b]..<start[b + 1]`), and a
-    /// bit for every three bytes some pattern starts with (hashed to 12 bits): most positions of
-    /// a class word are passed over on that one bit (pages have hundreds of distinct class and
-    /// id values, a few thousand bytes, and about one position in five starts a pattern's first
-    /// two bytes, one in fifty its first three). The filter is 512 bytes so that it stays in the
-    /// first-level cache while the parser streams through the page (at 8 KB, its loads missed).
+    /// The patterns in one flat table, grouped by the hash of their first three bytes (12 bits,
+    /// `start[h]..<start[h + 1]`), and a bit for each such hash: most positions of a class
+    /// word are passed over on that one bit (pages have hundreds of distinct class and id
+    /// values, a few thousand bytes, and about one position in five starts a pattern's first
+    /// two bytes, one in fifty its first three). A hit compares only the patterns that start
+    /// with the same three bytes (one or two; grouping by first byte compared up to fifteen).
+    /// The filter is 512 bytes so that it stays in the first-level cache while the parser
+    /// streams through the page (at 8 KB, its loads missed); the groups' 4 KB are read on hits.
     private struct Patterns {
         var bytes: [UInt8] = []
-        var entries: [(offset: Int, count: Int, kind: Kind)] = []
-        var start = [Int](repeating: 0, count: 257)
+        var entries: [(offset: Int, count: Int, kind: Kind, first: UInt64)] = []
+        var start = [UInt8](repeating: 0, count: 4097)
         var triples = [UInt64](repeating: 0, count: 64)
 
         init() {
             var all: [([UInt8], Kind)] = likely.map { ($0, .likely) } + unlikely.map { ($0, .unlikely) }
             all.append((Array("byline".utf8), .byline))
-            // Stable by first byte: within a byte, the order of the lists above.
-            let sorted = all.enumerated().sorted { ($0.element.0[0], $0.offset) < ($1.element.0[0], $1.offset) }.map(\.element)
-            for (pattern, kind) in sorted {
-                entries.append((bytes.count, pattern.count, kind))
+            precondition(all.count < 256 && all.allSatisfy { $0.0.count >= 3 && $0.0.allSatisfy(ClassNames.isWordByte) })
+            func first(_ pattern: [UInt8]) -> UInt64 { UInt64(pattern[0]) | UInt64(pattern[1]) << 8 | UInt64(pattern[2]) << 16 }
+            let hashed = all.map { (pattern: $0.0, kind: $0.1, hash: ClassNames.triple(first($0.0), FibonacciHashing.multiplier)) }
+            // Stable by hash: within a hash, the order of the lists above.
+            let sorted = hashed.enumerated().sorted { ($0.element.hash, $0.offset) < ($1.element.hash, $1.offset) }.map(\.element)
+            var counts = [Int](repeating: 0, count: 4097)
+            for (pattern, kind, hash) in sorted {
+                entries.append((bytes.count, pattern.count, kind, first(pattern)))
                 bytes.append(contentsOf: pattern)
-                start[Int(pattern[0]) + 1] += 1
-                precondition(pattern.count >= 3 && pattern.allSatisfy(ClassNames.isWordByte))
-                let triple = ClassNames.triple(UInt64(pattern[0]) | UInt64(pattern[1]) << 8 | UInt64(pattern[2]) << 16, FibonacciHashing.multiplier)
-                triples[triple >> 6] |= 1 << UInt64(triple & 63)
+                counts[hash + 1] += 1
+                triples[hash >> 6] |= 1 << UInt64(hash & 63)
             }
-            for b in 0..<256 { start[b + 1] += start[b] }
+            for h in 0..<4096 { counts[h + 1] += counts[h] }
+            start = counts.map { UInt8($0) }
         }
     }
 
@@ -73,54 +78,52 @@ struct ClassNames {
 
     /// Reads a lower-cased `class` or `id` value (or several, joined by spaces).
     init(_ value: [UInt8]) {
+        self.init()
+        value.withUnsafeBufferPointer { read($0) }
+    }
+
+    /// Reads a lower-cased value where it stands.
+    init(_ value: UnsafeBufferPointer<UInt8>) {
+        self.init()
+        read(value)
+    }
+
+    private mutating func read(_ value: UnsafeBufferPointer<UInt8>) {
         let patterns = Self.patterns
-        value.withUnsafeBufferPointer { value in
-            patterns.bytes.withUnsafeBufferPointer { bytes in
-                patterns.entries.withUnsafeBufferPointer { entries in
-                    patterns.start.withUnsafeBufferPointer { start in
-                        patterns.triples.withUnsafeBufferPointer { triples in
-                            read(value, bytes, entries, start, triples)
-                        }
+        patterns.bytes.withUnsafeBufferPointer { bytes in
+            patterns.entries.withUnsafeBufferPointer { entries in
+                patterns.start.withUnsafeBufferPointer { start in
+                    patterns.triples.withUnsafeBufferPointer { triples in
+                        findPatterns(value, bytes, entries, start, triples)
                     }
                 }
             }
         }
+        // A short furniture word only adds what a pattern may have said already.
+        if !isUnlikely { findUnlikelyWords(value) }
     }
 
-    /// One pass over the value: each window of three bytes inside a word is looked up in the
-    /// filter (kept rolling, one byte in per step), and a hit compares the patterns that start
-    /// with its first byte (their bytes are all word bytes, so a match never leaves the word).
-    /// A word of eight bytes or less, packed on the way, is compared with `unlikelyWordKeys`
-    /// where it ends.
-    private mutating func read(_ value: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>,
-                               _ entries: UnsafeBufferPointer<(offset: Int, count: Int, kind: Kind)>,
-                               _ start: UnsafeBufferPointer<Int>, _ triples: UnsafeBufferPointer<UInt64>) {
+    /// The patterns, in one pass: each window of three bytes is looked up in the filter (kept
+    /// rolling, one byte in per step, with no branch but the filter's), and a hit compares the
+    /// patterns that start with its three bytes. Windows are not cut at the ends of words: a
+    /// pattern's bytes are all word bytes, so a match never crosses one, and a window holding
+    /// a space or a dot only costs the filter's rare false hit.
+    private mutating func findPatterns(_ value: UnsafeBufferPointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>,
+                                       _ entries: UnsafeBufferPointer<(offset: Int, count: Int, kind: Kind, first: UInt64)>,
+                                       _ start: UnsafeBufferPointer<UInt8>, _ triples: UnsafeBufferPointer<UInt64>) {
         let n = value.count
+        guard n >= 3 else { return }
         let multiplier = FibonacciHashing.multiplier
-        var length = 0
-        var window: UInt64 = 0, packed: UInt64 = 0
-        var p = 0
-        while p <= n {
-            let byte: UInt8 = p < n ? value[p] : 0x20
-            p += 1
-            guard Self.isWordByte(byte) else {
-                if length > 0 && length <= 8 && !isUnlikely && Self.unlikelyWordKeys.contains(packed) { isUnlikely = true }
-                length = 0
-                window = 0
-                packed = 0
-                continue
-            }
-            window = window >> 8 | UInt64(byte) << 16
-            if length < 8 { packed |= UInt64(byte) << (8 * UInt64(length)) }
-            length += 1
-            guard length >= 3 else { continue }
+        var window = UInt64(value[0]) << 8 | UInt64(value[1]) << 16
+        for p in 2..<n {
+            window = window >> 8 | UInt64(value[p]) << 16
             let triple = Self.triple(window, multiplier)
             guard triples[triple >> 6] & (1 << UInt64(triple & 63)) != 0 else { continue }
-            let i = p - 3
-            for e in start[Int(value[i])]..<start[Int(value[i]) + 1] {
+            let i = p - 2
+            for e in Int(start[triple])..<Int(start[triple + 1]) {
                 let entry = entries[e]
-                guard i + entry.count <= n else { continue }
-                var k = 1
+                guard entry.first == window, i + entry.count <= n else { continue }
+                var k = 3
                 while k < entry.count && value[i + k] == bytes[entry.offset + k] { k += 1 }
                 guard k == entry.count else { continue }
                 switch entry.kind {
@@ -129,6 +132,24 @@ struct ClassNames {
                 case .byline: isByline = true
                 }
             }
+        }
+    }
+
+    /// Words of eight bytes or less, packed, compared with `unlikelyWordKeys`.
+    private mutating func findUnlikelyWords(_ value: UnsafeBufferPointer<UInt8>) {
+        let n = value.count
+        let keys = Self.unlikelyWordKeys
+        var p = 0
+        while p < n {
+            while p < n && !Self.isWordByte(value[p]) { p += 1 }
+            let wordStart = p
+            var packed: UInt64 = 0
+            while p < n && Self.isWordByte(value[p]) {
+                if p - wordStart < 8 { packed |= UInt64(value[p]) << (8 * UInt64(p - wordStart)) }
+                p += 1
+            }
+            let length = p - wordStart
+            if length > 0 && length <= 8 && keys.contains(packed) { isUnlikely = true; return }
         }
     }
 

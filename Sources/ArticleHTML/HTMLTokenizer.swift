@@ -85,8 +85,8 @@ struct HTMLTokenizer: ~Copyable {
         var i = tagName(at)
         attributes.removeAll()
         var selfClosing = false
-        guard attributeList(&i, &selfClosing) else { return end }
         let id = nameID()
+        guard attributeList(&i, &selfClosing, of: tree.names.tag(id)) else { return end }
         let open = tree.startTag(id, attributes, selfClosing: selfClosing)
         guard open else { return i }
         switch tree.names.content(id) {
@@ -110,7 +110,7 @@ struct HTMLTokenizer: ~Copyable {
         var i = tagName(at)
         attributes.removeAll()
         var selfClosing = false
-        guard attributeList(&i, &selfClosing) else { return end }
+        guard attributeList(&i, &selfClosing, of: nil) else { return end }
         tree.endTag(nameID())
         return i
     }
@@ -122,7 +122,7 @@ struct HTMLTokenizer: ~Copyable {
         var plain = true  // no upper case, no NUL: read where it stands
         while i < end {
             let c = base[i]
-            if Self.isSpace(c) || c == UInt8(ascii: "/") || c == UInt8(ascii: ">") { break }
+            if Self.isIn(c, Self.tagNameEnds) { break }
             if (c >= 0x41 && c <= 0x5A) || c == 0 { plain = false }
             i += 1
         }
@@ -145,8 +145,10 @@ struct HTMLTokenizer: ~Copyable {
     /// Byte `k` of the current tag's (lower-case) name.
     private func nameByte(_ k: Int) -> UInt8 { nameIsCopied ? name[k] : base[nameFrom + k] }
 
-    /// Attribute states up to the tag's `>`: fills `attributes`; false when the page ends inside the tag.
-    private mutating func attributeList(_ i: inout Int, _ selfClosing: inout Bool) -> Bool {
+    /// Attribute states up to the tag's `>`: fills `attributes` with those `PageBuilder` reads on
+    /// a start tag `tag` (nothing for an end tag, `tag` nil; the values it reads, `AttributeName.
+    /// needsValue`); false when the page ends inside the tag.
+    private mutating func attributeList(_ i: inout Int, _ selfClosing: inout Bool, of tag: HTMLTag?) -> Bool {
         while true {
             while i < end && Self.isSpace(base[i]) { i += 1 }
             guard i < end else { return false }
@@ -160,15 +162,16 @@ struct HTMLTokenizer: ~Copyable {
             // Attribute name: the first character is taken whatever it is (even `=`).
             let nameFrom = i
             i += 1
-            while i < end {
-                let b = base[i]
-                if Self.isSpace(b) || b == UInt8(ascii: "/") || b == UInt8(ascii: ">") || b == UInt8(ascii: "=") { break }
-                i += 1
-            }
+            while i < end && !Self.isIn(base[i], Self.attributeNameEnds) { i += 1 }
             let nameBytes = UnsafeBufferPointer(start: base + nameFrom, count: i - nameFrom)
             // Only the attributes the builder reads are kept (the others are read past).
-            let kind = AttributeName.of(nameBytes)
+            let length = i - nameFrom
+            let kind: AttributeName = tag == nil ? .other
+                : length <= 8 && nameFrom + 8 <= end ? AttributeName.of(base + nameFrom, length: length) : AttributeName.of(nameBytes)
             let kept = kind != .other
+            // Most kept bytes are links' `href`, which only `<link>` reads: the others keep the
+            // name with an empty value.
+            let valueKept = kept && kind.needsValue(on: tag ?? .other)
             let nameStart = attributes.bytes.count
             if kept {
                 // The names kept are the few `AttributeName` knows: ASCII letters and `-`, lowered.
@@ -183,12 +186,12 @@ struct HTMLTokenizer: ~Copyable {
                 let q = base[i]
                 if q == UInt8(ascii: "\"") || q == UInt8(ascii: "'") {
                     guard let close = find(q, from: i + 1) else { return false }
-                    if kept { attributeValue(i + 1, close) }
+                    if valueKept { attributeValue(i + 1, close) }
                     i = close + 1
                 } else if q != UInt8(ascii: ">") {
                     let start = i
-                    while i < end && !Self.isSpace(base[i]) && base[i] != UInt8(ascii: ">") { i += 1 }
-                    if kept { attributeValue(start, i) }
+                    while i < end && !Self.isIn(base[i], Self.unquotedValueEnds) { i += 1 }
+                    if valueKept { attributeValue(start, i) }
                 }
             }
             if kept { attributes.commit(nameStart: nameStart, nameEnd: nameEnd, kind: kind) }
@@ -371,7 +374,19 @@ struct HTMLTokenizer: ~Copyable {
         if c >= 0x41 && c <= 0x5A { out.append(c | 0x20) } else if c == 0 { HTMLEntities.appendUTF8(0xFFFD, to: &out) } else { out.append(c) }
     }
 
-    private static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0C || c == 0x0D }
+    private static func isSpace(_ c: UInt8) -> Bool { isIn(c, spaces) }
+
+    /// Whether `c` (below 64 for any to be in) is one of the bytes marked in `set` (bit `c`):
+    /// one shift and test where the scans compared each byte with up to eight others.
+    @inline(__always)
+    private static func isIn(_ c: UInt8, _ set: UInt64) -> Bool { c < 64 && (set >> UInt64(c)) & 1 != 0 }
+    private static var spaces: UInt64 { 1 << 0x20 | 1 << 0x0A | 1 << 0x09 | 1 << 0x0C | 1 << 0x0D }
+    /// Space, `/` or `>`.
+    private static var tagNameEnds: UInt64 { spaces | 1 << 0x2F | 1 << 0x3E }
+    /// Space, `/`, `>` or `=`.
+    private static var attributeNameEnds: UInt64 { tagNameEnds | 1 << 0x3D }
+    /// Space or `>`.
+    private static var unquotedValueEnds: UInt64 { spaces | 1 << 0x3E }
     private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
     private static func isAlphanumeric(_ c: UInt8) -> Bool { isLetter(c) || (c >= 0x30 && c <= 0x39) }
 

@@ -94,8 +94,8 @@ struct PageMetadataReader {
 extension String {
     var trimmed: String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        guard let first = scalars.firstIndex(where: { !ScalarClass.isWhitespace($0) }),
+              let last = scalars.lastIndex(where: { !ScalarClass.isWhitespace($0) }) else { return "" }
         return String(scalars[first...last])
     }
 }

@@ -52,6 +52,20 @@ struct TagAttributes {
 enum AttributeName {
     case `class`, id, itemprop, rel, href, hidden, ariaHidden, style, role, type, lang, datetime, name, property, httpEquiv, content, charset, other
 
+    /// Whether `PageBuilder` reads the value of this attribute on a `tag` element (it reads
+    /// `href` on `<link>` only, and `<a href>` for being there; `content`, `name`, `property`,
+    /// `http-equiv` on `<meta>`; `datetime` on `<time>`; `lang` on `<html>`; `type` on `<script>`).
+    func needsValue(on tag: HTMLTag) -> Bool {
+        switch self {
+        case .href: tag == .link
+        case .content, .name, .property, .httpEquiv: tag == .meta
+        case .datetime: tag == .time
+        case .lang: tag == .html
+        case .type: tag == .script
+        case .class, .id, .itemprop, .rel, .hidden, .ariaHidden, .style, .role, .charset, .other: true
+        }
+    }
+
     /// The attribute of a name (upper case read as lower), read without making a `String`.
     static func of<Name: Collection<UInt8>>(_ key: Name) -> AttributeName {
         let length = key.count
@@ -69,6 +83,20 @@ enum AttributeName {
             if length == 10 && packed == 0x7571652D70747468 && rest == 0x7669 { return .httpEquiv }  // "http-equ" "iv"
             return .other
         }
+        return of(packed: packed)
+    }
+
+    /// The attribute of a name of one to eight bytes at `at`, when eight bytes can be read from
+    /// there (`of(_:)` for the others): one load, the bytes past the name masked off, A-Z
+    /// lowered eight at a time.
+    @inline(__always)
+    static func of(_ at: UnsafePointer<UInt8>, length: Int) -> AttributeName {
+        let word = UnsafeRawPointer(at).loadUnaligned(as: UInt64.self)
+        return of(packed: ClassNameCache.lowered(length == 8 ? word : word & ((1 << (8 * UInt64(length))) - 1)))
+    }
+
+    /// The attribute of a lower-cased name of at most eight bytes, packed little-endian.
+    private static func of(packed: UInt64) -> AttributeName {
         switch packed {
         case Self.classKey: return .class
         case Self.idKey: return .id

@@ -1,3 +1,5 @@
+import ArticleAnalysis
+
 /// Words and 4-word shingles the way the article-extraction benchmark counts them: a word is a
 /// run of `\w` (Python's: letters, numbers, underscore), case kept; a shingle is four words in a
 /// row, hashed. Used by the benchmark's metric (`ExtractionScore`) and by the JSON-LD cross-check.
@@ -9,7 +11,7 @@ public enum WordShingles {
         if v < 0x80 {
             return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
         }
-        switch s.properties.generalCategory {
+        switch ScalarClass.category(s) {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber:
             return true

@@ -71,6 +71,12 @@ final class ExtractionShortcutTests: XCTestCase {
         }
         values += ["x-commentary y", "readmore", "more-", "mostread_box", "sr-only", "hero", "nav", "navigation", "tag tags",
                    "a-byline-b", "ÉLÉMENT-content", "comm ent", "adsense", "ads", "header2", "socialite", "prompt", "meta"]
+        // Pieces of patterns and short words glued with and without separators: windows that
+        // run across a space or a dot, words that end where a pattern would go on.
+        var random = Bytes(state: 5)
+        let pieces = ["ad", "AD", "s", "com", "ment", "share", "nav", "-", "_", " ", ".", ":", "art", "icle", "by", "line",
+                      "tag", "é", "x", "con", "tent", "hide", "time", "date", "2", "ex", "tra", "Most", "read"]
+        values += (0..<3_000).map { _ in (0..<Int(random.next() % 9)).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined() }
         for _ in 0..<2 {
             for value in values {
                 XCTAssertTrue(same(names(value), reference(value)), value)
@@ -80,6 +86,21 @@ final class ExtractionShortcutTests: XCTestCase {
         XCTAssertTrue(names("ARTICLE-BODY").isLikely)
         XCTAssertTrue(names("AD").isUnlikely)
         XCTAssertFalse(names("adapt").isUnlikely)
+    }
+
+    /// Names of up to eight bytes read from one load give the kind the byte-by-byte reading gives.
+    func testAttributeNamesFromOneLoadAreThoseReadByteByByte() {
+        var random = Bytes(state: 3)
+        let names = ["class", "CLASS", "id", "Id", "href", "hreF", "style", "rel", "role", "type", "itemprop", "hidden", "lang",
+                     "datetime", "name", "property", "content", "charset", "src", "data-x", "i", "classy", "clas", "=", "a\0b"]
+        var samples = names.map { Array($0.utf8) }
+        samples += (0..<2_000).map { _ in (0..<Int(1 + random.next() % 8)).map { _ in UInt8(truncatingIfNeeded: random.next()) } }
+        for name in samples where name.count <= 8 {
+            // The name followed by other bytes, as in a page (the load reads past its end).
+            let page = name + Array(" x=\"1\">".utf8)
+            let kind = page.withUnsafeBufferPointer { AttributeName.of($0.baseAddress!, length: name.count) }
+            XCTAssertEqual(kind, AttributeName.of(name), "\(name)")
+        }
     }
 
     /// Runs of text with single spaces, double spaces, tabs, no-break spaces, commas and 0xC2

@@ -9,7 +9,8 @@ package enum ScalarClass {
     static func isLetter(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) }
-        return isLetter(s.properties.generalCategory)
+        if let slot = CommonScalars.slot(v) { return CommonScalars.has(slot, .letter) }
+        return isLetter(category(s))
     }
 
     /// `isLetter` of a scalar whose general category is `category`.
@@ -29,7 +30,8 @@ package enum ScalarClass {
     static func isDigit(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return v >= 0x30 && v <= 0x39 }
-        return s.properties.generalCategory == .decimalNumber
+        if let slot = CommonScalars.slot(v) { return CommonScalars.has(slot, .decimal) }
+        return category(s) == .decimalNumber
     }
 
     /// `isLetter(s) || isDigit(s)`, with one look-up of the general category above U+007F.
@@ -41,7 +43,8 @@ package enum ScalarClass {
         // look-up: they are most of the non-ASCII scalars in news text.
         if v < 0x100 { return (v >= 0xC0 && v != 0xD7 && v != 0xF7) || v == 0xAA || v == 0xB5 || v == 0xBA }
         if v >= 0x2000 && v <= 0x206F { return false }
-        return isLetterOrDigit(s.properties.generalCategory)
+        if let slot = CommonScalars.slot(v) { return CommonScalars.has(slot, .letter) || CommonScalars.has(slot, .decimal) }
+        return isLetterOrDigit(category(s))
     }
 
     /// `isLetterOrDigit` of a scalar from 0x80 up whose general category is `category`.
@@ -57,7 +60,8 @@ package enum ScalarClass {
     static func isUppercase(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v &- 0x41) < 26 }
-        return letterCase(s, s.properties.generalCategory).isUppercase
+        if let slot = CommonScalars.slot(v) { return CommonScalars.has(slot, .uppercase) }
+        return letterCase(s, category(s)).isUppercase
     }
 
     /// Unicode's Lowercase property (Ll, and Other_Lowercase such as ª and ʰ).
@@ -65,7 +69,8 @@ package enum ScalarClass {
     static func isLowercase(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
         if v < 0x80 { return (v &- 0x61) < 26 }
-        return letterCase(s, s.properties.generalCategory).isLowercase
+        if let slot = CommonScalars.slot(v) { return CommonScalars.has(slot, .lowercase) }
+        return letterCase(s, category(s)).isLowercase
     }
 
     /// The lower-case form of a scalar: a capital (`isUppercase`) becomes the first scalar of its
@@ -104,7 +109,24 @@ package enum ScalarClass {
     /// callers never get here.
     @inline(never)
     private static func properties(ofUncased s: Unicode.Scalar) -> (isUppercase: Bool, isLowercase: Bool) {
-        (s.properties.isUppercase, s.properties.isLowercase)
+        if let slot = CommonScalars.slot(s.value) {
+            return (CommonScalars.has(slot, .uppercase), CommonScalars.has(slot, .lowercase))
+        }
+        if CommonScalars.isIdeographOrHangul(s.value) { return (false, false) }
+        return (s.properties.isUppercase, s.properties.isLowercase)
+    }
+
+    /// The general category of a scalar: from `CommonScalars` for the scalars news text holds
+    /// most, else the standard library's look-up (out of line).
+    @inline(__always)
+    package static func category(_ s: Unicode.Scalar) -> Unicode.GeneralCategory {
+        if let slot = CommonScalars.slot(s.value) { return CommonScalars.categories[slot] }
+        return category(outsideTable: s)
+    }
+
+    @inline(never)
+    private static func category(outsideTable s: Unicode.Scalar) -> Unicode.GeneralCategory {
+        CommonScalars.isIdeographOrHangul(s.value) ? .otherLetter : s.properties.generalCategory
     }
 
     /// White space other than line breaks: spaces, tabs, no-break and typographic spaces.
@@ -113,7 +135,7 @@ package enum ScalarClass {
         let v = s.value
         if v < 0x80 { return v == 0x20 || v == 0x09 || v == 0x0B || v == 0x0C }
         if v == 0x85 || v == 0x2028 || v == 0x2029 { return false }
-        return s.properties.isWhitespace
+        return isWhitespace(s)
     }
 
     /// A line or paragraph break: LF, CR, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR.
@@ -134,7 +156,9 @@ package enum ScalarClass {
         if v < 0x100 { return v == 0xA0 || v == 0x85 }
         // General Punctuation (spaces, dashes, quotation marks) without a property look-up.
         if v >= 0x2000 && v <= 0x206F { return v <= 0x200A || v == 0x2028 || v == 0x2029 || v == 0x202F || v == 0x205F }
-        return s.properties.isWhitespace
+        // The rest of White_Space: the Ogham space mark and the ideographic space (the tests
+        // check every scalar against the property).
+        return v == 0x1680 || v == 0x3000
     }
 
     /// Invisible format characters (zero-width space/joiners, word joiner, BOM) that scraping leaves.
@@ -150,7 +174,8 @@ package enum ScalarClass {
     @inline(__always)
     static func isMark(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x300 { return false }
-        switch s.properties.generalCategory {
+        if let slot = CommonScalars.slot(s.value) { return CommonScalars.has(slot, .mark) }
+        switch category(s) {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
@@ -204,7 +229,8 @@ package enum ScalarClass {
             default: return false
             }
         }
-        switch s.properties.generalCategory {
+        if let slot = CommonScalars.slot(v) { return CommonScalars.has(slot, .punctuation) }
+        switch category(s) {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation:
             return true

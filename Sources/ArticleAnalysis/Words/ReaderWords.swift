@@ -166,7 +166,7 @@ struct ReaderWords: Sendable {
                 } else if v < 0x80 {
                     tally.ascii(v)
                 } else {
-                    tally.nonASCII(c, c.properties.generalCategory)
+                    tally.nonASCII(c, ScalarClass.category(c))
                 }
             }
         }

@@ -120,7 +120,7 @@ enum WordScanner {
             } else if v != 0xA0 && (v < 0x2010 || v > 0x201F) {  // not a no-break space, dash or quotation mark
                 // One look-up of the general category answers for most letters (`ScalarClass.letterCase`).
                 let d = base[k]
-                let category = d.properties.generalCategory
+                let category = ScalarClass.category(d)
                 if ScalarClass.isLetterOrDigit(category) {
                     allDigits = false
                     tally.nonASCII(d, category)

@@ -12,6 +12,16 @@ final class ScalarClassTests: XCTestCase {
             let p = c.properties, category = p.generalCategory
             let name = "U+\(String(v, radix: 16))"
             XCTAssertEqual(ScalarClass.isWhitespace(c), p.isWhitespace, name)
+            XCTAssertEqual(ScalarClass.isSpace(c), p.isWhitespace && !ScalarClass.isLineBreak(c), name)
+            // The table of common scalars and the CJK/Hangul shortcut answer as the look-up does.
+            XCTAssertEqual(ScalarClass.category(c), category, name)
+            XCTAssertEqual(ScalarClass.isLetter(c), v < 0x80 ? ScalarClass.isASCIILetter(v) : ScalarClass.isLetter(category), name)
+            XCTAssertEqual(ScalarClass.isDigit(c), category == .decimalNumber && (v >= 0x80 || ScalarClass.isASCIIDigit(c)), name)
+            XCTAssertEqual(ScalarClass.isMark(c), [.nonspacingMark, .spacingMark, .enclosingMark].contains(category), name)
+            if v >= 0x80 {
+                XCTAssertEqual(ScalarClass.isPunctuation(c), [.connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                                                              .initialPunctuation, .finalPunctuation, .otherPunctuation].contains(category), name)
+            }
             let isUppercase = p.isUppercase || category == .titlecaseLetter
             XCTAssertEqual(ScalarClass.isUppercase(c), isUppercase, name)
             XCTAssertEqual(ScalarClass.isLowercase(c), p.isLowercase, name)
