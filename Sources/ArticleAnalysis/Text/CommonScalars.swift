@@ -41,14 +41,12 @@ enum CommonScalars {
         var properties: [Property] = []
         if p.isUppercase || category == .titlecaseLetter { properties.append(.uppercase) }
         if p.isLowercase { properties.append(.lowercase) }
-        switch category {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: properties.append(.letter)
-        case .nonspacingMark, .spacingMark, .enclosingMark: properties += [.letter, .mark]
-        case .decimalNumber: properties.append(.decimal)
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation: properties.append(.punctuation)
-        default: break
-        }
+        // The category groups are ScalarClass's own (the case properties are not: its
+        // `letterCase` reads this table).
+        if ScalarClass.isLetter(category) { properties.append(.letter) }
+        if ScalarClass.isMark(category) { properties.append(.mark) }
+        if category == .decimalNumber { properties.append(.decimal) }
+        if ScalarClass.isPunctuation(category) { properties.append(.punctuation) }
         return properties.reduce(0) { $0 | 1 << $1.rawValue }
     }
 

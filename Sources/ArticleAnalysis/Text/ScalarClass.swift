@@ -175,7 +175,13 @@ package enum ScalarClass {
     static func isMark(_ s: Unicode.Scalar) -> Bool {
         if s.value < 0x300 { return false }
         if let slot = CommonScalars.slot(s.value) { return CommonScalars.has(slot, .mark) }
-        switch category(s) {
+        return isMark(category(s))
+    }
+
+    /// `isMark` of a scalar whose general category is `category`.
+    @inline(__always)
+    static func isMark(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
         case .nonspacingMark, .spacingMark, .enclosingMark: return true
         default: return false
         }
@@ -230,7 +236,13 @@ package enum ScalarClass {
             }
         }
         if let slot = CommonScalars.slot(v) { return CommonScalars.has(slot, .punctuation) }
-        switch category(s) {
+        return isPunctuation(category(s))
+    }
+
+    /// `isPunctuation` of a scalar whose general category is `category`.
+    @inline(__always)
+    static func isPunctuation(_ category: Unicode.GeneralCategory) -> Bool {
+        switch category {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation:
             return true
