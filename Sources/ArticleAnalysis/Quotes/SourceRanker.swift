@@ -86,11 +86,10 @@ struct SourceRanker {
                 continue
             }
             if resolver.isPronoun(t) || !token.flags.isDisjoint(with: [.personRole, .organizationNoun])
-                || token.key == QuoteKeys.i || token.key == QuoteKeys.we {
-                result.append(Mention(first: t, last: t, candidate: nil, head: t))
-            } else if Self.isRelativePronoun(token) || Self.isPossessiveDeterminer(token) {
+                || token.key == QuoteKeys.i || token.key == QuoteKeys.we
                 // "Beck, who said ...", "her remark that ...": PolNeAR marks these words as the
                 // source; the ranker learns when they are.
+                || Self.isRelativePronoun(token) || Self.isPossessiveDeterminer(token) {
                 result.append(Mention(first: t, last: t, candidate: nil, head: t))
             } else if !token.flags.contains(.speechVerb), doc.wordFlags(t + 1).contains(.speechVerb) || doc.wordFlags(t - 1).contains(.speechVerb) {
                 // The subject slot next to a speech verb: "the letter said", "said the announcer".
@@ -163,8 +162,11 @@ struct SourceRanker {
         let distance = before ? source.words(m.last + 1, open) : source.words(max(close, 0) + 1, m.first)
         let side: UInt64 = before ? 1 : 2
         f.add(4, side, QuoteFeatureSource.bucket(distance))
-        let sameSentence = tokens[m.first].sentence == tokens[before ? open : max(close, 0)].sentence
-        let sameParagraph = tokens[m.first].paragraph == tokens[before ? open : max(close, 0)].paragraph
+        // The quote's near end: its opening mark for a mention before it, else its closing one.
+        let anchorToken = before ? open : max(close, 0)
+        let sameSentence = tokens[m.first].sentence == tokens[anchorToken].sentence
+        let sameParagraph = tokens[m.first].paragraph == tokens[anchorToken].paragraph
+        let sentenceSide = (sameSentence ? 2 : 0) + side
         f.add(6, side, (sameSentence ? 2 : 0) + (sameParagraph ? 1 : 0))
         f.add(7, source.wordClass(m.last + 1)); f.add(8, source.wordClass(m.first - 1))
         f.add(9, source.key(m.last + 1), side); f.add(10, source.key(m.first - 1), side)
@@ -202,11 +204,11 @@ struct SourceRanker {
             for k in gapFirst...gapLast where tokens[k].isWord && tokens[k].passage < 0 && tokens[k].flags.contains(.speechVerb) { verbBetween = true; break }
         }
         f.add(23, side, verbBetween ? 1 : 0)
-        f.add(29, source.wordClass(m.last + 1), (sameSentence ? 2 : 0) + side)
+        f.add(29, source.wordClass(m.last + 1), sentenceSide)
         // A relative clause after the mention: in "X, who said ..." the relative pronoun is the source.
-        if relativeAfter(m) { f.add(30, (sameSentence ? 2 : 0) + side) }
+        if relativeAfter(m) { f.add(30, sentenceSide) }
         if let head = m.head, Self.isRelativePronoun(tokens[head]) {
-            f.add(31, (sameSentence ? 2 : 0) + side, QuoteFeatureSource.bucket(distance))
+            f.add(31, sentenceSide, QuoteFeatureSource.bucket(distance))
         }
         // A speech verb a few words before the mention, no other mention between: "said X",
         // "said the party's chairman, X", "according to X".
@@ -217,10 +219,9 @@ struct SourceRanker {
             if resolver.cover[u] >= 0 || resolver.isPronoun(u) { break }
             u -= 1; n += 1
         }
-        f.add(33, object, (sameSentence ? 2 : 0) + side)
+        f.add(33, object, sentenceSide)
         // Paragraph continuity: a quote that opens its paragraph is often attributed in the
         // paragraph before; how many paragraphs back the mention is, by side.
-        let anchorToken = before ? open : max(close, 0)
         let opensParagraph = open >= 0 && (open == 0 || tokens[open - 1].paragraph != tokens[open].paragraph)
         let paragraphsBack = min(max(tokens[anchorToken].paragraph - tokens[m.first].paragraph, -1), 2) + 1
         f.add(35, (opensParagraph ? 4 : 0) + UInt64(paragraphsBack), side)

@@ -74,18 +74,6 @@ public struct QuoteTrainer: Sendable {
     /// quote): when the best-scoring mention is not a source, the weights move towards the best
     /// source and away from it. Groups without a source are skipped.
     func rank(_ examples: [QuoteExample], into weights: inout [Float]) {
-        guard rankerRuns > 1 else { return rank(examples, seed: seed, share: 1, into: &weights) }
-        var seeds = SplitMix64(seed: seed)
-        for _ in 0..<rankerRuns { rank(examples, seed: seeds.next(), share: 1 / Float(rankerRuns), into: &weights) }
-    }
-
-    /// One run of the ranking perceptron with shuffle seed `seed`, its averaged weights times
-    /// `share` added to `weights`.
-    private func rank(_ examples: [QuoteExample], seed: UInt64, share: Float, into weights: inout [Float]) {
-        let size = 1 << bits
-        var w = [Double](repeating: 0, count: size)
-        var u = [Double](repeating: 0, count: size)
-        var c = 1.0
         var groups: [Range<Int>] = []
         var start = 0
         for i in examples.indices.dropFirst() where examples[i].group != examples[i - 1].group {
@@ -93,6 +81,20 @@ public struct QuoteTrainer: Sendable {
         }
         if start < examples.count { groups.append(start..<examples.count) }
         groups = groups.filter { g in examples[g].contains { $0.label } }
+        guard rankerRuns > 1 else { return rank(examples, groups, seed: seed, share: 1, into: &weights) }
+        for runSeed in Self.seeds(from: seed, count: rankerRuns) {
+            rank(examples, groups, seed: runSeed, share: 1 / Float(rankerRuns), into: &weights)
+        }
+    }
+
+    /// One run of the ranking perceptron over `groups` (each shuffled from this order) with
+    /// shuffle seed `seed`, its averaged weights times `share` added to `weights`.
+    private func rank(_ examples: [QuoteExample], _ groups: [Range<Int>], seed: UInt64, share: Float, into weights: inout [Float]) {
+        let size = 1 << bits
+        var w = [Double](repeating: 0, count: size)
+        var u = [Double](repeating: 0, count: size)
+        var c = 1.0
+        var groups = groups
         var random = SplitMix64(seed: seed)
         let shift = UInt64(64 - bits)
         func score(_ e: QuoteExample) -> Double { e.features.reduce(0) { $0 + w[Int($1 >> shift)] } }

@@ -68,9 +68,13 @@ final class SourceMentionTests: XCTestCase {
         return f.values
     }
 
-    /// The ranker's feature `template` with values `a`, `b` (as `QuoteFeatures.add` hashes it).
+    /// The ranker's feature `template` with values `a`, `b`, hashed by `QuoteFeatures.add` itself
+    /// (after the bias feature that `start` adds).
     private func feature(_ template: UInt64, _ a: UInt64, _ b: UInt64) -> UInt64 {
-        NERHash.mix3(UInt64(QuoteDecision.directSource.rawValue + 1) &* 0x9E37_79B9 &+ template, a, b)
+        var f = QuoteFeatures()
+        f.start(.directSource)
+        f.add(template, a, b)
+        return f[1]
     }
 
     func testSpeechVerbAFewWordsBeforeTheMention() throws {
