@@ -76,12 +76,6 @@ struct ClassNames {
     /// Says nothing (no word read yet).
     init() {}
 
-    /// Reads a lower-cased `class` or `id` value (or several, joined by spaces).
-    init(_ value: [UInt8]) {
-        self.init()
-        value.withUnsafeBufferPointer { read($0) }
-    }
-
     /// Reads a lower-cased value where it stands.
     init(_ value: UnsafeBufferPointer<UInt8>) {
         self.init()

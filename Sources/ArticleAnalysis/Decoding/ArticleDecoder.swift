@@ -98,11 +98,12 @@ public struct ArticleDecoder: Sendable {
             if visible {
                 while i + 32 <= n && notPlain(load(i)) | notPlain(load(i + 8)) | notPlain(load(i + 16)) | notPlain(load(i + 24)) == 0 { i += 32 }
                 while i + 16 <= n && plain(load(i)) && plain(load(i + 8)) { i += 16 }
-                while i + 8 <= n && plain(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+                while i + 8 <= n && plain(load(i)) { i += 8 }
                 guard i < n else { break }
             }
-            if i + 8 <= n {
-                let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            // (Once a visible character is seen, the loops above have tested this word already.)
+            if !visible && i + 8 <= n {
+                let word = load(i)
                 // Eight ASCII bytes, none DEL, and below space only tabs and LFs: passed at once.
                 if plain(word) {
                     if below(word, 0x21) != highs { visible = true }
