@@ -96,9 +96,8 @@ public struct EntityRecognizer: Sendable {
         var numbering = NERWordForms(expectedTokens: spans.count)
         // Every element is set below.
         var wordIDs = [Int32].unwritten(count: spans.count)
-        // The first token of each hash of scalars (room for half the tokens: about a third of a
-        // news article's tokens are distinct, and the table grows past that).
-        var firstOfHash = FlatHashMap<Int32>(capacity: min(spans.count / 2 + 8, NERWordForms.initialCapacity))
+        // The first token of each hash of scalars.
+        var firstOfHash = FlatHashMap<Int32>(capacity: NERWordForms.expectedForms(tokens: spans.count))
         text.scalars.withUnsafeBufferPointer { s in
             spans.withUnsafeBufferPointer { spans in
                 wordIDs.withUnsafeMutableBufferPointer { ids in

@@ -13,8 +13,7 @@ struct NERWordForms {
     /// A numbering for a document of about `expectedTokens` tokens (tables grow as needed; a
     /// long text has far fewer forms than tokens).
     init(expectedTokens: Int) {
-        // Room for half the tokens: about a third of a news article's tokens are distinct forms.
-        let expectedForms = min(expectedTokens / 2 + 8, NERWordForms.initialCapacity)
+        let expectedForms = Self.expectedForms(tokens: expectedTokens)
         byWord = FlatHashMap(capacity: expectedForms)
         // Growing the array of 104-byte lexemes by doubling copied each about twice.
         forms.reserveCapacity(expectedForms)
@@ -22,6 +21,11 @@ struct NERWordForms {
 
     /// Room made at first: a news article's forms, without reserving a table per token of a long text.
     static let initialCapacity = 1 << 12
+
+    /// The room to make for the distinct forms of a text of `tokens` tokens: half the tokens
+    /// (about a third of a news article's tokens are distinct), at most `initialCapacity`; the
+    /// tables grow past it.
+    static func expectedForms(tokens: Int) -> Int { min(tokens / 2 + 8, initialCapacity) }
 
     /// The number of the form of `x`, adding it when it is new.
     @inline(__always)

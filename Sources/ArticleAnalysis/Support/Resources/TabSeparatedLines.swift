@@ -66,7 +66,7 @@ struct TabSeparatedLine {
 /// digits, other forms) gives nil, and the caller uses the standard parser.
 enum PlainDecimal {
     /// Sign, digits as an integer, and the number of digits after the point.
-    private static func parts(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (negative: Bool, digits: UInt64, places: Int, count: Int)? {
+    private static func parts(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> (negative: Bool, digits: UInt64, places: Int)? {
         var i = range.lowerBound
         let negative = i < range.upperBound && bytes[i] == UInt8(ascii: "-")
         if negative { i += 1 }
@@ -85,7 +85,7 @@ enum PlainDecimal {
             i += 1
         }
         guard count > 0, !point || (before > 0 && places > 0) else { return nil }
-        return (negative, digits, places, count)
+        return (negative, digits, places)
     }
 
     /// The number as `Float(String)` reads it, or nil when it is not plain or has over 7 digits.
